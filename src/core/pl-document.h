@@ -1,0 +1,84 @@
+/* pl-document.h: what every presenter reads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A PlDocument is an ordered list of blocks. The reader view, speech, PDF and
+ * braille all walk the same blocks, so the person gets the same words in every
+ * form. Anchors are stable across builds of the same record ("visits",
+ * "visit-12") so a place can be remembered and linked to.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "pl-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PL_BLOCK_HEADING,    /* level 1-3; text is the heading */
+  PL_BLOCK_PARAGRAPH,
+  PL_BLOCK_LIST_ITEM,  /* level is the nesting depth, from 1 */
+  PL_BLOCK_FIELD,      /* label: text, e.g. "Time: 8:00 in the morning" */
+  PL_BLOCK_CONTACT,    /* label is the role; text the name and ways to reach them, one per line */
+  PL_BLOCK_QUESTION,   /* a question put to the person; text may hold the answer */
+  PL_BLOCK_LINK,       /* text to follow to the block whose anchor is target */
+  PL_BLOCK_NOTICE,     /* stands out: an empty part said plainly, or "if you are in danger" */
+} PlBlockKind;
+
+struct _PlBlock
+{
+  PlBlockKind  kind;
+  int          level;
+  char        *anchor;   /* unique within the document */
+  char        *label;    /* FIELD, CONTACT, QUESTION; else NULL */
+  char        *text;     /* never NULL */
+  char        *target;   /* LINK only */
+};
+
+#define PL_TYPE_DOCUMENT (pl_document_get_type ())
+G_DECLARE_FINAL_TYPE (PlDocument, pl_document, PL, DOCUMENT, GObject)
+
+PlDocument    *pl_document_new           (const char   *title);
+const char    *pl_document_get_title     (PlDocument   *self);
+guint          pl_document_get_n_blocks  (PlDocument   *self);
+const PlBlock *pl_document_get_block     (PlDocument   *self,
+                                          guint         index);
+/* Returns the index of the block with this anchor, or -1 */
+int            pl_document_find_anchor   (PlDocument   *self,
+                                          const char   *anchor);
+/* Appends a block; anchor NULL makes one from the last heading's anchor */
+const PlBlock *pl_document_add           (PlDocument   *self,
+                                          PlBlockKind   kind,
+                                          int           level,
+                                          const char   *anchor,
+                                          const char   *label,
+                                          const char   *text);
+const PlBlock *pl_document_add_link      (PlDocument   *self,
+                                          const char   *text,
+                                          const char   *target);
+/* Plain text, blocks in order, headings marked: what `plainly-cli show` prints */
+char          *pl_document_to_text       (PlDocument   *self);
+const char    *pl_block_kind_to_string   (PlBlockKind   kind);
+
+/* Builders: one per kind of document a person can be shown */
+PlDocument    *pl_document_build_plan      (PlStore  *store,
+                                            gint64    person_id,
+                                            GError  **error);
+PlDocument    *pl_document_build_welcome   (PlStore  *store,
+                                            gint64    person_id,
+                                            GError  **error);
+/* complaint_id 0: the person's most recent complaint or compliment */
+PlDocument    *pl_document_build_complaint (PlStore  *store,
+                                            gint64    person_id,
+                                            gint64    complaint_id,
+                                            GError  **error);
+/* limit 0: the whole diary, newest visit first */
+PlDocument    *pl_document_build_diary     (PlStore  *store,
+                                            gint64    person_id,
+                                            guint     limit,
+                                            GError  **error);
+
+G_END_DECLS

@@ -1,0 +1,493 @@
+/* pl-model.c: the record descriptors, names and defaults
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-model.h"
+
+const char * const pl_need_category_nicks[] = {
+  "communication-support", "communication-professional", "contact-method",
+  "information-format", "additional-support", "community-language", NULL
+};
+const char * const pl_contact_role_nicks[] = {
+  "coordinator", "care-worker", "carer", "family", "friend", "advocate", "gp",
+  "health-professional", "emergency", "safeguarding", "service", NULL
+};
+const char * const pl_sharing_scope_nicks[] = {
+  "plan", "medicines", "money", "diary", "complaints", "welcome-pack", NULL
+};
+const char * const pl_plan_status_nicks[] = {
+  "draft", "agreed", "superseded", NULL
+};
+const char * const pl_section_kind_nicks[] = {
+  "most-important", "people-important", "how-i-communicate", "wellness", "please-do",
+  "please-do-not", "how-and-when", "also-worth-knowing", "life-story", "strengths",
+  "aspirations", "priorities", "flexible-time", "telecare", "missed-visit", "crisis",
+  "culture", "money", "supported-by", NULL
+};
+const char * const pl_feedback_kind_nicks[] = {
+  "complaint", "compliment", "other", NULL
+};
+const char * const pl_complaint_status_nicks[] = {
+  "draft", "received", "acknowledged", "responded", "escalated", "closed", NULL
+};
+const char * const pl_visit_outcome_nicks[] = {
+  "completed", "late", "missed", "cancelled", NULL
+};
+const char * const pl_staff_role_nicks[] = {
+  "care-worker", "coordinator", "manager", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (pl_section_kind_nicks) == PL_SECTION_N_KINDS + 1);
+
+#define FIELD(T, n, k, nicks, flags, label) \
+  { #n, k, G_STRUCT_OFFSET (T, n), nicks, flags, label }
+#define ID(T)              FIELD (T, id, PL_FIELD_INT64, NULL, PL_FIELD_FLAG_AUTO, NULL)
+#define TEXT(T, n, l)      FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_NONE, l)
+#define NAME(T, n, l)      FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_REQUIRED, l)
+#define SECRET(T, n, l)    FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_SECRET, l)
+#define STAMP(T, n)        FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL)
+#define INT(T, n, l)       FIELD (T, n, PL_FIELD_INT, NULL, PL_FIELD_FLAG_NONE, l)
+#define BOOL(T, n, l)      FIELD (T, n, PL_FIELD_BOOL, NULL, PL_FIELD_FLAG_NONE, l)
+#define REAL(T, n, l)      FIELD (T, n, PL_FIELD_DOUBLE, NULL, PL_FIELD_FLAG_NONE, l)
+#define REF(T, n, l)       FIELD (T, n, PL_FIELD_REF, NULL, PL_FIELD_FLAG_NONE, l)
+#define ENUM(T, n, k, l)   FIELD (T, n, PL_FIELD_ENUM, k, PL_FIELD_FLAG_NONE, l)
+
+#define RECORD_TYPE(var, T, tbl, lbl, parent, order)                                  \
+  const PlRecordType var = {                                                          \
+    tbl, lbl, sizeof (T), var##_fields, G_N_ELEMENTS (var##_fields), parent, order    \
+  }
+
+static const PlField pl_service_type_fields[] = {
+  ID (PlService),
+  NAME (PlService, name, N_("name")),
+  TEXT (PlService, phone, N_("phone")),
+  TEXT (PlService, email, N_("email")),
+  TEXT (PlService, address, N_("address")),
+  TEXT (PlService, hours, N_("office hours")),
+  TEXT (PlService, out_of_hours, N_("out of hours number")),
+  TEXT (PlService, commissioner, N_("commissioner")),
+  TEXT (PlService, commissioner_phone, N_("commissioner phone")),
+  TEXT (PlService, commissioner_email, N_("commissioner email")),
+  TEXT (PlService, regulator, N_("regulator")),
+  TEXT (PlService, regulator_phone, N_("regulator phone")),
+};
+RECORD_TYPE (pl_service_type, PlService, "services", N_("service"), NULL, "name, id");
+
+static const PlField pl_person_type_fields[] = {
+  ID (PlPerson),
+  TEXT (PlPerson, external_id, N_("reference")),
+  REF (PlPerson, service_id, N_("service")),
+  NAME (PlPerson, full_name, N_("full name")),
+  TEXT (PlPerson, preferred_name, N_("preferred name")),
+  TEXT (PlPerson, date_of_birth, N_("date of birth")),
+  TEXT (PlPerson, preferred_language, N_("preferred language")),
+  SECRET (PlPerson, pin_hash, N_("PIN")),
+  STAMP (PlPerson, created_at),
+  STAMP (PlPerson, updated_at),
+};
+RECORD_TYPE (pl_person_type, PlPerson, "people", N_("person"), NULL,
+             "coalesce(preferred_name, full_name) COLLATE NOCASE, id");
+
+static const PlField pl_comm_need_type_fields[] = {
+  ID (PlCommNeed),
+  REF (PlCommNeed, person_id, NULL),
+  ENUM (PlCommNeed, category, pl_need_category_nicks, N_("category")),
+  TEXT (PlCommNeed, code, N_("code")),
+  NAME (PlCommNeed, description, N_("need")),
+  TEXT (PlCommNeed, notes, N_("notes")),
+};
+RECORD_TYPE (pl_comm_need_type, PlCommNeed, "comm_needs", N_("communication need"),
+             "person_id", "id");
+
+static const PlField pl_settings_type_fields[] = {
+  ID (PlSettings),
+  REF (PlSettings, person_id, NULL),
+  INT (PlSettings, text_size, N_("text size")),
+  TEXT (PlSettings, theme, N_("theme")),
+  TEXT (PlSettings, font, N_("font")),
+  REAL (PlSettings, line_spacing, N_("line spacing")),
+  REAL (PlSettings, paragraph_spacing, N_("paragraph spacing")),
+  REAL (PlSettings, letter_spacing, N_("letter spacing")),
+  TEXT (PlSettings, voice, N_("voice")),
+  INT (PlSettings, speech_rate, N_("speech speed")),
+  INT (PlSettings, speech_pitch, N_("speech pitch")),
+  INT (PlSettings, speech_volume, N_("speech volume")),
+  INT (PlSettings, pause_ms, N_("pause between parts")),
+  BOOL (PlSettings, talking_buttons, N_("talking buttons")),
+  INT (PlSettings, lock_minutes, N_("lock after")),
+};
+RECORD_TYPE (pl_settings_type, PlSettings, "settings", N_("settings"), "person_id", "id");
+
+static const PlField pl_contact_type_fields[] = {
+  ID (PlContact),
+  REF (PlContact, person_id, NULL),
+  ENUM (PlContact, role, pl_contact_role_nicks, N_("role")),
+  INT (PlContact, position, N_("order")),
+  NAME (PlContact, name, N_("name")),
+  TEXT (PlContact, relationship, N_("relationship")),
+  TEXT (PlContact, organisation, N_("organisation")),
+  TEXT (PlContact, phone, N_("phone")),
+  TEXT (PlContact, email, N_("email")),
+  TEXT (PlContact, address, N_("address")),
+  TEXT (PlContact, notes, N_("notes")),
+};
+RECORD_TYPE (pl_contact_type, PlContact, "contacts", N_("contact"), "person_id", "position, id");
+
+static const PlField pl_sharing_type_fields[] = {
+  ID (PlSharing),
+  REF (PlSharing, contact_id, NULL),
+  ENUM (PlSharing, scope, pl_sharing_scope_nicks, N_("may see")),
+};
+RECORD_TYPE (pl_sharing_type, PlSharing, "sharing", N_("sharing"), "contact_id", "id");
+
+static const PlField pl_plan_type_fields[] = {
+  ID (PlPlan),
+  REF (PlPlan, person_id, NULL),
+  INT (PlPlan, version, N_("version")),
+  ENUM (PlPlan, status, pl_plan_status_nicks, N_("status")),
+  TEXT (PlPlan, start_date, N_("start date")),
+  TEXT (PlPlan, last_review, N_("last review")),
+  TEXT (PlPlan, next_review, N_("next review")),
+  REF (PlPlan, coordinator_id, N_("coordinator")),
+  TEXT (PlPlan, agreed_on, N_("agreed on")),
+  TEXT (PlPlan, agreed_by, N_("agreed by")),
+  TEXT (PlPlan, agreement, N_("agreement")),
+  STAMP (PlPlan, created_at),
+  STAMP (PlPlan, updated_at),
+};
+RECORD_TYPE (pl_plan_type, PlPlan, "plans", N_("plan"), "person_id", "version, id");
+
+static const PlField pl_plan_section_type_fields[] = {
+  ID (PlPlanSection),
+  REF (PlPlanSection, plan_id, NULL),
+  ENUM (PlPlanSection, kind, pl_section_kind_nicks, N_("part")),
+  TEXT (PlPlanSection, body, N_("text")),
+};
+RECORD_TYPE (pl_plan_section_type, PlPlanSection, "plan_sections", N_("plan part"),
+             "plan_id", "id");
+
+static const PlField pl_outcome_type_fields[] = {
+  ID (PlOutcome),
+  REF (PlOutcome, plan_id, NULL),
+  INT (PlOutcome, position, N_("order")),
+  NAME (PlOutcome, outcome, N_("outcome")),
+  TEXT (PlOutcome, measure, N_("how success is measured")),
+  TEXT (PlOutcome, progress, N_("progress")),
+};
+RECORD_TYPE (pl_outcome_type, PlOutcome, "outcomes", N_("outcome"), "plan_id", "position, id");
+
+static const PlField pl_visit_type_fields[] = {
+  ID (PlVisit),
+  REF (PlVisit, plan_id, NULL),
+  INT (PlVisit, position, N_("order")),
+  INT (PlVisit, weekday, N_("day")),
+  NAME (PlVisit, start_time, N_("time")),
+  INT (PlVisit, duration, N_("length")),
+  TEXT (PlVisit, purpose, N_("purpose")),
+  TEXT (PlVisit, tasks, N_("what happens")),
+};
+RECORD_TYPE (pl_visit_type, PlVisit, "visits", N_("visit"), "plan_id",
+             "weekday, start_time, position, id");
+
+static const PlField pl_medicine_type_fields[] = {
+  ID (PlMedicine),
+  REF (PlMedicine, plan_id, NULL),
+  INT (PlMedicine, position, N_("order")),
+  NAME (PlMedicine, name, N_("medicine")),
+  TEXT (PlMedicine, purpose, N_("what it is for")),
+  TEXT (PlMedicine, dose, N_("dose")),
+  TEXT (PlMedicine, timing, N_("when")),
+  TEXT (PlMedicine, support, N_("help given")),
+  TEXT (PlMedicine, if_missed, N_("if missed")),
+  TEXT (PlMedicine, contact, N_("who to ask")),
+};
+RECORD_TYPE (pl_medicine_type, PlMedicine, "medicines", N_("medicine"), "plan_id",
+             "position, id");
+
+static const PlField pl_risk_type_fields[] = {
+  ID (PlRisk),
+  REF (PlRisk, plan_id, NULL),
+  INT (PlRisk, position, N_("order")),
+  NAME (PlRisk, activity, N_("activity")),
+  TEXT (PlRisk, benefits, N_("what it gives me")),
+  TEXT (PlRisk, strategies, N_("how we keep it safer")),
+  TEXT (PlRisk, implications_person, N_("what it means for me")),
+  TEXT (PlRisk, implications_worker, N_("what it means for care workers")),
+};
+RECORD_TYPE (pl_risk_type, PlRisk, "risks", N_("risk"), "plan_id", "position, id");
+
+static const PlField pl_welcome_pack_type_fields[] = {
+  ID (PlWelcomePack),
+  REF (PlWelcomePack, service_id, NULL),
+  NAME (PlWelcomePack, title, N_("title")),
+  TEXT (PlWelcomePack, introduction, N_("introduction")),
+  TEXT (PlWelcomePack, what_to_expect, N_("what to expect")),
+  TEXT (PlWelcomePack, rights, N_("your rights")),
+  TEXT (PlWelcomePack, not_happy, N_("if you are not happy")),
+  TEXT (PlWelcomePack, funding, N_("paying for care")),
+  TEXT (PlWelcomePack, support_groups, N_("support groups")),
+  STAMP (PlWelcomePack, updated_at),
+};
+RECORD_TYPE (pl_welcome_pack_type, PlWelcomePack, "welcome_packs", N_("welcome pack"),
+             "service_id", "id");
+
+static const PlField pl_complaint_type_fields[] = {
+  ID (PlComplaint),
+  REF (PlComplaint, person_id, NULL),
+  ENUM (PlComplaint, kind, pl_feedback_kind_nicks, N_("kind")),
+  TEXT (PlComplaint, reference, N_("reference")),
+  ENUM (PlComplaint, status, pl_complaint_status_nicks, N_("status")),
+  TEXT (PlComplaint, what_happened, N_("what happened")),
+  TEXT (PlComplaint, when_happened, N_("when")),
+  TEXT (PlComplaint, who_involved, N_("who was involved")),
+  TEXT (PlComplaint, put_right, N_("what would put it right")),
+  TEXT (PlComplaint, reply_method, N_("how to reply")),
+  TEXT (PlComplaint, helped_by, N_("helped by")),
+  TEXT (PlComplaint, response_due, N_("response due")),
+  STAMP (PlComplaint, created_at),
+  STAMP (PlComplaint, updated_at),
+};
+RECORD_TYPE (pl_complaint_type, PlComplaint, "complaints", N_("complaint"), "person_id",
+             "created_at, id");
+
+static const PlField pl_complaint_event_type_fields[] = {
+  ID (PlComplaintEvent),
+  REF (PlComplaintEvent, complaint_id, NULL),
+  ENUM (PlComplaintEvent, status, pl_complaint_status_nicks, N_("status")),
+  NAME (PlComplaintEvent, at, N_("date")),
+  TEXT (PlComplaintEvent, note, N_("note")),
+  TEXT (PlComplaintEvent, actor, N_("by")),
+};
+RECORD_TYPE (pl_complaint_event_type, PlComplaintEvent, "complaint_events",
+             N_("complaint update"), "complaint_id", "at, id");
+
+static const PlField pl_diary_entry_type_fields[] = {
+  ID (PlDiaryEntry),
+  REF (PlDiaryEntry, person_id, NULL),
+  NAME (PlDiaryEntry, visit_date, N_("date")),
+  TEXT (PlDiaryEntry, planned_time, N_("planned time")),
+  TEXT (PlDiaryEntry, arrived, N_("arrived")),
+  TEXT (PlDiaryEntry, departed, N_("left")),
+  ENUM (PlDiaryEntry, outcome, pl_visit_outcome_nicks, N_("visit")),
+  TEXT (PlDiaryEntry, worker, N_("care worker")),
+  TEXT (PlDiaryEntry, what_done, N_("what was done")),
+  TEXT (PlDiaryEntry, how_i_was, N_("how I was")),
+  TEXT (PlDiaryEntry, follow_up, N_("follow up")),
+  TEXT (PlDiaryEntry, action_taken, N_("what was done about it")),
+  STAMP (PlDiaryEntry, created_at),
+};
+RECORD_TYPE (pl_diary_entry_type, PlDiaryEntry, "diary_entries", N_("diary entry"),
+             "person_id", "visit_date, planned_time, id");
+
+static const PlField pl_staff_type_fields[] = {
+  ID (PlStaff),
+  NAME (PlStaff, username, N_("user name")),
+  NAME (PlStaff, display_name, N_("name")),
+  ENUM (PlStaff, role, pl_staff_role_nicks, N_("role")),
+  SECRET (PlStaff, password_hash, N_("password")),
+  FIELD (PlStaff, failed_attempts, PL_FIELD_INT, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  FIELD (PlStaff, locked_until, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  STAMP (PlStaff, created_at),
+};
+RECORD_TYPE (pl_staff_type, PlStaff, "staff", N_("staff member"), NULL,
+             "display_name COLLATE NOCASE, id");
+
+static const PlField pl_history_type_fields[] = {
+  ID (PlHistory),
+  STAMP (PlHistory, at),
+  STAMP (PlHistory, actor),
+  STAMP (PlHistory, table_name),
+  FIELD (PlHistory, record_id, PL_FIELD_INT64, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  STAMP (PlHistory, field),
+  STAMP (PlHistory, old_value),
+  STAMP (PlHistory, new_value),
+};
+RECORD_TYPE (pl_history_type, PlHistory, "history", N_("change"), NULL, "id");
+
+static const PlRecordType * const all_types[] = {
+  &pl_service_type,
+  &pl_person_type,
+  &pl_comm_need_type,
+  &pl_settings_type,
+  &pl_contact_type,
+  &pl_sharing_type,
+  &pl_plan_type,
+  &pl_plan_section_type,
+  &pl_outcome_type,
+  &pl_visit_type,
+  &pl_medicine_type,
+  &pl_risk_type,
+  &pl_welcome_pack_type,
+  &pl_complaint_type,
+  &pl_complaint_event_type,
+  &pl_diary_entry_type,
+  &pl_staff_type,
+  &pl_history_type,
+};
+
+const PlRecordType * const *
+pl_record_types (guint *n_types)
+{
+  if (n_types != NULL)
+    *n_types = G_N_ELEMENTS (all_types);
+  return all_types;
+}
+
+#define DEFINE_RECORD(Type, type_name, rtype)                       \
+  Type *type_name##_new (void)                                      \
+  { return pl_record_new (&rtype); }                                \
+  void type_name##_free (Type *self)                                \
+  { pl_record_free (&rtype, self); }                                \
+  Type *type_name##_copy (const Type *self)                         \
+  { return pl_record_copy (&rtype, self); }
+
+DEFINE_RECORD (PlService, pl_service, pl_service_type)
+DEFINE_RECORD (PlPerson, pl_person, pl_person_type)
+DEFINE_RECORD (PlCommNeed, pl_comm_need, pl_comm_need_type)
+DEFINE_RECORD (PlSettings, pl_settings, pl_settings_type)
+DEFINE_RECORD (PlContact, pl_contact, pl_contact_type)
+DEFINE_RECORD (PlSharing, pl_sharing, pl_sharing_type)
+DEFINE_RECORD (PlPlan, pl_plan, pl_plan_type)
+DEFINE_RECORD (PlPlanSection, pl_plan_section, pl_plan_section_type)
+DEFINE_RECORD (PlOutcome, pl_outcome, pl_outcome_type)
+DEFINE_RECORD (PlVisit, pl_visit, pl_visit_type)
+DEFINE_RECORD (PlMedicine, pl_medicine, pl_medicine_type)
+DEFINE_RECORD (PlRisk, pl_risk, pl_risk_type)
+DEFINE_RECORD (PlWelcomePack, pl_welcome_pack, pl_welcome_pack_type)
+DEFINE_RECORD (PlComplaint, pl_complaint, pl_complaint_type)
+DEFINE_RECORD (PlComplaintEvent, pl_complaint_event, pl_complaint_event_type)
+DEFINE_RECORD (PlDiaryEntry, pl_diary_entry, pl_diary_entry_type)
+DEFINE_RECORD (PlStaff, pl_staff, pl_staff_type)
+DEFINE_RECORD (PlHistory, pl_history, pl_history_type)
+
+static const char *
+label_from (const char * const *labels,
+            gsize               n_labels,
+            int                 value)
+{
+  if (value < 0 || (gsize) value >= n_labels)
+    return "";
+  return _(labels[value]);
+}
+
+#define LABEL_FUNC(func, EnumType, ...)                                 \
+  const char *func (EnumType value)                                     \
+  {                                                                     \
+    static const char * const labels[] = { __VA_ARGS__ };               \
+    return label_from (labels, G_N_ELEMENTS (labels), (int) value);     \
+  }
+
+LABEL_FUNC (pl_section_kind_title, PlSectionKind,
+            N_("What is most important to me"),
+            N_("People who are important to me"),
+            N_("How I communicate and how to communicate with me"),
+            N_("My wellness"),
+            N_("Please do"),
+            N_("Please do not"),
+            N_("How and when to support me"),
+            N_("Also worth knowing about me"),
+            N_("My life story"),
+            N_("What I am good at"),
+            N_("What I would like to do"),
+            N_("My priorities"),
+            N_("Flexible time"),
+            N_("Telecare"),
+            N_("If a visit is late or missed"),
+            N_("In a crisis"),
+            N_("My culture, faith and what matters to me"),
+            N_("My money and personal budget"),
+            N_("Who helped me write this"))
+
+LABEL_FUNC (pl_contact_role_label, PlContactRole,
+            N_("Care coordinator"),
+            N_("Care worker"),
+            N_("Carer"),
+            N_("Family"),
+            N_("Friend"),
+            N_("Advocate"),
+            N_("Doctor (GP)"),
+            N_("Health professional"),
+            N_("Emergency contact"),
+            N_("Safeguarding contact"),
+            N_("Care service"))
+
+LABEL_FUNC (pl_sharing_scope_label, PlSharingScope,
+            N_("my plan"),
+            N_("my medicines"),
+            N_("my money"),
+            N_("my care diary"),
+            N_("my complaints"),
+            N_("my welcome pack"))
+
+LABEL_FUNC (pl_need_category_label, PlNeedCategory,
+            N_("Communication support"),
+            N_("Communication professional"),
+            N_("How to contact me"),
+            N_("Information format"),
+            N_("Other communication support"),
+            N_("Language support"))
+
+LABEL_FUNC (pl_complaint_status_label, PlComplaintStatus,
+            N_("Not sent yet"),
+            N_("Received"),
+            N_("Acknowledged"),
+            N_("Answered"),
+            N_("Passed on to the next level"),
+            N_("Closed"))
+
+LABEL_FUNC (pl_feedback_kind_label, PlFeedbackKind,
+            N_("Complaint"),
+            N_("Compliment"),
+            N_("Other feedback"))
+
+LABEL_FUNC (pl_visit_outcome_label, PlVisitOutcome,
+            N_("Visit happened"),
+            N_("Visit was late"),
+            N_("Visit was missed"),
+            N_("Visit was cancelled"))
+
+LABEL_FUNC (pl_staff_role_label, PlStaffRole,
+            N_("Care worker"),
+            N_("Care coordinator"),
+            N_("Manager"))
+
+const char *
+pl_weekday_label (int weekday)
+{
+  static const char * const labels[] = {
+    N_("Every day"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+    N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
+  };
+
+  return label_from (labels, G_N_ELEMENTS (labels), weekday);
+}
+
+PlSettings *
+pl_settings_new_default (gint64 person_id)
+{
+  PlSettings *self = pl_settings_new ();
+
+  self->person_id = person_id;
+  self->text_size = 14;          /* RNIB clear print: 12-14 pt standard */
+  self->theme = g_strdup ("standard");
+  self->font = NULL;             /* the desktop's own sans-serif */
+  self->line_spacing = 1.5;      /* WCAG 1.4.12 */
+  self->paragraph_spacing = 2.0;
+  self->letter_spacing = 0.0;
+  self->voice = NULL;            /* chosen from the preferred language */
+  self->speech_rate = 160;
+  self->speech_pitch = 50;
+  self->speech_volume = 80;
+  self->pause_ms = 400;
+  self->talking_buttons = FALSE;
+  self->lock_minutes = 0;
+
+  return self;
+}

@@ -1,0 +1,1614 @@
+/* pl-store.c: the one SQLite file that holds everything
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One connection, one writer. Every save runs in a transaction (a savepoint
+ * when the caller has opened one), and writes a history row for each field it
+ * changes. A file that is not ours, is damaged, is newer than us or cannot be
+ * written is refused before anything is written to it.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "pl-store.h"
+#include "pl-store-private.h"
+
+/* "Plny": marks a database as ours, so we never migrate somebody else's file */
+#define PL_APPLICATION_ID 0x506c6e79
+#define SCHEMA_RESOURCE_DIR "/org/plainly/Plainly/core/schema/"
+
+struct _PlStore
+{
+  sqlite3    *db;
+  char       *path;
+  char       *actor;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  guint       depth;       /* open transactions: 0 none, 1 BEGIN, 2+ savepoints */
+  int         schema_version;
+};
+
+G_DEFINE_QUARK (pl-store-error-quark, pl_store_error)
+
+static const char *
+file_name_for_messages (const char *path)
+{
+  /* Messages name the file, not the whole path, to keep them short */
+  return path != NULL ? strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) + 1 : path : "";
+}
+
+static void
+set_sqlite_error (PlStore     *self,
+                  int          rc,
+                  GError     **error)
+{
+  const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FULL,
+                   _("There is no room left on the disk, so this could not be saved. "
+                     "Nothing already saved has been lost. Free some space and try again."));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_CORRUPT,
+                   _("The database is damaged and cannot be read safely. "
+                     "Plainly has not changed it. Restore it from a backup, or ask for help. (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY,
+                   _("The database cannot be changed because it is read-only. "
+                     "Ask someone to give you permission to change it."));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_BUSY,
+                   _("Another program is using the database. Close it and try again."));
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("This could not be saved because it clashes with something already saved (%s)."),
+                   detail);
+      break;
+
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FAILED,
+                   _("The database could not be read or written (%s). "
+                     "Check that the disk is connected and working."),
+                   detail);
+      break;
+
+    default:
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FAILED,
+                   _("Something went wrong with the database: %s."), detail);
+      break;
+    }
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static sqlite3_stmt *
+prepare (PlStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec (PlStore     *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (PlStore     *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+pl_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+pl_store_default_path (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "plainly", NULL);
+
+  /* Care records are private: the folder is the user's alone */
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, "plainly.db", NULL);
+}
+
+/* Transactions */
+
+gboolean
+pl_store_begin (PlStore  *self,
+                GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT pl%u", self->depth);
+
+  if (!exec (self, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+pl_store_commit (PlStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE pl%u", self->depth - 1);
+
+  if (!exec (self, sql, error))
+    {
+      pl_store_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  return TRUE;
+}
+
+void
+pl_store_rollback (PlStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO pl%u; RELEASE pl%u", self->depth, self->depth);
+
+  /* After some errors (SQLITE_FULL) SQLite has already rolled back */
+  if (self->depth == 0 && sqlite3_get_autocommit (self->db))
+    return;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
+}
+
+/* Opening */
+
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  gssize n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PL_STORE_ERROR,
+                   saved_errno == EACCES ? PL_STORE_ERROR_READ_ONLY : PL_STORE_ERROR_FAILED,
+                   _("Plainly cannot open “%s”: %s."),
+                   file_name_for_messages (path), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  /* An empty file is an empty database: SQLite treats it as one */
+  if (n == 0)
+    return TRUE;
+
+  if (n != sizeof header || memcmp (header, magic, sizeof header) != 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Plainly database. It may be another kind of file. "
+                     "Plainly has not changed it."),
+                   file_name_for_messages (path));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOSPC)
+        g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FULL,
+                     _("There is no room left on the disk to create “%s”."),
+                     file_name_for_messages (path));
+      else if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+        g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY,
+                     _("Plainly is not allowed to create “%s” in that folder."),
+                     file_name_for_messages (path));
+      else
+        g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FAILED,
+                     _("Plainly could not create “%s”: %s."),
+                     file_name_for_messages (path), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static gboolean
+migrate (PlStore  *self,
+         GError  **error)
+{
+  g_auto(GStrv) names = NULL;
+  guint n;
+
+  names = g_resources_enumerate_children (SCHEMA_RESOURCE_DIR, 0, error);
+  if (names == NULL)
+    return FALSE;
+
+  n = g_strv_length (names);
+  qsort (names, n, sizeof (char *), compare_names);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strconcat (SCHEMA_RESOURCE_DIR, names[i], NULL);
+      g_autofree char *sql = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      int version = atoi (names[i]);
+
+      if (version <= self->schema_version)
+        continue;
+
+      bytes = g_resources_lookup_data (path, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+
+      sql = g_strdup_printf ("%.*s\n;PRAGMA application_id = %d;\nPRAGMA user_version = %d;",
+                             (int) g_bytes_get_size (bytes),
+                             (const char *) g_bytes_get_data (bytes, NULL),
+                             PL_APPLICATION_ID, version);
+
+      /* Each migration is one transaction: it happens whole or not at all */
+      if (!pl_store_begin (self, error))
+        return FALSE;
+      if (!exec (self, sql, error))
+        {
+          pl_store_rollback (self);
+          return FALSE;
+        }
+      if (!pl_store_commit (self, error))
+        return FALSE;
+
+      self->schema_version = version;
+    }
+
+  return TRUE;
+}
+
+/* Reads just enough to know the file is ours, readable and not from the future,
+ * without writing to it. */
+static gboolean
+inspect (PlStore   *self,
+         gboolean  *is_empty,
+         GError   **error)
+{
+  gint64 app_id = 0, version = 0, n_objects = 0;
+  guint n_types;
+  const PlRecordType * const *types = pl_record_types (&n_types);
+
+  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  *is_empty = n_objects == 0;
+  if (*is_empty)
+    return TRUE;
+
+  if (app_id != PL_APPLICATION_ID)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_OURS,
+                   _("“%s” is a database, but not one made by Plainly. "
+                     "Plainly has not changed it."),
+                   file_name_for_messages (self->path));
+      return FALSE;
+    }
+
+  if (version > PL_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Plainly. "
+                     "Update Plainly to open it. It has not been changed."),
+                   file_name_for_messages (self->path));
+      return FALSE;
+    }
+
+  self->schema_version = (int) version;
+
+  /* Touch each table's first page: a damaged file usually fails here, cheaply */
+  for (guint i = 0; i < n_types && version > 0; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT 1)",
+                                              types[i]->table);
+      gint64 ignored;
+
+      if (!query_int (self, sql, &ignored, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+PlStore *
+pl_store_open (const char        *path,
+               PlStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(PlStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean is_empty = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NO_DIRECTORY,
+                   _("The folder “%s” does not exist, so Plainly cannot keep its database there."),
+                   dir);
+      return NULL;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a folder, not a Plainly database."), file_name_for_messages (path));
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (flags & PL_STORE_OPEN_NO_CREATE)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND,
+                       _("There is no database called “%s”."), file_name_for_messages (path));
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+  else
+    {
+      if (!check_header (path, error))
+        return NULL;
+
+      /* SQLite would open a read-only file and fail at the first save; say so now.
+       * WAL also needs to create files beside it. */
+      if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY,
+                       _("“%s” is read-only, so Plainly cannot save changes to it. "
+                         "Ask someone to give you permission to change it."),
+                       file_name_for_messages (path));
+          return NULL;
+        }
+    }
+
+  self = g_new0 (PlStore, 1);
+  self->path = g_strdup (path);
+  self->actor = g_strdup ("Plainly");
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!inspect (self, &is_empty, error))
+    return NULL;
+
+  /* Only now, knowing the file is ours (or empty), do we write to it */
+  if (!exec (self,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = FULL;"   /* a save that returned is on the disk */
+             "PRAGMA foreign_keys = ON;",
+             error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+pl_store_close (PlStore *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->actor);
+  g_free (self);
+}
+
+const char *
+pl_store_get_path (PlStore *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
+int
+pl_store_get_schema_version (PlStore *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->schema_version;
+}
+
+void
+pl_store_set_actor (PlStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor != NULL ? actor : "Plainly");
+}
+
+const char *
+pl_store_get_actor (PlStore *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->actor;
+}
+
+/* Records */
+
+static char *
+column_list (const PlRecordType *type,
+             gboolean            with_id)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = with_id ? 0 : 1; i < type->n_fields; i++)
+    {
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, type->fields[i].name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            index,
+            const PlField *field,
+            gconstpointer  record)
+{
+  switch (field->kind)
+    {
+    case PL_FIELD_INT:
+      sqlite3_bind_int (stmt, index, *PL_FIELD_PTR (record, field, int));
+      break;
+
+    case PL_FIELD_BOOL:
+      sqlite3_bind_int (stmt, index, *PL_FIELD_PTR (record, field, gboolean) ? 1 : 0);
+      break;
+
+    case PL_FIELD_INT64:
+      sqlite3_bind_int64 (stmt, index, *PL_FIELD_PTR (record, field, gint64));
+      break;
+
+    case PL_FIELD_REF:
+      if (*PL_FIELD_PTR (record, field, gint64) == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, *PL_FIELD_PTR (record, field, gint64));
+      break;
+
+    case PL_FIELD_DOUBLE:
+      sqlite3_bind_double (stmt, index, *PL_FIELD_PTR (record, field, double));
+      break;
+
+    case PL_FIELD_TEXT:
+      sqlite3_bind_text (stmt, index, *PL_FIELD_PTR (record, field, char *), -1, SQLITE_STATIC);
+      break;
+
+    case PL_FIELD_ENUM:
+      sqlite3_bind_text (stmt, index,
+                         pl_enum_to_nick (field->nicks, *PL_FIELD_PTR (record, field, int)),
+                         -1, SQLITE_STATIC);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_field (sqlite3_stmt  *stmt,
+            int            column,
+            const PlField *field,
+            gpointer       record)
+{
+  switch (field->kind)
+    {
+    case PL_FIELD_INT:
+      *PL_FIELD_PTR (record, field, int) = sqlite3_column_int (stmt, column);
+      break;
+
+    case PL_FIELD_BOOL:
+      *PL_FIELD_PTR (record, field, gboolean) = sqlite3_column_int (stmt, column) != 0;
+      break;
+
+    case PL_FIELD_INT64:
+    case PL_FIELD_REF:
+      *PL_FIELD_PTR (record, field, gint64) = sqlite3_column_int64 (stmt, column);
+      break;
+
+    case PL_FIELD_DOUBLE:
+      *PL_FIELD_PTR (record, field, double) = sqlite3_column_double (stmt, column);
+      break;
+
+    case PL_FIELD_TEXT:
+      *PL_FIELD_PTR (record, field, char *) = g_strdup ((const char *) sqlite3_column_text (stmt, column));
+      break;
+
+    case PL_FIELD_ENUM:
+      {
+        /* A value this version does not know reads as the first, never as garbage */
+        int v = pl_enum_from_nick (field->nicks, (const char *) sqlite3_column_text (stmt, column));
+        *PL_FIELD_PTR (record, field, int) = MAX (v, 0);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Steps a SELECT of all of type's columns and collects the rows */
+static GPtrArray *
+collect (PlStore            *self,
+         const PlRecordType *type,
+         sqlite3_stmt       *stmt,
+         GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (NULL);
+  int rc;
+
+  /* Free with the right descriptor: GPtrArray cannot carry it, so free by hand on failure */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer record = pl_record_new (type);
+
+      for (guint i = 0; i < type->n_fields; i++)
+        read_field (stmt, (int) i, &type->fields[i], record);
+      g_ptr_array_add (rows, record);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        pl_record_free (type, rows->pdata[i]);
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+free_history (gpointer p)
+{
+  pl_record_free (&pl_history_type, p);
+}
+
+/* Every list the store returns owns its elements; the free function depends on
+ * the type, so we look it up from the table we know the array holds. */
+static GPtrArray *
+own_elements (const PlRecordType *type,
+              GPtrArray          *rows)
+{
+  static const struct { const PlRecordType *type; GDestroyNotify free; } frees[] = {
+    { &pl_service_type, (GDestroyNotify) pl_service_free },
+    { &pl_person_type, (GDestroyNotify) pl_person_free },
+    { &pl_comm_need_type, (GDestroyNotify) pl_comm_need_free },
+    { &pl_settings_type, (GDestroyNotify) pl_settings_free },
+    { &pl_contact_type, (GDestroyNotify) pl_contact_free },
+    { &pl_sharing_type, (GDestroyNotify) pl_sharing_free },
+    { &pl_plan_type, (GDestroyNotify) pl_plan_free },
+    { &pl_plan_section_type, (GDestroyNotify) pl_plan_section_free },
+    { &pl_outcome_type, (GDestroyNotify) pl_outcome_free },
+    { &pl_visit_type, (GDestroyNotify) pl_visit_free },
+    { &pl_medicine_type, (GDestroyNotify) pl_medicine_free },
+    { &pl_risk_type, (GDestroyNotify) pl_risk_free },
+    { &pl_welcome_pack_type, (GDestroyNotify) pl_welcome_pack_free },
+    { &pl_complaint_type, (GDestroyNotify) pl_complaint_free },
+    { &pl_complaint_event_type, (GDestroyNotify) pl_complaint_event_free },
+    { &pl_diary_entry_type, (GDestroyNotify) pl_diary_entry_free },
+    { &pl_staff_type, (GDestroyNotify) pl_staff_free },
+    { &pl_history_type, free_history },
+  };
+
+  if (rows == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (frees); i++)
+    if (frees[i].type == type)
+      {
+        g_ptr_array_set_free_func (rows, frees[i].free);
+        return rows;
+      }
+
+  g_assert_not_reached ();
+}
+
+static sqlite3_stmt *
+select_where (PlStore            *self,
+              const PlRecordType *type,
+              const char         *tail,
+              GError            **error)
+{
+  g_autofree char *cols = column_list (type, TRUE);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s %s", cols, type->table, tail);
+
+  return prepare (self, sql, error);
+}
+
+gpointer
+pl_store_load (PlStore            *self,
+               const PlRecordType *type,
+               gint64              id,
+               GError            **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  stmt = select_where (self, type, "WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rows = own_elements (type, collect (self, type, stmt, error));
+  if (rows == NULL)
+    return NULL;
+
+  if (rows->len == 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND,
+                   _("The %s you asked for is not in the database. Someone may have removed it."),
+                   _(type->label));
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+GPtrArray *
+pl_store_list (PlStore            *self,
+               const PlRecordType *type,
+               gint64              parent_id,
+               GError            **error)
+{
+  g_autofree char *tail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  if (type->parent != NULL && parent_id != 0)
+    tail = g_strdup_printf ("WHERE %s = ? ORDER BY %s", type->parent, type->order_by);
+  else
+    tail = g_strdup_printf ("ORDER BY %s", type->order_by);
+
+  stmt = select_where (self, type, tail, error);
+  if (stmt == NULL)
+    return NULL;
+  if (type->parent != NULL && parent_id != 0)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+
+  return own_elements (type, collect (self, type, stmt, error));
+}
+
+static gboolean
+step_done (PlStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_history (PlStore            *self,
+             const PlRecordType *type,
+             gint64              record_id,
+             const char         *at,
+             const char         *field,
+             const char         *old_value,
+             const char         *new_value,
+             GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT INTO history (at, actor, table_name, record_id, field, old_value, new_value) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, type->table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, record_id);
+  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+validate (const PlRecordType *type,
+          gconstpointer       record,
+          GError            **error)
+{
+  for (guint i = 1; i < type->n_fields; i++)
+    {
+      const PlField *field = &type->fields[i];
+      const char *text;
+
+      if (field->kind == PL_FIELD_ENUM &&
+          pl_enum_to_nick (field->nicks, *PL_FIELD_PTR (record, field, int)) == NULL)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("The %s has a %s that Plainly does not know."),
+                       _(type->label), _(field->label));
+          return FALSE;
+        }
+
+      if (field->kind != PL_FIELD_TEXT)
+        continue;
+
+      text = *PL_FIELD_PTR (record, field, const char *);
+      if (text != NULL && !g_utf8_validate (text, -1, NULL))
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("The %s’s %s contains characters that are not valid text."),
+                       _(type->label), _(field->label));
+          return FALSE;
+        }
+
+      if ((field->flags & PL_FIELD_FLAG_REQUIRED) != 0)
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+          if (*stripped == '\0')
+            {
+              g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("The %s needs a %s before it can be saved."),
+                           _(type->label), _(field->label));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static const char * const stamps[] = { "created_at", "updated_at" };
+
+/* Gives record the timestamps old has, so comparing them sees no change */
+static void
+stamp_copy (const PlRecordType *type,
+            gpointer            record,
+            gconstpointer       old)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
+    {
+      const PlField *field = pl_record_type_find_field (type, stamps[i]);
+      char **value;
+
+      if (field == NULL)
+        continue;
+      value = PL_FIELD_PTR (record, field, char *);
+      g_free (*value);
+      *value = g_strdup (*PL_FIELD_PTR (old, field, char *));
+    }
+}
+
+static void
+stamp (const PlRecordType *type,
+       gpointer            record,
+       const char         *now,
+       gboolean            inserting)
+{
+  if (now == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
+    {
+      const PlField *field = pl_record_type_find_field (type, stamps[i]);
+      char **value;
+
+      if (field == NULL)
+        continue;
+
+      value = PL_FIELD_PTR (record, field, char *);
+      if (i == 1 || (inserting && (*value == NULL || **value == '\0')))
+        {
+          g_free (*value);
+          *value = g_strdup (now);
+        }
+    }
+}
+
+static gboolean
+insert_record (PlStore            *self,
+               const PlRecordType *type,
+               gpointer            record,
+               const char         *now,
+               GError            **error)
+{
+  g_autofree char *cols = column_list (type, FALSE);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_string_printf (sql, "INSERT INTO %s (%s) VALUES (", type->table, cols);
+  for (guint i = 1; i < type->n_fields; i++)
+    g_string_append (sql, i > 1 ? ", ?" : "?");
+  g_string_append_c (sql, ')');
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  stamp (type, record, now, TRUE);
+  for (guint i = 1; i < type->n_fields; i++)
+    bind_field (stmt, (int) i, &type->fields[i], record);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  PL_RECORD_ID (record) = sqlite3_last_insert_rowid (self->db);
+
+  if (type == &pl_history_type)
+    return TRUE;
+  return add_history (self, type, PL_RECORD_ID (record), now, "(created)", NULL, NULL, error);
+}
+
+static gboolean
+update_record (PlStore            *self,
+               const PlRecordType *type,
+               gpointer            record,
+               const char         *now,
+               GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gpointer old;
+  gboolean changed = FALSE;
+  gboolean ok = FALSE;
+  sqlite3_stmt *stmt;
+
+  old = pl_store_load (self, type, PL_RECORD_ID (record), error);
+  if (old == NULL)
+    return FALSE;
+
+  /* The store keeps the timestamps, whatever the caller holds */
+  stamp_copy (type, record, old);
+
+  for (guint i = 1; i < type->n_fields; i++)
+    {
+      const PlField *field = &type->fields[i];
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (pl_field_equal (field, old, record))
+        continue;
+
+      changed = TRUE;
+      if ((field->flags & PL_FIELD_FLAG_AUTO) != 0)
+        continue;
+
+      if ((field->flags & PL_FIELD_FLAG_SECRET) == 0)
+        {
+          before = pl_field_to_string (field, old);
+          after = pl_field_to_string (field, record);
+        }
+      if (!add_history (self, type, PL_RECORD_ID (record), now, field->name, before, after, error))
+        goto out;
+    }
+
+  /* Saving what is already saved changes nothing, not even the timestamp */
+  if (!changed)
+    {
+      ok = TRUE;
+      goto out;
+    }
+
+  g_string_printf (sql, "UPDATE %s SET ", type->table);
+  for (guint i = 1; i < type->n_fields; i++)
+    g_string_append_printf (sql, "%s%s = ?", i > 1 ? ", " : "", type->fields[i].name);
+  g_string_append (sql, " WHERE id = ?");
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto out;
+
+  stamp (type, record, now, FALSE);
+  for (guint i = 1; i < type->n_fields; i++)
+    bind_field (stmt, (int) i, &type->fields[i], record);
+  sqlite3_bind_int64 (stmt, (int) type->n_fields, PL_RECORD_ID (record));
+
+  ok = step_done (self, stmt, error);
+
+out:
+  pl_record_free (type, old);
+  return ok;
+}
+
+gboolean
+pl_store_save (PlStore            *self,
+               const PlRecordType *type,
+               gpointer            record,
+               GError            **error)
+{
+  g_autofree char *now = NULL;
+  gboolean inserting;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (type != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  inserting = PL_RECORD_ID (record) == 0;
+
+  if (!validate (type, record, error))
+    return FALSE;
+
+  if (!pl_store_begin (self, error))
+    return FALSE;
+
+  now = pl_store_now ();
+  if (inserting)
+    ok = insert_record (self, type, record, now, error);
+  else
+    ok = update_record (self, type, record, now, error);
+
+  if (ok)
+    ok = pl_store_commit (self, error);
+  else
+    pl_store_rollback (self);
+
+  /* A failed insert must not leave behind an id that was never kept */
+  if (!ok && inserting)
+    PL_RECORD_ID (record) = 0;
+
+  return ok;
+}
+
+static char *
+describe_record (const PlRecordType *type,
+                 gconstpointer       record)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 1; i < type->n_fields; i++)
+    {
+      const PlField *field = &type->fields[i];
+      g_autofree char *value = NULL;
+
+      if ((field->flags & (PL_FIELD_FLAG_SECRET | PL_FIELD_FLAG_AUTO)) != 0)
+        continue;
+      value = pl_field_to_string (field, record);
+      if (value == NULL)
+        continue;
+      g_string_append_printf (s, "%s%s: %s", s->len ? "\n" : "", field->name, value);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+pl_store_delete (PlStore            *self,
+                 const PlRecordType *type,
+                 gint64              id,
+                 GError            **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *was = NULL;
+  sqlite3_stmt *stmt;
+  gpointer old;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  if (!pl_store_begin (self, error))
+    return FALSE;
+
+  old = pl_store_load (self, type, id, error);
+  if (old == NULL)
+    goto fail;
+  was = describe_record (type, old);
+  pl_record_free (type, old);
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", type->table);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  now = pl_store_now ();
+  if (!step_done (self, stmt, error) ||
+      !add_history (self, type, id, now, "(deleted)", was, NULL, error))
+    goto fail;
+
+  return pl_store_commit (self, error);
+
+fail:
+  pl_store_rollback (self);
+  return FALSE;
+}
+
+/* Lookups */
+
+static gpointer
+first_or_not_found (GPtrArray   *rows,
+                    GError     **error,
+                    const char  *message)
+{
+  g_autoptr(GPtrArray) owned = rows;
+
+  if (owned == NULL)
+    return NULL;
+  if (owned->len == 0)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND, message);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (owned, 0);
+}
+
+PlPerson *
+pl_store_find_person_by_external_id (PlStore     *self,
+                                     const char  *external_id,
+                                     GError     **error)
+{
+  g_autofree char *message = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (external_id != NULL, NULL);
+
+  stmt = select_where (self, &pl_person_type, "WHERE external_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
+
+  message = g_strdup_printf (_("Nobody has the reference “%s”."), external_id);
+  return first_or_not_found (own_elements (&pl_person_type, collect (self, &pl_person_type, stmt, error)),
+                             error, message);
+}
+
+PlPerson *
+pl_store_find_person (PlStore     *self,
+                      const char  *id_or_name,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  char *end = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id_or_name != NULL, NULL);
+
+  id = g_ascii_strtoll (id_or_name, &end, 10);
+  if (*id_or_name != '\0' && end != NULL && *end == '\0' && id > 0)
+    return pl_store_load_person (self, id, error);
+
+  stmt = select_where (self, &pl_person_type,
+                       "WHERE preferred_name = ?1 COLLATE NOCASE OR full_name = ?1 COLLATE NOCASE "
+                       "OR external_id = ?1 ORDER BY id",
+                       error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_name, -1, SQLITE_STATIC);
+
+  rows = own_elements (&pl_person_type, collect (self, &pl_person_type, stmt, error));
+  if (rows == NULL)
+    return NULL;
+
+  if (rows->len > 1)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("More than one person is called “%s”. Use their number instead."),
+                   id_or_name);
+      return NULL;
+    }
+  if (rows->len == 0)
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND,
+                   _("There is nobody called “%s” in this database."), id_or_name);
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+PlPlan *
+pl_store_current_plan (PlStore  *self,
+                       gint64    person_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = select_where (self, &pl_plan_type, "WHERE person_id = ? ORDER BY version DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+
+  return first_or_not_found (own_elements (&pl_plan_type, collect (self, &pl_plan_type, stmt, error)),
+                             error, _("There is no care plan for this person yet."));
+}
+
+PlSettings *
+pl_store_get_settings (PlStore  *self,
+                       gint64    person_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  rows = pl_store_list_settings (self, person_id, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    return pl_settings_new_default (person_id);
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+PlWelcomePack *
+pl_store_welcome_pack_for_person (PlStore  *self,
+                                  gint64    person_id,
+                                  GError  **error)
+{
+  g_autoptr(PlPerson) person = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  person = pl_store_load_person (self, person_id, error);
+  if (person == NULL)
+    return NULL;
+
+  stmt = select_where (self, &pl_welcome_pack_type,
+                "WHERE service_id = ? ORDER BY updated_at DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person->service_id);
+
+  return first_or_not_found (own_elements (&pl_welcome_pack_type,
+                                           collect (self, &pl_welcome_pack_type, stmt, error)),
+                             error, _("The care service has not written a welcome pack yet."));
+}
+
+PlComplaint *
+pl_store_find_complaint (PlStore     *self,
+                         const char  *reference,
+                         GError     **error)
+{
+  g_autofree char *message = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  stmt = select_where (self, &pl_complaint_type, "WHERE reference = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+
+  message = g_strdup_printf (_("There is no complaint with the reference “%s”."), reference);
+  return first_or_not_found (own_elements (&pl_complaint_type,
+                                           collect (self, &pl_complaint_type, stmt, error)),
+                             error, message);
+}
+
+GPtrArray *
+pl_store_recent_diary (PlStore  *self,
+                       gint64    person_id,
+                       guint     limit,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = select_where (self, &pl_diary_entry_type,
+                       "WHERE person_id = ? ORDER BY visit_date DESC, planned_time DESC, id DESC LIMIT ?",
+                       error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  return own_elements (&pl_diary_entry_type, collect (self, &pl_diary_entry_type, stmt, error));
+}
+
+/* Each word the person typed becomes a quoted FTS5 term, so nothing they type
+ * can be taken as query syntax; the last one matches as a prefix. */
+static char *
+fts_query (const char *words)
+{
+  g_auto(GStrv) parts = g_strsplit_set (words, " \t\n\r", -1);
+  GString *q = g_string_new (NULL);
+  int last = -1;
+
+  for (int i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      last = i;
+
+  for (int i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) quotes = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+
+      quotes = g_strsplit (parts[i], "\"", -1);
+      escaped = g_strjoinv ("\"\"", quotes);
+      g_string_append_printf (q, "%s\"%s\"%s", q->len ? " " : "", escaped, i == last ? "*" : "");
+    }
+
+  return g_string_free (q, FALSE);
+}
+
+GPtrArray *
+pl_store_search_diary (PlStore     *self,
+                       gint64       person_id,
+                       const char  *words,
+                       guint        limit,
+                       GError     **error)
+{
+  g_autofree char *cols = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *query = NULL;
+  g_auto(GStrv) names = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (words != NULL, NULL);
+
+  query = fts_query (words);
+  if (*query == '\0')
+    return own_elements (&pl_diary_entry_type, g_ptr_array_new ());
+
+  cols = column_list (&pl_diary_entry_type, TRUE);
+  names = g_strsplit (cols, ", ", -1);
+  g_clear_pointer (&cols, g_free);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char *prefixed = g_strconcat ("d.", names[i], NULL);
+      g_free (names[i]);
+      names[i] = prefixed;
+    }
+  cols = g_strjoinv (", ", names);
+
+  /* Newest first by rowid lets FTS5 stop after `limit` matches */
+  sql = g_strdup_printf ("SELECT %s FROM diary_fts JOIN diary_entries d ON d.id = diary_fts.rowid "
+                         "WHERE diary_fts MATCH ?1 AND (?2 = 0 OR d.person_id = ?2) "
+                         "ORDER BY diary_fts.rowid DESC LIMIT ?3",
+                         cols);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+
+  return own_elements (&pl_diary_entry_type, collect (self, &pl_diary_entry_type, stmt, error));
+}
+
+GPtrArray *
+pl_store_list_history (PlStore            *self,
+                       const PlRecordType *type,
+                       gint64              record_id,
+                       GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  stmt = select_where (self, &pl_history_type, "WHERE table_name = ? AND record_id = ? ORDER BY id",
+                       error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type->table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, record_id);
+
+  return own_elements (&pl_history_type, collect (self, &pl_history_type, stmt, error));
+}
+
+gboolean
+pl_store_delete_person_all (PlStore  *self,
+                            gint64    person_id,
+                            GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* Everything about the person hangs off them with ON DELETE CASCADE */
+  return pl_store_delete (self, &pl_person_type, person_id, error);
+}
+
+/* Checking and backup */
+
+void
+pl_store_report_free (PlStoreReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->integrity_message);
+  g_clear_pointer (&report->table_names, g_ptr_array_unref);
+  g_clear_pointer (&report->row_counts, g_array_unref);
+  g_free (report);
+}
+
+PlStoreReport *
+pl_store_check (PlStore  *self,
+                GError  **error)
+{
+  g_autoptr(PlStoreReport) report = g_new0 (PlStoreReport, 1);
+  sqlite3_stmt *stmt = NULL;
+  guint n_types;
+  const PlRecordType * const *types = pl_record_types (&n_types);
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  report->schema_version = self->schema_version;
+  report->table_names = g_ptr_array_new_with_free_func (g_free);
+  report->row_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      report->integrity_message = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      report->integrity_ok = g_strcmp0 (report->integrity_message, "ok") == 0;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      report->foreign_keys_ok = rc == SQLITE_DONE;
+      rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", types[i]->table);
+      gint64 count = 0;
+
+      if (!query_int (self, sql, &count, error))
+        return NULL;
+      g_ptr_array_add (report->table_names, g_strdup (types[i]->table));
+      g_array_append_val (report->row_counts, count);
+    }
+
+  return g_steal_pointer (&report);
+}
+
+gboolean
+pl_store_backup (PlStore     *self,
+                 const char  *dest_path,
+                 GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FAILED,
+                   _("“%s” already exists. Choose another name for the backup."),
+                   file_name_for_messages (dest_path));
+      return FALSE;
+    }
+  if (!create_private_file (dest_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (NULL, rc, error);
+      sqlite3_close (dest);
+      g_unlink (dest_path);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+/* Testing */
+
+void
+pl_store_set_max_pages_for_testing (PlStore *self,
+                                    int      pages)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+
+  g_return_if_fail (self != NULL);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}

@@ -1,0 +1,172 @@
+/* pl-store.h: the one SQLite file that holds everything
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "pl-model.h"
+
+G_BEGIN_DECLS
+
+#define PL_STORE_ERROR (pl_store_error_quark ())
+
+typedef enum
+{
+  PL_STORE_ERROR_NO_DIRECTORY, /* the folder for the file does not exist */
+  PL_STORE_ERROR_NOT_DATABASE, /* the file is not a database at all */
+  PL_STORE_ERROR_NOT_OURS,     /* a database, but not a Plainly one */
+  PL_STORE_ERROR_CORRUPT,
+  PL_STORE_ERROR_TOO_NEW,      /* written by a newer Plainly */
+  PL_STORE_ERROR_READ_ONLY,
+  PL_STORE_ERROR_FULL,         /* the disk is full */
+  PL_STORE_ERROR_BUSY,         /* another program holds the file */
+  PL_STORE_ERROR_NOT_FOUND,
+  PL_STORE_ERROR_INVALID,      /* the record breaks a rule (empty name…) */
+  PL_STORE_ERROR_FAILED,
+} PlStoreError;
+
+typedef enum
+{
+  PL_STORE_OPEN_DEFAULT   = 0,
+  PL_STORE_OPEN_NO_CREATE = 1 << 0, /* a missing file is an error, not a new database */
+} PlStoreOpenFlags;
+
+/* The schema version this build writes; see data/schema/ */
+#define PL_STORE_SCHEMA_VERSION 1
+
+typedef struct
+{
+  gboolean  integrity_ok;
+  char     *integrity_message;  /* "ok" or SQLite's first complaint */
+  int       schema_version;
+  gboolean  foreign_keys_ok;
+  GPtrArray *table_names;       /* (element-type utf8) */
+  GArray    *row_counts;        /* (element-type gint64), one per table name */
+} PlStoreReport;
+
+void pl_store_report_free (PlStoreReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStoreReport, pl_store_report_free)
+
+GQuark      pl_store_error_quark      (void);
+
+char       *pl_store_default_path     (void);
+PlStore    *pl_store_open             (const char        *path,
+                                       PlStoreOpenFlags   flags,
+                                       GError           **error);
+void        pl_store_close            (PlStore           *self);
+const char *pl_store_get_path         (PlStore           *self);
+int         pl_store_get_schema_version (PlStore         *self);
+
+/* Who is making changes, recorded in the history ("Sam Patel (coordinator)") */
+void        pl_store_set_actor        (PlStore           *self,
+                                       const char        *actor);
+const char *pl_store_get_actor        (PlStore           *self);
+
+/* Several saves as one: nothing is kept unless commit succeeds. Nests. */
+gboolean    pl_store_begin            (PlStore           *self,
+                                       GError           **error);
+gboolean    pl_store_commit           (PlStore           *self,
+                                       GError           **error);
+void        pl_store_rollback         (PlStore           *self);
+
+/* Generic record access; the typed wrappers below are what callers use. */
+gboolean    pl_store_save             (PlStore            *self,
+                                       const PlRecordType *type,
+                                       gpointer            record,
+                                       GError            **error);
+gpointer    pl_store_load             (PlStore            *self,
+                                       const PlRecordType *type,
+                                       gint64              id,
+                                       GError            **error);
+GPtrArray  *pl_store_list             (PlStore            *self,
+                                       const PlRecordType *type,
+                                       gint64              parent_id,
+                                       GError            **error);
+gboolean    pl_store_delete           (PlStore            *self,
+                                       const PlRecordType *type,
+                                       gint64              id,
+                                       GError            **error);
+
+#define PL_STORE_DEFINE_RECORD(Type, name, plural, rtype)                                   \
+  static inline gboolean pl_store_save_##name (PlStore *self, Type *r, GError **error)      \
+  { return pl_store_save (self, &rtype, r, error); }                                        \
+  static inline Type *pl_store_load_##name (PlStore *self, gint64 id, GError **error)       \
+  { return (Type *) pl_store_load (self, &rtype, id, error); }                              \
+  static inline gboolean pl_store_delete_##name (PlStore *self, gint64 id, GError **error)  \
+  { return pl_store_delete (self, &rtype, id, error); }                                     \
+  static inline GPtrArray *pl_store_list_##plural (PlStore *self, gint64 owner, GError **error) \
+  { return pl_store_list (self, &rtype, owner, error); }
+
+/* owner: the service, person, plan, contact or complaint the record belongs to;
+ * 0 lists them all for types that have no owner (people, services, staff). */
+PL_STORE_DEFINE_RECORD (PlService, service, services, pl_service_type)
+PL_STORE_DEFINE_RECORD (PlPerson, person, people, pl_person_type)
+PL_STORE_DEFINE_RECORD (PlCommNeed, comm_need, comm_needs, pl_comm_need_type)
+PL_STORE_DEFINE_RECORD (PlSettings, settings, settings, pl_settings_type)
+PL_STORE_DEFINE_RECORD (PlContact, contact, contacts, pl_contact_type)
+PL_STORE_DEFINE_RECORD (PlSharing, sharing, sharings, pl_sharing_type)
+PL_STORE_DEFINE_RECORD (PlPlan, plan, plans, pl_plan_type)
+PL_STORE_DEFINE_RECORD (PlPlanSection, plan_section, plan_sections, pl_plan_section_type)
+PL_STORE_DEFINE_RECORD (PlOutcome, outcome, outcomes, pl_outcome_type)
+PL_STORE_DEFINE_RECORD (PlVisit, visit, visits, pl_visit_type)
+PL_STORE_DEFINE_RECORD (PlMedicine, medicine, medicines, pl_medicine_type)
+PL_STORE_DEFINE_RECORD (PlRisk, risk, risks, pl_risk_type)
+PL_STORE_DEFINE_RECORD (PlWelcomePack, welcome_pack, welcome_packs, pl_welcome_pack_type)
+PL_STORE_DEFINE_RECORD (PlComplaint, complaint, complaints, pl_complaint_type)
+PL_STORE_DEFINE_RECORD (PlComplaintEvent, complaint_event, complaint_events, pl_complaint_event_type)
+PL_STORE_DEFINE_RECORD (PlDiaryEntry, diary_entry, diary_entries, pl_diary_entry_type)
+PL_STORE_DEFINE_RECORD (PlStaff, staff, staff, pl_staff_type)
+
+/* Lookups beyond "by id" and "by owner" */
+PlPerson      *pl_store_find_person      (PlStore     *self,
+                                          const char  *id_or_name,
+                                          GError     **error);
+PlPerson      *pl_store_find_person_by_external_id (PlStore    *self,
+                                                    const char *external_id,
+                                                    GError    **error);
+PlPlan        *pl_store_current_plan     (PlStore     *self,
+                                          gint64       person_id,
+                                          GError     **error);
+PlSettings    *pl_store_get_settings     (PlStore     *self,
+                                          gint64       person_id,
+                                          GError     **error);
+PlWelcomePack *pl_store_welcome_pack_for_person (PlStore  *self,
+                                                 gint64    person_id,
+                                                 GError  **error);
+PlComplaint   *pl_store_find_complaint   (PlStore     *self,
+                                          const char  *reference,
+                                          GError     **error);
+GPtrArray     *pl_store_recent_diary     (PlStore     *self,
+                                          gint64       person_id,
+                                          guint        limit,
+                                          GError     **error);
+/* FTS5 over what was done, how the person was and follow-up; person_id 0: everyone */
+GPtrArray     *pl_store_search_diary     (PlStore     *self,
+                                          gint64       person_id,
+                                          const char  *words,
+                                          guint        limit,
+                                          GError     **error);
+GPtrArray     *pl_store_list_history     (PlStore            *self,
+                                          const PlRecordType *type,
+                                          gint64              record_id,
+                                          GError            **error);
+/* Removes a person and everything about them, in one transaction */
+gboolean       pl_store_delete_person_all (PlStore    *self,
+                                           gint64      person_id,
+                                           GError    **error);
+
+PlStoreReport *pl_store_check            (PlStore     *self,
+                                          GError     **error);
+gboolean       pl_store_backup           (PlStore     *self,
+                                          const char  *dest_path,
+                                          GError     **error);
+
+/* The time the store stamps on records, ISO 8601 UTC */
+char          *pl_store_now              (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStore, pl_store_close)
+
+G_END_DECLS

@@ -1,0 +1,722 @@
+/* test-store.c: opening, saving, history and refusing bad files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "pl-store.h"
+#include "pl-store-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("plainly-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "plainly.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          g_chmod (child, 0700);
+          remove_tree (child);
+        }
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_chmod (f->dir, 0700);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static PlStore *
+open_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PlStore *store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gint64
+add_person (PlStore    *store,
+            const char *full_name,
+            const char *preferred)
+{
+  g_autoptr(PlPerson) person = pl_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  person->full_name = g_strdup (full_name);
+  person->preferred_name = g_strdup (preferred);
+  g_assert_true (pl_store_save_person (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (person->id, >, 0);
+  return person->id;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static int
+sqlite_pragma_int (const char *path,
+                   const char *pragma)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  struct stat st;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  /* Care records: readable by the owner only */
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, PL_STORE_SCHEMA_VERSION);
+
+  g_clear_pointer (&store, pl_store_close);
+  g_assert_cmpint (sqlite_pragma_int (f->path, "user_version"), ==, PL_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite_pragma_int (f->path, "application_id"), ==, 0x506c6e79);
+
+  /* Opening again neither migrates nor changes the version */
+  store = open_ok (f->path);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, PL_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_wal_and_foreign_keys (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlVisit) visit = pl_visit_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A visit for a plan that does not exist breaks a foreign key */
+  visit->plan_id = 9999;
+  visit->start_time = g_strdup ("08:00");
+  visit->duration = 45;
+  visit->weekday = 1;
+  g_assert_false (pl_store_save_visit (store, visit, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_cmpint (visit->id, ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  /* Every table but the full-text index is STRICT */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT LIKE 'diary_fts%' AND sql NOT LIKE '%STRICT'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlMedicine) med = pl_medicine_new ();
+  g_autoptr(PlMedicine) loaded = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GPtrArray) meds = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id = add_person (store, "Gwenllian Siân Llŷr", "Gwen");
+
+  plan->person_id = person_id;
+  plan->version = 1;
+  plan->status = PL_PLAN_AGREED;
+  plan->start_date = g_strdup ("2026-10-19");
+  g_assert_true (pl_store_save_plan (store, plan, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (plan->created_at);
+
+  med->plan_id = plan->id;
+  med->name = g_strdup ("Paracetamol 500 mg — “as needed” 🙂");
+  med->purpose = g_strdup ("Ar gyfer poen; للألم; na ból");
+  med->dose = g_strdup ("Two tablets");
+  g_assert_true (pl_store_save_medicine (store, med, &error));
+  g_assert_no_error (error);
+
+  loaded = pl_store_load_medicine (store, med->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->name, ==, med->name);
+  g_assert_cmpstr (loaded->purpose, ==, med->purpose);
+  g_assert_null (loaded->timing);
+  g_assert_cmpint (loaded->plan_id, ==, plan->id);
+
+  meds = pl_store_list_medicines (store, plan->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meds->len, ==, 1);
+
+  /* No settings saved: the defaults, with 1.5 line spacing (WCAG 1.4.12) */
+  settings = pl_store_get_settings (store, person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (settings->id, ==, 0);
+  g_assert_cmpfloat (settings->line_spacing, >=, 1.5);
+  settings->text_size = 24;
+  g_assert_true (pl_store_save_settings (store, settings, &error));
+  g_clear_pointer (&settings, pl_settings_free);
+  settings = pl_store_get_settings (store, person_id, &error);
+  g_assert_cmpint (settings->text_size, ==, 24);
+  g_assert_cmpint (settings->id, >, 0);
+}
+
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *updated = NULL;
+  gint64 id = add_person (store, "Margaret Jones", "Peggy");
+  PlHistory *h;
+
+  person = pl_store_load_person (store, id, &error);
+  g_assert_no_error (error);
+  updated = g_strdup (person->updated_at);
+
+  /* Saving with no change writes nothing */
+  g_assert_true (pl_store_save_person (store, person, &error));
+  history = pl_store_list_history (store, &pl_person_type, id, &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((PlHistory *) history->pdata[0])->field, ==, "(created)");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  pl_store_set_actor (store, "Sam Patel (coordinator)");
+  g_free (person->preferred_name);
+  person->preferred_name = g_strdup ("Peg");
+  g_free (person->pin_hash);
+  person->pin_hash = g_strdup ("$argon2id$secret");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  g_assert_no_error (error);
+
+  history = pl_store_list_history (store, &pl_person_type, id, &error);
+  g_assert_cmpuint (history->len, ==, 3);
+  h = history->pdata[1];
+  g_assert_cmpstr (h->field, ==, "preferred_name");
+  g_assert_cmpstr (h->old_value, ==, "Peggy");
+  g_assert_cmpstr (h->new_value, ==, "Peg");
+  g_assert_cmpstr (h->actor, ==, "Sam Patel (coordinator)");
+  g_assert_nonnull (h->at);
+  /* Secrets: that it changed, never what to */
+  h = history->pdata[2];
+  g_assert_cmpstr (h->field, ==, "pin_hash");
+  g_assert_null (h->old_value);
+  g_assert_null (h->new_value);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  pl_store_delete_person (store, id, &error);
+  g_assert_no_error (error);
+  history = pl_store_list_history (store, &pl_person_type, id, &error);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpstr (((PlHistory *) history->pdata[3])->field, ==, "(deleted)");
+  g_assert_nonnull (strstr (((PlHistory *) history->pdata[3])->old_value, "Peg"));
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPerson) person = pl_person_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  person->full_name = g_strdup ("   ");
+  g_assert_false (pl_store_save_person (store, person, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "full name"));
+  g_clear_error (&error);
+
+  g_free (person->full_name);
+  person->full_name = g_strdup ("Bad \xff\xfe bytes");
+  g_assert_false (pl_store_save_person (store, person, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  people = pl_store_list_people (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 0);
+}
+
+static void
+test_transaction_rollback (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPerson) person = pl_person_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_store_begin (store, &error));
+  person->full_name = g_strdup ("Not kept");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  pl_store_rollback (store);
+
+  people = pl_store_list_people (store, 0, &error);
+  g_assert_cmpuint (people->len, ==, 0);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* Nested: the inner rollback keeps what the outer one saved */
+  g_assert_true (pl_store_begin (store, &error));
+  add_person (store, "Kept", NULL);
+  g_assert_true (pl_store_begin (store, &error));
+  add_person (store, "Not kept either", NULL);
+  pl_store_rollback (store);
+  g_assert_true (pl_store_commit (store, &error));
+  people = pl_store_list_people (store, 0, &error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (((PlPerson *) people->pdata[0])->full_name, ==, "Kept");
+}
+
+static void
+test_find_person (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPerson) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 id = add_person (store, "Władysław Zażółć", "Władek");
+
+  add_person (store, "John Smith", "John");
+  add_person (store, "John Brown", "John");
+
+  found = pl_store_find_person (store, "władek", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, id);
+  g_clear_pointer (&found, pl_person_free);
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  found = pl_store_find_person (store, id_text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, id);
+
+  g_assert_null (pl_store_find_person (store, "John", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (pl_store_find_person (store, "Nobody", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Nobody"));
+}
+
+static void
+test_cascade (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlContact) contact = pl_contact_new ();
+  g_autoptr(PlSharing) sharing = pl_sharing_new ();
+  g_autoptr(PlStoreReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_person (store, "Arthur Dent", NULL);
+
+  plan->person_id = id;
+  plan->version = 1;
+  g_assert_true (pl_store_save_plan (store, plan, &error));
+  contact->person_id = id;
+  contact->role = PL_CONTACT_COORDINATOR;
+  contact->name = g_strdup ("Sam Patel");
+  g_assert_true (pl_store_save_contact (store, contact, &error));
+  sharing->contact_id = contact->id;
+  sharing->scope = PL_SCOPE_DIARY;
+  g_assert_true (pl_store_save_sharing (store, sharing, &error));
+  plan->coordinator_id = contact->id;
+  g_assert_true (pl_store_save_plan (store, plan, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pl_store_delete_person_all (store, id, &error));
+  g_assert_no_error (error);
+
+  report = pl_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->integrity_ok);
+  g_assert_true (report->foreign_keys_ok);
+  for (guint i = 0; i < report->table_names->len; i++)
+    if (!g_str_equal (report->table_names->pdata[i], "history"))
+      g_assert_cmpint (g_array_index (report->row_counts, gint64, i), ==, 0);
+}
+
+static void
+test_diary_search (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_person (store, "Eira Hughes", "Eira");
+  gint64 other = add_person (store, "Tom Hughes", "Tom");
+  const char *notes[] = {
+    "Helped Eira with a shower and made porridge",
+    "Made a café au lait; Eira enjoyed the crossword",
+    "Changed the bed and put a wash on",
+    "Porridge again, with honey",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(PlDiaryEntry) e = pl_diary_entry_new ();
+
+      e->person_id = i == 3 ? other : id;
+      e->visit_date = g_strdup_printf ("2026-11-%02u", 10 + i);
+      e->planned_time = g_strdup ("08:00");
+      e->what_done = g_strdup (notes[i]);
+      g_assert_true (pl_store_save_diary_entry (store, e, &error));
+      g_assert_no_error (error);
+    }
+
+  found = pl_store_search_diary (store, 0, "porridge", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = pl_store_search_diary (store, id, "porridge", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Accents are not needed to find a word, and a prefix finds it too */
+  found = pl_store_search_diary (store, id, "cafe", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = pl_store_search_diary (store, id, "crossw", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Query syntax typed by a person is taken as words, not as commands */
+  found = pl_store_search_diary (store, 0, "\"porridge OR NOT) *", 10, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  recent = pl_store_recent_diary (store, id, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 2);
+  g_assert_cmpstr (((PlDiaryEntry *) recent->pdata[0])->visit_date, ==, "2026-11-12");
+}
+
+static void
+assert_refused (const char   *path,
+                PlStoreError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, PL_STORE_ERROR, (int) code);
+  /* A sentence a person can read, not an SQLite code */
+  g_assert_cmpuint (strlen (error->message), >, 20);
+  g_assert_null (strstr (error->message, "SQLITE_"));
+}
+
+static void
+test_open_not_database (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "Dear Sam,\nThis is my shopping list.\n", -1, NULL));
+  before = file_checksum (f->path);
+  assert_refused (f->path, PL_STORE_ERROR_NOT_DATABASE);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_not_ours (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('cake');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  before = file_checksum (f->path);
+  assert_refused (f->path, PL_STORE_ERROR_NOT_OURS);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_corrupt (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    add_person (store, "Someone", NULL);
+  }
+
+  /* Scribble over the schema on page one, past the 100-byte header */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  for (gsize i = 100; i < 4096; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+
+  before = file_checksum (f->path);
+  assert_refused (f->path, PL_STORE_ERROR_CORRUPT);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_too_new (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+  }
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  before = file_checksum (f->path);
+  assert_refused (f->path, PL_STORE_ERROR_TOO_NEW);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (sqlite_pragma_int (f->path, "user_version"), ==, 999);
+}
+
+static void
+test_open_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    add_person (store, "Someone", NULL);
+  }
+
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  before = file_checksum (f->path);
+
+  if (geteuid () == 0)
+    {
+      /* Permissions do not bind root, so ask as an ordinary user */
+      pid_t pid;
+      int status = 0;
+
+      g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (3);
+          assert_refused (f->path, PL_STORE_ERROR_READ_ONLY);
+          _exit (0);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  else
+    assert_refused (f->path, PL_STORE_ERROR_READ_ONLY);
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_missing_directory (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "plainly.db", NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  assert_refused (path, PL_STORE_ERROR_NO_DIRECTORY);
+  g_assert_false (g_file_test (parent, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_missing_no_create (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_strnfill (64 * 1024, 'x');
+  gboolean failed = FALSE;
+  guint saved = 0;
+
+  add_person (store, "Kept before the disk filled", NULL);
+  pl_store_set_max_pages_for_testing (store, 80);
+
+  for (guint i = 0; i < 100 && !failed; i++)
+    {
+      g_autoptr(PlPerson) p = pl_person_new ();
+
+      p->full_name = g_strdup_printf ("Person %u", i);
+      p->preferred_name = g_strdup (big);
+      if (pl_store_save_person (store, p, &error))
+        saved++;
+      else
+        failed = TRUE;
+    }
+
+  g_assert_true (failed);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "no room"));
+
+  /* Everything saved before is still there, and the store still works */
+  people = pl_store_list_people (store, 0, NULL);
+  g_assert_cmpuint (people->len, ==, saved + 1);
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlStore) copy = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (f->dir, "backup.db", NULL);
+  struct stat st;
+
+  add_person (store, "Backed Up", NULL);
+  g_assert_true (pl_store_backup (store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dest, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Never over an existing file */
+  g_assert_false (pl_store_backup (store, dest, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_FAILED);
+
+  copy = open_ok (dest);
+  people = pl_store_list_people (copy, 0, NULL);
+  g_assert_cmpuint (people->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/plainly/store/create", test_create);
+  ADD ("/plainly/store/wal-foreign-keys-strict", test_wal_and_foreign_keys);
+  ADD ("/plainly/store/round-trip", test_round_trip);
+  ADD ("/plainly/store/history", test_history);
+  ADD ("/plainly/store/validation", test_validation);
+  ADD ("/plainly/store/transaction-rollback", test_transaction_rollback);
+  ADD ("/plainly/store/find-person", test_find_person);
+  ADD ("/plainly/store/cascade", test_cascade);
+  ADD ("/plainly/store/diary-search", test_diary_search);
+  ADD ("/plainly/store/open-not-database", test_open_not_database);
+  ADD ("/plainly/store/open-not-ours", test_open_not_ours);
+  ADD ("/plainly/store/open-corrupt", test_open_corrupt);
+  ADD ("/plainly/store/open-too-new", test_open_too_new);
+  ADD ("/plainly/store/open-read-only", test_open_read_only);
+  ADD ("/plainly/store/open-missing-directory", test_open_missing_directory);
+  ADD ("/plainly/store/open-missing-no-create", test_open_missing_no_create);
+  ADD ("/plainly/store/disk-full", test_disk_full);
+  ADD ("/plainly/store/backup", test_backup);
+#undef ADD
+
+  return g_test_run ();
+}
