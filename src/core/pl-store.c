@@ -21,6 +21,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "pl-core-resources.h"
 #include "pl-store.h"
 #include "pl-store-private.h"
 
@@ -351,7 +352,7 @@ migrate (PlStore  *self,
   g_auto(GStrv) names = NULL;
   guint n;
 
-  names = g_resources_enumerate_children (SCHEMA_RESOURCE_DIR, 0, error);
+  names = g_resource_enumerate_children (pl_core_get_resource (), SCHEMA_RESOURCE_DIR, 0, error);
   if (names == NULL)
     return FALSE;
 
@@ -368,7 +369,7 @@ migrate (PlStore  *self,
       if (version <= self->schema_version)
         continue;
 
-      bytes = g_resources_lookup_data (path, 0, error);
+      bytes = g_resource_lookup_data (pl_core_get_resource (), path, 0, error);
       if (bytes == NULL)
         return FALSE;
 
