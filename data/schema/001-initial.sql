@@ -2,9 +2,10 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- Column names match the C field names in src/core/pl-model.h. Enumerations are
 -- stored as their nicks so the file stays readable with any SQLite tool.
+-- AUTOINCREMENT: an id is never reused, so history never mixes two records.
 
 CREATE TABLE services (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   name                TEXT NOT NULL,
   phone               TEXT,
   email               TEXT,
@@ -19,7 +20,7 @@ CREATE TABLE services (
 ) STRICT;
 
 CREATE TABLE people (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   external_id         TEXT UNIQUE,
   service_id          INTEGER REFERENCES services (id) ON DELETE SET NULL,
   full_name           TEXT NOT NULL,
@@ -32,7 +33,7 @@ CREATE TABLE people (
 ) STRICT;
 
 CREATE TABLE comm_needs (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   person_id           INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
   category            TEXT NOT NULL,
   code                TEXT,
@@ -42,7 +43,7 @@ CREATE TABLE comm_needs (
 CREATE INDEX comm_needs_person ON comm_needs (person_id);
 
 CREATE TABLE settings (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   person_id           INTEGER NOT NULL UNIQUE REFERENCES people (id) ON DELETE CASCADE,
   text_size           INTEGER NOT NULL,
   theme               TEXT,
@@ -60,7 +61,7 @@ CREATE TABLE settings (
 ) STRICT;
 
 CREATE TABLE contacts (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   person_id           INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
   role                TEXT NOT NULL,
   position            INTEGER NOT NULL,
@@ -75,14 +76,14 @@ CREATE TABLE contacts (
 CREATE INDEX contacts_person ON contacts (person_id);
 
 CREATE TABLE sharing (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   contact_id          INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
   scope               TEXT NOT NULL,
   UNIQUE (contact_id, scope)
 ) STRICT;
 
 CREATE TABLE plans (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   person_id           INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
   version             INTEGER NOT NULL,
   status              TEXT NOT NULL,
@@ -99,7 +100,7 @@ CREATE TABLE plans (
 ) STRICT;
 
 CREATE TABLE plan_sections (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   plan_id             INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
   kind                TEXT NOT NULL,
   body                TEXT,
@@ -107,7 +108,7 @@ CREATE TABLE plan_sections (
 ) STRICT;
 
 CREATE TABLE outcomes (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   plan_id             INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
   position            INTEGER NOT NULL,
   outcome             TEXT NOT NULL,
@@ -117,7 +118,7 @@ CREATE TABLE outcomes (
 CREATE INDEX outcomes_plan ON outcomes (plan_id);
 
 CREATE TABLE visits (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   plan_id             INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
   position            INTEGER NOT NULL,
   weekday             INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 7),
@@ -129,7 +130,7 @@ CREATE TABLE visits (
 CREATE INDEX visits_plan ON visits (plan_id);
 
 CREATE TABLE medicines (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   plan_id             INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
   position            INTEGER NOT NULL,
   name                TEXT NOT NULL,
@@ -143,7 +144,7 @@ CREATE TABLE medicines (
 CREATE INDEX medicines_plan ON medicines (plan_id);
 
 CREATE TABLE risks (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   plan_id             INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
   position            INTEGER NOT NULL,
   activity            TEXT NOT NULL,
@@ -155,7 +156,7 @@ CREATE TABLE risks (
 CREATE INDEX risks_plan ON risks (plan_id);
 
 CREATE TABLE welcome_packs (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   service_id          INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,
   title               TEXT NOT NULL,
   introduction        TEXT,
@@ -169,7 +170,7 @@ CREATE TABLE welcome_packs (
 CREATE INDEX welcome_packs_service ON welcome_packs (service_id);
 
 CREATE TABLE complaints (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   person_id           INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
   kind                TEXT NOT NULL,
   reference           TEXT UNIQUE,
@@ -187,7 +188,7 @@ CREATE TABLE complaints (
 CREATE INDEX complaints_person ON complaints (person_id);
 
 CREATE TABLE complaint_events (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   complaint_id        INTEGER NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
   status              TEXT NOT NULL,
   at                  TEXT NOT NULL,
@@ -197,7 +198,7 @@ CREATE TABLE complaint_events (
 CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id);
 
 CREATE TABLE diary_entries (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   person_id           INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
   visit_date          TEXT NOT NULL,
   planned_time        TEXT,
@@ -235,7 +236,7 @@ CREATE TRIGGER diary_fts_update AFTER UPDATE ON diary_entries BEGIN
 END;
 
 CREATE TABLE staff (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   username            TEXT NOT NULL UNIQUE,
   display_name        TEXT NOT NULL,
   role                TEXT NOT NULL,
@@ -247,7 +248,7 @@ CREATE TABLE staff (
 
 -- Every change to every record: who, when, which record, old and new value.
 CREATE TABLE history (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   at                  TEXT NOT NULL,
   actor               TEXT NOT NULL,
   table_name          TEXT NOT NULL,
