@@ -63,6 +63,13 @@ const PlBlock *pl_document_add_link      (PlDocument   *self,
 char          *pl_document_to_text       (PlDocument   *self);
 const char    *pl_block_kind_to_string   (PlBlockKind   kind);
 
+/* Dates and times in words, as a person reads them and as speech says them
+ * (espeak-ng cannot say "08:30" well). Text that is not a date or time comes
+ * back unchanged. */
+char          *pl_date_to_words          (const char   *iso_date);   /* "2026-11-16": "Monday 16 November 2026" */
+char          *pl_time_to_words          (const char   *hh_mm);      /* "08:30": "8:30 in the morning" */
+char          *pl_duration_to_words      (int           minutes);    /* 90: "1 hour and 30 minutes" */
+
 /* Builders: one per kind of document a person can be shown */
 PlDocument    *pl_document_build_plan      (PlStore  *store,
                                             gint64    person_id,

@@ -1,0 +1,957 @@
+/* pl-document.c: the ordered blocks every presenter reads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "pl-document-private.h"
+
+struct _PlDocument
+{
+  GObject     parent_instance;
+
+  char       *title;
+  GPtrArray  *blocks;          /* (element-type PlBlock) */
+  GHashTable *anchors;         /* anchor → index + 1 */
+  char       *heading_anchor;  /* the last heading's, the base for derived anchors */
+  guint       n_derived;       /* anchors derived from it so far */
+};
+
+G_DEFINE_FINAL_TYPE (PlDocument, pl_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+block_free (gpointer data)
+{
+  PlBlock *block = data;
+
+  g_free (block->anchor);
+  g_free (block->label);
+  g_free (block->text);
+  g_free (block->target);
+  g_free (block);
+}
+
+static void
+pl_document_finalize (GObject *object)
+{
+  PlDocument *self = PL_DOCUMENT (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_clear_pointer (&self->heading_anchor, g_free);
+
+  G_OBJECT_CLASS (pl_document_parent_class)->finalize (object);
+}
+
+static void
+pl_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PlDocument *self = PL_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PlDocument *self = PL_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_free (self->title);
+      self->title = g_strdup (g_value_get_string (value));
+      if (self->title == NULL)
+        self->title = g_strdup ("");
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_document_class_init (PlDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pl_document_finalize;
+  object_class->get_property = pl_document_get_property;
+  object_class->set_property = pl_document_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pl_document_init (PlDocument *self)
+{
+  self->title = g_strdup ("");
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+PlDocument *
+pl_document_new (const char *title)
+{
+  return g_object_new (PL_TYPE_DOCUMENT, "title", title, NULL);
+}
+
+const char *
+pl_document_get_title (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+guint
+pl_document_get_n_blocks (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), 0);
+
+  return self->blocks->len;
+}
+
+const PlBlock *
+pl_document_get_block (PlDocument *self,
+                       guint       index)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  return g_ptr_array_index (self->blocks, index);
+}
+
+int
+pl_document_find_anchor (PlDocument *self,
+                         const char *anchor)
+{
+  gpointer value;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), -1);
+
+  if (anchor == NULL)
+    return -1;
+
+  value = g_hash_table_lookup (self->anchors, anchor);
+  if (value == NULL)
+    return -1;
+  return GPOINTER_TO_INT (value) - 1;
+}
+
+/* base-1, base-2…: the first that is free. Builds of the same record add the
+ * same blocks in the same order, so the numbers come out the same each time,
+ * which is what makes derived anchors stable. */
+static char *
+unique_anchor (PlDocument *self,
+               const char *base)
+{
+  for (guint n = 1; ; n++)
+    {
+      char *anchor = g_strdup_printf ("%s-%u", base, n);
+
+      if (!g_hash_table_contains (self->anchors, anchor))
+        return anchor;
+      g_free (anchor);
+    }
+}
+
+/* Whatever the store held, presenters get valid UTF-8 */
+static char *
+valid_text (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (text, -1);
+}
+
+static gboolean
+kind_has_label (PlBlockKind kind)
+{
+  switch (kind)
+    {
+    case PL_BLOCK_FIELD:
+    case PL_BLOCK_CONTACT:
+    case PL_BLOCK_QUESTION:
+      return TRUE;
+
+    case PL_BLOCK_HEADING:
+    case PL_BLOCK_PARAGRAPH:
+    case PL_BLOCK_LIST_ITEM:
+    case PL_BLOCK_LINK:
+    case PL_BLOCK_NOTICE:
+    default:
+      return FALSE;
+    }
+}
+
+static PlBlock *
+append_block (PlDocument  *self,
+              PlBlockKind  kind,
+              int          level,
+              const char  *anchor,
+              const char  *label,
+              const char  *text)
+{
+  PlBlock *block = g_new0 (PlBlock, 1);
+
+  block->kind = kind;
+  block->level = level;
+  block->text = valid_text (text);
+  if (kind_has_label (kind) && label != NULL)
+    block->label = g_utf8_make_valid (label, -1);
+
+  if (anchor == NULL || *anchor == '\0')
+    {
+      const char *base = self->heading_anchor != NULL ? self->heading_anchor : "top";
+
+      do
+        {
+          g_free (block->anchor);
+          block->anchor = g_strdup_printf ("%s-%u", base, ++self->n_derived);
+        }
+      while (g_hash_table_contains (self->anchors, block->anchor));
+    }
+  else if (g_hash_table_contains (self->anchors, anchor))
+    {
+      /* Builders choose anchors from record ids and fixed names, so a clash is
+       * a bug; the document still has to stay usable. The title is left out
+       * of the message: it holds the person's name, and logs hold nothing personal. */
+      g_critical ("Anchor “%s” is used twice in one document", anchor);
+      block->anchor = unique_anchor (self, anchor);
+    }
+  else
+    {
+      block->anchor = g_strdup (anchor);
+    }
+
+  g_ptr_array_add (self->blocks, block);
+  g_hash_table_insert (self->anchors, g_strdup (block->anchor),
+                       GINT_TO_POINTER ((int) self->blocks->len));
+
+  if (kind == PL_BLOCK_HEADING)
+    {
+      g_free (self->heading_anchor);
+      self->heading_anchor = g_strdup (block->anchor);
+      self->n_derived = 0;
+    }
+
+  return block;
+}
+
+const PlBlock *
+pl_document_add (PlDocument  *self,
+                 PlBlockKind  kind,
+                 int          level,
+                 const char  *anchor,
+                 const char  *label,
+                 const char  *text)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind != PL_BLOCK_LINK, NULL);
+
+  return append_block (self, kind, level, anchor, label, text);
+}
+
+const PlBlock *
+pl_document_add_link (PlDocument *self,
+                      const char *text,
+                      const char *target)
+{
+  PlBlock *block;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  block = append_block (self, PL_BLOCK_LINK, 1, NULL, NULL, text);
+  block->target = g_strdup (target);
+
+  return block;
+}
+
+const char *
+pl_block_kind_to_string (PlBlockKind kind)
+{
+  switch (kind)
+    {
+    case PL_BLOCK_HEADING:
+      return "heading";
+    case PL_BLOCK_PARAGRAPH:
+      return "paragraph";
+    case PL_BLOCK_LIST_ITEM:
+      return "list-item";
+    case PL_BLOCK_FIELD:
+      return "field";
+    case PL_BLOCK_CONTACT:
+      return "contact";
+    case PL_BLOCK_QUESTION:
+      return "question";
+    case PL_BLOCK_LINK:
+      return "link";
+    case PL_BLOCK_NOTICE:
+      return "notice";
+    default:
+      return "unknown";
+    }
+}
+
+/* Appends text, starting each line after the first with indent */
+static void
+append_indented (GString    *out,
+                 const char *text,
+                 const char *indent)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '\n' && p[1] != '\0')
+        g_string_append (out, indent);
+    }
+}
+
+/* Runs of these read as one group, with no blank line between them */
+static gboolean
+kind_groups (PlBlockKind kind)
+{
+  switch (kind)
+    {
+    case PL_BLOCK_LIST_ITEM:
+    case PL_BLOCK_FIELD:
+    case PL_BLOCK_LINK:
+      return TRUE;
+
+    case PL_BLOCK_HEADING:
+    case PL_BLOCK_PARAGRAPH:
+    case PL_BLOCK_CONTACT:
+    case PL_BLOCK_QUESTION:
+    case PL_BLOCK_NOTICE:
+    default:
+      return FALSE;
+    }
+}
+
+char *
+pl_document_to_text (PlDocument *self)
+{
+  GString *out;
+  const PlBlock *previous = NULL;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  out = g_string_new (NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlBlock *block = g_ptr_array_index (self->blocks, i);
+
+      /* One-line fields and items read as a group; anything longer stands apart */
+      if (previous != NULL &&
+          !(previous->kind == block->kind && kind_groups (block->kind) &&
+            strchr (previous->text, '\n') == NULL && strchr (block->text, '\n') == NULL))
+        g_string_append_c (out, '\n');
+
+      switch (block->kind)
+        {
+        case PL_BLOCK_HEADING:
+          for (int l = 0; l < CLAMP (block->level, 1, 6); l++)
+            g_string_append_c (out, '#');
+          g_string_append_c (out, ' ');
+          append_indented (out, block->text, "  ");
+          break;
+
+        case PL_BLOCK_PARAGRAPH:
+          g_string_append (out, block->text);
+          break;
+
+        case PL_BLOCK_LIST_ITEM:
+          for (int l = 1; l < block->level; l++)
+            g_string_append (out, "  ");
+          g_string_append (out, "• ");
+          append_indented (out, block->text, "  ");
+          break;
+
+        case PL_BLOCK_FIELD:
+          g_string_append_printf (out, "%s: ", block->label != NULL ? block->label : "");
+          append_indented (out, block->text, "  ");
+          break;
+
+        case PL_BLOCK_CONTACT:
+          g_string_append_printf (out, "%s:\n  ", block->label != NULL ? block->label : "");
+          append_indented (out, block->text, "  ");
+          break;
+
+        case PL_BLOCK_QUESTION:
+          g_string_append (out, block->label != NULL ? block->label : "");
+          if (*block->text != '\0')
+            {
+              g_string_append (out, "\n  ");
+              append_indented (out, block->text, "  ");
+            }
+          break;
+
+        case PL_BLOCK_LINK:
+          g_string_append (out, "→ ");
+          g_string_append (out, block->text);
+          break;
+
+        case PL_BLOCK_NOTICE:
+          g_string_append (out, "! ");
+          append_indented (out, block->text, "! ");
+          break;
+
+        default:
+          g_string_append (out, block->text);
+          break;
+        }
+
+      g_string_append_c (out, '\n');
+      previous = block;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Dates and times in words */
+
+static const char * const month_names[] = {
+  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
+/* "2026-11-16", or the date part of "2026-11-16T09:30:00Z" */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int y, m, d, n = 0;
+
+  if (text == NULL || strlen (text) < 10)
+    return FALSE;
+  if (text[10] != '\0' && text[10] != 'T' && text[10] != ' ')
+    return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+    return FALSE;
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+char *
+pl_date_to_words (const char *iso_date)
+{
+  GDate date;
+
+  if (!parse_date (iso_date, &date))
+    return g_strdup (iso_date != NULL ? iso_date : "");
+
+  /* Translators: weekday, day of the month, month, year: "Monday 16 November 2026" */
+  return g_strdup_printf (_("%s %d %s %d"),
+                          pl_weekday_label ((int) g_date_get_weekday (&date)),
+                          (int) g_date_get_day (&date),
+                          _(month_names[g_date_get_month (&date) - 1]),
+                          (int) g_date_get_year (&date));
+}
+
+char *
+pl_time_to_words (const char *hh_mm)
+{
+  int hours, minutes, n = 0, hour12;
+
+  if (hh_mm == NULL)
+    return g_strdup ("");
+  if (sscanf (hh_mm, "%2d:%2d%n", &hours, &minutes, &n) != 2 ||
+      (hh_mm[n] != '\0' && hh_mm[n] != ':') ||
+      hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
+    return g_strdup (hh_mm);
+
+  if (hours == 0 && minutes == 0)
+    return g_strdup (_("midnight"));
+  if (hours == 12 && minutes == 0)
+    return g_strdup (_("midday"));
+
+  /* A twelve-hour clock with the part of the day in words, never "08:30":
+   * it is how people say times, and how speech can say them */
+  hour12 = hours % 12 == 0 ? 12 : hours % 12;
+  if (hours < 5)
+    return g_strdup_printf (_("%d:%02d at night"), hour12, minutes);
+  if (hours < 12)
+    return g_strdup_printf (_("%d:%02d in the morning"), hour12, minutes);
+  if (hours < 18)
+    return g_strdup_printf (_("%d:%02d in the afternoon"), hour12, minutes);
+  if (hours < 21)
+    return g_strdup_printf (_("%d:%02d in the evening"), hour12, minutes);
+  return g_strdup_printf (_("%d:%02d at night"), hour12, minutes);
+}
+
+char *
+pl_duration_to_words (int minutes)
+{
+  int hours = minutes / 60;
+  int rest = minutes % 60;
+  g_autofree char *hours_words = NULL;
+  g_autofree char *minutes_words = NULL;
+
+  if (minutes <= 0)
+    return g_strdup ("");
+
+  if (hours > 0)
+    hours_words = g_strdup_printf (ngettext ("%d hour", "%d hours", hours), hours);
+  if (rest > 0)
+    minutes_words = g_strdup_printf (ngettext ("%d minute", "%d minutes", rest), rest);
+
+  if (hours_words != NULL && minutes_words != NULL)
+    /* Translators: "1 hour and 30 minutes" */
+    return g_strdup_printf (_("%s and %s"), hours_words, minutes_words);
+  if (hours_words != NULL)
+    return g_steal_pointer (&hours_words);
+  return g_steal_pointer (&minutes_words);
+}
+
+/* Shared by the builders */
+
+const char *
+pl_document_person_name (const PlPerson *person)
+{
+  g_return_val_if_fail (person != NULL, "");
+
+  /* NG86 1.4.2: use the name the person prefers */
+  if (person->preferred_name != NULL && *person->preferred_name != '\0')
+    return person->preferred_name;
+  return person->full_name != NULL ? person->full_name : "";
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* "- tea", "* tea", "• tea": the item's text, else NULL. Two or more spaces
+ * before the mark nest it one level down. */
+static const char *
+list_item_text (const char *line,
+                int        *level)
+{
+  const char *p = line;
+  int spaces = 0;
+
+  while (*p == ' ')
+    {
+      p++;
+      spaces++;
+    }
+
+  *level = spaces >= 2 ? 2 : 1;
+  if ((p[0] == '-' || p[0] == '*') && p[1] == ' ')
+    return p + 2;
+  if (g_str_has_prefix (p, "• "))
+    return p + strlen ("• ");
+  return NULL;
+}
+
+static void
+flush_paragraph (PlDocument *self,
+                 GString    *paragraph)
+{
+  g_autofree char *text = NULL;
+
+  if (paragraph->len == 0)
+    return;
+
+  text = g_strstrip (g_strdup (paragraph->str));
+  if (*text != '\0')
+    pl_document_add (self, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, text);
+  g_string_truncate (paragraph, 0);
+}
+
+gboolean
+pl_document_add_body (PlDocument *self,
+                      const char *body)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) paragraph = NULL;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
+
+  if (is_blank (body))
+    return FALSE;
+
+  lines = g_strsplit (body, "\n", -1);
+  paragraph = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      gsize len = strlen (line);
+      const char *item;
+      int level;
+
+      if (len > 0 && line[len - 1] == '\r')
+        line[len - 1] = '\0';
+
+      if (is_blank (line))
+        {
+          flush_paragraph (self, paragraph);
+          continue;
+        }
+
+      item = list_item_text (line, &level);
+      if (item != NULL)
+        {
+          g_autofree char *text = g_strstrip (g_strdup (item));
+
+          flush_paragraph (self, paragraph);
+          if (*text != '\0')
+            pl_document_add (self, PL_BLOCK_LIST_ITEM, level, NULL, NULL, text);
+          continue;
+        }
+
+      /* A single line break the person typed stays inside the paragraph */
+      if (paragraph->len > 0)
+        g_string_append_c (paragraph, '\n');
+      g_string_append (paragraph, line);
+    }
+
+  flush_paragraph (self, paragraph);
+  return TRUE;
+}
+
+void
+pl_document_add_empty_notice (PlDocument *self)
+{
+  pl_document_add (self, PL_BLOCK_NOTICE, 0, NULL, NULL,
+                   _("Nothing has been written here yet. "
+                     "You can ask your coordinator to add it with you."));
+}
+
+void
+pl_document_add_body_or_notice (PlDocument *self,
+                                const char *body)
+{
+  if (!pl_document_add_body (self, body))
+    pl_document_add_empty_notice (self);
+}
+
+void
+pl_document_add_field_if_set (PlDocument *self,
+                              const char *anchor,
+                              const char *label,
+                              const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (is_blank (text))
+    return;
+
+  stripped = g_strstrip (g_strdup (text));
+  pl_document_add (self, PL_BLOCK_FIELD, 0, anchor, label, stripped);
+}
+
+void
+pl_document_append_line (GString    *out,
+                         const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (is_blank (text))
+    return;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, stripped);
+}
+
+void
+pl_document_append_linef (GString    *out,
+                          const char *format,
+                          ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  pl_document_append_line (out, line);
+}
+
+char *
+pl_document_contact_text (const PlContact *contact)
+{
+  GString *out;
+
+  g_return_val_if_fail (contact != NULL, NULL);
+
+  out = g_string_new (NULL);
+  if (!is_blank (contact->relationship))
+    {
+      g_autofree char *relationship = g_strstrip (g_strdup (contact->relationship));
+
+      /* Translators: a name and how they are related: "Anna Brontë (daughter)" */
+      g_string_append_printf (out, _("%s (%s)"), contact->name != NULL ? contact->name : "",
+                              relationship);
+    }
+  else
+    {
+      pl_document_append_line (out, contact->name);
+    }
+  pl_document_append_line (out, contact->organisation);
+  if (!is_blank (contact->phone))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (out, _("Phone: %s"), contact->phone);
+  if (!is_blank (contact->email))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (out, _("Email: %s"), contact->email);
+  if (!is_blank (contact->address))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (out, _("Address: %s"), contact->address);
+  pl_document_append_line (out, contact->notes);
+
+  return g_string_free (out, FALSE);
+}
+
+void
+pl_document_add_contact (PlDocument      *self,
+                         const char      *anchor,
+                         const char      *label,
+                         const PlContact *contact)
+{
+  g_autofree char *text = pl_document_contact_text (contact);
+
+  pl_document_add (self, PL_BLOCK_CONTACT, 0, anchor,
+                   label != NULL ? label : pl_contact_role_label (contact->role), text);
+}
+
+char *
+pl_document_visit_when (const PlVisit *visit)
+{
+  g_autofree char *time = pl_time_to_words (visit->start_time);
+  g_autofree char *duration = pl_duration_to_words (visit->duration);
+
+  if (*duration == '\0')
+    return g_steal_pointer (&time);
+  /* Translators: a visit's time and length: "8:00 in the morning, 45 minutes" */
+  return g_strdup_printf (_("%s, %s"), time, duration);
+}
+
+static char *
+visit_text (const PlVisit *visit)
+{
+  GString *out = g_string_new (NULL);
+
+  pl_document_append_line (out, visit->purpose);
+  pl_document_append_line (out, visit->tasks);
+  return g_string_free (out, FALSE);
+}
+
+static const char * const weekday_anchors[] = {
+  "every-day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+void
+pl_document_add_visits (PlDocument *self,
+                        GPtrArray  *visits,
+                        int         heading_level,
+                        const char *prefix)
+{
+  int day = -1;
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      const PlVisit *visit = g_ptr_array_index (visits, i);
+      int weekday = CLAMP (visit->weekday, 0, 7);
+      g_autofree char *anchor = g_strdup_printf ("visit-%" G_GINT64_FORMAT, visit->id);
+      g_autofree char *when = pl_document_visit_when (visit);
+      g_autofree char *text = visit_text (visit);
+
+      /* The store lists visits by day, so each day's heading comes once */
+      if (weekday != day)
+        {
+          g_autofree char *day_anchor = g_strdup_printf ("%s-%s", prefix, weekday_anchors[weekday]);
+
+          day = weekday;
+          pl_document_add (self, PL_BLOCK_HEADING, heading_level, day_anchor, NULL,
+                           pl_weekday_label (weekday));
+        }
+
+      pl_document_add (self, PL_BLOCK_FIELD, 0, anchor, when, text);
+    }
+}
+
+guint
+pl_document_count_weekly_visits (GPtrArray *visits)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      const PlVisit *visit = g_ptr_array_index (visits, i);
+
+      n += visit->weekday == 0 ? 7 : 1;
+    }
+  return n;
+}
+
+const PlContact *
+pl_document_find_coordinator (GPtrArray    *contacts,
+                              const PlPlan *plan)
+{
+  if (contacts == NULL)
+    return NULL;
+
+  if (plan != NULL && plan->coordinator_id != 0)
+    {
+      for (guint i = 0; i < contacts->len; i++)
+        {
+          const PlContact *contact = g_ptr_array_index (contacts, i);
+
+          if (contact->id == plan->coordinator_id)
+            return contact;
+        }
+    }
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const PlContact *contact = g_ptr_array_index (contacts, i);
+
+      if (contact->role == PL_CONTACT_COORDINATOR)
+        return contact;
+    }
+
+  return NULL;
+}
+
+gboolean
+pl_document_add_service_card (PlDocument      *self,
+                              const char      *anchor,
+                              const PlService *service)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (service == NULL)
+    return FALSE;
+
+  pl_document_append_line (text, service->name);
+  if (!is_blank (service->phone))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (text, _("Phone: %s"), service->phone);
+  if (!is_blank (service->email))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (text, _("Email: %s"), service->email);
+  if (!is_blank (service->address))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (text, _("Address: %s"), service->address);
+  if (!is_blank (service->hours))
+    /* Translators: a line of a contact card: when the office is open */
+    pl_document_append_linef (text, _("Open: %s"), service->hours);
+
+  if (text->len == 0)
+    return FALSE;
+  pl_document_add (self, PL_BLOCK_CONTACT, 0, anchor, _("Care service office"), text->str);
+  return TRUE;
+}
+
+gboolean
+pl_document_add_commissioner_card (PlDocument      *self,
+                                   const char      *anchor,
+                                   const PlService *service)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (service == NULL)
+    return FALSE;
+
+  pl_document_append_line (text, service->commissioner);
+  if (!is_blank (service->commissioner_phone))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (text, _("Phone: %s"), service->commissioner_phone);
+  if (!is_blank (service->commissioner_email))
+    /* Translators: a line of a contact card */
+    pl_document_append_linef (text, _("Email: %s"), service->commissioner_email);
+
+  if (text->len == 0)
+    return FALSE;
+  pl_document_add (self, PL_BLOCK_CONTACT, 0, anchor,
+                   _("The council that arranges your care"), text->str);
+  return TRUE;
+}
+
+void
+pl_document_add_ombudsman (PlDocument *self,
+                           const char *anchor)
+{
+  g_autofree char *text = NULL;
+
+  /* NG21 1.4.6: the Ombudsman looks at complaints about care services
+   * once the service and the council have had their say */
+  text = g_strdup_printf ("%s\n%s\n%s",
+                          _("Local Government and Social Care Ombudsman"),
+                          /* Translators: a line of a contact card */
+                          _("Phone: 0300 061 0614"),
+                          /* Translators: a line of a contact card */
+                          _("Website: www.lgo.org.uk"));
+  pl_document_add (self, PL_BLOCK_CONTACT, 0, anchor, _("Ombudsman"), text);
+}
+
+char *
+pl_document_join_words (GPtrArray *words)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (i > 0 && i == words->len - 1)
+        /* Translators: before the last of a list: "my plan and my diary" */
+        g_string_append (out, _(" and "));
+      else if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, g_ptr_array_index (words, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
