@@ -1,0 +1,331 @@
+/* plainly-cli.c: the command-line tool
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   plainly-cli [--db FILE] demo | check | list | show PERSON [--document KIND]
+ *
+ * Prints exactly the words every presenter gets, so anyone can read a
+ * person's documents, and checks a database without the app.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "pl-demo.h"
+#include "pl-document.h"
+#include "pl-store.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,   /* the command ran and found a problem, or could not run */
+  EXIT_USAGE = 2,    /* the command line itself is wrong */
+};
+
+typedef enum
+{
+  DOCUMENT_PLAN,
+  DOCUMENT_WELCOME,
+  DOCUMENT_COMPLAINT,
+  DOCUMENT_DIARY,
+} DocumentKind;
+
+static const char * const document_names[] = { "plan", "welcome", "complaint", "diary", NULL };
+
+static char *opt_db = NULL;
+static char *opt_document = NULL;
+static gboolean opt_version = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
+    N_("The database file to use, instead of your own"), N_("FILE") },
+  { "document", 0, 0, G_OPTION_ARG_STRING, &opt_document,
+    N_("For show: plan (the default), welcome, complaint or diary"), N_("KIND") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
+    N_("Say which version of Plainly this is"), NULL },
+  { NULL }
+};
+
+static void
+say_error (const char *message)
+{
+  g_printerr ("plainly-cli: %s\n", message);
+}
+
+static int
+usage_error (const char *message)
+{
+  say_error (message);
+  g_printerr ("%s\n", _("Run “plainly-cli --help” to see how to use it."));
+  return EXIT_USAGE;
+}
+
+static PlStore *
+open_store (gboolean   create,
+            GError   **error)
+{
+  g_autofree char *path = opt_db != NULL ? g_strdup (opt_db) : pl_store_default_path ();
+  g_autoptr(GError) local_error = NULL;
+  PlStore *store;
+
+  store = pl_store_open (path, create ? PL_STORE_OPEN_DEFAULT : PL_STORE_OPEN_NO_CREATE,
+                         &local_error);
+  if (store == NULL && g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND, "%s %s",
+                   local_error->message,
+                   _("Run “plainly-cli demo” to make one with an example person in it."));
+      return NULL;
+    }
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    pl_store_set_actor (store, "plainly-cli");
+  return store;
+}
+
+static int
+command_demo (PlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autofree char *id = NULL;
+  gint64 person_id = 0;
+
+  if (!pl_demo_install (store, &person_id, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  person = pl_store_load_person (store, person_id, &error);
+  if (person == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, person->id);
+  /* Translators: the example person's name and number */
+  g_print (_("The example person is ready: %s, number %s.\n"), person->full_name, id);
+  return EXIT_OK;
+}
+
+static int
+command_check (PlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStoreReport) report = NULL;
+  gboolean ok;
+
+  report = pl_store_check (store, &error);
+  if (report == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print (_("Database: %s\n"), pl_store_get_path (store));
+  g_print (_("Integrity: %s\n"), report->integrity_message);
+  g_print (_("Schema version: %d (this Plainly writes version %d)\n"),
+           report->schema_version, PL_STORE_SCHEMA_VERSION);
+  g_print (_("Foreign keys: %s\n"), report->foreign_keys_ok ? _("ok") : _("broken links found"));
+  g_print ("%s\n", _("Rows:"));
+  for (guint i = 0; i < report->table_names->len; i++)
+    g_print ("  %s: %" G_GINT64_FORMAT "\n",
+             (const char *) g_ptr_array_index (report->table_names, i),
+             g_array_index (report->row_counts, gint64, i));
+
+  ok = report->integrity_ok && report->foreign_keys_ok &&
+       report->schema_version == PL_STORE_SCHEMA_VERSION;
+  if (!ok)
+    {
+      say_error (_("The database has problems. Make a copy of it before anything else, "
+                   "and ask for help."));
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
+static int
+command_list (PlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  people = pl_store_list_people (store, 0, &error);
+  if (people == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (people->len == 0)
+    g_printerr ("%s\n", _("There is nobody in this database yet."));
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      const PlPerson *person = g_ptr_array_index (people, i);
+
+      if (person->preferred_name != NULL && *person->preferred_name != '\0' &&
+          g_strcmp0 (person->preferred_name, person->full_name) != 0)
+        g_print ("%" G_GINT64_FORMAT "\t%s (%s)\n", person->id, person->preferred_name,
+                 person->full_name);
+      else
+        g_print ("%" G_GINT64_FORMAT "\t%s\n", person->id, person->full_name);
+    }
+  return EXIT_OK;
+}
+
+static int
+command_show (PlStore      *store,
+              const char   *who,
+              DocumentKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autofree char *text = NULL;
+
+  person = pl_store_find_person (store, who, &error);
+  if (person == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  switch (kind)
+    {
+    case DOCUMENT_WELCOME:
+      document = pl_document_build_welcome (store, person->id, &error);
+      break;
+    case DOCUMENT_COMPLAINT:
+      document = pl_document_build_complaint (store, person->id, 0, &error);
+      break;
+    case DOCUMENT_DIARY:
+      document = pl_document_build_diary (store, person->id, 0, &error);
+      break;
+    case DOCUMENT_PLAN:
+    default:
+      document = pl_document_build_plan (store, person->id, &error);
+      break;
+    }
+
+  if (document == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  text = pl_document_to_text (document);
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  const char *command;
+  DocumentKind kind = DOCUMENT_PLAN;
+  int n_args;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [PERSON]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Read and check Plainly's care records from the command line."));
+  g_option_context_set_description (context,
+                                    _("Commands:\n"
+                                      "  demo          Create the example person, or bring them back as they were\n"
+                                      "  check         Check the database: integrity, schema version, row counts\n"
+                                      "  list          List the people, one a line, each with their number\n"
+                                      "  show PERSON   Print a person's document as plain text; PERSON is\n"
+                                      "                their number or their name\n"));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+
+  if (opt_version)
+    {
+      g_print ("plainly-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (argc < 2)
+    return usage_error (_("Say what to do: demo, check, list or show."));
+
+  command = argv[1];
+  n_args = argc - 2;
+
+  /* Everything about the command line is checked before the file is touched */
+  if (opt_document != NULL && g_strcmp0 (command, "show") != 0)
+    return usage_error (_("--document only goes with show."));
+
+  if (g_strcmp0 (command, "show") == 0)
+    {
+      if (n_args != 1)
+        return usage_error (_("Say whose document to show: show PERSON, where PERSON is "
+                              "their number or their name."));
+      if (opt_document != NULL)
+        {
+          int value = -1;
+
+          for (int i = 0; document_names[i] != NULL; i++)
+            if (g_strcmp0 (opt_document, document_names[i]) == 0)
+              value = i;
+          if (value < 0)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("“%s” is not a document Plainly can show. "
+                                   "Choose plan, welcome, complaint or diary."),
+                                 opt_document);
+              return usage_error (message);
+            }
+          kind = (DocumentKind) value;
+        }
+    }
+  else if (g_strcmp0 (command, "demo") == 0 || g_strcmp0 (command, "check") == 0 ||
+           g_strcmp0 (command, "list") == 0)
+    {
+      if (n_args != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” takes nothing after it."), command);
+          return usage_error (message);
+        }
+    }
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a command. Use demo, check, list or show."), command);
+      return usage_error (message);
+    }
+
+  /* Only demo makes a new database; the others need one that is there */
+  store = open_store (g_strcmp0 (command, "demo") == 0, &error);
+  if (store == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (g_strcmp0 (command, "demo") == 0)
+    return command_demo (store);
+  if (g_strcmp0 (command, "check") == 0)
+    return command_check (store);
+  if (g_strcmp0 (command, "list") == 0)
+    return command_list (store);
+  return command_show (store, argv[2], kind);
+}
