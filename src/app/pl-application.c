@@ -1,0 +1,251 @@
+/* pl-application.c: the Plainly application, one instance per session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A second `plainly` hands its command line to the running one, which shows
+ * the window for the database asked for (`--db FILE`) or the usual one.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-application.h"
+#include "pl-store.h"
+#include "pl-window.h"
+
+struct _PlApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PlApplication, pl_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database FILE instead of the usual one"), N_("FILE") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version of Plainly and exit"), NULL },
+  { NULL }
+};
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  ca = g_canonicalize_filename (a, NULL);
+  cb = g_canonicalize_filename (b, NULL);
+  return g_str_equal (ca, cb);
+}
+
+GtkWindow *
+pl_application_open_database (PlApplication *self,
+                              const char    *path)
+{
+  PlWindow *window;
+
+  g_return_val_if_fail (PL_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (PL_IS_WINDOW (l->data) &&
+          same_file (pl_window_get_database_path (l->data), path))
+        {
+          gtk_window_present (l->data);
+          return l->data;
+        }
+    }
+
+  window = pl_window_new (GTK_APPLICATION (self));
+  /* Shown first, so an error dialog has a window to sit on */
+  gtk_window_present (GTK_WINDOW (window));
+  pl_window_open_database (window, path);
+  return GTK_WINDOW (window);
+}
+
+static int
+pl_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static int
+pl_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  PlApplication *self = PL_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *db = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &db) && db != NULL && db[0] != '\0')
+    {
+      /* Relative to where the command was typed, which may not be our folder */
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
+
+      path = g_file_get_path (file);
+    }
+
+  if (path == NULL)
+    path = pl_store_default_path ();
+
+  pl_application_open_database (self, path);
+  return 0;
+}
+
+static void
+pl_application_activate (GApplication *app)
+{
+  PlApplication *self = PL_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = pl_store_default_path ();
+  pl_application_open_database (self, path);
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing each window lets it remember its size; the last one ends the app */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Plainly"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Plainly developers"),
+                        "comments", _("Read, hear and help write your care and support plan."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action_cb, NULL, NULL, NULL, { 0 } },
+  { "about", about_action_cb, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+pl_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (pl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  /* Paragraphs take the focus so the keyboard can walk the text; focusing
+   * one should show the focus ring, not select all of its words. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+pl_application_dispose (GObject *object)
+{
+  PlApplication *self = PL_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pl_application_parent_class)->dispose (object);
+}
+
+static void
+pl_application_class_init (PlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = pl_application_dispose;
+  app_class->handle_local_options = pl_application_handle_local_options;
+  app_class->command_line = pl_application_command_line;
+  app_class->activate = pl_application_activate;
+  app_class->startup = pl_application_startup;
+}
+
+static void
+pl_application_init (PlApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Read, hear and help write your care and support plan."));
+
+  /* An uninstalled build has no schema; run without remembering rather than abort */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, PL_SETTINGS_SCHEMA, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_debug ("Schema %s is not installed; settings will not be kept", PL_SETTINGS_SCHEMA);
+}
+
+PlApplication *
+pl_application_new (void)
+{
+  /* The development profile has its own ID but shares the resources */
+  return g_object_new (PL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", PL_RESOURCE_BASE,
+                       NULL);
+}
+
+GSettings *
+pl_application_get_settings (PlApplication *self)
+{
+  g_return_val_if_fail (PL_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

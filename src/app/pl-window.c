@@ -1,0 +1,699 @@
+/* pl-window.c: the main window: who is using Plainly, then their documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A leaflet that never unfolds works as a stack of pages with Back: the start
+ * screen first, then what the person opened. Each window holds one database.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-application.h"
+#include "pl-document.h"
+#include "pl-window.h"
+
+struct _PlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *people_page;
+  GtkWidget            *reader_page;
+  GtkStack             *people_stack;
+  GtkBox               *people_box;
+  AdwStatusPage        *error_status;
+  AdwWindowTitle       *reader_title;
+  PlDocumentView       *document_view;
+
+  GSettings            *settings;    /* NULL when the schema is not installed */
+  PlStore              *store;
+  char                 *path;        /* the open database, or the one that failed */
+  gint64                person_id;   /* whose document is shown; 0 none */
+  GHashTable           *person_buttons; /* gint64 id → GtkButton (borrowed) */
+  GtkWindow            *error_dialog;
+  GtkNativeDialog      *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *
+person_display_name (const PlPerson *person)
+{
+  /* NG86 1.4.2: the name the person wants to be called */
+  if (person->preferred_name != NULL && person->preferred_name[0] != '\0')
+    return person->preferred_name;
+  return person->full_name != NULL ? person->full_name : "";
+}
+
+static const char *
+store_error_heading (const GError *error)
+{
+  if (error->domain != PL_STORE_ERROR)
+    return _("Plainly could not open the database");
+
+  switch ((PlStoreError) error->code)
+    {
+    case PL_STORE_ERROR_NO_DIRECTORY:
+      return _("The folder for the database is missing");
+    case PL_STORE_ERROR_NOT_DATABASE:
+      return _("This file is not a Plainly database");
+    case PL_STORE_ERROR_NOT_OURS:
+      return _("This database belongs to another program");
+    case PL_STORE_ERROR_CORRUPT:
+      return _("This database is damaged");
+    case PL_STORE_ERROR_TOO_NEW:
+      return _("This database needs a newer Plainly");
+    case PL_STORE_ERROR_READ_ONLY:
+      return _("This database cannot be changed");
+    case PL_STORE_ERROR_FULL:
+      return _("The disk is full");
+    case PL_STORE_ERROR_BUSY:
+      return _("Another program is using this database");
+    case PL_STORE_ERROR_NOT_FOUND:
+      return _("The database was not found");
+    case PL_STORE_ERROR_INVALID:
+    case PL_STORE_ERROR_FAILED:
+    default:
+      return _("Plainly could not open the database");
+    }
+}
+
+static void
+error_dialog_response_cb (PlWindow   *self,
+                          const char *response)
+{
+  if (g_strcmp0 (response, "choose") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.choose-database", NULL);
+}
+
+static void
+clear_error_dialog (PlWindow *self)
+{
+  GtkWindow *dialog = self->error_dialog;
+
+  if (dialog == NULL)
+    return;
+
+  /* Unhook first: the dialog may outlive this window, or the next dialog */
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+  self->error_dialog = NULL;
+  gtk_window_destroy (dialog);
+}
+
+static void
+show_error (PlWindow   *self,
+            const char *heading,
+            const char *body,
+            gboolean    offer_choose)
+{
+  GtkWidget *dialog;
+
+  clear_error_dialog (self);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (offer_choose)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "choose",
+                                       _("C_hoose Another File…"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  /* Enter and Escape both do the safe thing */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_widget_add_css_class (dialog, "pl-dialog");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (error_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->error_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_window_title (PlWindow *self)
+{
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+  PlDocument *document = pl_document_view_get_document (self->document_view);
+
+  if (visible == self->reader_page && document != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s – Plainly"),
+                                                pl_document_get_title (document));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Plainly"));
+}
+
+static void
+focus_person_button (PlWindow *self,
+                     gint64    person_id)
+{
+  GtkWidget *button = NULL;
+
+  if (person_id != 0)
+    button = g_hash_table_lookup (self->person_buttons, &person_id);
+  if (button == NULL)
+    button = gtk_widget_get_first_child (GTK_WIDGET (self->people_box));
+  if (button != NULL)
+    gtk_widget_grab_focus (button);
+}
+
+static void
+forget_document_at_start (PlWindow *self)
+{
+  /* Once the reader has slid away, forget what it showed: on a shared
+   * computer the next person should not find it behind the start screen. */
+  if (!adw_leaflet_get_child_transition_running (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->people_page)
+    pl_document_view_set_document (self->document_view, NULL);
+}
+
+static void
+leaflet_visible_child_cb (PlWindow *self)
+{
+  gboolean at_start = adw_leaflet_get_visible_child (self->leaflet) == self->people_page;
+  GAction *back = g_action_map_lookup_action (G_ACTION_MAP (self), "back");
+
+  if (back != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (back), !at_start);
+
+  if (at_start && self->person_id != 0)
+    {
+      /* Back where they started, on the button they pressed */
+      focus_person_button (self, self->person_id);
+      self->person_id = 0;
+    }
+
+  forget_document_at_start (self);
+  update_window_title (self);
+}
+
+static void
+leaflet_transition_running_cb (PlWindow *self)
+{
+  forget_document_at_start (self);
+}
+
+static void
+person_button_clicked_cb (GtkButton *button,
+                          PlWindow  *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "pl-person-id");
+
+  if (id != NULL)
+    pl_window_open_person (self, *id);
+}
+
+static GtkWidget *
+person_button_new (PlWindow       *self,
+                   const PlPerson *person)
+{
+  const char *name = person_display_name (person);
+  GtkWidget *button;
+  GtkWidget *box;
+  GtkWidget *avatar;
+  GtkWidget *label;
+  GtkWidget *arrow;
+
+  button = gtk_button_new ();
+  gtk_widget_add_css_class (button, "pl-person-button");
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+
+  /* The initials help those who recognise them faster than reading */
+  avatar = adw_avatar_new (72, name, TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (avatar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), avatar);
+
+  label = gtk_label_new (name);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "pl-person-name");
+  gtk_box_append (GTK_BOX (box), label);
+
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_add_css_class (arrow, "pl-person-arrow");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), arrow);
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+
+  g_object_set_data_full (G_OBJECT (button), "pl-person-id",
+                          g_memdup2 (&person->id, sizeof person->id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (person_button_clicked_cb), self);
+  return button;
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b)
+{
+  const PlPerson *pa = *(const PlPerson **) a;
+  const PlPerson *pb = *(const PlPerson **) b;
+
+  return g_utf8_collate (person_display_name (pa), person_display_name (pb));
+}
+
+static void
+clear_people (PlWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_box))) != NULL)
+    gtk_box_remove (self->people_box, child);
+  g_hash_table_remove_all (self->person_buttons);
+}
+
+static void
+show_error_page (PlWindow     *self,
+                 const GError *error)
+{
+  adw_status_page_set_title (self->error_status, store_error_heading (error));
+  adw_status_page_set_description (self->error_status, error->message);
+  gtk_stack_set_visible_child_name (self->people_stack, "error");
+}
+
+static gint64
+remembered_person (PlWindow *self)
+{
+  g_autofree char *last_database = NULL;
+
+  if (self->settings == NULL || self->path == NULL)
+    return 0;
+
+  last_database = g_settings_get_string (self->settings, "last-database");
+  if (g_strcmp0 (last_database, self->path) != 0)
+    return 0;
+  return g_settings_get_int64 (self->settings, "last-person");
+}
+
+void
+pl_window_reload (PlWindow *self)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  clear_people (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->people_page);
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->people_stack, "error");
+      return;
+    }
+
+  people = pl_store_list_people (self->store, 0, &error);
+  if (people == NULL)
+    {
+      show_error_page (self, error);
+      show_error (self, _("Plainly could not read the list of people"), error->message, TRUE);
+      return;
+    }
+
+  if (people->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->people_stack, "empty");
+      return;
+    }
+
+  g_ptr_array_sort (people, compare_people);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const PlPerson *person = g_ptr_array_index (people, i);
+      GtkWidget *button = person_button_new (self, person);
+
+      gtk_box_append (self->people_box, button);
+      g_hash_table_insert (self->person_buttons,
+                           g_memdup2 (&person->id, sizeof person->id), button);
+    }
+
+  gtk_stack_set_visible_child_name (self->people_stack, "list");
+  /* The keyboard starts on whoever chose last, never opening their plan for them */
+  focus_person_button (self, remembered_person (self));
+}
+
+gboolean
+pl_window_open_database (PlWindow   *self,
+                         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PlStore *store;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      /* A database already open stays open; otherwise the start screen says
+       * what went wrong and how to go on. */
+      if (self->store == NULL)
+        {
+          g_free (self->path);
+          self->path = g_strdup (path);
+          clear_people (self);
+          adw_leaflet_set_visible_child (self->leaflet, self->people_page);
+          show_error_page (self, error);
+        }
+      show_error (self, store_error_heading (error), error->message, TRUE);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->store, pl_store_close);
+  self->store = store;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->person_id = 0;
+  pl_document_view_set_document (self->document_view, NULL);
+
+  pl_window_reload (self);
+  return TRUE;
+}
+
+const char *
+pl_window_get_database_path (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->path;
+}
+
+PlStore *
+pl_window_get_store (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+pl_window_open_person (PlWindow *self,
+                       gint64    person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = NULL;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  document = pl_document_build_plan (self->store, person_id, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Plainly could not show this plan"), error->message, FALSE);
+      return FALSE;
+    }
+
+  self->person_id = person_id;
+  adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
+  pl_document_view_set_document (self->document_view, document);
+  adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
+  update_window_title (self);
+
+  /* Reading, by eye, keyboard or screen reader, starts at the top */
+  pl_document_view_focus_start (self->document_view);
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "last-database", self->path);
+      g_settings_set_int64 (self->settings, "last-person", person_id);
+    }
+
+  return TRUE;
+}
+
+gint64
+pl_window_get_person_id (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), 0);
+
+  return self->person_id;
+}
+
+gboolean
+pl_window_go_back (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->people_page)
+    return FALSE;
+
+  return adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+PlDocumentView *
+pl_window_get_document_view (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->document_view;
+}
+
+GtkWidget *
+pl_window_get_person_button (PlWindow *self,
+                             gint64    person_id)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return g_hash_table_lookup (self->person_buttons, &person_id);
+}
+
+GtkWindow *
+pl_window_get_error_dialog (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->error_dialog;
+}
+
+static void
+back_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  pl_window_go_back (PL_WINDOW (user_data));
+}
+
+static void
+retry_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PlWindow *self = PL_WINDOW (user_data);
+  g_autofree char *path = g_strdup (self->path);
+
+  if (path != NULL)
+    pl_window_open_database (self, path);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     PlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        pl_window_open_database (self, path);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_database_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  PlWindow *self = PL_WINDOW (user_data);
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (self->chooser);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Plainly Database"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (databases, _("Plainly databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_pattern (databases, "*.sqlite");
+  gtk_file_filter_add_pattern (databases, "*.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), databases);
+
+  gtk_file_filter_set_name (everything, _("All files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static const GActionEntry win_entries[] = {
+  { "back", back_action_cb, NULL, NULL, NULL, { 0 } },
+  { "retry", retry_action_cb, NULL, NULL, NULL, { 0 } },
+  { "choose-database", choose_database_action_cb, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+save_window_state (PlWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+pl_window_close_request (GtkWindow *window)
+{
+  save_window_state (PL_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
+}
+
+static void
+pl_window_constructed (GObject *object)
+{
+  PlWindow *self = PL_WINDOW (object);
+  GtkApplication *application;
+
+  G_OBJECT_CLASS (pl_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (PL_IS_APPLICATION (application))
+    self->settings = pl_application_get_settings (PL_APPLICATION (application));
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+pl_window_dispose (GObject *object)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  clear_error_dialog (self);
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
+
+  g_clear_pointer (&self->person_buttons, g_hash_table_unref);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pl_window_parent_class)->dispose (object);
+}
+
+static void
+pl_window_finalize (GObject *object)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  g_clear_pointer (&self->store, pl_store_close);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (pl_window_parent_class)->finalize (object);
+}
+
+static void
+pl_window_class_init (PlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pl_window_constructed;
+  object_class->dispose = pl_window_dispose;
+  object_class->finalize = pl_window_finalize;
+  window_class->close_request = pl_window_close_request;
+
+  g_type_ensure (PL_TYPE_DOCUMENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               PL_RESOURCE_BASE "/ui/pl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, people_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, people_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, document_view);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_running_cb);
+
+  /* Escape and Alt+Left go back. As bindings (not application accels) they
+   * reach the window last, so a focused entry or popover keeps its Escape. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+}
+
+static void
+pl_window_init (PlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->person_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+  leaflet_visible_child_cb (self);
+}
+
+PlWindow *
+pl_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (PL_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}

@@ -1,0 +1,42 @@
+/* pl-window.h: the main window: who is using Plainly, then their documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-store.h"
+#include "pl-document-view.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_WINDOW (pl_window_get_type ())
+G_DECLARE_FINAL_TYPE (PlWindow, pl_window, PL, WINDOW, AdwApplicationWindow)
+
+/* application may be NULL (tests); settings then are not remembered */
+PlWindow       *pl_window_new                (GtkApplication *application);
+/* Opens the database; on failure the window stays open, says why in a dialog
+ * and offers to choose another file. Returns whether it opened. */
+gboolean        pl_window_open_database      (PlWindow       *self,
+                                              const char     *path);
+const char     *pl_window_get_database_path  (PlWindow       *self);
+/* The open store, or NULL when none could be opened */
+PlStore        *pl_window_get_store          (PlWindow       *self);
+/* Reads the people again and shows the start screen */
+void            pl_window_reload             (PlWindow       *self);
+/* Shows the person's care plan; errors go to a dialog. */
+gboolean        pl_window_open_person        (PlWindow       *self,
+                                              gint64          person_id);
+gint64          pl_window_get_person_id      (PlWindow       *self);
+/* Back one step; FALSE if already at the start screen */
+gboolean        pl_window_go_back            (PlWindow       *self);
+PlDocumentView *pl_window_get_document_view  (PlWindow       *self);
+/* The start-screen button for the person, or NULL */
+GtkWidget      *pl_window_get_person_button  (PlWindow       *self,
+                                              gint64          person_id);
+/* The error dialog now shown, or NULL */
+GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
+
+G_END_DECLS
