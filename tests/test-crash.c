@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "pl-store.h"
+#include "pl-test-util.h"
 
 #define ROUNDS 200
 
@@ -83,21 +84,18 @@ static void
 test_kill_during_saves (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("plainly-crash-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "plainly.db", NULL);
+  g_autofree char *dir = pl_test_make_dir ("plainly-crash");
+  g_autofree char *path = NULL;
   g_autoptr(GHashTable) confirmed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
   gint64 person_id;
   gint64 next_batch = 0;
   guint killed_mid_save = 0;
 
-  g_assert_no_error (error);
-
   {
-    g_autoptr(PlStore) store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(PlStore) store = pl_test_open_store (dir, &path);
     g_autoptr(PlPerson) person = pl_person_new ();
 
-    g_assert_no_error (error);
     person->full_name = g_strdup ("Crash Test");
     g_assert_true (pl_store_save_person (store, person, &error));
     person_id = person->id;
@@ -192,14 +190,7 @@ test_kill_during_saves (void)
   g_test_message ("%u rounds, %u confirmed saves, %u rounds killed after saving",
                   ROUNDS, g_hash_table_size (confirmed), killed_mid_save);
 
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
-    g_rmdir (dir);
-  }
+  pl_test_remove_dir (dir);
 }
 
 int

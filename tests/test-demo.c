@@ -11,6 +11,7 @@
 
 #include "pl-demo.h"
 #include "pl-store.h"
+#include "pl-test-util.h"
 
 typedef struct
 {
@@ -22,33 +23,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("plainly-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "plainly.db", NULL);
-  f->store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
+  f->dir = pl_test_make_dir ("plainly-demo");
+  f->store = pl_test_open_store (f->dir, NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_clear_pointer (&f->store, pl_store_close);
-
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  pl_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

@@ -14,6 +14,7 @@
 
 #include "pl-document.h"
 #include "pl-store.h"
+#include "pl-test-util.h"
 
 /* Text in several scripts, which must come back byte for byte */
 #define TEXT_ACCENTS "Zoë Brontë"
@@ -54,33 +55,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("plainly-document-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plainly.db", NULL);
-  f->store = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
+  f->dir = pl_test_make_dir ("plainly-document");
+  f->store = pl_test_open_store (f->dir, &f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_pointer (&f->store, pl_store_close);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

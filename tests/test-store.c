@@ -16,6 +16,7 @@
 
 #include "pl-store.h"
 #include "pl-store-private.h"
+#include "pl-test-util.h"
 
 typedef struct
 {
@@ -27,42 +28,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("plainly-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = pl_test_make_dir ("plainly-store");
   f->path = g_build_filename (f->dir, "plainly.db", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          g_chmod (child, 0700);
-          remove_tree (child);
-        }
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_chmod (f->dir, 0700);
-  remove_tree (f->dir);
+  pl_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

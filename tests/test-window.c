@@ -15,6 +15,7 @@
 #include "pl-document-view.h"
 #include "pl-store.h"
 #include "pl-window.h"
+#include "pl-test-util.h"
 
 typedef struct
 {
@@ -30,23 +31,6 @@ static const char *long_text =
   "Please knock and wait for me to say come in, and tell me your name each time, "
   "because I do not always recognise faces straight away. I would like to wash myself "
   "as much as I can, with help for my back and feet.";
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 static gint64
 add_person (PlStore    *store,
@@ -130,15 +114,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PlStore) store = NULL;
 
-  f->dir = g_dir_make_tmp ("plainly-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plainly.db", NULL);
-
-  store = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->dir = pl_test_make_dir ("plainly-window");
+  store = pl_test_open_store (f->dir, &f->path);
   f->person_id = add_person (store, "Margaret Elizabeth Jones", "Peggy");
   add_person (store, "Arthur Williams", "Arthur");
   g_clear_pointer (&store, pl_store_close);
@@ -155,7 +134,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   run_frames (1);
-  remove_tree (f->dir);
+  pl_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -1,0 +1,59 @@
+/* pl-test-util.c: what every test needs, kept in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pl-test-util.h"
+
+char *
+pl_test_make_dir (const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpl = g_strconcat (prefix, "-XXXXXX", NULL);
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+pl_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  g_chmod (dir, 0700);
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        pl_test_remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+PlStore *
+pl_test_open_store (const char  *dir,
+                    char       **out_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "plainly.db", NULL);
+  PlStore *store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return store;
+}

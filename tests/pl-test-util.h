@@ -1,0 +1,20 @@
+/* pl-test-util.h: what every test needs, kept in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* A new private folder under the temporary directory */
+char    *pl_test_make_dir   (const char *prefix);
+/* Removes a folder and everything in it, read-only parts included */
+void     pl_test_remove_dir (const char *dir);
+/* Opens (creating) dir/plainly.db; fails the test if it cannot */
+PlStore *pl_test_open_store (const char *dir,
+                             char      **out_path);
+
+G_END_DECLS
