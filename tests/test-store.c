@@ -349,6 +349,41 @@ test_find_person (Fixture       *f,
 }
 
 static void
+test_find_by_reference (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPerson) person = pl_person_new ();
+  g_autoptr(PlComplaint) complaint = pl_complaint_new ();
+  g_autoptr(PlPerson) found = NULL;
+  g_autoptr(PlComplaint) found_complaint = NULL;
+  g_autoptr(GError) error = NULL;
+
+  person->full_name = g_strdup ("Eleri Morgan");
+  person->external_id = g_strdup ("CB-20417");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  complaint->person_id = person->id;
+  complaint->reference = g_strdup ("C-2026-0042");
+  complaint->status = PL_COMPLAINT_RECEIVED;
+  g_assert_true (pl_store_save_complaint (store, complaint, &error));
+  g_assert_no_error (error);
+
+  found = pl_store_find_person_by_external_id (store, "CB-20417", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, person->id);
+  found_complaint = pl_store_find_complaint (store, "C-2026-0042", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found_complaint->id, ==, complaint->id);
+
+  g_assert_null (pl_store_find_complaint (store, "C-1999-0001", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "C-1999-0001"));
+  g_clear_error (&error);
+  g_assert_null (pl_store_find_person_by_external_id (store, "CB-0", &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+}
+
+static void
 test_cascade (Fixture       *f,
               gconstpointer  data)
 {
@@ -680,6 +715,7 @@ main (int   argc,
   ADD ("/plainly/store/validation", test_validation);
   ADD ("/plainly/store/transaction-rollback", test_transaction_rollback);
   ADD ("/plainly/store/find-person", test_find_person);
+  ADD ("/plainly/store/find-by-reference", test_find_by_reference);
   ADD ("/plainly/store/cascade", test_cascade);
   ADD ("/plainly/store/diary-search", test_diary_search);
   ADD ("/plainly/store/open-not-database", test_open_not_database);

@@ -1206,25 +1206,37 @@ first_or_not_found (GPtrArray   *rows,
   return g_ptr_array_steal_index (owned, 0);
 }
 
+/* The one record of type whose column holds value, or NOT_FOUND with message */
+static gpointer
+find_one_by_text (PlStore            *self,
+                  const PlRecordType *type,
+                  const char         *column,
+                  const char         *value,
+                  const char         *message,
+                  GError            **error)
+{
+  g_autofree char *tail = g_strdup_printf ("WHERE %s = ?", column);
+  sqlite3_stmt *stmt = select_where (self, type, tail, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+
+  return first_or_not_found (own_elements (type, collect (self, type, stmt, error)), error, message);
+}
+
 PlPerson *
 pl_store_find_person_by_external_id (PlStore     *self,
                                      const char  *external_id,
                                      GError     **error)
 {
   g_autofree char *message = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (external_id != NULL, NULL);
 
-  stmt = select_where (self, &pl_person_type, "WHERE external_id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
-
   message = g_strdup_printf (_("Nobody has the reference “%s”."), external_id);
-  return first_or_not_found (own_elements (&pl_person_type, collect (self, &pl_person_type, stmt, error)),
-                             error, message);
+  return find_one_by_text (self, &pl_person_type, "external_id", external_id, message, error);
 }
 
 PlPerson *
@@ -1339,20 +1351,12 @@ pl_store_find_complaint (PlStore     *self,
                          GError     **error)
 {
   g_autofree char *message = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (reference != NULL, NULL);
 
-  stmt = select_where (self, &pl_complaint_type, "WHERE reference = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
-
   message = g_strdup_printf (_("There is no complaint with the reference “%s”."), reference);
-  return first_or_not_found (own_elements (&pl_complaint_type,
-                                           collect (self, &pl_complaint_type, stmt, error)),
-                             error, message);
+  return find_one_by_text (self, &pl_complaint_type, "reference", reference, message, error);
 }
 
 GPtrArray *
