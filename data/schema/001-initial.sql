@@ -56,6 +56,7 @@ CREATE TABLE settings (
   speech_pitch        INTEGER NOT NULL,
   speech_volume       INTEGER NOT NULL,
   pause_ms            INTEGER NOT NULL,
+  read_aloud          INTEGER NOT NULL,
   talking_buttons     INTEGER NOT NULL,
   lock_minutes        INTEGER NOT NULL
 ) STRICT;

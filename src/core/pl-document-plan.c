@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-document-private.h"
+#include "pl-needs.h"
 
 typedef struct
 {
@@ -140,61 +141,6 @@ add_section (PlDocument    *document,
   pl_document_add_body_or_notice (document, data->bodies[kind]);
 }
 
-/* Recorded communication needs said plainly, by their SNOMED CT code (see
- * reference/communication-needs.md); the recorded words are used for others */
-static const struct
-{
-  const char *code;
-  const char *words;
-} need_words[] = {
-  { "957331000000109", N_("Written information in large print, at least 20 point") },
-  { "957351000000102", N_("Written information in large print, at least 24 point") },
-  { "957371000000106", N_("Written information in large print, at least 28 point") },
-  { "796161000000101", N_("Information in easy read") },
-  { "367741000000102", N_("Information told to me out loud") },
-  { "985021000000106", N_("Someone to read written information out to me") },
-  { "936601000000105", N_("Information as a sound recording") },
-  { "945751000000106", N_("Information I can download") },
-  { "936581000000101", N_("Information by email") },
-  { "1082551000000100", N_("Information made for people with aphasia") },
-  { "936661000000109", N_("Information in braille (grade 2, contracted)") },
-  { "936681000000100", N_("Information in braille (grade 1, uncontracted)") },
-  { "936621000000101", N_("Information in Moon, the raised alphabet") },
-  { "936641000000108", N_("Information in Makaton signs and symbols") },
-  { "719758004", N_("A recording I can play on my own device") },
-  { "795661000000104", N_("Contact me by telephone") },
-  { "936721000000107", N_("Contact me by letter") },
-  { "936741000000100", N_("Contact me by email") },
-  { "936701000000103", N_("Contact me by text message") },
-  { "796081000000106", N_("Contact me through text relay") },
-  { "719561001", N_("Contact me through my carer") },
-  { "945931000000101", N_("An alert I can hear") },
-  { "945951000000108", N_("An alert I can see") },
-  { "945971000000104", N_("An alert I can feel") },
-  { "204331000000107", N_("A British Sign Language interpreter") },
-  { "204341000000103", N_("A Makaton interpreter") },
-  { "957051000000100", N_("A deafblind manual alphabet interpreter") },
-  { "945911000000109", N_("A lipspeaker") },
-  { "966401000000100", N_("A speech-to-text reporter") },
-  { "719563003", N_("A sighted guide") },
-  { "225835008", N_("An advocate") },
-  { "311543001", N_("More time to take in information") },
-  { "1108131000000104", N_("Reminders before appointments") },
-  { "1108151000000106", N_("My carer with me at appointments") },
-  { "837341000000108", N_("I use a communication passport") },
-  { "719754002", N_("I use symbols to communicate") },
-  { "719393008", N_("I use photographs to communicate") },
-};
-
-static const char *
-need_description (const PlCommNeed *need)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (need_words); i++)
-    if (g_strcmp0 (need->code, need_words[i].code) == 0)
-      return _(need_words[i].words);
-  return need->description != NULL ? need->description : "";
-}
-
 static void
 add_communication (PlDocument *document,
                    PlanData   *data)
@@ -214,9 +160,9 @@ add_communication (PlDocument *document,
       g_autofree char *text = NULL;
 
       if (need->notes != NULL && *need->notes != '\0')
-        text = g_strdup_printf ("%s\n%s", need_description (need), need->notes);
+        text = g_strdup_printf ("%s\n%s", pl_need_describe (need), need->notes);
       else
-        text = g_strdup (need_description (need));
+        text = g_strdup (pl_need_describe (need));
 
       pl_document_add (document, PL_BLOCK_FIELD, 0, anchor,
                        pl_need_category_label (need->category), text);

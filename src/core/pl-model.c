@@ -120,6 +120,7 @@ static const PlField pl_settings_type_fields[] = {
   INT (PlSettings, speech_pitch, N_("speech pitch")),
   INT (PlSettings, speech_volume, N_("speech volume")),
   INT (PlSettings, pause_ms, N_("pause between parts")),
+  BOOL (PlSettings, read_aloud, N_("read aloud")),
   BOOL (PlSettings, talking_buttons, N_("talking buttons")),
   INT (PlSettings, lock_minutes, N_("lock after")),
 };

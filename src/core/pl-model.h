@@ -173,6 +173,7 @@ struct _PlSettings
   int     speech_pitch;       /* 0-100 */
   int     speech_volume;      /* 0-100 */
   int     pause_ms;           /* between parts, for extra processing time */
+  gboolean read_aloud;         /* offer speech as soon as a document opens */
   gboolean talking_buttons;
   int     lock_minutes;       /* 0: never */
 };

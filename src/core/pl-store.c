@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "pl-core-resources.h"
+#include "pl-needs.h"
 #include "pl-store.h"
 #include "pl-store-private.h"
 
@@ -1316,7 +1317,14 @@ pl_store_get_settings (PlStore  *self,
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)
-    return pl_settings_new_default (person_id);
+    {
+      /* Nothing saved yet: open the way their recorded needs ask for */
+      g_autoptr(GPtrArray) needs = pl_store_list_comm_needs (self, person_id, error);
+
+      if (needs == NULL)
+        return NULL;
+      return pl_settings_for_needs (person_id, needs);
+    }
   return g_ptr_array_steal_index (rows, 0);
 }
 

@@ -1,0 +1,129 @@
+/* pl-needs.c: recorded communication needs and what they change
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The codes are data, kept here in one table, so the list can be updated as
+ * the value set changes (see reference/communication-needs.md).
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-needs.h"
+
+#define FORMAT PL_NEED_INFORMATION_FORMAT
+#define CONTACT PL_NEED_CONTACT_METHOD
+#define PROFESSIONAL PL_NEED_COMMUNICATION_PROFESSIONAL
+#define SUPPORT PL_NEED_COMMUNICATION_SUPPORT
+#define ADDITIONAL PL_NEED_ADDITIONAL_SUPPORT
+
+static const PlNeedInfo known[] = {
+  /* There is no one "large print" code: it is recorded as a minimum size */
+  { "957331000000109", FORMAT, N_("Written information in large print, at least 20 point"), 20, TRUE, FALSE, FALSE },
+  { "957351000000102", FORMAT, N_("Written information in large print, at least 24 point"), 24, TRUE, FALSE, FALSE },
+  { "957371000000106", FORMAT, N_("Written information in large print, at least 28 point"), 28, TRUE, FALSE, FALSE },
+  { "796161000000101", FORMAT, N_("Information in easy read"), 0, FALSE, FALSE, FALSE },
+  { "367741000000102", FORMAT, N_("Information told to me out loud"), 0, FALSE, TRUE, FALSE },
+  { "985021000000106", FORMAT, N_("Someone to read written information out to me"), 0, FALSE, TRUE, FALSE },
+  { "936601000000105", FORMAT, N_("Information as a sound recording"), 0, FALSE, TRUE, FALSE },
+  { "945751000000106", FORMAT, N_("Information I can download"), 0, FALSE, FALSE, FALSE },
+  { "936581000000101", FORMAT, N_("Information by email"), 0, FALSE, FALSE, FALSE },
+  { "1082551000000100", FORMAT, N_("Information made for people with aphasia"), 0, FALSE, FALSE, TRUE },
+  { "936661000000109", FORMAT, N_("Information in braille (grade 2, contracted)"), 0, FALSE, FALSE, FALSE },
+  { "936681000000100", FORMAT, N_("Information in braille (grade 1, uncontracted)"), 0, FALSE, FALSE, FALSE },
+  { "936621000000101", FORMAT, N_("Information in Moon, the raised alphabet"), 0, FALSE, FALSE, FALSE },
+  { "936641000000108", FORMAT, N_("Information in Makaton signs and symbols"), 0, FALSE, FALSE, FALSE },
+  { "719758004", FORMAT, N_("A recording I can play on my own device"), 0, FALSE, TRUE, FALSE },
+  { "795661000000104", CONTACT, N_("Contact me by telephone"), 0, FALSE, FALSE, FALSE },
+  { "936721000000107", CONTACT, N_("Contact me by letter"), 0, FALSE, FALSE, FALSE },
+  { "936741000000100", CONTACT, N_("Contact me by email"), 0, FALSE, FALSE, FALSE },
+  { "936701000000103", CONTACT, N_("Contact me by text message"), 0, FALSE, FALSE, FALSE },
+  { "796081000000106", CONTACT, N_("Contact me through text relay"), 0, FALSE, FALSE, FALSE },
+  { "719561001", CONTACT, N_("Contact me through my carer"), 0, FALSE, FALSE, FALSE },
+  { "945931000000101", ADDITIONAL, N_("An alert I can hear"), 0, FALSE, FALSE, FALSE },
+  { "945951000000108", ADDITIONAL, N_("An alert I can see"), 0, FALSE, FALSE, FALSE },
+  { "945971000000104", ADDITIONAL, N_("An alert I can feel"), 0, FALSE, FALSE, FALSE },
+  { "204331000000107", PROFESSIONAL, N_("A British Sign Language interpreter"), 0, FALSE, FALSE, FALSE },
+  { "204341000000103", PROFESSIONAL, N_("A Makaton interpreter"), 0, FALSE, FALSE, FALSE },
+  { "957051000000100", PROFESSIONAL, N_("A deafblind manual alphabet interpreter"), 0, FALSE, FALSE, FALSE },
+  { "945911000000109", PROFESSIONAL, N_("A lipspeaker"), 0, FALSE, FALSE, FALSE },
+  { "966401000000100", PROFESSIONAL, N_("A speech-to-text reporter"), 0, FALSE, FALSE, FALSE },
+  { "719563003", SUPPORT, N_("A sighted guide"), 0, FALSE, FALSE, FALSE },
+  { "225835008", SUPPORT, N_("An advocate"), 0, FALSE, FALSE, FALSE },
+  { "311543001", ADDITIONAL, N_("More time to take in information"), 0, FALSE, FALSE, TRUE },
+  { "1108131000000104", ADDITIONAL, N_("Reminders before appointments"), 0, FALSE, FALSE, FALSE },
+  { "1108151000000106", ADDITIONAL, N_("My carer with me at appointments"), 0, FALSE, FALSE, FALSE },
+  { "837341000000108", ADDITIONAL, N_("I use a communication passport"), 0, FALSE, FALSE, FALSE },
+  { "719754002", ADDITIONAL, N_("I use symbols to communicate"), 0, FALSE, FALSE, FALSE },
+  { "719393008", ADDITIONAL, N_("I use photographs to communicate"), 0, FALSE, FALSE, FALSE },
+};
+
+const PlNeedInfo *
+pl_needs_known (guint *n_needs)
+{
+  if (n_needs != NULL)
+    *n_needs = G_N_ELEMENTS (known);
+  return known;
+}
+
+const PlNeedInfo *
+pl_need_lookup (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (known[i].code, code))
+      return &known[i];
+  return NULL;
+}
+
+const char *
+pl_need_describe (const PlCommNeed *need)
+{
+  const PlNeedInfo *info;
+
+  g_return_val_if_fail (need != NULL, "");
+
+  info = pl_need_lookup (need->code);
+  if (info != NULL)
+    return _(info->words);
+  return need->description != NULL ? need->description : "";
+}
+
+PlSettings *
+pl_settings_for_needs (gint64     person_id,
+                       GPtrArray *needs)
+{
+  PlSettings *settings = pl_settings_new_default (person_id);
+
+  for (guint i = 0; needs != NULL && i < needs->len; i++)
+    {
+      const PlCommNeed *need = g_ptr_array_index (needs, i);
+      const PlNeedInfo *info = pl_need_lookup (need->code);
+
+      if (info == NULL)
+        continue;
+
+      /* A 24 pt need opens at 24 pt or larger */
+      settings->text_size = MAX (settings->text_size, info->min_text_size);
+
+      if (info->high_contrast)
+        {
+          g_free (settings->theme);
+          settings->theme = g_strdup ("yellow-on-black");
+        }
+
+      if (info->read_aloud)
+        settings->read_aloud = TRUE;
+
+      /* NG86 1.1.5: additional time to process information */
+      if (info->more_time)
+        {
+          settings->speech_rate = MIN (settings->speech_rate, 130);
+          settings->pause_ms = MAX (settings->pause_ms, 1200);
+        }
+    }
+
+  return settings;
+}

@@ -1,0 +1,37 @@
+/* pl-needs.h: recorded communication needs and what they change
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "pl-model.h"
+
+G_BEGIN_DECLS
+
+/* One coded need of the Accessible Information Standard (SNOMED CT, from the
+ * NHS England RA-FlagCode draft value set) and the defaults it sets */
+typedef struct
+{
+  const char     *code;
+  PlNeedCategory  category;
+  const char     *words;       /* said plainly, untranslated (N_) */
+  int             min_text_size; /* points; 0: no effect */
+  gboolean        high_contrast;
+  gboolean        read_aloud;  /* offer speech as soon as a document opens */
+  gboolean        more_time;   /* slower speech, longer pauses (NG86 1.1.5) */
+} PlNeedInfo;
+
+const PlNeedInfo *pl_need_lookup     (const char *code);
+const PlNeedInfo *pl_needs_known     (guint      *n_needs);
+/* The recorded words for a code we know, else the description staff wrote */
+const char       *pl_need_describe   (const PlCommNeed *need);
+
+/* Display and speech defaults for someone with these needs and no saved
+ * settings: the plan opens the way they need it. */
+PlSettings       *pl_settings_for_needs (gint64     person_id,
+                                         GPtrArray *needs);
+
+G_END_DECLS

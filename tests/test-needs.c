@@ -1,0 +1,143 @@
+/* test-needs.c: recorded communication needs choose the defaults
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pl-needs.h"
+#include "pl-store.h"
+#include "pl-test-util.h"
+
+static PlCommNeed *
+need_new (const char *code)
+{
+  PlCommNeed *need = pl_comm_need_new ();
+
+  need->code = g_strdup (code);
+  need->description = g_strdup ("Recorded by staff");
+  return need;
+}
+
+static GPtrArray *
+needs_of (const char *first_code,
+          ...)
+{
+  GPtrArray *needs = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
+  va_list args;
+
+  va_start (args, first_code);
+  for (const char *code = first_code; code != NULL; code = va_arg (args, const char *))
+    g_ptr_array_add (needs, need_new (code));
+  va_end (args);
+  return needs;
+}
+
+static void
+test_table (void)
+{
+  guint n;
+  const PlNeedInfo *needs = pl_needs_known (&n);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (n, >=, 30);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_false (g_hash_table_contains (seen, needs[i].code));
+      g_hash_table_add (seen, (gpointer) needs[i].code);
+      g_assert_true (pl_need_lookup (needs[i].code) == &needs[i]);
+      g_assert_cmpstr (needs[i].words, !=, "");
+      g_assert_nonnull (pl_enum_to_nick (pl_need_category_nicks, needs[i].category));
+    }
+  g_assert_null (pl_need_lookup ("123"));
+  g_assert_null (pl_need_lookup (NULL));
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(PlCommNeed) known = need_new ("957351000000102");
+  g_autoptr(PlCommNeed) other = need_new ("not-a-code");
+
+  g_assert_cmpstr (pl_need_describe (known), ==,
+                   "Written information in large print, at least 24 point");
+  g_assert_cmpstr (pl_need_describe (other), ==, "Recorded by staff");
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(PlSettings) none = pl_settings_for_needs (1, NULL);
+  g_autoptr(GPtrArray) large = needs_of ("957351000000102", NULL);
+  g_autoptr(GPtrArray) both = needs_of ("957371000000106", "957331000000109", NULL);
+  g_autoptr(GPtrArray) spoken = needs_of ("367741000000102", "311543001", "unknown", NULL);
+  g_autoptr(PlSettings) s = NULL;
+
+  g_assert_cmpint (none->text_size, ==, 14);
+  g_assert_cmpstr (none->theme, ==, "standard");
+  g_assert_false (none->read_aloud);
+
+  /* A 24 pt need opens at 24 pt, in high contrast */
+  s = pl_settings_for_needs (1, large);
+  g_assert_cmpint (s->text_size, ==, 24);
+  g_assert_cmpstr (s->theme, ==, "yellow-on-black");
+  g_assert_cmpint (s->person_id, ==, 1);
+  g_clear_pointer (&s, pl_settings_free);
+
+  /* The largest recorded size wins, whatever the order */
+  s = pl_settings_for_needs (1, both);
+  g_assert_cmpint (s->text_size, ==, 28);
+  g_clear_pointer (&s, pl_settings_free);
+
+  /* Information verbally offers reading aloud; more time slows it down */
+  s = pl_settings_for_needs (1, spoken);
+  g_assert_true (s->read_aloud);
+  g_assert_cmpint (s->speech_rate, <=, 130);
+  g_assert_cmpint (s->pause_ms, >=, 1200);
+  g_assert_cmpint (s->text_size, ==, 14);
+}
+
+static void
+test_store_defaults (void)
+{
+  g_autofree char *dir = pl_test_make_dir ("plainly-needs");
+  g_autoptr(PlStore) store = pl_test_open_store (dir, NULL);
+  g_autoptr(PlPerson) person = pl_person_new ();
+  g_autoptr(PlCommNeed) need = need_new ("957331000000109");
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  person->full_name = g_strdup ("Ifeoma Okafor");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  need->person_id = person->id;
+  need->category = PL_NEED_INFORMATION_FORMAT;
+  g_assert_true (pl_store_save_comm_need (store, need, &error));
+  g_assert_no_error (error);
+
+  settings = pl_store_get_settings (store, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (settings->id, ==, 0);
+  g_assert_cmpint (settings->text_size, ==, 20);
+
+  /* Once the person chooses, their choice is what opens */
+  settings->text_size = 48;
+  g_assert_true (pl_store_save_settings (store, settings, &error));
+  g_clear_pointer (&settings, pl_settings_free);
+  settings = pl_store_get_settings (store, person->id, &error);
+  g_assert_cmpint (settings->text_size, ==, 48);
+
+  g_clear_pointer (&store, pl_store_close);
+  pl_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plainly/needs/table", test_table);
+  g_test_add_func ("/plainly/needs/describe", test_describe);
+  g_test_add_func ("/plainly/needs/defaults", test_defaults);
+  g_test_add_func ("/plainly/needs/store-defaults", test_store_defaults);
+  return g_test_run ();
+}
