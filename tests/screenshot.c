@@ -3,7 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   screenshot --db FILE [--person NAME-OR-ID] [--anchor ANCHOR]
- *              [--width W] [--height H] [--dark] OUTPUT.png
+ *              [--width W] [--height H] [--dark]
+ *              [--text-size PT] [--theme ID] OUTPUT.png
+ *
+ * --text-size and --theme are saved as the person's settings in that
+ * database, as choosing them in the reader would; use a copy.
  *
  * A test helper, not installed. Run it under Xvfb with GSK_RENDERER=cairo for
  * the same pixels every time.
@@ -23,6 +27,8 @@ static char *anchor;
 static int width = 1024;
 static int height = 768;
 static gboolean dark;
+static int text_size;
+static char *theme;
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database to open", "FILE" },
@@ -31,6 +37,8 @@ static const GOptionEntry entries[] = {
   { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
   { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
+  { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size, "Reader text size", "PT" },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, "Reader theme", "ID" },
   { NULL }
 };
 
@@ -124,6 +132,10 @@ main (int   argc,
           return EXIT_FAILURE;
         }
       pl_window_open_person (window, found->id);
+      if (text_size > 0)
+        pl_window_set_text_size (window, text_size);
+      if (theme != NULL)
+        pl_window_set_theme (window, theme);
       run_for (300);
       if (anchor != NULL &&
           !pl_document_view_scroll_to_anchor (pl_window_get_document_view (window), anchor))

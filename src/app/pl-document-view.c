@@ -16,10 +16,11 @@
 
 #include "pl-document-view.h"
 
-/* RNIB clear print: lines of no more than about 70 characters. Pango counts
- * in its approximate character width, wider than the average letter of
- * running text, so 60 of its characters hold about 70 letters. */
-#define LINE_LENGTH_CHARS 60
+/* RNIB clear print: lines of no more than about 70 characters. GTK counts
+ * max-width-chars in the wider of the font's average character and digit
+ * widths, well above the average letter of running text: 50 of them hold
+ * about 70 letters in DejaVu Sans or Cantarell, at any size. */
+#define LINE_LENGTH_CHARS 50
 /* Room left above a heading scrolled to the top, in pixels */
 #define SCROLL_TOP_GAP 16
 /* Frames to wait for a new document to be laid out before giving up */
@@ -392,6 +393,42 @@ column_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+/* The column's width for LINE_LENGTH_CHARS of its text, counted as GtkLabel
+ * counts max-width-chars, with the column's own margins, border and padding.
+ * Blocks with an icon or a frame ask for more than their text; they must not
+ * widen the column, or every paragraph's lines would grow with them. */
+static int
+column_text_width (GtkWidget *column)
+{
+  PangoContext *context = gtk_widget_get_pango_context (column);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  GtkStyleContext *style = gtk_widget_get_style_context (column);
+  GtkBorder margin, border, padding;
+  int char_width;
+
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+
+  gtk_style_context_get_margin (style, &margin);
+  gtk_style_context_get_border (style, &border);
+  gtk_style_context_get_padding (style, &padding);
+
+  return PANGO_PIXELS_CEIL (char_width * LINE_LENGTH_CHARS) +
+         margin.left + margin.right + border.left + border.right +
+         padding.left + padding.right;
+}
+
+/* The column's minimum and natural widths, the natural held to the text measure */
+static void
+column_widths (GtkWidget *child,
+               int       *child_min,
+               int       *child_nat)
+{
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, child_min, child_nat, NULL, NULL);
+  *child_nat = MAX (*child_min, MIN (*child_nat, column_text_width (child)));
+}
+
 static void
 column_measure (GtkWidget      *widget,
                 GtkOrientation  orientation,
@@ -409,7 +446,7 @@ column_measure (GtkWidget      *widget,
   if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
-  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
+  column_widths (child, &child_min, &child_nat);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = child_min;
@@ -438,7 +475,7 @@ column_allocate (GtkWidget *widget,
   if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
-  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
+  column_widths (child, &child_min, &child_nat);
   child_width = MAX (child_min, MIN (width, child_nat));
   gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
 
@@ -657,4 +694,12 @@ pl_document_view_get_vadjustment (PlDocumentView *self)
   g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), NULL);
 
   return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+GtkAdjustment *
+pl_document_view_get_hadjustment (PlDocumentView *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), NULL);
+
+  return gtk_scrolled_window_get_hadjustment (self->scroller);
 }

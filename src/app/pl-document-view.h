@@ -31,5 +31,7 @@ GtkWidget     *pl_document_view_get_block_widget   (PlDocumentView *self,
 /* Moves the keyboard focus to the first block, so reading starts at the top */
 void           pl_document_view_focus_start        (PlDocumentView *self);
 GtkAdjustment *pl_document_view_get_vadjustment    (PlDocumentView *self);
+/* Never scrolls (WCAG 1.4.10); tests check that its page holds everything */
+GtkAdjustment *pl_document_view_get_hadjustment    (PlDocumentView *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 
 #include "pl-application.h"
 #include "pl-document.h"
+#include "pl-reader-style.h"
+#include "pl-theme.h"
 #include "pl-window.h"
 
 struct _PlWindow
@@ -28,6 +30,8 @@ struct _PlWindow
   GtkBox               *people_box;
   AdwStatusPage        *error_status;
   AdwWindowTitle       *reader_title;
+  GtkMenuButton        *text_size_button;
+  GtkMenuButton        *theme_button;
   PlDocumentView       *document_view;
 
   GSettings            *settings;    /* NULL when the schema is not installed */
@@ -37,9 +41,23 @@ struct _PlWindow
   GHashTable           *person_buttons; /* gint64 id → GtkButton (borrowed) */
   GtkWindow            *error_dialog;
   GtkNativeDialog      *chooser;
+
+  /* The reader as the person set it up; saved the moment it changes */
+  PlSettings           *reader_settings; /* NULL when no one is reading */
+  GtkCssProvider       *reader_css;
+  char                 *reader_class;    /* scopes reader_css to this window */
 };
 
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_TEXT_SIZE,
+  PROP_THEME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 person_display_name (const PlPerson *person)
@@ -167,13 +185,29 @@ focus_person_button (PlWindow *self,
 }
 
 static void
+update_reader_actions (PlWindow *self)
+{
+  gboolean reading = self->reader_settings != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-in", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-out", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-reset", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.text-size", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.theme", reading);
+}
+
+static void
 forget_document_at_start (PlWindow *self)
 {
   /* Once the reader has slid away, forget what it showed: on a shared
    * computer the next person should not find it behind the start screen. */
   if (!adw_leaflet_get_child_transition_running (self->leaflet) &&
       adw_leaflet_get_visible_child (self->leaflet) == self->people_page)
-    pl_document_view_set_document (self->document_view, NULL);
+    {
+      pl_document_view_set_document (self->document_view, NULL);
+      g_clear_pointer (&self->reader_settings, pl_settings_free);
+      update_reader_actions (self);
+    }
 }
 
 static void
@@ -380,6 +414,8 @@ pl_window_open_database (PlWindow   *self,
   self->path = g_strdup (path);
   self->person_id = 0;
   pl_document_view_set_document (self->document_view, NULL);
+  g_clear_pointer (&self->reader_settings, pl_settings_free);
+  update_reader_actions (self);
 
   pl_window_reload (self);
   return TRUE;
@@ -399,6 +435,179 @@ pl_window_get_store (PlWindow *self)
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+/* Reading settings ------------------------------------------------------ */
+
+static void
+apply_reader_style (PlWindow *self)
+{
+  g_autoptr(PlSettings) defaults = NULL;
+  const PlSettings *settings = self->reader_settings;
+  g_autofree char *css = NULL;
+
+  if (settings == NULL)
+    settings = defaults = pl_settings_new_default (0);
+
+  css = pl_reader_style_css (settings, self->reader_class);
+  gtk_css_provider_load_from_data (self->reader_css, css, -1);
+}
+
+static void
+save_reader_settings (PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->reader_settings == NULL)
+    return;
+
+  /* The change stays on screen even if it cannot be kept */
+  if (!pl_store_save_settings (self->store, self->reader_settings, &error))
+    show_error (self, _("Plainly could not keep this change"), error->message, FALSE);
+}
+
+int
+pl_window_get_text_size (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), PL_TEXT_SIZE_STANDARD);
+
+  if (self->reader_settings == NULL)
+    return PL_TEXT_SIZE_STANDARD;
+  return pl_text_size_step (self->reader_settings->text_size, 0);
+}
+
+void
+pl_window_set_text_size (PlWindow *self,
+                         int       points)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  if (self->reader_settings == NULL)
+    return;
+
+  points = pl_text_size_step (points, 0);
+  if (self->reader_settings->text_size == points)
+    return;
+
+  self->reader_settings->text_size = points;
+  apply_reader_style (self);
+  save_reader_settings (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
+}
+
+const char *
+pl_window_get_theme (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return pl_theme_lookup (self->reader_settings != NULL ? self->reader_settings->theme
+                                                        : NULL)->id;
+}
+
+void
+pl_window_set_theme (PlWindow   *self,
+                     const char *theme_id)
+{
+  const char *id;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  if (self->reader_settings == NULL)
+    return;
+
+  /* Unknown names give the standard theme, as pl_theme_lookup() does */
+  id = pl_theme_lookup (theme_id)->id;
+  if (g_strcmp0 (self->reader_settings->theme, id) == 0)
+    return;
+
+  g_free (self->reader_settings->theme);
+  self->reader_settings->theme = g_strdup (id);
+  apply_reader_style (self);
+  save_reader_settings (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+}
+
+static void
+load_reader_settings (PlWindow *self,
+                      gint64    person_id)
+{
+  g_autoptr(GError) error = NULL;
+  PlSettings *settings;
+
+  settings = pl_store_get_settings (self->store, person_id, &error);
+  if (settings == NULL)
+    {
+      /* The plan is still worth showing, in the standard style */
+      g_warning ("Could not read the settings of person %" G_GINT64_FORMAT ": %s",
+                 person_id, error->message);
+      settings = pl_settings_new_default (person_id);
+    }
+
+  g_clear_pointer (&self->reader_settings, pl_settings_free);
+  self->reader_settings = settings;
+  apply_reader_style (self);
+  update_reader_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+}
+
+static void
+zoom_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  int size = pl_window_get_text_size (self);
+
+  if (g_str_equal (action_name, "reader.zoom-in"))
+    size = pl_text_size_step (size, 1);
+  else if (g_str_equal (action_name, "reader.zoom-out"))
+    size = pl_text_size_step (size, -1);
+  else
+    size = PL_TEXT_SIZE_STANDARD;
+
+  pl_window_set_text_size (self, size);
+}
+
+static GMenuModel *
+text_size_menu_new (void)
+{
+  GMenu *menu = g_menu_new ();
+  const PlTextSizePreset *presets;
+  guint n_presets;
+
+  presets = pl_text_size_presets (&n_presets);
+  for (guint i = 0; i < n_presets; i++)
+    {
+      /* Translators: a text size and its size in points, "Large (18 pt)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%d pt)"), _(presets[i].name),
+                                                presets[i].points);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "reader.text-size",
+                                               g_variant_new_int32 (presets[i].points));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static GMenuModel *
+theme_menu_new (void)
+{
+  GMenu *menu = g_menu_new ();
+  const PlTheme *themes;
+  guint n_themes;
+
+  themes = pl_themes (&n_themes);
+  for (guint i = 0; i < n_themes; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(themes[i].name), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "reader.theme",
+                                               g_variant_new_string (themes[i].id));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
 }
 
 gboolean
@@ -421,6 +630,8 @@ pl_window_open_person (PlWindow *self,
     }
 
   self->person_id = person_id;
+  /* Before the document, so its first layout is already in their size */
+  load_reader_settings (self, person_id);
   adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
   pl_document_view_set_document (self->document_view, document);
   adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
@@ -624,6 +835,14 @@ pl_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
 
+  if (self->reader_css != NULL)
+    {
+      gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                     GTK_STYLE_PROVIDER (self->reader_css));
+      g_clear_object (&self->reader_css);
+    }
+  g_clear_pointer (&self->reader_settings, pl_settings_free);
+
   g_clear_pointer (&self->person_buttons, g_hash_table_unref);
   g_clear_object (&self->settings);
 
@@ -637,8 +856,55 @@ pl_window_finalize (GObject *object)
 
   g_clear_pointer (&self->store, pl_store_close);
   g_free (self->path);
+  g_free (self->reader_class);
 
   G_OBJECT_CLASS (pl_window_parent_class)->finalize (object);
+}
+
+static void
+pl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT_SIZE:
+      g_value_set_int (value, pl_window_get_text_size (self));
+      break;
+
+    case PROP_THEME:
+      g_value_set_string (value, pl_window_get_theme (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT_SIZE:
+      pl_window_set_text_size (self, g_value_get_int (value));
+      break;
+
+    case PROP_THEME:
+      pl_window_set_theme (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -651,7 +917,20 @@ pl_window_class_init (PlWindowClass *klass)
   object_class->constructed = pl_window_constructed;
   object_class->dispose = pl_window_dispose;
   object_class->finalize = pl_window_finalize;
+  object_class->get_property = pl_window_get_property;
+  object_class->set_property = pl_window_set_property;
   window_class->close_request = pl_window_close_request;
+
+  /* The reading text size in points, and the reading theme (pl-theme.h) */
+  properties[PROP_TEXT_SIZE] =
+    g_param_spec_int ("text-size", NULL, NULL,
+                      PL_TEXT_SIZE_MIN, PL_TEXT_SIZE_MAX, PL_TEXT_SIZE_STANDARD,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_THEME] =
+    g_param_spec_string ("theme", NULL, NULL,
+                         "standard",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PL_TYPE_DOCUMENT_VIEW);
 
@@ -664,6 +943,8 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, text_size_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, theme_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, document_view);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_running_cb);
@@ -674,12 +955,54 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+
+  /* Text size and theme: radio items in the header menus follow these */
+  gtk_widget_class_install_property_action (widget_class, "reader.text-size", "text-size");
+  gtk_widget_class_install_property_action (widget_class, "reader.theme", "theme");
+
+  /* WCAG 1.4.4: from 100% to 400%, the keys every browser uses */
+  gtk_widget_class_install_action (widget_class, "reader.zoom-in", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.zoom-out", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.zoom-reset", NULL, zoom_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "reader.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "reader.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "reader.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "reader.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "reader.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "reader.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "reader.zoom-reset", NULL);
 }
 
 static void
 pl_window_init (PlWindow *self)
 {
+  static guint n_windows;
+  g_autoptr(GMenuModel) text_size_menu = text_size_menu_new ();
+  g_autoptr(GMenuModel) theme_menu = theme_menu_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_menu_model (self->text_size_button, text_size_menu);
+  gtk_menu_button_set_menu_model (self->theme_button, theme_menu);
+
+  /* Above style.css, and only under this window's reader, so the person's
+   * theme holds whatever the desktop theme is */
+  self->reader_class = g_strdup_printf ("pl-reader-%u", ++n_windows);
+  gtk_widget_add_css_class (self->reader_page, "pl-reader");
+  gtk_widget_add_css_class (self->reader_page, self->reader_class);
+  self->reader_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->reader_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  apply_reader_style (self);
+  update_reader_actions (self);
 
   self->person_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 

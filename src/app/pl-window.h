@@ -36,6 +36,14 @@ PlDocumentView *pl_window_get_document_view  (PlWindow       *self);
 /* The start-screen button for the person, or NULL */
 GtkWidget      *pl_window_get_person_button  (PlWindow       *self,
                                               gint64          person_id);
+/* The reader's text size in points and theme id (pl-theme.h) for the person
+ * reading; setting them saves them to the person's settings. */
+int             pl_window_get_text_size      (PlWindow       *self);
+void            pl_window_set_text_size      (PlWindow       *self,
+                                              int             points);
+const char     *pl_window_get_theme          (PlWindow       *self);
+void            pl_window_set_theme          (PlWindow       *self,
+                                              const char     *theme_id);
 /* The error dialog now shown, or NULL */
 GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
 
