@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   screenshot --db FILE [--person NAME-OR-ID] [--anchor ANCHOR]
+ *   screenshot --db FILE [--person NAME-OR-ID] [--page PAGE] [--anchor ANCHOR]
  *              [--width W] [--height H] [--dark]
  *              [--text-size PT] [--theme ID] OUTPUT.png
  *
+ * --page is home, plan (the default), diary, welcome or complaint.
  * --text-size and --theme are saved as the person's settings in that
  * database, as choosing them in the reader would; use a copy.
  *
@@ -24,6 +25,7 @@
 static char *db_path;
 static char *person;
 static char *anchor;
+static char *page;
 static int width = 1024;
 static int height = 768;
 static gboolean dark;
@@ -32,7 +34,9 @@ static char *theme;
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database to open", "FILE" },
-  { "person", 0, 0, G_OPTION_ARG_STRING, &person, "Open this person's plan", "NAME-OR-ID" },
+  { "person", 0, 0, G_OPTION_ARG_STRING, &person, "Open this person's home, then --page", "NAME-OR-ID" },
+  { "page", 0, 0, G_OPTION_ARG_STRING, &page,
+    "home, plan (the default), diary, welcome or complaint", "PAGE" },
   { "anchor", 0, 0, G_OPTION_ARG_STRING, &anchor, "Scroll the plan to this part", "ANCHOR" },
   { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
   { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
@@ -137,6 +141,17 @@ main (int   argc,
       if (theme != NULL)
         pl_window_set_theme (window, theme);
       run_for (300);
+      if (g_strcmp0 (page, "home") != 0)
+        {
+          const char *pages[] = { "plan", "diary", "welcome", "complaint" };
+          PlWindowPage chosen = PL_WINDOW_PAGE_PLAN;
+
+          for (guint i = 0; page != NULL && i < G_N_ELEMENTS (pages); i++)
+            if (g_str_equal (page, pages[i]))
+              chosen = (PlWindowPage) i;
+          pl_window_open_page (window, chosen);
+          run_for (300);
+        }
       if (anchor != NULL &&
           !pl_document_view_scroll_to_anchor (pl_window_get_document_view (window), anchor))
         g_printerr ("No part called “%s”\n", anchor);

@@ -6,7 +6,7 @@
 #   test-atspi.py BUILD_ROOT
 #
 # Starts build/src/app/plainly on a demo database and walks its accessible
-# tree: the start screen, then the reader showing Dot's plan. Fails when a
+# tree: the start screen, Dot's home, then the reader showing her plan. Fails when a
 # control has no real name, when the plan's headings lack the heading role,
 # when its links are missing, or when its text cannot be read through the
 # Text interface. Speaks TAP. Needs a session bus and a display
@@ -305,8 +305,9 @@ def check(tap, process):
     problems = unnamed_controls(app)
     tap.result(not problems, problems)
 
-    # 4: Dot's button works through the Action interface and opens her plan
-    opened = False
+    # 4: Dot's button works through the Action interface and opens her home,
+    # which greets her by name and offers her plan
+    home = None
     diagnostics = []
     if dot is None:
         diagnostics.append('no button to press')
@@ -314,6 +315,39 @@ def check(tap, process):
         diagnostics.append('the "Dot" button has no action')
     else:
         Atspi.Action.do_action(dot, 0)
+
+        def home_shown():
+            app.clear_cache()
+            greeted = False
+            plan_button = None
+            for acc in walk(app):
+                if not visible(acc):
+                    continue
+                if role(acc) == R.HEADING and name(acc) == 'Hello, Dot':
+                    greeted = True
+                elif role(acc) == R.PUSH_BUTTON and name(acc) == 'My plan':
+                    plan_button = acc
+            return plan_button if greeted else None
+
+        home = wait_for(home_shown)
+        if not home:
+            diagnostics.append(f'no "Hello, Dot" heading and "My plan" button within '
+                               f'{WAIT_SECONDS} s')
+    if not tap.result(bool(home), diagnostics):
+        tap.fail_rest('her home did not open')
+        return
+
+    # 5: every control on the home has a name
+    problems = unnamed_controls(app)
+    tap.result(not problems, problems)
+
+    # 6: "My plan" works through the Action interface and opens her plan
+    opened = False
+    diagnostics = []
+    if 'Action' not in interfaces(home) or Atspi.Action.get_n_actions(home) < 1:
+        diagnostics.append('the "My plan" button has no action')
+    else:
+        Atspi.Action.do_action(home, 0)
 
         def plan_shown():
             app.clear_cache()
@@ -332,14 +366,14 @@ def check(tap, process):
     view = document_view(app)
     blocks = [acc for acc in walk(view) if visible(acc)]
 
-    # 5: the plan's headings are headings
+    # 7: the plan's headings are headings
     headings = [name(acc) for acc in blocks if role(acc) == R.HEADING]
     missing = [h for h in ('Summary', 'About me') if h not in headings]
     tap.result(not missing,
                [f'no heading "{h}"; the headings are: {", ".join(headings) or "none"}'
                 for h in missing])
 
-    # 6: the summary links to each part of the plan (NG21 1.3.13), as links
+    # 8: the summary links to each part of the plan (NG21 1.3.13), as links
     links = [name(acc) for acc in blocks if role(acc) == R.LINK]
     diagnostics = []
     if len(links) < 3:
@@ -351,7 +385,7 @@ def check(tap, process):
         diagnostics.append('no link to "About me"')
     tap.result(not diagnostics, diagnostics)
 
-    # 7: the text itself is readable through the Text interface
+    # 9: the text itself is readable through the Text interface
     diagnostics = []
     texts = []
     for acc in blocks:
@@ -372,7 +406,7 @@ def check(tap, process):
             diagnostics.append(f'"{words}" cannot be read anywhere in the plan')
     tap.result(not diagnostics, diagnostics)
 
-    # 8: every control in the reader has a name
+    # 10: every control in the reader has a name
     problems = unnamed_controls(app)
     tap.result(not problems, problems)
 
@@ -386,7 +420,9 @@ def main():
         'the app is on the accessibility bus',
         'start screen: a button names Dot',
         'start screen: every control has a name',
-        "start screen: Dot's button opens her plan through the Action interface",
+        "start screen: Dot's button opens her home through the Action interface",
+        'home: every control has a name',
+        'home: "My plan" opens her plan through the Action interface',
         'reader: the plan has headings with the heading role',
         'reader: the summary links to the parts of the plan',
         'reader: the text is readable through the Text interface',

@@ -145,6 +145,28 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
+static gboolean
+is_reading (gpointer data)
+{
+  Fixture *f = data;
+
+  PlDocumentView *view = pl_window_get_document_view (f->window);
+
+  return pl_document_view_get_document (view) != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (view));
+}
+
+/* Chooses the person on the start screen, then "My plan" on their home */
+static void
+open_plan (Fixture *f,
+           gint64   person_id)
+{
+  g_assert_true (pl_window_open_person (f->window, person_id));
+  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window,
+                                                                 PL_WINDOW_PAGE_PLAN)));
+  g_assert_true (wait_until (is_reading, f));
+}
+
 static void
 test_people (Fixture       *f,
              gconstpointer  data)
@@ -177,7 +199,7 @@ test_plan_headings (Fixture       *f,
   guint n_headings = 0;
 
   g_assert_true (pl_window_open_database (f->window, f->path));
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   g_assert_cmpint (pl_window_get_person_id (f->window), ==, f->person_id);
 
   view = pl_window_get_document_view (f->window);
@@ -226,7 +248,7 @@ test_link_moves_focus (Fixture       *f,
   graphene_point_t point;
 
   g_assert_true (pl_window_open_database (f->window, f->path));
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   run_frames (10);
 
   view = pl_window_get_document_view (f->window);
@@ -290,6 +312,23 @@ back_at_start (gpointer data)
            pl_window_get_person_button (f->window, f->person_id);
 }
 
+/* On the person's home, the reader emptied, focus on the choice last made */
+static GtkWidget *expected_home_focus;
+
+static gboolean
+back_at_home (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = expected_home_focus;
+
+  if (focus == NULL)
+    focus = pl_window_get_home_button (f->window, PL_WINDOW_PAGE_PLAN);
+  return pl_window_get_person_id (f->window) != 0 &&
+         gtk_widget_get_mapped (pl_window_get_home_heading (f->window)) &&
+         !gtk_widget_get_mapped (GTK_WIDGET (pl_window_get_document_view (f->window))) &&
+         gtk_root_get_focus (GTK_ROOT (f->window)) == focus;
+}
+
 static void
 test_back (Fixture       *f,
            gconstpointer  data)
@@ -297,12 +336,194 @@ test_back (Fixture       *f,
   g_assert_true (pl_window_open_database (f->window, f->path));
   g_assert_false (pl_window_go_back (f->window));
 
+  open_plan (f, f->person_id);
+  run_frames (2);
+
+  /* Escape and Alt+Left are bound to this action: reader, then home, then start */
+  expected_home_focus = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (wait_until (back_at_home, f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (wait_until (back_at_start, f));
+}
+
+/* The label inside a home button, or NULL */
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const struct {
+  PlWindowPage  page;
+  const char   *label;
+} home_pages[] = {
+  { PL_WINDOW_PAGE_PLAN, "My plan" },
+  { PL_WINDOW_PAGE_DIARY, "My visits and care diary" },
+  { PL_WINDOW_PAGE_WELCOME, "About my service" },
+  { PL_WINDOW_PAGE_COMPLAINT, "If I'm not happy" },
+};
+
+static gboolean
+at_home (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_mapped (pl_window_get_home_heading (f->window));
+}
+
+static void
+test_home (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *heading;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, f->person_id)));
+  g_assert_true (wait_until (at_home, f));
+  run_frames (3);
+
+  /* NG86 1.4.2: greeted by the name they chose, and no document opened for them */
+  g_assert_cmpint (pl_window_get_person_id (f->window), ==, f->person_id);
+  g_assert_null (pl_document_view_get_document (pl_window_get_document_view (f->window)));
+  heading = pl_window_get_home_heading (f->window);
+  g_assert_true (gtk_widget_is_drawable (heading));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Hello, Peggy");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_ROLE_HEADING);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading),
+                                       GTK_ACCESSIBLE_PROPERTY_LEVEL, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (home_pages); i++)
+    {
+      GtkWidget *button = pl_window_get_home_button (f->window, home_pages[i].page);
+      GtkWidget *label;
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_is_drawable (button));
+      g_assert_true (gtk_widget_get_focusable (button));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, home_pages[i].label);
+
+      /* The words are on the button, not only in its name */
+      label = find_label (button);
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_is_drawable (label));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, home_pages[i].label);
+
+      /* Large, and as wide as the column they sit in (bounds: border and padding too) */
+      g_assert_true (gtk_widget_compute_bounds (button, gtk_widget_get_parent (button), &bounds));
+      g_assert_cmpfloat (bounds.size.height, >=, 64);
+      g_assert_cmpfloat (bounds.origin.x, ==, 0);
+      g_assert_cmpfloat (bounds.size.width, ==,
+                         gtk_widget_get_width (gtk_widget_get_parent (button)));
+      g_assert_cmpfloat (bounds.size.width, >=, 300);
+    }
+
+  /* The keyboard starts on the first choice */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                 pl_window_get_home_button (f->window, PL_WINDOW_PAGE_PLAN));
+}
+
+static PlDocument *
+build_expected (PlStore      *store,
+                gint64        person_id,
+                PlWindowPage  page)
+{
+  g_autoptr(GError) error = NULL;
+  PlDocument *document = NULL;
+
+  switch (page)
+    {
+    case PL_WINDOW_PAGE_PLAN:
+      document = pl_document_build_plan (store, person_id, &error);
+      break;
+    case PL_WINDOW_PAGE_DIARY:
+      document = pl_document_build_diary (store, person_id, 0, &error);
+      break;
+    case PL_WINDOW_PAGE_WELCOME:
+      document = pl_document_build_welcome (store, person_id, &error);
+      break;
+    case PL_WINDOW_PAGE_COMPLAINT:
+      document = pl_document_build_complaint (store, person_id, 0, &error);
+      break;
+    case PL_WINDOW_N_PAGES:
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static void
+test_home_pages (Fixture       *f,
+                 gconstpointer  data)
+{
+  PlDocumentView *view = pl_window_get_document_view (f->window);
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
   g_assert_true (pl_window_open_person (f->window, f->person_id));
   run_frames (2);
 
-  /* Escape and Alt+Left are bound to this action */
+  for (guint i = 0; i < G_N_ELEMENTS (home_pages); i++)
+    {
+      GtkWidget *button = pl_window_get_home_button (f->window, home_pages[i].page);
+      g_autoptr(PlDocument) expected = build_expected (pl_window_get_store (f->window),
+                                                       f->person_id, home_pages[i].page);
+      PlDocument *shown;
+
+      /* Pressed as a keyboard or screen reader would */
+      g_assert_true (gtk_widget_activate (button));
+      g_assert_true (wait_until (is_reading, f));
+      shown = pl_document_view_get_document (view);
+      g_assert_cmpstr (pl_document_get_title (shown), ==, pl_document_get_title (expected));
+      g_assert_cmpuint (pl_document_get_n_blocks (shown), ==,
+                        pl_document_get_n_blocks (expected));
+      run_frames (2);
+
+      /* Back home, on the button they used */
+      expected_home_focus = button;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+      g_assert_true (wait_until (back_at_home, f));
+      expected_home_focus = NULL;
+    }
+
+  /* and Back again is the start screen, the person forgotten */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
   g_assert_true (wait_until (back_at_start, f));
+}
+
+static void
+test_home_page_error (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  run_frames (2);
+
+  /* Removed by someone else while the home was open: a message, not a crash */
+  g_assert_true (pl_store_delete_person (pl_window_get_store (f->window), f->person_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (pl_window_open_page (f->window, PL_WINDOW_PAGE_PLAN));
+  g_assert_nonnull (pl_window_get_error_dialog (f->window));
+  g_assert_null (pl_document_view_get_document (pl_window_get_document_view (f->window)));
+  g_assert_true (gtk_widget_get_mapped (pl_window_get_home_heading (f->window)));
 }
 
 static void
@@ -428,7 +649,7 @@ test_settings_applied (Fixture       *f,
   save_person_settings (f, 32, "yellow-on-black");
 
   /* RNIB giant print, yellow on black, the moment they are chosen */
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   run_frames (3);
   g_assert_cmpint (pl_window_get_text_size (f->window), ==, 32);
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "yellow-on-black");
@@ -454,7 +675,7 @@ test_zoom_saves (Fixture       *f,
   double standard;
 
   g_assert_true (pl_window_open_database (f->window, f->path));
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   run_frames (2);
 
   /* No saved settings: the standard size */
@@ -500,7 +721,7 @@ test_theme_saved (Fixture       *f,
   g_autoptr(PlSettings) settings = NULL;
 
   g_assert_true (pl_window_open_database (f->window, f->path));
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   run_frames (2);
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "standard");
 
@@ -512,13 +733,15 @@ test_theme_saved (Fixture       *f,
 
   /* Back to the start, and the next time they open it, it is still theirs */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (wait_until (back_at_home, f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
   g_assert_true (wait_until (back_at_start, f));
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "cream");
 
   /* Someone else keeps their own */
   g_assert_true (pl_window_open_database (f->window, f->path));
-  g_assert_true (pl_window_open_person (f->window, f->other_id));
+  open_plan (f, f->other_id);
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "standard");
 }
 
@@ -569,7 +792,7 @@ test_line_length (Fixture       *f,
   GtkWidget *paragraph;
 
   g_assert_true (pl_window_open_database (f->window, f->path));
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
 
   /* RNIB clear print: about 70 characters a line at most, whatever the size */
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -596,7 +819,7 @@ test_huge_text_reflows (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   save_person_settings (f, 56, "standard");
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   run_frames (5);
   g_assert_cmpint (pl_window_get_text_size (f->window), ==, 56);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1024);
@@ -704,7 +927,7 @@ test_header_controls (Fixture       *f,
   const char *labels[] = { "_Text size", "T_heme" };
 
   g_assert_true (pl_window_open_database (f->window, f->path));
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  open_plan (f, f->person_id);
   run_frames (3);
 
   /* Visible words, not only icons, and at least 44×44 px to press */
@@ -840,6 +1063,12 @@ main (int   argc,
               fixture_setup, test_link_moves_focus, fixture_teardown);
   g_test_add ("/plainly/window/back", Fixture, NULL,
               fixture_setup, test_back, fixture_teardown);
+  g_test_add ("/plainly/window/home", Fixture, NULL,
+              fixture_setup, test_home, fixture_teardown);
+  g_test_add ("/plainly/window/home-pages", Fixture, NULL,
+              fixture_setup, test_home_pages, fixture_teardown);
+  g_test_add ("/plainly/window/home-page-error", Fixture, NULL,
+              fixture_setup, test_home_page_error, fixture_teardown);
   g_test_add ("/plainly/window/not-a-database", Fixture, NULL,
               fixture_setup, test_not_a_database, fixture_teardown);
   g_test_add ("/plainly/window/bad-file-keeps-open-database", Fixture, NULL,

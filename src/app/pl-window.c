@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A leaflet that never unfolds works as a stack of pages with Back: the start
- * screen first, then what the person opened. Each window holds one database.
+ * screen first, then the person's home, then what they opened from it. Each
+ * window holds one database.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -25,10 +26,15 @@ struct _PlWindow
   /* template */
   AdwLeaflet           *leaflet;
   GtkWidget            *people_page;
+  GtkWidget            *home_page;
   GtkWidget            *reader_page;
   GtkStack             *people_stack;
   GtkBox               *people_box;
   AdwStatusPage        *error_status;
+  AdwClamp             *home_clamp;
+  GtkWidget            *home_column;
+  GtkLabel             *home_heading;
+  GtkBox               *home_box;
   AdwWindowTitle       *reader_title;
   GtkMenuButton        *text_size_button;
   GtkMenuButton        *theme_button;
@@ -39,6 +45,8 @@ struct _PlWindow
   char                 *path;        /* the open database, or the one that failed */
   gint64                person_id;   /* whose document is shown; 0 none */
   GHashTable           *person_buttons; /* gint64 id → GtkButton (borrowed) */
+  GtkWidget            *home_buttons[PL_WINDOW_N_PAGES];
+  PlWindowPage          page;        /* what the reader shows, or last showed */
   GtkWindow            *error_dialog;
   GtkNativeDialog      *chooser;
 
@@ -58,6 +66,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The person's home, in the order shown */
+static const struct {
+  PlWindowPage  page;
+  const char   *label;
+  const char   *icon_name;
+} home_items[] = {
+  { PL_WINDOW_PAGE_PLAN, N_("My plan"), "x-office-document-symbolic" },
+  { PL_WINDOW_PAGE_DIARY, N_("My visits and care diary"), "x-office-calendar-symbolic" },
+  { PL_WINDOW_PAGE_WELCOME, N_("About my service"), "help-about-symbolic" },
+  { PL_WINDOW_PAGE_COMPLAINT, N_("If I'm not happy"), "mail-send-symbolic" },
+};
 
 static const char *
 person_display_name (const PlPerson *person)
@@ -213,7 +233,8 @@ forget_document_at_start (PlWindow *self)
 static void
 leaflet_visible_child_cb (PlWindow *self)
 {
-  gboolean at_start = adw_leaflet_get_visible_child (self->leaflet) == self->people_page;
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+  gboolean at_start = visible == self->people_page;
   GAction *back = g_action_map_lookup_action (G_ACTION_MAP (self), "back");
 
   if (back != NULL)
@@ -224,6 +245,11 @@ leaflet_visible_child_cb (PlWindow *self)
       /* Back where they started, on the button they pressed */
       focus_person_button (self, self->person_id);
       self->person_id = 0;
+    }
+  else if (visible == self->home_page && self->home_buttons[self->page] != NULL)
+    {
+      /* Back home from reading, on the choice they made */
+      gtk_widget_grab_focus (self->home_buttons[self->page]);
     }
 
   forget_document_at_start (self);
@@ -288,6 +314,45 @@ person_button_new (PlWindow       *self,
   g_object_set_data_full (G_OBJECT (button), "pl-person-id",
                           g_memdup2 (&person->id, sizeof person->id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (person_button_clicked_cb), self);
+  return button;
+}
+
+static void
+home_button_clicked_cb (GtkButton *button,
+                        PlWindow  *self)
+{
+  pl_window_open_page (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                                  "pl-page")));
+}
+
+static GtkWidget *
+home_button_new (PlWindow     *self,
+                 PlWindowPage  page,
+                 const char   *label_text,
+                 const char   *icon_name)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (label_text);
+
+  gtk_widget_add_css_class (button, "pl-home-button");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  /* Grows with the text and wraps rather than widening the page (WCAG 1.4.10) */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label_text,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "pl-page", GUINT_TO_POINTER (page));
+  g_signal_connect (button, "clicked", G_CALLBACK (home_button_clicked_cb), self);
   return button;
 }
 
@@ -439,6 +504,37 @@ pl_window_get_store (PlWindow *self)
 
 /* Reading settings ------------------------------------------------------ */
 
+/* The home's column, like the reader's: about 70 letters of the person's
+ * text (RNIB clear print), counted as PlDocumentView counts them, plus the
+ * .pl-document margins. Narrower windows get a narrower column. */
+#define HOME_LINE_CHARS 50
+#define HOME_COLUMN_MARGINS 64
+
+static void
+update_home_width (PlWindow         *self,
+                   const PlSettings *settings)
+{
+  PangoContext *context = gtk_widget_get_pango_context (self->home_column);
+  PangoFontDescription *font;
+  PangoFontMetrics *metrics;
+  int char_width;
+  int width;
+
+  font = pango_font_description_copy (pango_context_get_font_description (context));
+  if (settings->font != NULL && settings->font[0] != '\0')
+    pango_font_description_set_family (font, settings->font);
+  pango_font_description_set_size (font, settings->text_size * PANGO_SCALE);
+  metrics = pango_context_get_metrics (context, font, NULL);
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
+
+  width = PANGO_PIXELS_CEIL (char_width * HOME_LINE_CHARS) + HOME_COLUMN_MARGINS;
+  adw_clamp_set_maximum_size (self->home_clamp, width);
+  adw_clamp_set_tightening_threshold (self->home_clamp, width);
+}
+
 static void
 apply_reader_style (PlWindow *self)
 {
@@ -451,6 +547,7 @@ apply_reader_style (PlWindow *self)
 
   css = pl_reader_style_css (settings, self->reader_class);
   gtk_css_provider_load_from_data (self->reader_css, css, -1);
+  update_home_width (self, settings);
 }
 
 static void
@@ -610,28 +707,118 @@ theme_menu_new (void)
   return G_MENU_MODEL (menu);
 }
 
+static void
+remember_person (PlWindow *self,
+                 gint64    person_id)
+{
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "last-database", self->path);
+      g_settings_set_int64 (self->settings, "last-person", person_id);
+    }
+}
+
 gboolean
 pl_window_open_person (PlWindow *self,
                        gint64    person_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autofree char *greeting = NULL;
 
   g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
 
   if (self->store == NULL)
     return FALSE;
 
-  document = pl_document_build_plan (self->store, person_id, &error);
-  if (document == NULL)
+  person = pl_store_load_person (self->store, person_id, &error);
+  if (person == NULL)
     {
-      show_error (self, _("Plainly could not show this plan"), error->message, FALSE);
+      show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
       return FALSE;
     }
 
   self->person_id = person_id;
-  /* Before the document, so its first layout is already in their size */
+  self->page = PL_WINDOW_PAGE_PLAN;
+  /* Their text size and theme from the first thing they see */
   load_reader_settings (self, person_id);
+  pl_document_view_set_document (self->document_view, NULL);
+
+  /* Translators: the heading of a person's home page; %s is the name they
+   * want to be called */
+  greeting = g_strdup_printf (_("Hello, %s"), person_display_name (person));
+  gtk_label_set_label (self->home_heading, greeting);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->home_page);
+  update_window_title (self);
+  gtk_widget_grab_focus (self->home_buttons[PL_WINDOW_PAGE_PLAN]);
+
+  remember_person (self, person_id);
+  return TRUE;
+}
+
+static PlDocument *
+build_page (PlWindow      *self,
+            PlWindowPage   page,
+            GError       **error)
+{
+  switch (page)
+    {
+    case PL_WINDOW_PAGE_PLAN:
+      return pl_document_build_plan (self->store, self->person_id, error);
+    case PL_WINDOW_PAGE_DIARY:
+      return pl_document_build_diary (self->store, self->person_id, 0, error);
+    case PL_WINDOW_PAGE_WELCOME:
+      return pl_document_build_welcome (self->store, self->person_id, error);
+    case PL_WINDOW_PAGE_COMPLAINT:
+      return pl_document_build_complaint (self->store, self->person_id, 0, error);
+    case PL_WINDOW_N_PAGES:
+    default:
+      break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+static const char *
+page_error_heading (PlWindowPage page)
+{
+  switch (page)
+    {
+    case PL_WINDOW_PAGE_PLAN:
+      return _("Plainly could not show this plan");
+    case PL_WINDOW_PAGE_DIARY:
+      return _("Plainly could not show the care diary");
+    case PL_WINDOW_PAGE_WELCOME:
+      return _("Plainly could not show the information about the service");
+    case PL_WINDOW_PAGE_COMPLAINT:
+      return _("Plainly could not show how to complain");
+    case PL_WINDOW_N_PAGES:
+    default:
+      return _("Plainly could not show this page");
+    }
+}
+
+gboolean
+pl_window_open_page (PlWindow     *self,
+                     PlWindowPage  page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = NULL;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (page < PL_WINDOW_N_PAGES, FALSE);
+
+  if (self->store == NULL || self->person_id == 0)
+    return FALSE;
+
+  document = build_page (self, page, &error);
+  if (document == NULL)
+    {
+      show_error (self, page_error_heading (page), error->message, FALSE);
+      return FALSE;
+    }
+
+  self->page = page;
   adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
   pl_document_view_set_document (self->document_view, document);
   adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
@@ -639,14 +826,25 @@ pl_window_open_person (PlWindow *self,
 
   /* Reading, by eye, keyboard or screen reader, starts at the top */
   pl_document_view_focus_start (self->document_view);
-
-  if (self->settings != NULL)
-    {
-      g_settings_set_string (self->settings, "last-database", self->path);
-      g_settings_set_int64 (self->settings, "last-person", person_id);
-    }
-
   return TRUE;
+}
+
+GtkWidget *
+pl_window_get_home_button (PlWindow     *self,
+                           PlWindowPage  page)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (page < PL_WINDOW_N_PAGES, NULL);
+
+  return self->home_buttons[page];
+}
+
+GtkWidget *
+pl_window_get_home_heading (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->home_heading);
 }
 
 gint64
@@ -938,6 +1136,11 @@ pl_window_class_init (PlWindowClass *klass)
                                                PL_RESOURCE_BASE "/ui/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, home_clamp);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, home_column);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, home_heading);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, home_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_box);
@@ -989,6 +1192,16 @@ pl_window_init (PlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  for (guint i = 0; i < G_N_ELEMENTS (home_items); i++)
+    {
+      GtkWidget *button = home_button_new (self, home_items[i].page,
+                                           _(home_items[i].label),
+                                           home_items[i].icon_name);
+
+      self->home_buttons[home_items[i].page] = button;
+      gtk_box_append (self->home_box, button);
+    }
+
   gtk_menu_button_set_menu_model (self->text_size_button, text_size_menu);
   gtk_menu_button_set_menu_model (self->theme_button, theme_menu);
 
@@ -997,6 +1210,9 @@ pl_window_init (PlWindow *self)
   self->reader_class = g_strdup_printf ("pl-reader-%u", ++n_windows);
   gtk_widget_add_css_class (self->reader_page, "pl-reader");
   gtk_widget_add_css_class (self->reader_page, self->reader_class);
+  /* The home is read in the same size and colours as the reader */
+  gtk_widget_add_css_class (self->home_page, "pl-reader");
+  gtk_widget_add_css_class (self->home_page, self->reader_class);
   self->reader_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->reader_css),

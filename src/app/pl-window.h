@@ -13,6 +13,16 @@
 G_BEGIN_DECLS
 
 #define PL_TYPE_WINDOW (pl_window_get_type ())
+
+/* What the person's home offers to read */
+typedef enum {
+  PL_WINDOW_PAGE_PLAN,
+  PL_WINDOW_PAGE_DIARY,
+  PL_WINDOW_PAGE_WELCOME,
+  PL_WINDOW_PAGE_COMPLAINT,
+  PL_WINDOW_N_PAGES
+} PlWindowPage;
+
 G_DECLARE_FINAL_TYPE (PlWindow, pl_window, PL, WINDOW, AdwApplicationWindow)
 
 /* application may be NULL (tests); settings then are not remembered */
@@ -26,9 +36,17 @@ const char     *pl_window_get_database_path  (PlWindow       *self);
 PlStore        *pl_window_get_store          (PlWindow       *self);
 /* Reads the people again and shows the start screen */
 void            pl_window_reload             (PlWindow       *self);
-/* Shows the person's care plan; errors go to a dialog. */
+/* Shows the person's home, in their text size and theme; errors go to a dialog. */
 gboolean        pl_window_open_person        (PlWindow       *self,
                                               gint64          person_id);
+/* Opens one of the home's documents for the person whose home is open;
+ * errors go to a dialog. Back returns to the home. */
+gboolean        pl_window_open_page          (PlWindow       *self,
+                                              PlWindowPage    page);
+/* The home's button for page, and its "Hello" heading */
+GtkWidget      *pl_window_get_home_button    (PlWindow       *self,
+                                              PlWindowPage    page);
+GtkWidget      *pl_window_get_home_heading   (PlWindow       *self);
 gint64          pl_window_get_person_id      (PlWindow       *self);
 /* Back one step; FALSE if already at the start screen */
 gboolean        pl_window_go_back            (PlWindow       *self);
