@@ -59,9 +59,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (pl_section_kind_nicks) == PL_SECTION_N_KINDS + 1)
 #define REF(T, n, l)       FIELD (T, n, PL_FIELD_REF, NULL, PL_FIELD_FLAG_NONE, l)
 #define ENUM(T, n, k, l)   FIELD (T, n, PL_FIELD_ENUM, k, PL_FIELD_FLAG_NONE, l)
 
-#define RECORD_TYPE(var, T, tbl, lbl, parent, order)                                  \
-  const PlRecordType var = {                                                          \
-    tbl, lbl, sizeof (T), var##_fields, G_N_ELEMENTS (var##_fields), parent, order    \
+#define RECORD_TYPE(name, T, tbl, lbl, parent, order)                                   \
+  const PlRecordType name##_type = {                                                   \
+    tbl, lbl, sizeof (T), name##_type_fields, G_N_ELEMENTS (name##_type_fields),       \
+    parent, order, (GDestroyNotify) name##_free                                        \
   }
 
 static const PlField pl_service_type_fields[] = {
@@ -78,7 +79,7 @@ static const PlField pl_service_type_fields[] = {
   TEXT (PlService, regulator, N_("regulator")),
   TEXT (PlService, regulator_phone, N_("regulator phone")),
 };
-RECORD_TYPE (pl_service_type, PlService, "services", N_("service"), NULL, "name, id");
+RECORD_TYPE (pl_service, PlService, "services", N_("service"), NULL, "name, id");
 
 static const PlField pl_person_type_fields[] = {
   ID (PlPerson),
@@ -92,7 +93,7 @@ static const PlField pl_person_type_fields[] = {
   STAMP (PlPerson, created_at),
   STAMP (PlPerson, updated_at),
 };
-RECORD_TYPE (pl_person_type, PlPerson, "people", N_("person"), NULL,
+RECORD_TYPE (pl_person, PlPerson, "people", N_("person"), NULL,
              "coalesce(preferred_name, full_name) COLLATE NOCASE, id");
 
 static const PlField pl_comm_need_type_fields[] = {
@@ -103,7 +104,7 @@ static const PlField pl_comm_need_type_fields[] = {
   NAME (PlCommNeed, description, N_("need")),
   TEXT (PlCommNeed, notes, N_("notes")),
 };
-RECORD_TYPE (pl_comm_need_type, PlCommNeed, "comm_needs", N_("communication need"),
+RECORD_TYPE (pl_comm_need, PlCommNeed, "comm_needs", N_("communication need"),
              "person_id", "id");
 
 static const PlField pl_settings_type_fields[] = {
@@ -124,7 +125,7 @@ static const PlField pl_settings_type_fields[] = {
   BOOL (PlSettings, talking_buttons, N_("talking buttons")),
   INT (PlSettings, lock_minutes, N_("lock after")),
 };
-RECORD_TYPE (pl_settings_type, PlSettings, "settings", N_("settings"), "person_id", "id");
+RECORD_TYPE (pl_settings, PlSettings, "settings", N_("settings"), "person_id", "id");
 
 static const PlField pl_contact_type_fields[] = {
   ID (PlContact),
@@ -139,14 +140,14 @@ static const PlField pl_contact_type_fields[] = {
   TEXT (PlContact, address, N_("address")),
   TEXT (PlContact, notes, N_("notes")),
 };
-RECORD_TYPE (pl_contact_type, PlContact, "contacts", N_("contact"), "person_id", "position, id");
+RECORD_TYPE (pl_contact, PlContact, "contacts", N_("contact"), "person_id", "position, id");
 
 static const PlField pl_sharing_type_fields[] = {
   ID (PlSharing),
   REF (PlSharing, contact_id, NULL),
   ENUM (PlSharing, scope, pl_sharing_scope_nicks, N_("may see")),
 };
-RECORD_TYPE (pl_sharing_type, PlSharing, "sharing", N_("sharing"), "contact_id", "id");
+RECORD_TYPE (pl_sharing, PlSharing, "sharing", N_("sharing"), "contact_id", "id");
 
 static const PlField pl_plan_type_fields[] = {
   ID (PlPlan),
@@ -163,7 +164,7 @@ static const PlField pl_plan_type_fields[] = {
   STAMP (PlPlan, created_at),
   STAMP (PlPlan, updated_at),
 };
-RECORD_TYPE (pl_plan_type, PlPlan, "plans", N_("plan"), "person_id", "version, id");
+RECORD_TYPE (pl_plan, PlPlan, "plans", N_("plan"), "person_id", "version, id");
 
 static const PlField pl_plan_section_type_fields[] = {
   ID (PlPlanSection),
@@ -171,7 +172,7 @@ static const PlField pl_plan_section_type_fields[] = {
   ENUM (PlPlanSection, kind, pl_section_kind_nicks, N_("part")),
   TEXT (PlPlanSection, body, N_("text")),
 };
-RECORD_TYPE (pl_plan_section_type, PlPlanSection, "plan_sections", N_("plan part"),
+RECORD_TYPE (pl_plan_section, PlPlanSection, "plan_sections", N_("plan part"),
              "plan_id", "id");
 
 static const PlField pl_outcome_type_fields[] = {
@@ -182,7 +183,7 @@ static const PlField pl_outcome_type_fields[] = {
   TEXT (PlOutcome, measure, N_("how success is measured")),
   TEXT (PlOutcome, progress, N_("progress")),
 };
-RECORD_TYPE (pl_outcome_type, PlOutcome, "outcomes", N_("outcome"), "plan_id", "position, id");
+RECORD_TYPE (pl_outcome, PlOutcome, "outcomes", N_("outcome"), "plan_id", "position, id");
 
 static const PlField pl_visit_type_fields[] = {
   ID (PlVisit),
@@ -194,7 +195,7 @@ static const PlField pl_visit_type_fields[] = {
   TEXT (PlVisit, purpose, N_("purpose")),
   TEXT (PlVisit, tasks, N_("what happens")),
 };
-RECORD_TYPE (pl_visit_type, PlVisit, "visits", N_("visit"), "plan_id",
+RECORD_TYPE (pl_visit, PlVisit, "visits", N_("visit"), "plan_id",
              "weekday, start_time, position, id");
 
 static const PlField pl_medicine_type_fields[] = {
@@ -209,7 +210,7 @@ static const PlField pl_medicine_type_fields[] = {
   TEXT (PlMedicine, if_missed, N_("if missed")),
   TEXT (PlMedicine, contact, N_("who to ask")),
 };
-RECORD_TYPE (pl_medicine_type, PlMedicine, "medicines", N_("medicine"), "plan_id",
+RECORD_TYPE (pl_medicine, PlMedicine, "medicines", N_("medicine"), "plan_id",
              "position, id");
 
 static const PlField pl_risk_type_fields[] = {
@@ -222,7 +223,7 @@ static const PlField pl_risk_type_fields[] = {
   TEXT (PlRisk, implications_person, N_("what it means for me")),
   TEXT (PlRisk, implications_worker, N_("what it means for care workers")),
 };
-RECORD_TYPE (pl_risk_type, PlRisk, "risks", N_("risk"), "plan_id", "position, id");
+RECORD_TYPE (pl_risk, PlRisk, "risks", N_("risk"), "plan_id", "position, id");
 
 static const PlField pl_welcome_pack_type_fields[] = {
   ID (PlWelcomePack),
@@ -236,7 +237,7 @@ static const PlField pl_welcome_pack_type_fields[] = {
   TEXT (PlWelcomePack, support_groups, N_("support groups")),
   STAMP (PlWelcomePack, updated_at),
 };
-RECORD_TYPE (pl_welcome_pack_type, PlWelcomePack, "welcome_packs", N_("welcome pack"),
+RECORD_TYPE (pl_welcome_pack, PlWelcomePack, "welcome_packs", N_("welcome pack"),
              "service_id", "id");
 
 static const PlField pl_complaint_type_fields[] = {
@@ -255,7 +256,7 @@ static const PlField pl_complaint_type_fields[] = {
   STAMP (PlComplaint, created_at),
   STAMP (PlComplaint, updated_at),
 };
-RECORD_TYPE (pl_complaint_type, PlComplaint, "complaints", N_("complaint"), "person_id",
+RECORD_TYPE (pl_complaint, PlComplaint, "complaints", N_("complaint"), "person_id",
              "created_at, id");
 
 static const PlField pl_complaint_event_type_fields[] = {
@@ -266,7 +267,7 @@ static const PlField pl_complaint_event_type_fields[] = {
   TEXT (PlComplaintEvent, note, N_("note")),
   TEXT (PlComplaintEvent, actor, N_("by")),
 };
-RECORD_TYPE (pl_complaint_event_type, PlComplaintEvent, "complaint_events",
+RECORD_TYPE (pl_complaint_event, PlComplaintEvent, "complaint_events",
              N_("complaint update"), "complaint_id", "at, id");
 
 static const PlField pl_diary_entry_type_fields[] = {
@@ -284,7 +285,7 @@ static const PlField pl_diary_entry_type_fields[] = {
   TEXT (PlDiaryEntry, action_taken, N_("what was done about it")),
   STAMP (PlDiaryEntry, created_at),
 };
-RECORD_TYPE (pl_diary_entry_type, PlDiaryEntry, "diary_entries", N_("diary entry"),
+RECORD_TYPE (pl_diary_entry, PlDiaryEntry, "diary_entries", N_("diary entry"),
              "person_id", "visit_date, planned_time, id");
 
 static const PlField pl_staff_type_fields[] = {
@@ -297,7 +298,7 @@ static const PlField pl_staff_type_fields[] = {
   FIELD (PlStaff, locked_until, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL),
   STAMP (PlStaff, created_at),
 };
-RECORD_TYPE (pl_staff_type, PlStaff, "staff", N_("staff member"), NULL,
+RECORD_TYPE (pl_staff, PlStaff, "staff", N_("staff member"), NULL,
              "display_name COLLATE NOCASE, id");
 
 static const PlField pl_history_type_fields[] = {
@@ -310,7 +311,7 @@ static const PlField pl_history_type_fields[] = {
   STAMP (PlHistory, old_value),
   STAMP (PlHistory, new_value),
 };
-RECORD_TYPE (pl_history_type, PlHistory, "history", N_("change"), NULL, "id");
+RECORD_TYPE (pl_history, PlHistory, "history", N_("change"), NULL, "id");
 
 static const PlRecordType * const all_types[] = {
   &pl_service_type,

@@ -53,6 +53,7 @@ struct _PlRecordType
   guint          n_fields;
   const char    *parent;         /* column naming the owner, or NULL */
   const char    *order_by;       /* ORDER BY clause for lists */
+  GDestroyNotify free_func;      /* frees one record, for lists that own them */
 };
 
 #define PL_RECORD_ID(rec) (*(gint64 *) (rec))

@@ -46,7 +46,11 @@ static const char *
 file_name_for_messages (const char *path)
 {
   /* Messages name the file, not the whole path, to keep them short */
-  return path != NULL ? strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) + 1 : path : "";
+  const char *slash = path != NULL ? strrchr (path, G_DIR_SEPARATOR) : NULL;
+
+  if (path == NULL)
+    return "";
+  return slash != NULL ? slash + 1 : path;
 }
 
 static void
@@ -696,10 +700,9 @@ collect (PlStore            *self,
          sqlite3_stmt       *stmt,
          GError            **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (type->free_func);
   int rc;
 
-  /* Free with the right descriptor: GPtrArray cannot carry it, so free by hand on failure */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gpointer record = pl_record_new (type);
@@ -713,59 +716,11 @@ collect (PlStore            *self,
 
   if (rc != SQLITE_DONE)
     {
-      for (guint i = 0; i < rows->len; i++)
-        pl_record_free (type, rows->pdata[i]);
       set_sqlite_error (self, rc, error);
       return NULL;
     }
 
   return g_steal_pointer (&rows);
-}
-
-static void
-free_history (gpointer p)
-{
-  pl_record_free (&pl_history_type, p);
-}
-
-/* Every list the store returns owns its elements; the free function depends on
- * the type, so we look it up from the table we know the array holds. */
-static GPtrArray *
-own_elements (const PlRecordType *type,
-              GPtrArray          *rows)
-{
-  static const struct { const PlRecordType *type; GDestroyNotify free; } frees[] = {
-    { &pl_service_type, (GDestroyNotify) pl_service_free },
-    { &pl_person_type, (GDestroyNotify) pl_person_free },
-    { &pl_comm_need_type, (GDestroyNotify) pl_comm_need_free },
-    { &pl_settings_type, (GDestroyNotify) pl_settings_free },
-    { &pl_contact_type, (GDestroyNotify) pl_contact_free },
-    { &pl_sharing_type, (GDestroyNotify) pl_sharing_free },
-    { &pl_plan_type, (GDestroyNotify) pl_plan_free },
-    { &pl_plan_section_type, (GDestroyNotify) pl_plan_section_free },
-    { &pl_outcome_type, (GDestroyNotify) pl_outcome_free },
-    { &pl_visit_type, (GDestroyNotify) pl_visit_free },
-    { &pl_medicine_type, (GDestroyNotify) pl_medicine_free },
-    { &pl_risk_type, (GDestroyNotify) pl_risk_free },
-    { &pl_welcome_pack_type, (GDestroyNotify) pl_welcome_pack_free },
-    { &pl_complaint_type, (GDestroyNotify) pl_complaint_free },
-    { &pl_complaint_event_type, (GDestroyNotify) pl_complaint_event_free },
-    { &pl_diary_entry_type, (GDestroyNotify) pl_diary_entry_free },
-    { &pl_staff_type, (GDestroyNotify) pl_staff_free },
-    { &pl_history_type, free_history },
-  };
-
-  if (rows == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (frees); i++)
-    if (frees[i].type == type)
-      {
-        g_ptr_array_set_free_func (rows, frees[i].free);
-        return rows;
-      }
-
-  g_assert_not_reached ();
 }
 
 static sqlite3_stmt *
@@ -797,7 +752,7 @@ pl_store_load (PlStore            *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  rows = own_elements (type, collect (self, type, stmt, error));
+  rows = collect (self, type, stmt, error);
   if (rows == NULL)
     return NULL;
 
@@ -835,7 +790,7 @@ pl_store_list (PlStore            *self,
   if (type->parent != NULL && parent_id != 0)
     sqlite3_bind_int64 (stmt, 1, parent_id);
 
-  return own_elements (type, collect (self, type, stmt, error));
+  return collect (self, type, stmt, error);
 }
 
 static gboolean
@@ -1223,7 +1178,7 @@ find_one_by_text (PlStore            *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
 
-  return first_or_not_found (own_elements (type, collect (self, type, stmt, error)), error, message);
+  return first_or_not_found (collect (self, type, stmt, error), error, message);
 }
 
 PlPerson *
@@ -1265,7 +1220,7 @@ pl_store_find_person (PlStore     *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id_or_name, -1, SQLITE_STATIC);
 
-  rows = own_elements (&pl_person_type, collect (self, &pl_person_type, stmt, error));
+  rows = collect (self, &pl_person_type, stmt, error);
   if (rows == NULL)
     return NULL;
 
@@ -1300,7 +1255,7 @@ pl_store_current_plan (PlStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
 
-  return first_or_not_found (own_elements (&pl_plan_type, collect (self, &pl_plan_type, stmt, error)),
+  return first_or_not_found (collect (self, &pl_plan_type, stmt, error),
                              error, _("There is no care plan for this person yet."));
 }
 
@@ -1348,9 +1303,7 @@ pl_store_welcome_pack_for_person (PlStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person->service_id);
 
-  return first_or_not_found (own_elements (&pl_welcome_pack_type,
-                                           collect (self, &pl_welcome_pack_type, stmt, error)),
-                             error, _("The care service has not written a welcome pack yet."));
+  return first_or_not_found (collect (self, &pl_welcome_pack_type, stmt, error), error, _("The care service has not written a welcome pack yet."));
 }
 
 PlComplaint *
@@ -1385,7 +1338,7 @@ pl_store_recent_diary (PlStore  *self,
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
 
-  return own_elements (&pl_diary_entry_type, collect (self, &pl_diary_entry_type, stmt, error));
+  return collect (self, &pl_diary_entry_type, stmt, error);
 }
 
 /* Each word the person typed becomes a quoted FTS5 term, so nothing they type
@@ -1435,7 +1388,7 @@ pl_store_search_diary (PlStore     *self,
 
   query = fts_query (words);
   if (*query == '\0')
-    return own_elements (&pl_diary_entry_type, g_ptr_array_new ());
+    return g_ptr_array_new_with_free_func (pl_diary_entry_type.free_func);
 
   cols = column_list (&pl_diary_entry_type, TRUE);
   names = g_strsplit (cols, ", ", -1);
@@ -1460,7 +1413,7 @@ pl_store_search_diary (PlStore     *self,
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
 
-  return own_elements (&pl_diary_entry_type, collect (self, &pl_diary_entry_type, stmt, error));
+  return collect (self, &pl_diary_entry_type, stmt, error);
 }
 
 GPtrArray *
@@ -1481,7 +1434,7 @@ pl_store_list_history (PlStore            *self,
   sqlite3_bind_text (stmt, 1, type->table, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, record_id);
 
-  return own_elements (&pl_history_type, collect (self, &pl_history_type, stmt, error));
+  return collect (self, &pl_history_type, stmt, error);
 }
 
 gboolean
