@@ -18,6 +18,7 @@ PL_BUILD_PACKAGES=(
   libadwaita-1-dev
   libsqlite3-dev
   libjson-glib-dev
+  libsodium-dev
   libespeak-ng-dev
 )
 
