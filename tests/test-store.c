@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "pl-store.h"
+#include "pl-core-resources.h"
 #include "pl-store-private.h"
 #include "pl-test-util.h"
 
@@ -701,6 +702,185 @@ test_backup (Fixture       *f,
   g_assert_cmpuint (people->len, ==, 1);
 }
 
+/* A file made by the first version gains the reading aids and carers, and
+ * keeps what it held */
+static void
+test_migrate_from_version_1 (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  schema = g_resource_lookup_data (pl_core_get_resource (),
+                                   "/org/plainly/Plainly/core/schema/001-initial.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("%.*s;\n"
+                         "INSERT INTO people (full_name, created_at, updated_at) "
+                         "VALUES ('Ada Jones', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');\n"
+                         "INSERT INTO settings (person_id, text_size, theme, line_spacing, "
+                         "paragraph_spacing, letter_spacing, speech_rate, speech_pitch, "
+                         "speech_volume, pause_ms, read_aloud, talking_buttons, lock_minutes) "
+                         "VALUES (1, 32, 'cream', 2.0, 2.0, 0.0, 140, 50, 80, 400, 1, 0, 5);\n"
+                         "PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                         (int) g_bytes_get_size (schema),
+                         (const char *) g_bytes_get_data (schema, NULL), 0x506c6e79);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = open_ok (f->path);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, PL_STORE_SCHEMA_VERSION);
+
+  people = pl_store_list_people (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+
+  settings = pl_store_get_settings (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (settings->text_size, ==, 32);
+  g_assert_cmpstr (settings->theme, ==, "cream");
+  g_assert_cmpint (settings->lock_minutes, ==, 5);
+  g_assert_cmpint (settings->line_focus, ==, 0);
+  g_assert_false (settings->reading_ruler);
+
+  settings->line_focus = 3;
+  settings->reading_ruler = TRUE;
+  g_assert_true (pl_store_save_settings (store, settings, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&settings, pl_settings_free);
+  settings = pl_store_get_settings (store, 1, &error);
+  g_assert_cmpint (settings->line_focus, ==, 3);
+  g_assert_true (settings->reading_ruler);
+}
+
+static gint64
+add_contact (PlStore       *store,
+             gint64         person_id,
+             const char    *name,
+             PlSharingScope first_scope,
+             ...)
+{
+  g_autoptr(PlContact) contact = pl_contact_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  contact->person_id = person_id;
+  contact->role = PL_CONTACT_FAMILY;
+  contact->name = g_strdup (name);
+  g_assert_true (pl_store_save_contact (store, contact, &error));
+  g_assert_no_error (error);
+
+  va_start (args, first_scope);
+  for (int scope = first_scope; scope >= 0; scope = va_arg (args, int))
+    {
+      g_autoptr(PlSharing) sharing = pl_sharing_new ();
+
+      sharing->contact_id = contact->id;
+      sharing->scope = scope;
+      g_assert_true (pl_store_save_sharing (store, sharing, &error));
+      g_assert_no_error (error);
+    }
+  va_end (args);
+
+  return contact->id;
+}
+
+static void
+link_carer (PlStore *store,
+            gint64   carer_id,
+            gint64   contact_id)
+{
+  g_autoptr(PlCarerLink) link = pl_carer_link_new ();
+  g_autoptr(GError) error = NULL;
+
+  link->carer_id = carer_id;
+  link->contact_id = contact_id;
+  g_assert_true (pl_store_save_carer_link (store, link, &error));
+  g_assert_no_error (error);
+}
+
+/* A carer sees only the people they support, and of each only what that
+ * person agreed to share with them (NG86 1.1.14-1.1.15) */
+static void
+test_carers (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlCarer) carer = pl_carer_new ();
+  g_autoptr(PlCarer) other = pl_carer_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ada = add_person (store, "Ada Jones", NULL);
+  gint64 ben = add_person (store, "Benjamin Cole", "Ben");
+  gint64 cat = add_person (store, "Catrin Hughes", NULL);
+  guint scopes = 99;
+
+  carer->name = g_strdup ("Mair Hughes");
+  g_assert_true (pl_store_save_carer (store, carer, &error));
+  other->name = g_strdup ("Owen Price");
+  g_assert_true (pl_store_save_carer (store, other, &error));
+  g_assert_no_error (error);
+
+  link_carer (store, carer->id, add_contact (store, ada, "Mair Hughes",
+                                             PL_SCOPE_PLAN, PL_SCOPE_DIARY, -1));
+  link_carer (store, carer->id, add_contact (store, cat, "Mair Hughes",
+                                             PL_SCOPE_PLAN, PL_SCOPE_MEDICINES,
+                                             PL_SCOPE_MONEY, -1));
+  /* Ben's contact for Mair exists, but she has no profile link to it */
+  add_contact (store, ben, "Mair Hughes", PL_SCOPE_PLAN, -1);
+
+  people = pl_store_carer_people (store, carer->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 2);
+  g_assert_cmpstr (((PlPerson *) people->pdata[0])->full_name, ==, "Ada Jones");
+  g_assert_cmpstr (((PlPerson *) people->pdata[1])->full_name, ==, "Catrin Hughes");
+
+  g_assert_true (pl_store_carer_scopes (store, carer->id, ada, &scopes, &error));
+  g_assert_cmpuint (scopes, ==, PL_SCOPE_BIT (PL_SCOPE_PLAN) | PL_SCOPE_BIT (PL_SCOPE_DIARY));
+  g_assert_true (pl_store_carer_scopes (store, carer->id, cat, &scopes, &error));
+  g_assert_cmpuint (scopes, ==, PL_SCOPE_BIT (PL_SCOPE_PLAN) | PL_SCOPE_BIT (PL_SCOPE_MEDICINES) |
+                                PL_SCOPE_BIT (PL_SCOPE_MONEY));
+  g_assert_true (pl_store_carer_scopes (store, carer->id, ben, &scopes, &error));
+  g_assert_cmpuint (scopes, ==, 0);
+  g_assert_true (pl_store_carer_scopes (store, other->id, ada, &scopes, &error));
+  g_assert_cmpuint (scopes, ==, 0);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = pl_store_carer_people (store, other->id, &error);
+  g_assert_cmpuint (people->len, ==, 0);
+
+  /* Their own display settings, defaults until saved */
+  settings = pl_store_get_carer_settings (store, carer->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (settings->id, ==, 0);
+  settings->text_size = 24;
+  settings->theme = (g_free (settings->theme), g_strdup ("cream"));
+  g_assert_true (pl_store_save_carer_settings (store, settings, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&settings, pl_settings_free);
+  settings = pl_store_get_carer_settings (store, carer->id, &error);
+  g_assert_cmpint (settings->text_size, ==, 24);
+  g_assert_cmpstr (settings->theme, ==, "cream");
+  g_clear_pointer (&settings, pl_settings_free);
+  /* and not the person's with the same id */
+  settings = pl_store_get_settings (store, carer->id, &error);
+  g_assert_cmpint (settings->text_size, !=, 24);
+
+  /* Removing the person removes the carer's way to them */
+  g_assert_true (pl_store_delete_person (store, ada, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = pl_store_carer_people (store, carer->id, &error);
+  g_assert_cmpuint (people->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +907,8 @@ main (int   argc,
   ADD ("/plainly/store/open-missing-no-create", test_open_missing_no_create);
   ADD ("/plainly/store/disk-full", test_disk_full);
   ADD ("/plainly/store/backup", test_backup);
+  ADD ("/plainly/store/migrate-from-version-1", test_migrate_from_version_1);
+  ADD ("/plainly/store/carers", test_carers);
 #undef ADD
 
   return g_test_run ();

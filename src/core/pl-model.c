@@ -107,23 +107,30 @@ static const PlField pl_comm_need_type_fields[] = {
 RECORD_TYPE (pl_comm_need, PlCommNeed, "comm_needs", N_("communication need"),
              "person_id", "id");
 
+/* Shared by a person's settings and a carer's */
+#define SETTINGS_FIELDS \
+  INT (PlSettings, text_size, N_("text size")), \
+  TEXT (PlSettings, theme, N_("theme")), \
+  TEXT (PlSettings, font, N_("font")), \
+  REAL (PlSettings, line_spacing, N_("line spacing")), \
+  REAL (PlSettings, paragraph_spacing, N_("paragraph spacing")), \
+  REAL (PlSettings, letter_spacing, N_("letter spacing")), \
+  TEXT (PlSettings, voice, N_("voice")), \
+  INT (PlSettings, speech_rate, N_("speech speed")), \
+  INT (PlSettings, speech_pitch, N_("speech pitch")), \
+  INT (PlSettings, speech_volume, N_("speech volume")), \
+  INT (PlSettings, pause_ms, N_("pause between parts")), \
+  BOOL (PlSettings, read_aloud, N_("read aloud")), \
+  BOOL (PlSettings, talking_buttons, N_("talking buttons")), \
+  INT (PlSettings, lock_minutes, N_("lock after")), \
+  INT (PlSettings, line_focus, N_("line focus")), \
+  BOOL (PlSettings, reading_ruler, N_("reading ruler")), \
+  BOOL (PlSettings, focus_mode, N_("focus mode")),
+
 static const PlField pl_settings_type_fields[] = {
   ID (PlSettings),
   REF (PlSettings, person_id, NULL),
-  INT (PlSettings, text_size, N_("text size")),
-  TEXT (PlSettings, theme, N_("theme")),
-  TEXT (PlSettings, font, N_("font")),
-  REAL (PlSettings, line_spacing, N_("line spacing")),
-  REAL (PlSettings, paragraph_spacing, N_("paragraph spacing")),
-  REAL (PlSettings, letter_spacing, N_("letter spacing")),
-  TEXT (PlSettings, voice, N_("voice")),
-  INT (PlSettings, speech_rate, N_("speech speed")),
-  INT (PlSettings, speech_pitch, N_("speech pitch")),
-  INT (PlSettings, speech_volume, N_("speech volume")),
-  INT (PlSettings, pause_ms, N_("pause between parts")),
-  BOOL (PlSettings, read_aloud, N_("read aloud")),
-  BOOL (PlSettings, talking_buttons, N_("talking buttons")),
-  INT (PlSettings, lock_minutes, N_("lock after")),
+  SETTINGS_FIELDS
 };
 RECORD_TYPE (pl_settings, PlSettings, "settings", N_("settings"), "person_id", "id");
 
@@ -301,6 +308,33 @@ static const PlField pl_staff_type_fields[] = {
 RECORD_TYPE (pl_staff, PlStaff, "staff", N_("staff member"), NULL,
              "display_name COLLATE NOCASE, id");
 
+static const PlField pl_carer_type_fields[] = {
+  ID (PlCarer),
+  NAME (PlCarer, name, N_("name")),
+  SECRET (PlCarer, pin_hash, N_("PIN")),
+  STAMP (PlCarer, created_at),
+  STAMP (PlCarer, updated_at),
+};
+RECORD_TYPE (pl_carer, PlCarer, "carers", N_("carer"), NULL, "name COLLATE NOCASE, id");
+
+static const PlField pl_carer_link_type_fields[] = {
+  ID (PlCarerLink),
+  REF (PlCarerLink, carer_id, NULL),
+  REF (PlCarerLink, contact_id, N_("contact")),
+};
+RECORD_TYPE (pl_carer_link, PlCarerLink, "carer_links", N_("carer's link"), "carer_id", "id");
+
+static const PlField pl_carer_settings_type_fields[] = {
+  ID (PlSettings),
+  { "carer_id", PL_FIELD_REF, G_STRUCT_OFFSET (PlSettings, person_id), NULL, PL_FIELD_FLAG_NONE, NULL },
+  SETTINGS_FIELDS
+};
+const PlRecordType pl_carer_settings_type = {
+  "carer_settings", N_("carer's settings"), sizeof (PlSettings),
+  pl_carer_settings_type_fields, G_N_ELEMENTS (pl_carer_settings_type_fields),
+  "carer_id", "id", (GDestroyNotify) pl_settings_free
+};
+
 static const PlField pl_history_type_fields[] = {
   ID (PlHistory),
   STAMP (PlHistory, at),
@@ -331,6 +365,9 @@ static const PlRecordType * const all_types[] = {
   &pl_complaint_event_type,
   &pl_diary_entry_type,
   &pl_staff_type,
+  &pl_carer_type,
+  &pl_carer_link_type,
+  &pl_carer_settings_type,
   &pl_history_type,
 };
 
@@ -367,6 +404,8 @@ DEFINE_RECORD (PlComplaint, pl_complaint, pl_complaint_type)
 DEFINE_RECORD (PlComplaintEvent, pl_complaint_event, pl_complaint_event_type)
 DEFINE_RECORD (PlDiaryEntry, pl_diary_entry, pl_diary_entry_type)
 DEFINE_RECORD (PlStaff, pl_staff, pl_staff_type)
+DEFINE_RECORD (PlCarer, pl_carer, pl_carer_type)
+DEFINE_RECORD (PlCarerLink, pl_carer_link, pl_carer_link_type)
 DEFINE_RECORD (PlHistory, pl_history, pl_history_type)
 
 static const char *

@@ -53,6 +53,9 @@ typedef enum
   PL_SCOPE_WELCOME_PACK,
 } PlSharingScope;
 
+#define PL_SCOPE_BIT(scope) (1u << (scope))
+#define PL_SCOPES_ALL       ((1u << (PL_SCOPE_WELCOME_PACK + 1)) - 1)
+
 typedef enum
 {
   PL_PLAN_DRAFT,
@@ -176,6 +179,9 @@ struct _PlSettings
   gboolean read_aloud;         /* offer speech as soon as a document opens */
   gboolean talking_buttons;
   int     lock_minutes;       /* 0: never */
+  int     line_focus;         /* 0 off, else lines left bright: 1, 3 or 5 */
+  gboolean reading_ruler;
+  gboolean focus_mode;        /* everything hidden but the text */
 };
 
 struct _PlContact
@@ -344,6 +350,25 @@ struct _PlStaff
   char        *created_at;
 };
 
+/* A carer's own profile on a shared computer */
+struct _PlCarer
+{
+  gint64  id;
+  char   *name;
+  char   *pin_hash;
+  char   *created_at;
+  char   *updated_at;
+};
+
+/* A carer reads a person's documents as one of that person's contacts, and
+ * sees what that contact may see (NG86 1.1.14-1.1.15) */
+struct _PlCarerLink
+{
+  gint64  id;
+  gint64  carer_id;
+  gint64  contact_id;
+};
+
 struct _PlHistory
 {
   gint64  id;
@@ -373,6 +398,10 @@ extern const PlRecordType pl_complaint_type;
 extern const PlRecordType pl_complaint_event_type;
 extern const PlRecordType pl_diary_entry_type;
 extern const PlRecordType pl_staff_type;
+extern const PlRecordType pl_carer_type;
+extern const PlRecordType pl_carer_link_type;
+/* A carer's display settings: a PlSettings whose person_id holds the carer's id */
+extern const PlRecordType pl_carer_settings_type;
 extern const PlRecordType pl_history_type;
 
 /* Every record type, in an order that satisfies foreign keys */
@@ -411,6 +440,8 @@ PL_DECLARE_RECORD (PlComplaint, pl_complaint)
 PL_DECLARE_RECORD (PlComplaintEvent, pl_complaint_event)
 PL_DECLARE_RECORD (PlDiaryEntry, pl_diary_entry)
 PL_DECLARE_RECORD (PlStaff, pl_staff)
+PL_DECLARE_RECORD (PlCarer, pl_carer)
+PL_DECLARE_RECORD (PlCarerLink, pl_carer_link)
 PL_DECLARE_RECORD (PlHistory, pl_history)
 
 /* Words a person reads, translated: "Monday", "Care coordinator", "Please do"… */

@@ -440,14 +440,28 @@ inspect (PlStore   *self,
 
   self->schema_version = (int) version;
 
-  /* Touch each table's first page: a damaged file usually fails here, cheaply */
+  /* Touch each table's first page: a damaged file usually fails here, cheaply.
+   * Tables a later migration adds are not there yet in an older file. */
   for (guint i = 0; i < n_types && version > 0; i++)
     {
+      g_autofree char *exists = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                                 "WHERE type = 'table' AND name = '%s'",
+                                                 types[i]->table);
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT 1)",
                                               types[i]->table);
-      gint64 ignored;
+      gint64 found = 0, ignored;
 
-      if (!query_int (self, sql, &ignored, error))
+      if (!query_int (self, exists, &found, error))
+        return FALSE;
+      if (found == 0 && version == PL_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: part of it is missing. "
+                         "Plainly has not changed it. Restore it from a backup, or ask for help."),
+                       file_name_for_messages (self->path));
+          return FALSE;
+        }
+      if (found != 0 && !query_int (self, sql, &ignored, error))
         return FALSE;
     }
 
@@ -1281,6 +1295,89 @@ pl_store_get_settings (PlStore  *self,
       return pl_settings_for_needs (person_id, needs);
     }
   return g_ptr_array_steal_index (rows, 0);
+}
+
+PlSettings *
+pl_store_get_carer_settings (PlStore  *self,
+                             gint64    carer_id,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  rows = pl_store_list_carer_settings (self, carer_id, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    return pl_settings_new_default (carer_id);
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+GPtrArray *
+pl_store_carer_people (PlStore  *self,
+                       gint64    carer_id,
+                       GError  **error)
+{
+  g_autofree char *tail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  tail = g_strdup_printf ("WHERE id IN (SELECT c.person_id FROM carer_links AS l "
+                          "JOIN contacts AS c ON c.id = l.contact_id WHERE l.carer_id = ?) "
+                          "ORDER BY %s", pl_person_type.order_by);
+  stmt = select_where (self, &pl_person_type, tail, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, carer_id);
+
+  return collect (self, &pl_person_type, stmt, error);
+}
+
+gboolean
+pl_store_carer_scopes (PlStore  *self,
+                       gint64    carer_id,
+                       gint64    person_id,
+                       guint    *scopes,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (scopes != NULL, FALSE);
+
+  *scopes = 0;
+  stmt = prepare (self,
+                  "SELECT s.scope FROM sharing AS s "
+                  "JOIN carer_links AS l ON l.contact_id = s.contact_id "
+                  "JOIN contacts AS c ON c.id = s.contact_id "
+                  "WHERE l.carer_id = ? AND c.person_id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, carer_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *nick = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* A scope this version does not know grants nothing */
+      for (int i = 0; pl_sharing_scope_nicks[i] != NULL; i++)
+        if (g_strcmp0 (nick, pl_sharing_scope_nicks[i]) == 0)
+          *scopes |= PL_SCOPE_BIT (i);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      *scopes = 0;
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 PlWelcomePack *

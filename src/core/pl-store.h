@@ -35,7 +35,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 1
+#define PL_STORE_SCHEMA_VERSION 2
 
 typedef struct
 {
@@ -119,6 +119,9 @@ PL_STORE_DEFINE_RECORD (PlComplaint, complaint, complaints, pl_complaint_type)
 PL_STORE_DEFINE_RECORD (PlComplaintEvent, complaint_event, complaint_events, pl_complaint_event_type)
 PL_STORE_DEFINE_RECORD (PlDiaryEntry, diary_entry, diary_entries, pl_diary_entry_type)
 PL_STORE_DEFINE_RECORD (PlStaff, staff, staff, pl_staff_type)
+PL_STORE_DEFINE_RECORD (PlCarer, carer, carers, pl_carer_type)
+PL_STORE_DEFINE_RECORD (PlCarerLink, carer_link, carer_links, pl_carer_link_type)
+PL_STORE_DEFINE_RECORD (PlSettings, carer_settings, carer_settings, pl_carer_settings_type)
 
 /* Lookups beyond "by id" and "by owner" */
 PlPerson      *pl_store_find_person      (PlStore     *self,
@@ -132,6 +135,22 @@ PlPlan        *pl_store_current_plan     (PlStore     *self,
                                           GError     **error);
 PlSettings    *pl_store_get_settings     (PlStore     *self,
                                           gint64       person_id,
+                                          GError     **error);
+/* A carer's display settings; defaults when none are saved */
+PlSettings    *pl_store_get_carer_settings (PlStore  *self,
+                                            gint64    carer_id,
+                                            GError  **error);
+/* The people a carer supports, in the order of the start screen */
+GPtrArray     *pl_store_carer_people     (PlStore     *self,
+                                          gint64       carer_id,
+                                          GError     **error);
+/* What a carer may see of person_id's records, as PL_SCOPE_BIT()s of the
+ * sharing recorded for their contact in the person's plan (NG86 1.1.14-1.1.15);
+ * 0 when they are not linked to that person */
+gboolean       pl_store_carer_scopes     (PlStore     *self,
+                                          gint64       carer_id,
+                                          gint64       person_id,
+                                          guint       *scopes,
                                           GError     **error);
 PlWelcomePack *pl_store_welcome_pack_for_person (PlStore  *self,
                                                  gint64    person_id,

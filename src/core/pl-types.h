@@ -31,6 +31,8 @@ typedef struct _PlComplaint       PlComplaint;
 typedef struct _PlComplaintEvent  PlComplaintEvent;
 typedef struct _PlDiaryEntry      PlDiaryEntry;
 typedef struct _PlStaff           PlStaff;
+typedef struct _PlCarer           PlCarer;
+typedef struct _PlCarerLink       PlCarerLink;
 typedef struct _PlHistory         PlHistory;
 
 G_END_DECLS
