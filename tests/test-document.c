@@ -1419,6 +1419,55 @@ test_diary_empty (Fixture       *f,
   g_assert_cmpint (at_anchor (document, "empty")->kind, ==, PL_BLOCK_NOTICE);
 }
 
+/* A carer sees the parts the person shares with them, and is told plainly
+ * which parts are not shared (NG86 1.1.14-1.1.15) */
+static void
+test_plan_shared (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) full = NULL;
+  g_autoptr(PlDocument) shared = NULL;
+  g_autoptr(PlDocument) refused = NULL;
+  g_autofree char *full_text = NULL;
+  g_autofree char *shared_text = NULL;
+  Ids ids = { 0 };
+
+  add_example (f, &ids);
+  full = pl_document_build_plan (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  shared = pl_document_build_plan_shared (f->store, ids.person,
+                                          PL_SCOPE_BIT (PL_SCOPE_PLAN) |
+                                          PL_SCOPE_BIT (PL_SCOPE_DIARY), &error);
+  g_assert_no_error (error);
+  full_text = pl_document_to_text (full);
+  shared_text = pl_document_to_text (shared);
+
+  /* Medicines and money are in the full plan only */
+  g_assert_nonnull (strstr (full_text, "Paracetamol"));
+  g_assert_null (strstr (shared_text, "Paracetamol"));
+  g_assert_nonnull (strstr (full_text, "direct payment"));
+  g_assert_null (strstr (shared_text, "direct payment"));
+
+  /* Their headings stay, with a notice instead of the content */
+  g_assert_cmpint (at_anchor (shared, "medicines")->kind, ==, PL_BLOCK_HEADING);
+  g_assert_cmpint (at_anchor (shared, "medicines-not-shared")->kind, ==, PL_BLOCK_NOTICE);
+  g_assert_cmpint (at_anchor (shared, "money-not-shared")->kind, ==, PL_BLOCK_NOTICE);
+  g_assert_nonnull (strstr (at_anchor (shared, "money-not-shared")->text, "not chosen to share"));
+  g_assert_cmpint (pl_document_find_anchor (full, "medicines-not-shared"), <, 0);
+
+  /* Everything else is the same */
+  g_assert_cmpint (at_anchor (shared, "visits")->kind, ==, PL_BLOCK_HEADING);
+  g_assert_cmpint (pl_document_find_anchor (shared, "crisis"), >=, 0);
+  assert_anchors_unique (shared);
+
+  /* Without the plan itself, nothing */
+  refused = pl_document_build_plan_shared (f->store, ids.person,
+                                           PL_SCOPE_BIT (PL_SCOPE_DIARY), &error);
+  g_assert_null (refused);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1449,6 +1498,7 @@ main (int   argc,
   ADD ("/plainly/document/complaint-none", test_complaint_none);
   ADD ("/plainly/document/diary", test_diary);
   ADD ("/plainly/document/diary-empty", test_diary_empty);
+  ADD ("/plainly/document/plan-shared", test_plan_shared);
 
 #undef ADD
 

@@ -104,7 +104,20 @@ static const Part person_parts[] = {
   { .member = NULL },
 };
 
-/* The service comes first: the welcome pack belongs to it and the person uses it */
+static const Link carer_link_links[] = {
+  { .member = "contact", .field = "contact_id", .target = &pl_contact_type },
+  { .member = NULL },
+};
+
+/* "supports": the contacts, in the person's plan, that the carer reads as */
+static const Part carer_parts[] = {
+  { .member = "supports", .type = &pl_carer_link_type, .shape = SHAPE_ARRAY,
+    .links = carer_link_links },
+  { .member = NULL },
+};
+
+/* The service comes first: the welcome pack belongs to it and the person uses it;
+ * carers come after the person whose contacts they are */
 static const Part root_parts[] = {
   { .member = "service", .type = &pl_service_type, .shape = SHAPE_OBJECT,
     .match_field = "name" },
@@ -115,6 +128,8 @@ static const Part root_parts[] = {
   { .member = "person", .type = &pl_person_type, .shape = SHAPE_OBJECT,
     .match_field = "external_id", .replace = TRUE, .service_ref = "service_id",
     .parts = person_parts },
+  { .member = "carers", .type = &pl_carer_type, .shape = SHAPE_ARRAY,
+    .match_field = "name", .parts = carer_parts },
   { .member = NULL },
 };
 
@@ -652,7 +667,7 @@ import_root (Import      *imp,
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      _("“%s” is not something the data can hold: it may have "
-                       "“service”, “welcome_pack”, “staff” and “person”."),
+                       "“service”, “welcome_pack”, “staff”, “person” and “carers”."),
                      (const char *) l->data);
         return FALSE;
       }

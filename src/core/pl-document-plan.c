@@ -125,6 +125,7 @@ typedef struct
   const char    *title;     /* N_(); NULL: the section's own title */
   PlSectionKind  section;   /* for title NULL */
   AddPartFunc    add;
+  guint          scope;     /* a PL_SCOPE_BIT a carer needs beyond the plan's own, or 0 */
 } Part;
 
 static void
@@ -576,13 +577,13 @@ static const Part parts[] = {
   { "priorities", N_("My priorities and flexible time"), 0, add_priorities },
   { "people", N_("People involved and what they may see"), 0, add_people },
   { "coordinator", N_("My coordinator"), 0, add_coordinator },
-  { "medicines", N_("My medicines"), 0, add_medicines },
+  { "medicines", N_("My medicines"), 0, add_medicines, PL_SCOPE_BIT (PL_SCOPE_MEDICINES) },
   { "risks", N_("Risks I choose to take"), 0, add_risks },
   { "telecare", NULL, PL_SECTION_TELECARE, add_telecare },
   { "missed-visit", NULL, PL_SECTION_MISSED_VISIT, add_missed_visit },
   { "crisis", NULL, PL_SECTION_CRISIS, add_crisis },
   { "culture", NULL, PL_SECTION_CULTURE, add_culture },
-  { "money", NULL, PL_SECTION_MONEY, add_money },
+  { "money", NULL, PL_SECTION_MONEY, add_money, PL_SCOPE_BIT (PL_SCOPE_MONEY) },
   { "reviews", N_("Reviews of my plan"), 0, add_reviews },
   { "agreement", N_("My agreement, in my own words"), 0, add_agreement },
 };
@@ -705,12 +706,28 @@ pl_document_build_plan (PlStore  *store,
                         gint64    person_id,
                         GError  **error)
 {
+  return pl_document_build_plan_shared (store, person_id, PL_SCOPES_ALL, error);
+}
+
+PlDocument *
+pl_document_build_plan_shared (PlStore  *store,
+                               gint64    person_id,
+                               guint     scopes,
+                               GError  **error)
+{
   g_auto(PlanData) data = { 0 };
   g_autoptr(PlDocument) document = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((scopes & PL_SCOPE_BIT (PL_SCOPE_PLAN)) == 0)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND,
+                           _("This plan has not been shared with you."));
+      return NULL;
+    }
 
   if (!plan_data_load (&data, store, person_id, error))
     return NULL;
@@ -725,6 +742,20 @@ pl_document_build_plan (PlStore  *store,
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       pl_document_add (document, PL_BLOCK_HEADING, 2, parts[i].anchor, NULL, part_title (&parts[i]));
+
+      /* The heading stays, so the carer knows the part exists and whom to ask */
+      if ((parts[i].scope & scopes) != parts[i].scope)
+        {
+          g_autofree char *anchor = g_strconcat (parts[i].anchor, "-not-shared", NULL);
+          g_autofree char *text = NULL;
+
+          /* Translators: %s is the name the person likes to be called */
+          text = g_strdup_printf (_("%s has not chosen to share this part with you."),
+                                  pl_document_person_name (data.person));
+          pl_document_add (document, PL_BLOCK_NOTICE, 0, anchor, NULL, text);
+          continue;
+        }
+
       if (!parts[i].add (document, &data, error))
         return NULL;
     }

@@ -74,6 +74,13 @@ char          *pl_duration_to_words      (int           minutes);    /* 90: "1 h
 PlDocument    *pl_document_build_plan      (PlStore  *store,
                                             gint64    person_id,
                                             GError  **error);
+/* As a carer sees it: parts they may not see (PL_SCOPE_BIT()s, NG86
+ * 1.1.14-1.1.15) are left out with a notice that says so; refused without
+ * PL_SCOPE_PLAN */
+PlDocument    *pl_document_build_plan_shared (PlStore  *store,
+                                              gint64    person_id,
+                                              guint     scopes,
+                                              GError  **error);
 PlDocument    *pl_document_build_welcome   (PlStore  *store,
                                             gint64    person_id,
                                             GError  **error);
