@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "pl-model.h"
 #include "pl-theme.h"
 
 static void
@@ -68,6 +69,39 @@ test_parse (void)
   g_assert_false (pl_color_parse (NULL, &c));
 }
 
+static void
+test_follow_desktop (void)
+{
+  struct {
+    gint64      id;
+    const char *theme;
+    gboolean    high_contrast;
+    gboolean    dark;
+    const char *expected;
+  } cases[] = {
+    { 0, "standard", TRUE, FALSE, "black-on-white" },
+    { 0, "standard", TRUE, TRUE, "white-on-black" },
+    { 0, "standard", FALSE, TRUE, "dark" },
+    { 0, "standard", FALSE, FALSE, "standard" },
+    /* the person's needs chose already */
+    { 0, "yellow-on-black", TRUE, FALSE, "yellow-on-black" },
+    /* the person chose and saved it */
+    { 7, "standard", TRUE, TRUE, "standard" },
+    { 7, "cream", FALSE, TRUE, "cream" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PlSettings) settings = pl_settings_new_default (1);
+
+      settings->id = cases[i].id;
+      g_free (settings->theme);
+      settings->theme = g_strdup (cases[i].theme);
+      pl_theme_follow_desktop (settings, cases[i].high_contrast, cases[i].dark);
+      g_assert_cmpstr (settings->theme, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -76,5 +110,6 @@ main (int   argc,
   g_test_add_func ("/plainly/theme/contrast-formula", test_contrast_formula);
   g_test_add_func ("/plainly/theme/seven-to-one", test_themes_reach_7_to_1);
   g_test_add_func ("/plainly/theme/parse", test_parse);
+  g_test_add_func ("/plainly/theme/follow-desktop", test_follow_desktop);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "pl-document-view.h"
 #include "pl-store.h"
 #include "pl-window.h"
+#include "pl-gui-test-util.h"
 #include "pl-test-util.h"
 
 typedef struct
@@ -75,42 +76,6 @@ add_person (PlStore    *store,
   return person->id;
 }
 
-static gboolean
-wait_until (gboolean (*done) (gpointer data),
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-/* A few frames so layout, tick callbacks and transitions have run */
-static void
-run_frames (guint n_frames)
-{
-  for (guint i = 0; i < n_frames; i++)
-    {
-      gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 30;
-
-      while (g_get_monotonic_time () < end)
-        if (!g_main_context_iteration (NULL, FALSE))
-          g_usleep (1000);
-    }
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -131,7 +96,7 @@ fixture_setup (Fixture       *f,
   else
     gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (is_mapped, f->window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, f->window));
 }
 
 static void
@@ -139,7 +104,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  run_frames (1);
+  pl_gui_test_run_frames (1);
   pl_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
@@ -164,7 +129,7 @@ open_plan (Fixture *f,
   g_assert_true (pl_window_open_person (f->window, person_id));
   g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window,
                                                                  PL_WINDOW_PAGE_PLAN)));
-  g_assert_true (wait_until (is_reading, f));
+  g_assert_true (pl_gui_test_wait_until (is_reading, f));
 }
 
 static void
@@ -185,7 +150,7 @@ test_people (Fixture       *f,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Peggy");
 
   /* At least 44×44 px to press */
-  run_frames (2);
+  pl_gui_test_run_frames (2);
   g_assert_cmpint (gtk_widget_get_width (button), >=, 44);
   g_assert_cmpint (gtk_widget_get_height (button), >=, 44);
 }
@@ -249,7 +214,7 @@ test_link_moves_focus (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   open_plan (f, f->person_id);
-  run_frames (10);
+  pl_gui_test_run_frames (10);
 
   view = pl_window_get_document_view (f->window);
   document = pl_document_view_get_document (view);
@@ -279,9 +244,9 @@ test_link_moves_focus (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
   g_assert_true (gtk_widget_activate (link_widget));
-  g_assert_true (wait_until (scroll_settled, adjustment));
+  g_assert_true (pl_gui_test_wait_until (scroll_settled, adjustment));
 
-  run_frames (3);
+  pl_gui_test_run_frames (3);
 
   /* The part followed is at the top of the view, or the view is at its end */
   g_assert_true (gtk_widget_compute_point (target, GTK_WIDGET (view),
@@ -337,14 +302,14 @@ test_back (Fixture       *f,
   g_assert_false (pl_window_go_back (f->window));
 
   open_plan (f, f->person_id);
-  run_frames (2);
+  pl_gui_test_run_frames (2);
 
   /* Escape and Alt+Left are bound to this action: reader, then home, then start */
   expected_home_focus = NULL;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-  g_assert_true (wait_until (back_at_home, f));
+  g_assert_true (pl_gui_test_wait_until (back_at_home, f));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-  g_assert_true (wait_until (back_at_start, f));
+  g_assert_true (pl_gui_test_wait_until (back_at_start, f));
 }
 
 /* The label inside a home button, or NULL */
@@ -392,8 +357,8 @@ test_home (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, f->person_id)));
-  g_assert_true (wait_until (at_home, f));
-  run_frames (3);
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  pl_gui_test_run_frames (3);
 
   /* NG86 1.4.2: greeted by the name they chose, and no document opened for them */
   g_assert_cmpint (pl_window_get_person_id (f->window), ==, f->person_id);
@@ -477,7 +442,7 @@ test_home_pages (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   g_assert_true (pl_window_open_person (f->window, f->person_id));
-  run_frames (2);
+  pl_gui_test_run_frames (2);
 
   for (guint i = 0; i < G_N_ELEMENTS (home_pages); i++)
     {
@@ -488,23 +453,23 @@ test_home_pages (Fixture       *f,
 
       /* Pressed as a keyboard or screen reader would */
       g_assert_true (gtk_widget_activate (button));
-      g_assert_true (wait_until (is_reading, f));
+      g_assert_true (pl_gui_test_wait_until (is_reading, f));
       shown = pl_document_view_get_document (view);
       g_assert_cmpstr (pl_document_get_title (shown), ==, pl_document_get_title (expected));
       g_assert_cmpuint (pl_document_get_n_blocks (shown), ==,
                         pl_document_get_n_blocks (expected));
-      run_frames (2);
+      pl_gui_test_run_frames (2);
 
       /* Back home, on the button they used */
       expected_home_focus = button;
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-      g_assert_true (wait_until (back_at_home, f));
+      g_assert_true (pl_gui_test_wait_until (back_at_home, f));
       expected_home_focus = NULL;
     }
 
   /* and Back again is the start screen, the person forgotten */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-  g_assert_true (wait_until (back_at_start, f));
+  g_assert_true (pl_gui_test_wait_until (back_at_start, f));
 }
 
 static void
@@ -515,7 +480,7 @@ test_home_page_error (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   g_assert_true (pl_window_open_person (f->window, f->person_id));
-  run_frames (2);
+  pl_gui_test_run_frames (2);
 
   /* Removed by someone else while the home was open: a message, not a crash */
   g_assert_true (pl_store_delete_person (pl_window_get_store (f->window), f->person_id, &error));
@@ -556,7 +521,7 @@ test_not_a_database (Fixture       *f,
 
   /* Closing the dialog leaves a working window that can open a good file */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  run_frames (2);
+  pl_gui_test_run_frames (2);
   g_assert_true (pl_window_open_database (f->window, f->path));
   g_assert_nonnull (pl_window_get_person_button (f->window, f->person_id));
 }
@@ -650,7 +615,7 @@ test_settings_applied (Fixture       *f,
 
   /* RNIB giant print, yellow on black, the moment they are chosen */
   open_plan (f, f->person_id);
-  run_frames (3);
+  pl_gui_test_run_frames (3);
   g_assert_cmpint (pl_window_get_text_size (f->window), ==, 32);
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "yellow-on-black");
 
@@ -676,7 +641,7 @@ test_zoom_saves (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   open_plan (f, f->person_id);
-  run_frames (2);
+  pl_gui_test_run_frames (2);
 
   /* No saved settings: the standard size */
   g_assert_cmpint (pl_window_get_text_size (f->window), ==, 14);
@@ -691,7 +656,7 @@ test_zoom_saves (Fixture       *f,
   /* Ctrl+plus: larger at once, and kept */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "reader.zoom-in", NULL));
   g_assert_cmpint (pl_window_get_text_size (f->window), ==, 16);
-  run_frames (1);
+  pl_gui_test_run_frames (1);
   g_assert_cmpfloat (label_points (paragraph), >, standard + 1);
   settings = stored_settings (f);
   g_assert_cmpint (settings->text_size, ==, 16);
@@ -722,7 +687,7 @@ test_theme_saved (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   open_plan (f, f->person_id);
-  run_frames (2);
+  pl_gui_test_run_frames (2);
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "standard");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "reader.theme",
@@ -733,9 +698,9 @@ test_theme_saved (Fixture       *f,
 
   /* Back to the start, and the next time they open it, it is still theirs */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-  g_assert_true (wait_until (back_at_home, f));
+  g_assert_true (pl_gui_test_wait_until (back_at_home, f));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-  g_assert_true (wait_until (back_at_start, f));
+  g_assert_true (pl_gui_test_wait_until (back_at_start, f));
   open_plan (f, f->person_id);
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "cream");
 
@@ -798,7 +763,7 @@ test_line_length (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       pl_window_set_text_size (f->window, sizes[i]);
-      run_frames (3);
+      pl_gui_test_run_frames (3);
       paragraph = longest_paragraph (f);
       g_assert_nonnull (paragraph);
       g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (paragraph))),
@@ -820,7 +785,7 @@ test_huge_text_reflows (Fixture       *f,
   g_assert_true (pl_window_open_database (f->window, f->path));
   save_person_settings (f, 56, "standard");
   open_plan (f, f->person_id);
-  run_frames (5);
+  pl_gui_test_run_frames (5);
   g_assert_cmpint (pl_window_get_text_size (f->window), ==, 56);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1024);
 
@@ -928,7 +893,7 @@ test_header_controls (Fixture       *f,
 
   g_assert_true (pl_window_open_database (f->window, f->path));
   open_plan (f, f->person_id);
-  run_frames (3);
+  pl_gui_test_run_frames (3);
 
   /* Visible words, not only icons, and at least 44×44 px to press */
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -949,11 +914,11 @@ test_header_controls (Fixture       *f,
                                                                  labels[i]));
 
       gtk_menu_button_popup (button);
-      run_frames (3);
+      pl_gui_test_run_frames (3);
       g_assert_cmpuint (check_menu_items (GTK_WIDGET (gtk_menu_button_get_popover (button))),
                         ==, i == 0 ? 5 : 6);
       gtk_menu_button_popdown (button);
-      run_frames (1);
+      pl_gui_test_run_frames (1);
     }
 
   /* The keys every browser uses, listed in the shortcuts window */
@@ -1030,29 +995,11 @@ test_document_view_blocks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* What AdwApplication does for the real app: sizes and targets come from it */
-static void
-load_app_css (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, PL_RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  load_app_css ();
-
-  /* Transitions would only make the tests wait */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pl_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/plainly/document-view/blocks", test_document_view_blocks);
   g_test_add ("/plainly/window/people", Fixture, NULL,

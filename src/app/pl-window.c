@@ -15,6 +15,8 @@
 
 #include "pl-application.h"
 #include "pl-document.h"
+#include "pl-idle-lock.h"
+#include "pl-pin-dialog.h"
 #include "pl-reader-style.h"
 #include "pl-theme.h"
 #include "pl-window.h"
@@ -24,8 +26,15 @@ struct _PlWindow
   AdwApplicationWindow  parent_instance;
 
   /* template */
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *people_page;
+  GtkWidget            *supported_page;
+  GtkLabel             *supported_heading;
+  GtkBox               *supported_box;
+  GtkWidget            *carers_heading;
+  GtkBox               *carers_box;
+  GtkLabel             *home_note;
   GtkWidget            *home_page;
   GtkWidget            *reader_page;
   GtkStack             *people_stack;
@@ -44,7 +53,13 @@ struct _PlWindow
   PlStore              *store;
   char                 *path;        /* the open database, or the one that failed */
   gint64                person_id;   /* whose document is shown; 0 none */
+  gint64                carer_id;    /* the carer reading them, or 0: the person */
+  guint                 scopes;      /* PL_SCOPE_BIT()s the reader may see */
   GHashTable           *person_buttons; /* gint64 id → GtkButton (borrowed) */
+  GHashTable           *carer_buttons;  /* gint64 id → GtkButton (borrowed) */
+  GHashTable           *pin_failures;   /* "person:3", "carer:1" → wrong tries in a row */
+  PlPinDialog          *pin_dialog;
+  PlIdleLock           *idle_lock;
   GtkWidget            *home_buttons[PL_WINDOW_N_PAGES];
   PlWindowPage          page;        /* what the reader shows, or last showed */
   GtkWindow            *error_dialog;
@@ -192,16 +207,41 @@ update_window_title (PlWindow *self)
 
 static void
 focus_person_button (PlWindow *self,
-                     gint64    person_id)
+                     gint64    person_id,
+                     gint64    carer_id)
 {
   GtkWidget *button = NULL;
 
-  if (person_id != 0)
+  if (carer_id != 0)
+    button = g_hash_table_lookup (self->carer_buttons, &carer_id);
+  else if (person_id != 0)
     button = g_hash_table_lookup (self->person_buttons, &person_id);
   if (button == NULL)
     button = gtk_widget_get_first_child (GTK_WIDGET (self->people_box));
+  if (button == NULL)
+    button = gtk_widget_get_first_child (GTK_WIDGET (self->carers_box));
   if (button != NULL)
     gtk_widget_grab_focus (button);
+}
+
+static void
+focus_supported_button (PlWindow *self,
+                        gint64    person_id)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->supported_box));
+
+  for (GtkWidget *child = first; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (child), "pl-person-id");
+
+      if (id != NULL && *id == person_id)
+        {
+          gtk_widget_grab_focus (child);
+          return;
+        }
+    }
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
 }
 
 static void
@@ -240,11 +280,20 @@ leaflet_visible_child_cb (PlWindow *self)
   if (back != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (back), !at_start);
 
-  if (at_start && self->person_id != 0)
+  if (at_start)
     {
-      /* Back where they started, on the button they pressed */
-      focus_person_button (self, self->person_id);
+      /* Back where they started, on the button they pressed. Nobody is
+       * reading now, so nothing is left to lock. */
+      if (self->person_id != 0 || self->carer_id != 0)
+        focus_person_button (self, self->person_id, self->carer_id);
       self->person_id = 0;
+      self->carer_id = 0;
+      self->scopes = 0;
+      pl_idle_lock_set_timeout (self->idle_lock, 0);
+    }
+  else if (visible == self->supported_page)
+    {
+      focus_supported_button (self, self->person_id);
     }
   else if (visible == self->home_page && self->home_buttons[self->page] != NULL)
     {
@@ -262,6 +311,11 @@ leaflet_transition_running_cb (PlWindow *self)
   forget_document_at_start (self);
 }
 
+static void choose_person (PlWindow *self,
+                           gint64    person_id);
+static void choose_carer  (PlWindow *self,
+                           gint64    carer_id);
+
 static void
 person_button_clicked_cb (GtkButton *button,
                           PlWindow  *self)
@@ -269,14 +323,37 @@ person_button_clicked_cb (GtkButton *button,
   gint64 *id = g_object_get_data (G_OBJECT (button), "pl-person-id");
 
   if (id != NULL)
-    pl_window_open_person (self, *id);
+    choose_person (self, *id);
 }
 
-static GtkWidget *
-person_button_new (PlWindow       *self,
-                   const PlPerson *person)
+static void
+carer_button_clicked_cb (GtkButton *button,
+                         PlWindow  *self)
 {
-  const char *name = person_display_name (person);
+  gint64 *id = g_object_get_data (G_OBJECT (button), "pl-carer-id");
+
+  if (id != NULL)
+    choose_carer (self, *id);
+}
+
+static void
+supported_button_clicked_cb (GtkButton *button,
+                             PlWindow  *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "pl-person-id");
+
+  if (id != NULL && self->carer_id != 0)
+    pl_window_open_person_as_carer (self, *id, self->carer_id);
+}
+
+/* One large button with the name and initials; key says what it opens */
+static GtkWidget *
+profile_button_new (PlWindow   *self,
+                    const char *name,
+                    const char *key,
+                    gint64      id,
+                    GCallback   clicked)
+{
   GtkWidget *button;
   GtkWidget *box;
   GtkWidget *avatar;
@@ -311,9 +388,8 @@ person_button_new (PlWindow       *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
 
-  g_object_set_data_full (G_OBJECT (button), "pl-person-id",
-                          g_memdup2 (&person->id, sizeof person->id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (person_button_clicked_cb), self);
+  g_object_set_data_full (G_OBJECT (button), key, g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (button, "clicked", clicked, self);
   return button;
 }
 
@@ -367,13 +443,50 @@ compare_people (gconstpointer a,
 }
 
 static void
-clear_people (PlWindow *self)
+clear_box (GtkBox *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_box))) != NULL)
-    gtk_box_remove (self->people_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+clear_people (PlWindow *self)
+{
+  clear_box (self->people_box);
+  clear_box (self->carers_box);
+  clear_box (self->supported_box);
   g_hash_table_remove_all (self->person_buttons);
+  g_hash_table_remove_all (self->carer_buttons);
+  gtk_widget_set_visible (self->carers_heading, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->carers_box), FALSE);
+}
+
+/* Carers who sign in to read what the people they support share with them */
+static gboolean
+add_carers (PlWindow  *self,
+            GError   **error)
+{
+  g_autoptr(GPtrArray) carers = pl_store_list_carers (self->store, 0, error);
+
+  if (carers == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < carers->len; i++)
+    {
+      const PlCarer *carer = g_ptr_array_index (carers, i);
+      GtkWidget *button = profile_button_new (self, carer->name, "pl-carer-id", carer->id,
+                                              G_CALLBACK (carer_button_clicked_cb));
+
+      gtk_box_append (self->carers_box, button);
+      g_hash_table_insert (self->carer_buttons,
+                           g_memdup2 (&carer->id, sizeof carer->id), button);
+    }
+
+  gtk_widget_set_visible (self->carers_heading, carers->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->carers_box), carers->len > 0);
+  return TRUE;
 }
 
 static void
@@ -434,16 +547,21 @@ pl_window_reload (PlWindow *self)
   for (guint i = 0; i < people->len; i++)
     {
       const PlPerson *person = g_ptr_array_index (people, i);
-      GtkWidget *button = person_button_new (self, person);
+      GtkWidget *button = profile_button_new (self, person_display_name (person),
+                                              "pl-person-id", person->id,
+                                              G_CALLBACK (person_button_clicked_cb));
 
       gtk_box_append (self->people_box, button);
       g_hash_table_insert (self->person_buttons,
                            g_memdup2 (&person->id, sizeof person->id), button);
     }
 
+  if (!add_carers (self, &error))
+    show_error (self, _("Plainly could not read the list of carers"), error->message, FALSE);
+
   gtk_stack_set_visible_child_name (self->people_stack, "list");
   /* The keyboard starts on whoever chose last, never opening their plan for them */
-  focus_person_button (self, remembered_person (self));
+  focus_person_button (self, remembered_person (self), 0);
 }
 
 gboolean
@@ -559,7 +677,9 @@ save_reader_settings (PlWindow *self)
     return;
 
   /* The change stays on screen even if it cannot be kept */
-  if (!pl_store_save_settings (self->store, self->reader_settings, &error))
+  if (!(self->carer_id != 0
+        ? pl_store_save_carer_settings (self->store, self->reader_settings, &error)
+        : pl_store_save_settings (self->store, self->reader_settings, &error)))
     show_error (self, _("Plainly could not keep this change"), error->message, FALSE);
 }
 
@@ -625,25 +745,42 @@ pl_window_set_theme (PlWindow   *self,
 }
 
 static void
+update_idle_lock (PlWindow *self)
+{
+  guint minutes = self->reader_settings != NULL ? (guint) MAX (self->reader_settings->lock_minutes, 0) : 0;
+
+  pl_idle_lock_set_timeout (self->idle_lock, MIN (minutes, 24 * 60) * 60 * 1000);
+}
+
+static void
 load_reader_settings (PlWindow *self,
-                      gint64    person_id)
+                      gint64    person_id,
+                      gint64    carer_id)
 {
   g_autoptr(GError) error = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
   PlSettings *settings;
 
-  settings = pl_store_get_settings (self->store, person_id, &error);
+  /* A carer reads in their own settings, not the person's */
+  if (carer_id != 0)
+    settings = pl_store_get_carer_settings (self->store, carer_id, &error);
+  else
+    settings = pl_store_get_settings (self->store, person_id, &error);
   if (settings == NULL)
     {
       /* The plan is still worth showing, in the standard style */
-      g_warning ("Could not read the settings of person %" G_GINT64_FORMAT ": %s",
-                 person_id, error->message);
-      settings = pl_settings_new_default (person_id);
+      g_warning ("Could not read the display settings: %s", error->message);
+      settings = pl_settings_new_default (carer_id != 0 ? carer_id : person_id);
     }
+  pl_theme_follow_desktop (settings,
+                           adw_style_manager_get_high_contrast (style),
+                           adw_style_manager_get_dark (style));
 
   g_clear_pointer (&self->reader_settings, pl_settings_free);
   self->reader_settings = settings;
   apply_reader_style (self);
   update_reader_actions (self);
+  update_idle_lock (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
@@ -718,43 +855,356 @@ remember_person (PlWindow *self,
     }
 }
 
-gboolean
-pl_window_open_person (PlWindow *self,
-                       gint64    person_id)
+/* Which of the home's choices a reader with these scopes may open */
+static guint
+page_scope (PlWindowPage page)
+{
+  switch (page)
+    {
+    case PL_WINDOW_PAGE_PLAN:
+      return PL_SCOPE_BIT (PL_SCOPE_PLAN);
+    case PL_WINDOW_PAGE_DIARY:
+      return PL_SCOPE_BIT (PL_SCOPE_DIARY);
+    case PL_WINDOW_PAGE_WELCOME:
+      return PL_SCOPE_BIT (PL_SCOPE_WELCOME_PACK);
+    case PL_WINDOW_PAGE_COMPLAINT:
+      return PL_SCOPE_BIT (PL_SCOPE_COMPLAINTS);
+    case PL_WINDOW_N_PAGES:
+    default:
+      return PL_SCOPES_ALL;
+    }
+}
+
+static gboolean
+open_home (PlWindow *self,
+           gint64    person_id,
+           gint64    carer_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlCarer) carer = NULL;
   g_autofree char *greeting = NULL;
-
-  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  GtkWidget *first = NULL;
+  guint scopes = PL_SCOPES_ALL;
 
   if (self->store == NULL)
     return FALSE;
 
   person = pl_store_load_person (self->store, person_id, &error);
-  if (person == NULL)
+  if (person != NULL && carer_id != 0)
+    {
+      carer = pl_store_load_carer (self->store, carer_id, &error);
+      if (carer != NULL && !pl_store_carer_scopes (self->store, carer_id, person_id, &scopes, &error))
+        g_clear_pointer (&carer, pl_carer_free);
+    }
+  if (person == NULL || (carer_id != 0 && carer == NULL))
     {
       show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
       return FALSE;
     }
 
   self->person_id = person_id;
+  self->carer_id = carer_id;
+  self->scopes = scopes;
   self->page = PL_WINDOW_PAGE_PLAN;
   /* Their text size and theme from the first thing they see */
-  load_reader_settings (self, person_id);
+  load_reader_settings (self, person_id, carer_id);
   pl_document_view_set_document (self->document_view, NULL);
 
-  /* Translators: the heading of a person's home page; %s is the name they
-   * want to be called */
-  greeting = g_strdup_printf (_("Hello, %s"), person_display_name (person));
+  /* Translators: the heading of the home page; %s is the name the person
+   * (or their carer) wants to be called */
+  greeting = g_strdup_printf (_("Hello, %s"), carer != NULL ? carer->name
+                                                             : person_display_name (person));
   gtk_label_set_label (self->home_heading, greeting);
+
+  if (carer != NULL)
+    {
+      g_autofree char *note = NULL;
+
+      /* NG86 1.1.14-1.1.15: say whose documents these are, and that the
+       * person chose what is shown */
+      if (scopes == 0)
+        note = g_strdup_printf (_("%s has not shared anything with you yet."),
+                                person_display_name (person));
+      else
+        /* Translators: both %s are the name the person likes to be called */
+        note = g_strdup_printf (_("You are reading %s’s documents. %s chose what you can see."),
+                                person_display_name (person), person_display_name (person));
+      gtk_label_set_label (self->home_note, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->home_note), carer != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (home_items); i++)
+    {
+      GtkWidget *button = self->home_buttons[home_items[i].page];
+      gboolean shown = (page_scope (home_items[i].page) & scopes) != 0;
+
+      gtk_widget_set_visible (button, shown);
+      if (shown && first == NULL)
+        first = button;
+    }
 
   adw_leaflet_set_visible_child (self->leaflet, self->home_page);
   update_window_title (self);
-  gtk_widget_grab_focus (self->home_buttons[PL_WINDOW_PAGE_PLAN]);
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
 
-  remember_person (self, person_id);
+  if (carer == NULL)
+    remember_person (self, person_id);
   return TRUE;
+}
+
+gboolean
+pl_window_open_person (PlWindow *self,
+                       gint64    person_id)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
+                                    FALSE);
+  return open_home (self, person_id, 0);
+}
+
+gboolean
+pl_window_open_person_as_carer (PlWindow *self,
+                                gint64    person_id,
+                                gint64    carer_id)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (carer_id > 0, FALSE);
+
+  return open_home (self, person_id, carer_id);
+}
+
+gboolean
+pl_window_open_carer (PlWindow *self,
+                      gint64    carer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(PlCarer) carer = NULL;
+  g_autofree char *heading = NULL;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  carer = pl_store_load_carer (self->store, carer_id, &error);
+  if (carer != NULL)
+    people = pl_store_carer_people (self->store, carer_id, &error);
+  if (people == NULL)
+    {
+      show_error (self, _("Plainly could not open your page"), error->message, FALSE);
+      return FALSE;
+    }
+
+  if (people->len == 0)
+    {
+      show_error (self, _("Nobody has shared their documents with you yet"),
+                  _("Ask the staff who support the person you care for to link your name "
+                    "to theirs."), FALSE);
+      return FALSE;
+    }
+
+  /* With one person, straight to their home; with more, a choice first */
+  if (people->len == 1)
+    {
+      adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
+                                        FALSE);
+      return open_home (self, ((PlPerson *) people->pdata[0])->id, carer_id);
+    }
+
+  clear_box (self->supported_box);
+  g_ptr_array_sort (people, compare_people);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const PlPerson *person = g_ptr_array_index (people, i);
+
+      gtk_box_append (self->supported_box,
+                      profile_button_new (self, person_display_name (person),
+                                          "pl-person-id", person->id,
+                                          G_CALLBACK (supported_button_clicked_cb)));
+    }
+
+  /* Translators: %s is the carer's name */
+  heading = g_strdup_printf (_("Hello, %s. Whose documents would you like to read?"), carer->name);
+  gtk_label_set_label (self->supported_heading, heading);
+
+  self->carer_id = carer_id;
+  self->person_id = 0;
+  /* The carer's own text size and theme from here on */
+  load_reader_settings (self, 0, carer_id);
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
+                                    TRUE);
+  adw_leaflet_set_visible_child (self->leaflet, self->supported_page);
+  update_window_title (self);
+  focus_supported_button (self, 0);
+  return TRUE;
+}
+
+/* Choosing a name: their PIN first, if they have one ------------------- */
+
+static char *
+pin_key (const char *kind,
+         gint64      id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
+}
+
+static void
+pin_failed_cb (PlPinDialog *dialog,
+               guint        failures,
+               PlWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "pl-pin-key");
+
+  g_hash_table_insert (self->pin_failures, g_strdup (key), GUINT_TO_POINTER (failures));
+}
+
+static void
+pin_unlocked_cb (PlPinDialog *dialog,
+                 PlWindow    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "pl-pin-key");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "pl-pin-id");
+
+  g_hash_table_remove (self->pin_failures, key);
+  if (g_str_has_prefix (key, "carer:"))
+    pl_window_open_carer (self, id);
+  else
+    pl_window_open_person (self, id);
+}
+
+static void
+pin_dialog_destroyed_cb (PlWindow *self)
+{
+  self->pin_dialog = NULL;
+}
+
+static void
+ask_pin (PlWindow   *self,
+         const char *kind,
+         gint64      id,
+         const char *name,
+         const char *hash)
+{
+  g_autofree char *key = pin_key (kind, id);
+  guint failures = GPOINTER_TO_UINT (g_hash_table_lookup (self->pin_failures, key));
+
+  if (self->pin_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->pin_dialog));
+
+  self->pin_dialog = pl_pin_dialog_new (GTK_WINDOW (self), name, hash, failures);
+  g_object_set_data_full (G_OBJECT (self->pin_dialog), "pl-pin-key", g_steal_pointer (&key), g_free);
+  g_object_set_data_full (G_OBJECT (self->pin_dialog), "pl-pin-id",
+                          g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (self->pin_dialog, "failed", G_CALLBACK (pin_failed_cb), self);
+  g_signal_connect (self->pin_dialog, "unlocked", G_CALLBACK (pin_unlocked_cb), self);
+  g_signal_connect_swapped (self->pin_dialog, "destroy", G_CALLBACK (pin_dialog_destroyed_cb), self);
+  gtk_window_present (GTK_WINDOW (self->pin_dialog));
+}
+
+static void
+choose_person (PlWindow *self,
+               gint64    person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  person = pl_store_load_person (self->store, person_id, &error);
+  if (person == NULL)
+    show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
+  else if (person->pin_hash != NULL && person->pin_hash[0] != '\0')
+    ask_pin (self, "person", person_id, person_display_name (person), person->pin_hash);
+  else
+    pl_window_open_person (self, person_id);
+}
+
+static void
+choose_carer (PlWindow *self,
+              gint64    carer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlCarer) carer = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  carer = pl_store_load_carer (self->store, carer_id, &error);
+  if (carer == NULL)
+    show_error (self, _("Plainly could not open your page"), error->message, FALSE);
+  else if (carer->pin_hash != NULL && carer->pin_hash[0] != '\0')
+    ask_pin (self, "carer", carer_id, carer->name, carer->pin_hash);
+  else
+    pl_window_open_carer (self, carer_id);
+}
+
+PlPinDialog *
+pl_window_get_pin_dialog (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->pin_dialog;
+}
+
+GtkWidget *
+pl_window_get_carer_button (PlWindow *self,
+                            gint64    carer_id)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return g_hash_table_lookup (self->carer_buttons, &carer_id);
+}
+
+gint64
+pl_window_get_carer_id (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), 0);
+
+  return self->carer_id;
+}
+
+PlIdleLock *
+pl_window_get_idle_lock (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->idle_lock;
+}
+
+/* Nobody has touched the window for the time the reader chose */
+void
+pl_window_lock (PlWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint minutes;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->people_page)
+    return;
+
+  minutes = self->reader_settings != NULL ? (guint) MAX (self->reader_settings->lock_minutes, 0) : 0;
+  clear_error_dialog (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->people_page);
+
+  if (minutes > 0)
+    {
+      AdwToast *toast;
+
+      text = g_strdup_printf (ngettext ("Plainly went back to the start because nobody used it "
+                                        "for %u minute.",
+                                        "Plainly went back to the start because nobody used it "
+                                        "for %u minutes.", minutes),
+                              minutes);
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static PlDocument *
@@ -765,7 +1215,7 @@ build_page (PlWindow      *self,
   switch (page)
     {
     case PL_WINDOW_PAGE_PLAN:
-      return pl_document_build_plan (self->store, self->person_id, error);
+      return pl_document_build_plan_shared (self->store, self->person_id, self->scopes, error);
     case PL_WINDOW_PAGE_DIARY:
       return pl_document_build_diary (self->store, self->person_id, 0, error);
     case PL_WINDOW_PAGE_WELCOME:
@@ -810,6 +1260,13 @@ pl_window_open_page (PlWindow     *self,
 
   if (self->store == NULL || self->person_id == 0)
     return FALSE;
+
+  if ((page_scope (page) & self->scopes) == 0)
+    {
+      show_error (self, page_error_heading (page),
+                  _("This has not been shared with you."), FALSE);
+      return FALSE;
+    }
 
   document = build_page (self, page, &error);
   if (document == NULL)
@@ -1025,6 +1482,9 @@ pl_window_dispose (GObject *object)
   PlWindow *self = PL_WINDOW (object);
 
   clear_error_dialog (self);
+  if (self->pin_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->pin_dialog));
+  g_clear_object (&self->idle_lock);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
@@ -1042,6 +1502,8 @@ pl_window_dispose (GObject *object)
   g_clear_pointer (&self->reader_settings, pl_settings_free);
 
   g_clear_pointer (&self->person_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->carer_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->pin_failures, g_hash_table_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pl_window_parent_class)->dispose (object);
@@ -1134,7 +1596,14 @@ pl_window_class_init (PlWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PL_RESOURCE_BASE "/ui/pl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, supported_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, supported_heading);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, supported_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, carers_heading);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, carers_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, home_note);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_clamp);
@@ -1213,6 +1682,8 @@ pl_window_init (PlWindow *self)
   /* The home is read in the same size and colours as the reader */
   gtk_widget_add_css_class (self->home_page, "pl-reader");
   gtk_widget_add_css_class (self->home_page, self->reader_class);
+  gtk_widget_add_css_class (self->supported_page, "pl-reader");
+  gtk_widget_add_css_class (self->supported_page, self->reader_class);
   self->reader_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->reader_css),
@@ -1221,6 +1692,12 @@ pl_window_init (PlWindow *self)
   update_reader_actions (self);
 
   self->person_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->carer_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pin_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Set from the reader's own settings once someone chooses their name */
+  self->idle_lock = pl_idle_lock_new (GTK_WINDOW (self));
+  g_signal_connect_swapped (self->idle_lock, "idle", G_CALLBACK (pl_window_lock), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);

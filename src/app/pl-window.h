@@ -9,6 +9,8 @@
 
 #include "pl-store.h"
 #include "pl-document-view.h"
+#include "pl-idle-lock.h"
+#include "pl-pin-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -36,9 +38,31 @@ const char     *pl_window_get_database_path  (PlWindow       *self);
 PlStore        *pl_window_get_store          (PlWindow       *self);
 /* Reads the people again and shows the start screen */
 void            pl_window_reload             (PlWindow       *self);
-/* Shows the person's home, in their text size and theme; errors go to a dialog. */
+/* Shows the person's home, in their text size and theme, without asking
+ * for their PIN (the start screen's buttons ask); errors go to a dialog. */
 gboolean        pl_window_open_person        (PlWindow       *self,
                                               gint64          person_id);
+/* For a carer: their home for the person they support, showing only what
+ * that person shares with them (NG86 1.1.14-1.1.15), in the carer's own
+ * settings. Errors go to a dialog. */
+gboolean        pl_window_open_person_as_carer (PlWindow     *self,
+                                                gint64        person_id,
+                                                gint64        carer_id);
+/* A carer's way in: the home of the one person they support, or a choice
+ * when they support several */
+gboolean        pl_window_open_carer         (PlWindow       *self,
+                                              gint64          carer_id);
+/* Back to "Who is using Plainly?", forgetting what was open, as happens
+ * when nobody has used the window for the reader's chosen time */
+void            pl_window_lock               (PlWindow       *self);
+PlIdleLock     *pl_window_get_idle_lock      (PlWindow       *self);
+/* The PIN dialog now asking, or NULL */
+PlPinDialog    *pl_window_get_pin_dialog     (PlWindow       *self);
+/* The start-screen button for the carer, or NULL */
+GtkWidget      *pl_window_get_carer_button   (PlWindow       *self,
+                                              gint64          carer_id);
+/* The carer reading, or 0 when the person reads their own */
+gint64          pl_window_get_carer_id       (PlWindow       *self);
 /* Opens one of the home's documents for the person whose home is open;
  * errors go to a dialog. Back returns to the home. */
 gboolean        pl_window_open_page          (PlWindow       *self,

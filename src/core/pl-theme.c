@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "pl-model.h"
 #include "pl-theme.h"
 
 #define RGB(hex) { ((hex) >> 16) & 0xff, ((hex) >> 8) & 0xff, (hex) & 0xff }
@@ -112,4 +113,28 @@ char *
 pl_color_to_string (PlColor color)
 {
   return g_strdup_printf ("#%02x%02x%02x", color.r, color.g, color.b);
+}
+
+void
+pl_theme_follow_desktop (PlSettings *settings,
+                         gboolean    high_contrast,
+                         gboolean    dark)
+{
+  const char *id;
+
+  g_return_if_fail (settings != NULL);
+
+  /* A saved choice, or one the person's needs made, always wins */
+  if (settings->id != 0 || g_strcmp0 (settings->theme, "standard") != 0)
+    return;
+
+  if (high_contrast)
+    id = dark ? "white-on-black" : "black-on-white";
+  else if (dark)
+    id = "dark";
+  else
+    return;
+
+  g_free (settings->theme);
+  settings->theme = g_strdup (id);
 }

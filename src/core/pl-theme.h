@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "pl-types.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -40,5 +42,10 @@ char           *pl_color_to_string     (PlColor         color);
 const PlTheme  *pl_themes              (guint          *n_themes);
 /* NULL or unknown ids give the standard theme */
 const PlTheme  *pl_theme_lookup        (const char     *id);
+/* For settings never saved whose needs chose no theme: the desktop's
+ * high-contrast and dark preferences become the starting theme */
+void            pl_theme_follow_desktop (PlSettings    *settings,
+                                         gboolean       high_contrast,
+                                         gboolean       dark);
 
 G_END_DECLS

@@ -1,0 +1,22 @@
+/* pl-gui-test-util.h: what every test of real widgets needs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* gtk_test_init, libadwaita, the app's own style.css, no animations */
+void      pl_gui_test_init        (int        *argc,
+                                   char     ***argv);
+/* Runs the main loop until done (data) is TRUE; FALSE after 10 seconds */
+gboolean  pl_gui_test_wait_until  (gboolean  (*done) (gpointer data),
+                                   gpointer    data);
+/* A few frames so layout, tick callbacks and transitions have run */
+void      pl_gui_test_run_frames  (guint       n_frames);
+gboolean  pl_gui_test_is_mapped   (gpointer    widget);
+
+G_END_DECLS
