@@ -17,6 +17,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PlApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -24,5 +25,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = pl_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : pl_application_get_exit_status (app);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
+#include "pl-screenshot.h"
 #include "pl-store.h"
 #include "pl-window.h"
 
@@ -21,6 +22,7 @@ struct _PlApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  int             exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (PlApplication, pl_application, ADW_TYPE_APPLICATION)
@@ -30,6 +32,15 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database FILE instead of the usual one"), N_("FILE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version of Plainly and exit"), NULL },
+  /* For tests and documentation: draw one view to a PNG and exit */
+  { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, NULL },
+  { "person", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+  { "page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+  { "anchor", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+  { "text-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
+  { "theme", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+  { "width", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
+  { "height", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -84,7 +95,64 @@ pl_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  /* A picture is taken here, never by a Plainly already running */
+  if (g_variant_dict_contains (options, "screenshot"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
   return -1;
+}
+
+static void
+screenshot_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PlApplication *self = PL_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_screenshot_take_finish (PL_WINDOW (source), result, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      self->exit_status = 1;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (source));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+take_screenshot (PlApplication *self,
+                 GVariantDict  *options,
+                 const char    *output,
+                 const char    *path)
+{
+  PlScreenshotRequest request = { 0 };
+  PlWindow *window;
+  int width = 1024, height = 768;
+
+  request.output = g_strdup (output);
+  g_variant_dict_lookup (options, "person", "s", &request.person);
+  g_variant_dict_lookup (options, "page", "s", &request.page);
+  g_variant_dict_lookup (options, "anchor", "s", &request.anchor);
+  g_variant_dict_lookup (options, "theme", "s", &request.theme);
+  g_variant_dict_lookup (options, "text-size", "i", &request.text_size);
+  g_variant_dict_lookup (options, "width", "i", &width);
+  g_variant_dict_lookup (options, "height", "i", &height);
+
+  /* The same pixels every time */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-label-select-on-focus", FALSE,
+                NULL);
+
+  window = pl_window_new (GTK_APPLICATION (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), MAX (width, 360), MAX (height, 360));
+  gtk_window_present (GTK_WINDOW (window));
+  pl_window_open_database (window, path);
+
+  g_application_hold (G_APPLICATION (self));
+  pl_screenshot_take_async (window, &request, screenshot_done_cb, self);
+  pl_screenshot_request_clear (&request);
 }
 
 static int
@@ -95,6 +163,7 @@ pl_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *db = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *output = NULL;
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db) && db != NULL && db[0] != '\0')
     {
@@ -106,6 +175,15 @@ pl_application_command_line (GApplication            *app,
 
   if (path == NULL)
     path = pl_store_default_path ();
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &output) && output[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, output);
+      g_autofree char *output_path = g_file_get_path (file);
+
+      take_screenshot (self, options, output_path, path);
+      return 0;
+    }
 
   pl_application_open_database (self, path);
   return 0;
@@ -248,4 +326,12 @@ pl_application_get_settings (PlApplication *self)
   g_return_val_if_fail (PL_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+int
+pl_application_get_exit_status (PlApplication *self)
+{
+  g_return_val_if_fail (PL_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
 }

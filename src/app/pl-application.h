@@ -22,4 +22,7 @@ GSettings     *pl_application_get_settings (PlApplication *self);
 GtkWindow     *pl_application_open_database (PlApplication *self,
                                              const char    *path);
 
+/* Non-zero when a task given on the command line (--screenshot) failed */
+int            pl_application_get_exit_status (PlApplication *self);
+
 G_END_DECLS

@@ -68,6 +68,7 @@ struct _PlWindow
   /* The reader as the person set it up; saved the moment it changes */
   PlSettings           *reader_settings; /* NULL when no one is reading */
   GtkCssProvider       *reader_css;
+  gboolean              keep_settings;   /* FALSE: changes are for now only */
   char                 *reader_class;    /* scopes reader_css to this window */
 };
 
@@ -673,7 +674,7 @@ save_reader_settings (PlWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->reader_settings == NULL)
+  if (self->store == NULL || self->reader_settings == NULL || !self->keep_settings)
     return;
 
   /* The change stays on screen even if it cannot be kept */
@@ -1286,6 +1287,15 @@ pl_window_open_page (PlWindow     *self,
   return TRUE;
 }
 
+void
+pl_window_set_keep_settings (PlWindow *self,
+                             gboolean  keep)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  self->keep_settings = keep;
+}
+
 GtkWidget *
 pl_window_get_home_button (PlWindow     *self,
                            PlWindowPage  page)
@@ -1691,6 +1701,7 @@ pl_window_init (PlWindow *self)
   apply_reader_style (self);
   update_reader_actions (self);
 
+  self->keep_settings = TRUE;
   self->person_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->carer_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->pin_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -86,6 +86,10 @@ void            pl_window_set_text_size      (PlWindow       *self,
 const char     *pl_window_get_theme          (PlWindow       *self);
 void            pl_window_set_theme          (PlWindow       *self,
                                               const char     *theme_id);
+/* FALSE: text size and theme changes last until someone else chooses their
+ * name, and are not saved (pictures for tests and documentation) */
+void            pl_window_set_keep_settings  (PlWindow       *self,
+                                              gboolean        keep);
 /* The error dialog now shown, or NULL */
 GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
 
