@@ -20,6 +20,7 @@ PL_BUILD_PACKAGES=(
   libjson-glib-dev
   libsodium-dev
   libespeak-ng-dev
+  libfontconfig-dev
 )
 
 # To run: icons are SVG, and text needs at least one font

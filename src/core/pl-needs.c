@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-needs.h"
+#include "pl-theme.h"
 
 #define FORMAT PL_NEED_INFORMATION_FORMAT
 #define CONTACT PL_NEED_CONTACT_METHOD
@@ -91,6 +92,32 @@ pl_need_describe (const PlCommNeed *need)
   return need->description != NULL ? need->description : "";
 }
 
+/* What one need changes. pl_settings_for_needs() and pl_needs_explain() both
+ * go through here, so the explanation cannot disagree with the defaults. */
+static void
+apply_need (PlSettings       *settings,
+            const PlNeedInfo *info)
+{
+  /* A 24 pt need opens at 24 pt or larger */
+  settings->text_size = MAX (settings->text_size, info->min_text_size);
+
+  if (info->high_contrast)
+    {
+      g_free (settings->theme);
+      settings->theme = g_strdup ("yellow-on-black");
+    }
+
+  if (info->read_aloud)
+    settings->read_aloud = TRUE;
+
+  /* NG86 1.1.5: additional time to process information */
+  if (info->more_time)
+    {
+      settings->speech_rate = MIN (settings->speech_rate, 130);
+      settings->pause_ms = MAX (settings->pause_ms, 1200);
+    }
+}
+
 PlSettings *
 pl_settings_for_needs (gint64     person_id,
                        GPtrArray *needs)
@@ -102,28 +129,83 @@ pl_settings_for_needs (gint64     person_id,
       const PlCommNeed *need = g_ptr_array_index (needs, i);
       const PlNeedInfo *info = pl_need_lookup (need->code);
 
-      if (info == NULL)
-        continue;
-
-      /* A 24 pt need opens at 24 pt or larger */
-      settings->text_size = MAX (settings->text_size, info->min_text_size);
-
-      if (info->high_contrast)
-        {
-          g_free (settings->theme);
-          settings->theme = g_strdup ("yellow-on-black");
-        }
-
-      if (info->read_aloud)
-        settings->read_aloud = TRUE;
-
-      /* NG86 1.1.5: additional time to process information */
-      if (info->more_time)
-        {
-          settings->speech_rate = MIN (settings->speech_rate, 130);
-          settings->pause_ms = MAX (settings->pause_ms, 1200);
-        }
+      if (info != NULL)
+        apply_need (settings, info);
     }
 
   return settings;
+}
+
+static const char *
+size_words (int points)
+{
+  /* The RNIB clear print names of the reader's presets */
+  if (points >= 48)
+    return _("Huge text");
+  if (points >= 32)
+    return _("Giant text");
+  if (points >= 24)
+    return _("Very large text");
+  if (points >= 16)
+    return _("Large text");
+  return _("Standard text");
+}
+
+void
+pl_need_explanation_free (PlNeedExplanation *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->need);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_free (self);
+}
+
+GPtrArray *
+pl_needs_explain (GPtrArray *needs)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_need_explanation_free);
+  g_autoptr(PlSettings) before = pl_settings_new_default (0);
+
+  for (guint i = 0; needs != NULL && i < needs->len; i++)
+    {
+      const PlCommNeed *need = g_ptr_array_index (needs, i);
+      const PlNeedInfo *info = pl_need_lookup (need->code);
+      g_autoptr(PlSettings) after = pl_settings_new_default (0);
+      PlNeedExplanation *explanation = g_new0 (PlNeedExplanation, 1);
+
+      explanation->code = info != NULL ? info->code : NULL;
+      explanation->need = g_strdup (pl_need_describe (need));
+      explanation->changes = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (result, explanation);
+
+      if (info == NULL)
+        continue;
+
+      /* Said from what the need really changes, compared with the defaults */
+      apply_need (after, info);
+      if (after->text_size != before->text_size)
+        g_ptr_array_add (explanation->changes,
+                         g_strdup_printf (_("%s, at least %d point"),
+                                          size_words (after->text_size), after->text_size));
+      if (g_strcmp0 (after->theme, before->theme) != 0)
+        g_ptr_array_add (explanation->changes,
+                         g_strdup (_(pl_theme_lookup (after->theme)->name)));
+      if (after->read_aloud != before->read_aloud)
+        g_ptr_array_add (explanation->changes,
+                         g_strdup (_("Offer to read aloud when something opens")));
+      if (after->speech_rate != before->speech_rate)
+        g_ptr_array_add (explanation->changes,
+                         g_strdup_printf (_("Slower speech, %d words a minute"), after->speech_rate));
+      if (after->pause_ms != before->pause_ms)
+        {
+          char seconds[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_snprintf (seconds, sizeof seconds, "%.1f", after->pause_ms / 1000.0);
+          g_ptr_array_add (explanation->changes,
+                           g_strdup_printf (_("Longer pauses between parts, %s seconds"), seconds));
+        }
+    }
+
+  return result;
 }

@@ -34,4 +34,20 @@ const char       *pl_need_describe   (const PlCommNeed *need);
 PlSettings       *pl_settings_for_needs (gint64     person_id,
                                          GPtrArray *needs);
 
+/* Which settings one recorded need changes from the defaults, for staff and
+ * the person to see ("why these settings") */
+typedef struct
+{
+  const char *code;     /* NULL for a need we have no code for */
+  char       *need;     /* the need, said plainly (translated) */
+  GPtrArray  *changes;  /* of char *: each setting it changes, said plainly;
+                         * empty when it changes none */
+} PlNeedExplanation;
+
+void              pl_need_explanation_free (PlNeedExplanation *self);
+/* One explanation for each of needs (PlCommNeed), in the same order */
+GPtrArray        *pl_needs_explain      (GPtrArray *needs);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlNeedExplanation, pl_need_explanation_free)
+
 G_END_DECLS

@@ -1,0 +1,1330 @@
+/* pl-settings-page.c: "My settings", the person's display and speech choices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Made for someone reading at giant print: every choice is a large button
+ * with words on it, all in view (no drop-down lists to find), every number
+ * can be typed, and each change is used at once, with no Apply button. The
+ * page dresses itself in the settings it shows, through the reader's own
+ * style (pl_reader_style_css), so a change of size or colours is seen here
+ * straight away. The window keeps and saves the settings; this page only
+ * says what changed.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "pl-fonts.h"
+#include "pl-needs.h"
+#include "pl-reader-style.h"
+#include "pl-settings-page.h"
+#include "pl-theme.h"
+
+/* The column stays about this many characters wide at small sizes, and
+ * takes the whole window at large ones */
+#define COLUMN_CHARS 52
+#define COLUMN_MIN_WIDTH 760
+/* The widest a choice's words go before they wrap, in characters */
+#define CHOICE_CHARS 16
+
+struct _PlSettingsPage
+{
+  GtkWidget       parent_instance;
+
+  /* template */
+  GtkScrolledWindow *scroller;
+  AdwClamp       *clamp;
+  GtkBox         *column;
+  GtkLabel       *heading;
+  GtkFlowBox     *size_box;
+  GtkFlowBox     *theme_box;
+  GtkFlowBox     *font_box;
+  GtkSpinButton  *line_spacing;
+  GtkSpinButton  *paragraph_spacing;
+  GtkSpinButton  *letter_spacing;
+  GtkSwitch      *reading_ruler;
+  GtkSwitch      *focus_mode;
+  GtkFlowBox     *line_focus_box;
+  GtkSwitch      *read_aloud;
+  GtkSwitch      *talking_buttons;
+  GtkSpinButton  *speech_rate;
+  GtkSpinButton  *speech_pitch;
+  GtkSpinButton  *speech_volume;
+  GtkSpinButton  *pause;
+  GtkFlowBox     *lock_box;
+  GtkLabel       *pin_status;
+  GtkButton      *pin_set;
+  GtkButton      *pin_change;
+  GtkButton      *pin_remove;
+  AdwPreferencesGroup *needs_group;
+  GtkListBox     *needs_list;
+  GtkButton      *reset;
+
+  PlSettings     *settings;
+  char           *person_name;
+  gboolean        has_pin;
+  /* Set while the controls are being made to show self->settings */
+  gboolean        updating;
+
+  GPtrArray      *size_buttons;       /* GtkToggleButton, data "pl-value" */
+  GPtrArray      *theme_buttons;
+  GPtrArray      *font_buttons;
+  GPtrArray      *line_focus_buttons;
+  GPtrArray      *lock_buttons;
+
+  char           *scope;              /* this page's own CSS class */
+  GtkCssProvider *css;
+  GtkWindow      *pin_dialog;
+};
+
+G_DEFINE_FINAL_TYPE (PlSettingsPage, pl_settings_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PERSON_NAME,
+  PROP_HAS_PIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  RESET_REQUESTED,
+  PIN_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const int line_focus_choices[] = { 0, 1, 3, 5 };
+static const int lock_choices[] = PL_SETTINGS_LOCK_CHOICES;
+
+/* Widgets in this page's dialogs, found again by their names */
+#define PIN_ENTRY_NAME "pin-entry"
+#define PIN_AGAIN_NAME "pin-again"
+#define PIN_ERROR_NAME "pin-error"
+#define PIN_SAVE_NAME "pin-save"
+
+/* A button whose words wrap, so it never makes the page wider than the
+ * window at giant print; its accessible name is those words. */
+static GtkWidget *
+wrapping_label_new (const char *text,
+                    const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+button_set_words (GtkButton  *button,
+                  const char *words)
+{
+  gtk_button_set_child (button, wrapping_label_new (words, NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, words,
+                                  -1);
+}
+
+/* The tick that shows which choice is on: by shape as well as colour */
+static GtkWidget *
+tick_new (GtkWidget *button)
+{
+  GtkWidget *tick = gtk_label_new ("✓");
+
+  gtk_widget_add_css_class (tick, "pl-settings-tick");
+  g_object_bind_property (button, "active", tick, "visible", G_BINDING_SYNC_CREATE);
+  return tick;
+}
+
+/* A large toggle in a group of choices. content goes above the words; the
+ * accessible name is name (which the words always contain). */
+static GtkWidget *
+choice_new (GPtrArray  *group,
+            GtkFlowBox *box,
+            const char *widget_name,
+            GtkWidget  *content,
+            const char *words,
+            const char *name)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *words_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *words_label = wrapping_label_new (words, "pl-settings-choice-words");
+  GtkFlowBoxChild *child;
+
+  /* Long names take two lines, so more choices fit side by side */
+  gtk_label_set_max_width_chars (GTK_LABEL (words_label), CHOICE_CHARS);
+
+  gtk_widget_set_name (button, widget_name);
+  gtk_widget_add_css_class (button, "pl-settings-choice");
+  gtk_widget_set_halign (words_row, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (inner, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (words_row), tick_new (button));
+  gtk_box_append (GTK_BOX (words_row), words_label);
+  if (content != NULL)
+    gtk_box_append (GTK_BOX (inner), content);
+  gtk_box_append (GTK_BOX (inner), words_row);
+  gtk_button_set_child (GTK_BUTTON (button), inner);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+
+  if (group->len > 0)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), g_ptr_array_index (group, 0));
+  g_ptr_array_add (group, button);
+
+  gtk_flow_box_append (box, button);
+  /* One stop for the keyboard: the button, not the box around it */
+  child = GTK_FLOW_BOX_CHILD (gtk_widget_get_parent (button));
+  gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
+
+  return button;
+}
+
+static void
+set_active_choice (GPtrArray *group,
+                   gboolean (*matches) (GtkWidget *button, gconstpointer value),
+                   gconstpointer value)
+{
+  GtkWidget *chosen = NULL;
+
+  for (guint i = 0; i < group->len && chosen == NULL; i++)
+    if (matches (g_ptr_array_index (group, i), value))
+      chosen = g_ptr_array_index (group, i);
+
+  if (chosen != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chosen), TRUE);
+      return;
+    }
+
+  /* A value with no button (a size chosen with Ctrl+plus): none is on */
+  for (guint i = 0; i < group->len; i++)
+    gtk_toggle_button_set_active (g_ptr_array_index (group, i), FALSE);
+}
+
+static gboolean
+int_matches (GtkWidget     *button,
+             gconstpointer  value)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pl-value")) == *(const int *) value;
+}
+
+static gboolean
+string_matches (GtkWidget     *button,
+                gconstpointer  value)
+{
+  const char *mine = g_object_get_data (G_OBJECT (button), "pl-value");
+
+  /* The desktop's font is NULL, whichever way it is stored */
+  if (value == NULL || ((const char *) value)[0] == '\0')
+    return mine == NULL;
+  return mine != NULL && g_ascii_strcasecmp (mine, value) == 0;
+}
+
+/* The page's own look: the reader's CSS for these settings, and what
+ * Adwaita's rows, buttons and switches need to wear the same colours. */
+static void
+update_style (PlSettingsPage *self)
+{
+  const PlTheme *theme = pl_theme_lookup (self->settings->theme);
+  g_autofree char *reader = pl_reader_style_css (self->settings, self->scope);
+  g_autofree char *text = pl_color_to_string (theme->text);
+  g_autofree char *bg = pl_color_to_string (theme->background);
+  g_autofree char *focus = pl_color_to_string (theme->focus);
+  g_autofree char *css = NULL;
+  const char *s = self->scope;
+  GString *extra = g_string_new (NULL);
+  guint n_themes, n_presets;
+  const PlTheme *themes = pl_themes (&n_themes);
+  const PlTextSizePreset *presets = pl_text_size_presets (&n_presets);
+  double px;
+  /* Controls drawn in pixels grow with the text, and stay at least 44 px
+   * targets at standard size; 1 pt is 4/3 px */
+  double em = pl_text_size_step (self->settings->text_size, 0) * 4.0 / 3.0;
+
+  g_string_append_printf (extra,
+    ".%s .pl-settings-heading { font-size: 1.6em; font-weight: 800; }\n"
+    ".%s .pl-settings-column preferencesgroup .heading,"
+    " .%s .pl-settings-column preferencesgroup > box > box > label.title"
+    " { font-size: 1.3em; font-weight: 800; }\n"
+    ".%s .pl-settings-label { font-weight: 800; }\n"
+    ".%s .pl-settings-column .dim-label, .%s .pl-settings-column .subtitle { opacity: 1; }\n"
+    ".%s .pl-settings-column .subtitle { font-size: 0.85em; }\n"
+    ".%s list, .%s row { background-color: %s; color: %s; }\n"
+    ".%s list.boxed-list { border: 2px solid %s; border-radius: 12px; box-shadow: none; }\n"
+    ".%s list.boxed-list > row { border-color: %s; }\n"
+    ".%s row.activatable:hover { background-color: alpha(%s, 0.08); }\n"
+    ".%s row { padding-top: 0.3em; padding-bottom: 0.3em; }\n",
+    s, s, s, s, s, s, s, s, s, bg, text, s, text, s, text, s, text, s);
+
+  /* Choices and buttons: a clear border, and the chosen one filled in */
+  g_string_append_printf (extra,
+    ".%s button.pl-settings-choice, .%s button.pl-settings-button {"
+    " color: %s; background-color: %s; background-image: none;"
+    " border: 2px solid %s; box-shadow: none; border-radius: 12px;"
+    " min-height: 44px; min-width: 44px; padding: 0.3em 0.6em; }\n"
+    ".%s button.pl-settings-choice:hover, .%s button.pl-settings-button:hover {"
+    " background-color: alpha(%s, 0.12); }\n"
+    ".%s button.pl-settings-choice:checked { background-color: %s; color: %s;"
+    " border-width: 4px; }\n"
+    ".%s .pl-settings-tick { font-weight: 800; }\n"
+    ".%s .pl-settings-choice-words { font-weight: 600; }\n",
+    s, s, text, bg, text,
+    s, s, text,
+    s, text, bg,
+    s, s);
+
+  /* Numbers and switches */
+  g_string_append_printf (extra,
+    ".%s spinbutton { color: %s; background-color: %s; border: 2px solid %s;"
+    " box-shadow: none; }\n"
+    ".%s spinbutton > text { color: %s; }\n"
+    ".%s spinbutton > button { color: %s; background-color: transparent;"
+    " border-left: 2px solid %s; min-width: 44px; min-height: 44px; }\n"
+    ".%s spinbutton > button:hover { background-color: alpha(%s, 0.15); }\n"
+    ".%s spinbutton > button { min-width: %dpx; }\n"
+    ".%s spinbutton > button image { -gtk-icon-size: %dpx; }\n"
+    ".%s switch { background-color: %s; border: 2px solid %s; }\n"
+    ".%s switch:checked { background-color: %s; }\n"
+    ".%s switch > slider { background-color: %s; box-shadow: none;"
+    " min-width: %dpx; min-height: %dpx; }\n"
+    ".%s switch > image { -gtk-icon-size: %dpx; }\n"
+    ".%s switch:checked > slider { background-color: %s; }\n"
+    ".%s switch > image { color: %s; }\n"
+    ".%s switch:checked > image { color: %s; }\n"
+    ".%s *:focus-visible { outline: 4px solid %s; outline-offset: 2px; }\n"
+    ".%s entry { color: %s; background-color: %s; border: 2px solid %s; }\n"
+    ".%s entry > text > selection, .%s spinbutton > text > selection {"
+    " background-color: %s; color: %s; }\n"
+    ".%s .pl-settings-error { font-weight: 800; border: 2px solid %s;"
+    " border-radius: 8px; padding: 0.3em 0.6em; }\n"
+    ".%s .pl-settings-preview { border: 2px solid %s; border-radius: 12px;"
+    " padding: 12px 20px; }\n"
+    ".%s .pl-settings-preview > label.pl-paragraph:last-child { margin-bottom: 0; }\n"
+    ".%s .pl-settings-preview-title { font-weight: 800; }\n"
+    ".%s .pl-settings-needs row { padding: 0.4em 0.8em; }\n"
+    ".%s .pl-settings-need { font-weight: 800; }\n",
+    s, text, bg, text,
+    s, text,
+    s, text, text,
+    s, text,
+    s, MAX (44, (int) (em * 1.4)),
+    s, MAX (16, (int) (em * 0.9)),
+    s, bg, text,
+    s, text,
+    s, text, MAX (20, (int) (em * 1.1)), MAX (20, (int) (em * 1.1)),
+    s, MAX (12, (int) (em * 0.6)),
+    s, bg,
+    s, text,
+    s, bg,
+    s, focus,
+    s, text, bg, text,
+    s, s, text, bg,
+    s, text,
+    s, text,
+    s,
+    s,
+    s,
+    s);
+
+  /* Each theme's sample in its own colours, outlined in the page's text
+   * colour so it stands out from the page whatever the page's theme */
+  for (guint i = 0; i < n_themes; i++)
+    {
+      g_autofree char *t = pl_color_to_string (themes[i].text);
+      g_autofree char *b = pl_color_to_string (themes[i].background);
+
+      g_string_append_printf (extra,
+        ".%s label.pl-settings-swatch-%s { color: %s; background-color: %s;"
+        " box-shadow: 0 0 0 2px %s; border-radius: 8px; padding: 0.2em 0.6em;"
+        " font-weight: 800; }\n",
+        s, themes[i].id, t, b, text);
+    }
+
+  for (guint i = 0; i < n_presets; i++)
+    g_string_append_printf (extra,
+      ".%s label.pl-settings-sample-%d { font-size: %dpt; line-height: 1.2; }\n",
+      s, presets[i].points, presets[i].points);
+
+  css = g_strconcat (reader, extra->str, NULL);
+  g_string_free (extra, TRUE);
+  gtk_css_provider_load_from_data (self->css, css, -1);
+
+  /* About COLUMN_CHARS characters wide, and never less than the window
+   * holds at small sizes; 1 pt is 4/3 px */
+  px = pl_text_size_step (self->settings->text_size, 0) * 4.0 / 3.0;
+  adw_clamp_set_maximum_size (self->clamp, MAX (COLUMN_MIN_WIDTH, (int) (px * 0.6 * COLUMN_CHARS)));
+  adw_clamp_set_tightening_threshold (self->clamp, adw_clamp_get_maximum_size (self->clamp));
+}
+
+static void
+changed (PlSettingsPage *self)
+{
+  update_style (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Makes every control show self->settings */
+static void
+update_controls (PlSettingsPage *self)
+{
+  const PlSettings *s = self->settings;
+
+  self->updating = TRUE;
+
+  set_active_choice (self->size_buttons, int_matches, &s->text_size);
+  set_active_choice (self->theme_buttons, string_matches, pl_theme_lookup (s->theme)->id);
+  set_active_choice (self->font_buttons, string_matches, s->font);
+  set_active_choice (self->line_focus_buttons, int_matches, &s->line_focus);
+  set_active_choice (self->lock_buttons, int_matches, &s->lock_minutes);
+
+  gtk_spin_button_set_value (self->line_spacing, s->line_spacing);
+  gtk_spin_button_set_value (self->paragraph_spacing, s->paragraph_spacing);
+  gtk_spin_button_set_value (self->letter_spacing, s->letter_spacing);
+  gtk_switch_set_active (self->reading_ruler, s->reading_ruler);
+  gtk_switch_set_active (self->focus_mode, s->focus_mode);
+  gtk_switch_set_active (self->read_aloud, s->read_aloud);
+  gtk_switch_set_active (self->talking_buttons, s->talking_buttons);
+  gtk_spin_button_set_value (self->speech_rate, s->speech_rate);
+  gtk_spin_button_set_value (self->speech_pitch, s->speech_pitch);
+  gtk_spin_button_set_value (self->speech_volume, s->speech_volume);
+  gtk_spin_button_set_value (self->pause, s->pause_ms / 1000.0);
+
+  self->updating = FALSE;
+}
+
+static void
+size_toggled_cb (GtkToggleButton *button,
+                 PlSettingsPage  *self)
+{
+  int points = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pl-value"));
+
+  if (self->updating || !gtk_toggle_button_get_active (button)
+      || self->settings->text_size == points)
+    return;
+  self->settings->text_size = points;
+  changed (self);
+}
+
+static void
+theme_toggled_cb (GtkToggleButton *button,
+                  PlSettingsPage  *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "pl-value");
+
+  if (self->updating || !gtk_toggle_button_get_active (button)
+      || g_strcmp0 (self->settings->theme, id) == 0)
+    return;
+  g_free (self->settings->theme);
+  self->settings->theme = g_strdup (id);
+  changed (self);
+}
+
+static void
+font_toggled_cb (GtkToggleButton *button,
+                 PlSettingsPage  *self)
+{
+  const char *family = g_object_get_data (G_OBJECT (button), "pl-value");
+
+  if (self->updating || !gtk_toggle_button_get_active (button)
+      || g_strcmp0 (self->settings->font, family) == 0)
+    return;
+  g_free (self->settings->font);
+  self->settings->font = g_strdup (family);
+  changed (self);
+}
+
+static void
+line_focus_toggled_cb (GtkToggleButton *button,
+                       PlSettingsPage  *self)
+{
+  int lines = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pl-value"));
+
+  if (self->updating || !gtk_toggle_button_get_active (button)
+      || self->settings->line_focus == lines)
+    return;
+  self->settings->line_focus = lines;
+  changed (self);
+}
+
+static void
+lock_toggled_cb (GtkToggleButton *button,
+                 PlSettingsPage  *self)
+{
+  int minutes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pl-value"));
+
+  if (self->updating || !gtk_toggle_button_get_active (button)
+      || self->settings->lock_minutes == minutes)
+    return;
+  self->settings->lock_minutes = minutes;
+  changed (self);
+}
+
+static gboolean
+set_double (double *field,
+            double  value)
+{
+  /* Spin buttons round to their digits; a smaller difference is no change */
+  if (fabs (*field - value) < 0.0005)
+    return FALSE;
+  *field = value;
+  return TRUE;
+}
+
+static void
+spacing_changed_cb (PlSettingsPage *self,
+                    GtkSpinButton  *spin)
+{
+  double value = gtk_spin_button_get_value (spin);
+  double *field;
+
+  if (self->updating)
+    return;
+
+  if (spin == self->line_spacing)
+    field = &self->settings->line_spacing;
+  else if (spin == self->paragraph_spacing)
+    field = &self->settings->paragraph_spacing;
+  else
+    field = &self->settings->letter_spacing;
+
+  if (set_double (field, value))
+    changed (self);
+}
+
+static void
+switch_changed_cb (PlSettingsPage *self,
+                   GParamSpec     *pspec,
+                   GtkSwitch      *widget)
+{
+  gboolean active = gtk_switch_get_active (widget);
+  gboolean *field;
+
+  if (self->updating)
+    return;
+
+  if (widget == self->reading_ruler)
+    field = &self->settings->reading_ruler;
+  else if (widget == self->focus_mode)
+    field = &self->settings->focus_mode;
+  else if (widget == self->read_aloud)
+    field = &self->settings->read_aloud;
+  else
+    field = &self->settings->talking_buttons;
+
+  if (!*field == !active)
+    return;
+  *field = active;
+  changed (self);
+}
+
+static void
+speech_changed_cb (PlSettingsPage *self,
+                   GtkSpinButton  *spin)
+{
+  int value;
+  int *field;
+
+  if (self->updating)
+    return;
+
+  if (spin == self->pause)
+    {
+      value = (int) lround (gtk_spin_button_get_value (spin) * 1000.0);
+      field = &self->settings->pause_ms;
+    }
+  else
+    {
+      value = gtk_spin_button_get_value_as_int (spin);
+      if (spin == self->speech_rate)
+        field = &self->settings->speech_rate;
+      else if (spin == self->speech_pitch)
+        field = &self->settings->speech_pitch;
+      else
+        field = &self->settings->speech_volume;
+    }
+
+  if (*field == value)
+    return;
+  *field = value;
+  changed (self);
+}
+
+static void
+reset_clicked_cb (PlSettingsPage *self)
+{
+  g_signal_emit (self, signals[RESET_REQUESTED], 0);
+}
+
+/* The PIN dialog */
+
+gboolean
+pl_settings_check_pin (const char  *pin,
+                       const char  *again,
+                       GError     **error)
+{
+  size_t length = pin != NULL ? strlen (pin) : 0;
+
+  for (size_t i = 0; i < length; i++)
+    if (!g_ascii_isdigit (pin[i]))
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("A PIN can only have numbers in it, 0 to 9. Please try again."));
+        return FALSE;
+      }
+
+  if (length < PL_PIN_MIN_DIGITS || length > PL_PIN_MAX_DIGITS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("A PIN needs %d to %d numbers. Please try again."),
+                   PL_PIN_MIN_DIGITS, PL_PIN_MAX_DIGITS);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (pin, again) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The two PINs are not the same. Please type the same PIN in both boxes."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+pin_save_cb (GtkWidget *widget,
+             gpointer   user_data)
+{
+  PlSettingsPage *self = PL_SETTINGS_PAGE (user_data);
+  GtkWidget *dialog = GTK_WIDGET (gtk_widget_get_root (widget));
+  GtkWidget *error_label = find_named (dialog, PIN_ERROR_NAME);
+  GtkEditable *entry = GTK_EDITABLE (find_named (dialog, PIN_ENTRY_NAME));
+  GtkEditable *again = GTK_EDITABLE (find_named (dialog, PIN_AGAIN_NAME));
+  g_autofree char *pin = g_strdup (gtk_editable_get_text (entry));
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_settings_check_pin (pin, gtk_editable_get_text (again), &error))
+    {
+      gtk_label_set_text (GTK_LABEL (error_label), error->message);
+      gtk_widget_set_visible (error_label, TRUE);
+      /* Said at once by a screen reader, as the role asks */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (error_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, error->message,
+                                      -1);
+      gtk_editable_set_text (again, "");
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      return;
+    }
+
+  /* Wiped from the entries before the dialog goes */
+  gtk_editable_set_text (entry, "");
+  gtk_editable_set_text (again, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_signal_emit (self, signals[PIN_REQUESTED], 0, pin);
+  memset (pin, 0, strlen (pin));
+}
+
+static void
+pin_show_toggled_cb (GtkCheckButton *check,
+                     GtkWidget      *dialog)
+{
+  gboolean show = gtk_check_button_get_active (check);
+
+  gtk_entry_set_visibility (GTK_ENTRY (find_named (dialog, PIN_ENTRY_NAME)), show);
+  gtk_entry_set_visibility (GTK_ENTRY (find_named (dialog, PIN_AGAIN_NAME)), show);
+}
+
+static GtkWidget *
+pin_entry_new (GtkWidget  *box,
+               const char *name,
+               const char *words)
+{
+  GtkWidget *label = gtk_label_new (words);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_add_css_class (label, "pl-settings-label");
+  gtk_widget_set_name (entry, name);
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PIN);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), PL_PIN_MAX_DIGITS);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), PL_PIN_MAX_DIGITS);
+  gtk_widget_set_halign (entry, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, words,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static void
+pin_dialog_destroyed_cb (PlSettingsPage *self)
+{
+  self->pin_dialog = NULL;
+}
+
+GtkWindow *
+pl_settings_page_ask_for_pin (PlSettingsPage *self)
+{
+  GtkWidget *dialog, *scroller, *box, *title, *help, *entry, *again, *show, *error;
+  GtkWidget *buttons, *cancel, *save;
+  GtkRoot *root;
+
+  g_return_val_if_fail (PL_IS_SETTINGS_PAGE (self), NULL);
+
+  if (self->pin_dialog != NULL)
+    {
+      gtk_window_present (self->pin_dialog);
+      return self->pin_dialog;
+    }
+
+  dialog = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (dialog), self->has_pin ? _("Change PIN") : _("Set a PIN"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  /* The same size and colours as the page */
+  gtk_widget_add_css_class (dialog, self->scope);
+  gtk_widget_add_css_class (dialog, "pl-settings-dialog");
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  /* At giant print the dialog scrolls rather than outgrow the screen */
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 640);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (box, "pl-document");
+
+  title = gtk_label_new (self->has_pin ? _("Change your PIN") : _("Set a PIN"));
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "pl-settings-heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  help = gtk_label_new (_("Choose 4 to 8 numbers that you will remember. "
+                          "You will type them to open your plan."));
+  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (help), 0);
+  gtk_box_append (GTK_BOX (box), help);
+
+  entry = pin_entry_new (box, PIN_ENTRY_NAME, _("New PIN"));
+  again = pin_entry_new (box, PIN_AGAIN_NAME, _("Type the same PIN again"));
+
+  show = gtk_check_button_new_with_label (_("Show the numbers as I type"));
+  g_signal_connect (show, "toggled", G_CALLBACK (pin_show_toggled_cb), dialog);
+  gtk_box_append (GTK_BOX (box), show);
+
+  error = gtk_label_new (NULL);
+  gtk_widget_set_name (error, PIN_ERROR_NAME);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_widget_add_css_class (error, "pl-settings-error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (box), error);
+
+  buttons = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 12);
+  gtk_widget_set_margin_top (buttons, 12);
+  cancel = gtk_button_new ();
+  button_set_words (GTK_BUTTON (cancel), _("Cancel"));
+  gtk_widget_add_css_class (cancel, "pl-settings-button");
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
+  save = gtk_button_new ();
+  gtk_widget_set_name (save, PIN_SAVE_NAME);
+  button_set_words (GTK_BUTTON (save), _("Save PIN"));
+  gtk_widget_add_css_class (save, "pl-settings-button");
+  g_signal_connect (save, "clicked", G_CALLBACK (pin_save_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), cancel);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), save);
+  gtk_widget_set_focusable (gtk_widget_get_parent (cancel), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (save), FALSE);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  /* Enter in the first box moves on; in the second it saves */
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_widget_grab_focus), again);
+  g_signal_connect (again, "activate", G_CALLBACK (pin_save_cb), self);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_window_set_child (GTK_WINDOW (dialog), scroller);
+
+  self->pin_dialog = GTK_WINDOW (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (pin_dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+
+  return GTK_WINDOW (dialog);
+}
+
+static void
+pin_set_clicked_cb (PlSettingsPage *self)
+{
+  pl_settings_page_ask_for_pin (self);
+}
+
+static void
+pin_remove_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PlSettingsPage   *self)
+{
+  if (g_strcmp0 (response, "remove") == 0)
+    g_signal_emit (self, signals[PIN_REQUESTED], 0, NULL);
+}
+
+static void
+pin_remove_clicked_cb (PlSettingsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  /* Asked first: without a PIN, anyone at this computer can open the plan */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Remove your PIN?"),
+                                   _("Anyone using this computer will be able to open your plan."));
+  gtk_widget_set_name (dialog, "pin-remove-dialog");
+  gtk_widget_add_css_class (dialog, self->scope);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("Keep my PIN"),
+                                    "remove", _("Remove PIN"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (pin_remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_pin (PlSettingsPage *self)
+{
+  gtk_label_set_text (self->pin_status,
+                      self->has_pin ? _("You have a PIN. It is asked for when you open Plainly.")
+                                    : _("You have no PIN. Anyone at this computer can open your plan."));
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->pin_set)), !self->has_pin);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->pin_change)), self->has_pin);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->pin_remove)), self->has_pin);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_set), !self->has_pin);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_change), self->has_pin);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_remove), self->has_pin);
+}
+
+/* Building the choices */
+
+static void
+add_size_choices (PlSettingsPage *self)
+{
+  guint n;
+  const PlTextSizePreset *presets = pl_text_size_presets (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *widget_name = g_strdup_printf ("text-size-%d", presets[i].points);
+      g_autofree char *sample_class = g_strdup_printf ("pl-settings-sample-%d", presets[i].points);
+      /* TRANSLATORS: a text size preset and its size, e.g. "Large, 18 point" */
+      g_autofree char *words = g_strdup_printf (_("%s, %d point"), _(presets[i].name), presets[i].points);
+      GtkWidget *sample = gtk_label_new ("Aa");
+      GtkWidget *button;
+
+      gtk_widget_add_css_class (sample, sample_class);
+      gtk_widget_add_css_class (sample, "pl-settings-sample");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sample),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sample letters"),
+                                      -1);
+      button = choice_new (self->size_buttons, self->size_box, widget_name, sample, words, words);
+      g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (presets[i].points));
+      g_signal_connect (button, "toggled", G_CALLBACK (size_toggled_cb), self);
+    }
+}
+
+static void
+add_theme_choices (PlSettingsPage *self)
+{
+  guint n;
+  const PlTheme *themes = pl_themes (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *widget_name = g_strdup_printf ("theme-%s", themes[i].id);
+      g_autofree char *swatch_class = g_strdup_printf ("pl-settings-swatch-%s", themes[i].id);
+      /* TRANSLATORS: sample words shown in each colour choice */
+      GtkWidget *swatch = gtk_label_new (_("Sample"));
+      GtkWidget *button;
+
+      gtk_widget_add_css_class (swatch, swatch_class);
+      gtk_widget_add_css_class (swatch, "pl-settings-swatch");
+      gtk_widget_set_halign (swatch, GTK_ALIGN_CENTER);
+      button = choice_new (self->theme_buttons, self->theme_box, widget_name, swatch,
+                           _(themes[i].name), _(themes[i].name));
+      g_object_set_data (G_OBJECT (button), "pl-value", (gpointer) themes[i].id);
+      g_signal_connect (button, "toggled", G_CALLBACK (theme_toggled_cb), self);
+    }
+}
+
+static void
+font_choice_new (PlSettingsPage *self,
+                 const char     *family,
+                 const char     *words,
+                 guint           index)
+{
+  g_autofree char *widget_name = g_strdup_printf ("font-%u", index);
+  GtkWidget *button;
+  GtkWidget *words_label;
+
+  button = choice_new (self->font_buttons, self->font_box, widget_name, NULL, words, words);
+  g_object_set_data_full (G_OBJECT (button), "pl-value", g_strdup (family), g_free);
+  g_signal_connect (button, "toggled", G_CALLBACK (font_toggled_cb), self);
+
+  /* The name in its own letters */
+  words_label = gtk_widget_get_last_child (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button))));
+  if (family != NULL)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_family_new (family));
+      gtk_label_set_attributes (GTK_LABEL (words_label), attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
+static void
+add_font_choices (PlSettingsPage *self)
+{
+  g_auto(GStrv) families = pl_fonts_list_available ();
+  g_autofree char *desktop_font = NULL;
+  g_autofree char *desktop_words = NULL;
+  PangoFontDescription *description;
+  const char *desktop_family = NULL;
+
+  g_object_get (gtk_settings_get_default (), "gtk-font-name", &desktop_font, NULL);
+  description = pango_font_description_from_string (desktop_font != NULL ? desktop_font : "");
+  desktop_family = pango_font_description_get_family (description);
+  if (desktop_family != NULL && desktop_family[0] != '\0')
+    /* TRANSLATORS: the desktop's own font, and its name */
+    desktop_words = g_strdup_printf (_("My computer's usual font (%s)"), desktop_family);
+  else
+    desktop_words = g_strdup (_("My computer's usual font"));
+  pango_font_description_free (description);
+
+  font_choice_new (self, NULL, desktop_words, 0);
+  for (guint i = 0; families[i] != NULL; i++)
+    font_choice_new (self, families[i], families[i], i + 1);
+}
+
+static void
+add_int_choices (PlSettingsPage *self,
+                 GPtrArray      *group,
+                 GtkFlowBox     *box,
+                 const char     *prefix,
+                 const int      *values,
+                 guint           n_values,
+                 char         *(*words_for) (int value),
+                 GCallback       toggled)
+{
+  for (guint i = 0; i < n_values; i++)
+    {
+      g_autofree char *widget_name = g_strdup_printf ("%s-%d", prefix, values[i]);
+      g_autofree char *words = words_for (values[i]);
+      GtkWidget *button = choice_new (group, box, widget_name, NULL, words, words);
+
+      g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (values[i]));
+      g_signal_connect (button, "toggled", toggled, self);
+    }
+}
+
+static char *
+line_focus_words (int lines)
+{
+  if (lines == 0)
+    return g_strdup (_("Off"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d line", "%d lines", lines), lines);
+}
+
+static char *
+lock_words (int minutes)
+{
+  if (minutes == 0)
+    return g_strdup (_("Never"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), minutes);
+}
+
+static void
+update_needs (PlSettingsPage *self,
+              GPtrArray      *needs)
+{
+  g_autoptr(GPtrArray) explained = pl_needs_explain (needs);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->needs_list))) != NULL)
+    gtk_list_box_remove (self->needs_list, child);
+
+  if (explained->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No communication needs are recorded for you yet."));
+
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_list_box_append (self->needs_list, none);
+    }
+
+  for (guint i = 0; i < explained->len; i++)
+    {
+      PlNeedExplanation *e = g_ptr_array_index (explained, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *need = gtk_label_new (e->need);
+      GtkWidget *changes;
+      g_autofree char *words = NULL;
+
+      if (e->changes->len > 0)
+        {
+          g_autoptr(GString) joined = g_string_new (NULL);
+
+          for (guint j = 0; j < e->changes->len; j++)
+            {
+              if (j > 0)
+                g_string_append (joined, "; ");
+              g_string_append (joined, g_ptr_array_index (e->changes, j));
+            }
+          /* TRANSLATORS: what a recorded need changes, e.g. "→ Very large text, at least 24 point; …" */
+          words = g_strdup_printf (_("→ %s"), joined->str);
+        }
+      else
+        words = g_strdup (_("→ Does not change these settings"));
+
+      changes = gtk_label_new (words);
+      for (GtkWidget *label = need; label != NULL; label = label == need ? changes : NULL)
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_box_append (GTK_BOX (box), label);
+        }
+      gtk_widget_add_css_class (need, "pl-settings-need");
+      gtk_widget_add_css_class (changes, "pl-settings-need-changes");
+      gtk_list_box_append (self->needs_list, box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (box)), FALSE);
+    }
+}
+
+/* GObject */
+
+static void
+pl_settings_page_dispose (GObject *object)
+{
+  PlSettingsPage *self = PL_SETTINGS_PAGE (object);
+
+  if (self->pin_dialog != NULL)
+    gtk_window_destroy (self->pin_dialog);
+  if (self->css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->css));
+  g_clear_object (&self->css);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_SETTINGS_PAGE);
+
+  G_OBJECT_CLASS (pl_settings_page_parent_class)->dispose (object);
+}
+
+static void
+pl_settings_page_finalize (GObject *object)
+{
+  PlSettingsPage *self = PL_SETTINGS_PAGE (object);
+
+  g_clear_pointer (&self->settings, pl_settings_free);
+  g_clear_pointer (&self->person_name, g_free);
+  g_clear_pointer (&self->scope, g_free);
+  g_clear_pointer (&self->size_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->theme_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->font_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->line_focus_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->lock_buttons, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pl_settings_page_parent_class)->finalize (object);
+}
+
+static void
+pl_settings_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlSettingsPage *self = PL_SETTINGS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON_NAME:
+      g_value_set_string (value, self->person_name);
+      break;
+    case PROP_HAS_PIN:
+      g_value_set_boolean (value, self->has_pin);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_settings_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlSettingsPage *self = PL_SETTINGS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON_NAME:
+      pl_settings_page_set_person_name (self, g_value_get_string (value));
+      break;
+    case PROP_HAS_PIN:
+      pl_settings_page_set_has_pin (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_settings_page_class_init (PlSettingsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_settings_page_dispose;
+  object_class->finalize = pl_settings_page_finalize;
+  object_class->get_property = pl_settings_page_get_property;
+  object_class->set_property = pl_settings_page_set_property;
+
+  properties[PROP_PERSON_NAME] =
+    g_param_spec_string ("person-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_PIN] =
+    g_param_spec_boolean ("has-pin", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted at once for each change; the window applies and saves */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[RESET_REQUESTED] = g_signal_new ("reset-requested", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+  /* The new PIN, or NULL to remove it; the page never keeps it */
+  signals[PIN_REQUESTED] = g_signal_new ("pin-requested", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1,
+                                         G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               PL_RESOURCE_BASE "/ui/pl-settings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, clamp);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, column);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, size_box);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, theme_box);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, font_box);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, line_spacing);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, paragraph_spacing);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, letter_spacing);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, reading_ruler);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, focus_mode);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, line_focus_box);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, read_aloud);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, talking_buttons);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_rate);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_pitch);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_volume);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, pause);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, lock_box);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, pin_status);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, pin_set);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, pin_change);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, pin_remove);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, needs_group);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, needs_list);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, reset);
+  gtk_widget_class_bind_template_callback (widget_class, spacing_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switch_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, speech_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_set_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "plsettingspage");
+}
+
+static void
+pl_settings_page_init (PlSettingsPage *self)
+{
+  static guint n_pages;
+
+  self->size_buttons = g_ptr_array_new ();
+  self->theme_buttons = g_ptr_array_new ();
+  self->font_buttons = g_ptr_array_new ();
+  self->line_focus_buttons = g_ptr_array_new ();
+  self->lock_buttons = g_ptr_array_new ();
+  self->settings = pl_settings_new_default (0);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Its own class, so its CSS reaches this page alone */
+  self->scope = g_strdup_printf ("pl-settings-page-%u", ++n_pages);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "pl-settings-page");
+  gtk_widget_add_css_class (GTK_WIDGET (self), self->scope);
+  self->css = gtk_css_provider_new ();
+  /* Above the window's reader style, which this page's own replaces here */
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+
+  button_set_words (self->pin_set, _("Set a PIN…"));
+  button_set_words (self->pin_change, _("Change PIN…"));
+  button_set_words (self->pin_remove, _("Remove PIN"));
+  button_set_words (self->reset, _("Reset to what my needs suggest"));
+
+  add_size_choices (self);
+  add_theme_choices (self);
+  add_font_choices (self);
+  add_int_choices (self, self->line_focus_buttons, self->line_focus_box, "line-focus",
+                   line_focus_choices, G_N_ELEMENTS (line_focus_choices),
+                   line_focus_words, G_CALLBACK (line_focus_toggled_cb));
+  /* No timing the person cannot turn off: "Never" comes first (WCAG 2.2.1) */
+  add_int_choices (self, self->lock_buttons, self->lock_box, "lock",
+                   lock_choices, G_N_ELEMENTS (lock_choices),
+                   lock_words, G_CALLBACK (lock_toggled_cb));
+
+  pl_settings_page_set_person_name (self, NULL);
+  update_pin (self);
+  update_needs (self, NULL);
+  update_controls (self);
+  update_style (self);
+}
+
+GtkWidget *
+pl_settings_page_new (void)
+{
+  return g_object_new (PL_TYPE_SETTINGS_PAGE, NULL);
+}
+
+void
+pl_settings_page_set_settings (PlSettingsPage   *self,
+                               const PlSettings *settings)
+{
+  g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
+  g_return_if_fail (settings != NULL);
+
+  if (settings != self->settings)
+    {
+      g_clear_pointer (&self->settings, pl_settings_free);
+      self->settings = pl_settings_copy (settings);
+    }
+  update_controls (self);
+  update_style (self);
+}
+
+const PlSettings *
+pl_settings_page_get_settings (PlSettingsPage *self)
+{
+  g_return_val_if_fail (PL_IS_SETTINGS_PAGE (self), NULL);
+
+  return self->settings;
+}
+
+void
+pl_settings_page_set_needs (PlSettingsPage *self,
+                            GPtrArray      *needs)
+{
+  g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
+
+  update_needs (self, needs);
+}
+
+void
+pl_settings_page_set_person_name (PlSettingsPage *self,
+                                  const char     *name)
+{
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
+
+  if (name != NULL && name[0] != '\0')
+    /* TRANSLATORS: the heading of the settings page, with the person's preferred name (NG86 1.4.2) */
+    heading = g_strdup_printf (_("Settings for %s"), name);
+  else
+    heading = g_strdup (_("My settings"));
+  gtk_label_set_text (self->heading, heading);
+
+  if (g_strcmp0 (self->person_name, name) == 0)
+    return;
+  g_free (self->person_name);
+  self->person_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_NAME]);
+}
+
+const char *
+pl_settings_page_get_person_name (PlSettingsPage *self)
+{
+  g_return_val_if_fail (PL_IS_SETTINGS_PAGE (self), NULL);
+
+  return self->person_name;
+}
+
+void
+pl_settings_page_set_has_pin (PlSettingsPage *self,
+                              gboolean        has_pin)
+{
+  g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
+
+  has_pin = !!has_pin;
+  if (self->has_pin == has_pin)
+    return;
+  self->has_pin = has_pin;
+  update_pin (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PIN]);
+}
+
+gboolean
+pl_settings_page_get_has_pin (PlSettingsPage *self)
+{
+  g_return_val_if_fail (PL_IS_SETTINGS_PAGE (self), FALSE);
+
+  return self->has_pin;
+}

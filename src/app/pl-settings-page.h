@@ -1,0 +1,47 @@
+/* pl-settings-page.h: "My settings", the person's display and speech choices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pl-model.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_SETTINGS_PAGE (pl_settings_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlSettingsPage, pl_settings_page, PL, SETTINGS_PAGE, GtkWidget)
+
+/* Lock choices, in minutes; 0 is "Never" */
+#define PL_SETTINGS_LOCK_CHOICES { 0, 2, 5, 10, 15, 30 }
+/* The PIN a person may choose: 4 to 8 digits */
+#define PL_PIN_MIN_DIGITS 4
+#define PL_PIN_MAX_DIGITS 8
+
+GtkWidget        *pl_settings_page_new          (void);
+/* Shows a copy of settings; emits no "changed" */
+void              pl_settings_page_set_settings (PlSettingsPage   *self,
+                                                 const PlSettings *settings);
+/* The settings as the person has left them; owned by the page */
+const PlSettings *pl_settings_page_get_settings (PlSettingsPage   *self);
+/* The recorded communication needs (PlCommNeed), for "Why these settings" */
+void              pl_settings_page_set_needs    (PlSettingsPage   *self,
+                                                 GPtrArray        *needs);
+void              pl_settings_page_set_person_name (PlSettingsPage *self,
+                                                    const char     *name);
+const char       *pl_settings_page_get_person_name (PlSettingsPage *self);
+void              pl_settings_page_set_has_pin  (PlSettingsPage   *self,
+                                                 gboolean          has_pin);
+gboolean          pl_settings_page_get_has_pin  (PlSettingsPage   *self);
+/* Opens the dialog that asks for a new PIN twice; returns it (owned by GTK) */
+GtkWindow        *pl_settings_page_ask_for_pin  (PlSettingsPage   *self);
+/* TRUE if pin and again are the same 4 to 8 digits; else a message a person
+ * can read, in error (G_IO_ERROR_INVALID_DATA) */
+gboolean          pl_settings_check_pin         (const char       *pin,
+                                                 const char       *again,
+                                                 GError          **error);
+
+G_END_DECLS
