@@ -21,6 +21,7 @@ PL_BUILD_PACKAGES=(
   libsodium-dev
   libespeak-ng-dev
   libfontconfig-dev
+  libpcaudio-dev
 )
 
 # To run: icons are SVG, and text needs at least one font

@@ -119,6 +119,52 @@ check "with a message on stderr" test -s "$tmp/err"
 expect "an unknown command fails" nonzero "$cli" --db "$db" frobnicate
 check "with a message on stderr" test -s "$tmp/err"
 
+# speak: the plan as a sound file, and where each word is in it
+expect "speak writes the plan as a WAV file" 0 "$cli" --db "$db" speak "$person" --out "$tmp/plan.wav"
+check "nothing on stdout without --events" test ! -s "$tmp/out"
+if command -v sox >/dev/null 2>&1; then
+  duration=$(sox --i -D "$tmp/plan.wav" 2>/dev/null)
+  check "sox reads the file, and it lasts more than a second (got ${duration:-nothing})" \
+    awk -v d="${duration:-0}" 'BEGIN { exit !(d > 1) }'
+  loudness=$(sox "$tmp/plan.wav" -n stat 2>&1 | awk '/RMS +amplitude/ { print $3 }')
+  check "the file is not silent (RMS ${loudness:-nothing})" \
+    awk -v r="${loudness:-0}" 'BEGIN { exit !(r > 0.01) }'
+else
+  ok "# SKIP sox is not installed"
+fi
+
+expect "speak --events prints the words" 0 "$cli" --db "$db" speak "$person" --out "$tmp/plan2.wav" --events
+cp "$tmp/out" "$tmp/events"
+check "one line a word, more than a few hundred" test "$(grep -c . "$tmp/events")" -gt 300
+check "each line is anchor, start, end, milliseconds and the word" \
+  awk -F '\t' 'NF != 5 || $2 !~ /^[0-9]+$/ || $3 <= $2 || $4 !~ /^[0-9]+$/ || $5 == "" { exit 1 }' "$tmp/events"
+check "the times never go backwards" \
+  awk -F '\t' '$4 < last { exit 1 } { last = $4 }' "$tmp/events"
+check "the first word is the first word of the title" \
+  test "$(head -n 1 "$tmp/events" | cut -f 5)" = "$(head -n 1 "$tmp/plan" | sed 's/^# //' | awk '{ print $1 }')"
+check "every word spoken is in the text show prints" \
+  awk -F '\t' 'NR == FNR { text = text $0 "\n"; next } index(text, $5) == 0 { print $5; exit 1 }' \
+  "$tmp/plan" "$tmp/events"
+check "the same audio with or without --events" cmp -s "$tmp/plan.wav" "$tmp/plan2.wav"
+
+expect "speak --document welcome" 0 "$cli" --db "$db" speak "$person" --document welcome --out "$tmp/welcome.wav"
+check "the welcome pack's audio is there" test -s "$tmp/welcome.wav"
+
+expect "speak without --out fails" nonzero "$cli" --db "$db" speak "$person"
+check "with a message on stderr" test -s "$tmp/err"
+
+expect "speak into a folder that does not exist fails" nonzero \
+  "$cli" --db "$db" speak "$person" --out "$tmp/no/such/folder/plan.wav"
+check "with a message on stderr" test -s "$tmp/err"
+check "and nothing is created" test ! -e "$tmp/no"
+
+mkdir "$tmp/empty"
+expect "speak to a path that is a folder fails" nonzero "$cli" --db "$db" speak "$person" --out "$tmp/empty"
+check "and leaves no temporary file behind" test -z "$(ls -A "$tmp/empty")"
+check "nor beside it" test -z "$(ls -A "$tmp" | grep '^\.')"
+
+expect "--events without speak fails" nonzero "$cli" --db "$db" show "$person" --events
+
 # A file that is not a database is refused and left exactly as it was
 printf 'Shopping: milk, bread, tea\n' >"$tmp/notes.txt"
 cp "$tmp/notes.txt" "$tmp/notes.orig"

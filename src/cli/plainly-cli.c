@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   plainly-cli [--db FILE] demo | check | list | show PERSON [--document KIND]
+ *   plainly-cli [--db FILE] speak PERSON [--document KIND] --out FILE.wav [--events]
  *
  * Prints exactly the words every presenter gets, so anyone can read a
  * person's documents, and checks a database without the app.
@@ -18,6 +19,8 @@
 
 #include "pl-demo.h"
 #include "pl-document.h"
+#include "pl-model.h"
+#include "pl-speech.h"
 #include "pl-store.h"
 
 enum {
@@ -39,12 +42,18 @@ static const char * const document_names[] = { "plan", "welcome", "complaint", "
 static char *opt_db = NULL;
 static char *opt_document = NULL;
 static gboolean opt_version = FALSE;
+static char *opt_out = NULL;
+static gboolean opt_events = FALSE;
 
 static const GOptionEntry entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
     N_("The database file to use, instead of your own"), N_("FILE") },
   { "document", 0, 0, G_OPTION_ARG_STRING, &opt_document,
-    N_("For show: plan (the default), welcome, complaint or diary"), N_("KIND") },
+    N_("For show and speak: plan (the default), welcome, complaint or diary"), N_("KIND") },
+  { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
+    N_("For speak: the sound file to write (WAV)"), N_("FILE") },
+  { "events", 0, 0, G_OPTION_ARG_NONE, &opt_events,
+    N_("For speak: print each word's anchor, characters and time in milliseconds"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Say which version of Plainly this is"), NULL },
   { NULL }
@@ -181,6 +190,26 @@ command_list (PlStore *store)
   return EXIT_OK;
 }
 
+static PlDocument *
+build_document (PlStore         *store,
+                const PlPerson  *person,
+                DocumentKind     kind,
+                GError         **error)
+{
+  switch (kind)
+    {
+    case DOCUMENT_WELCOME:
+      return pl_document_build_welcome (store, person->id, error);
+    case DOCUMENT_COMPLAINT:
+      return pl_document_build_complaint (store, person->id, 0, error);
+    case DOCUMENT_DIARY:
+      return pl_document_build_diary (store, person->id, 0, error);
+    case DOCUMENT_PLAN:
+    default:
+      return pl_document_build_plan (store, person->id, error);
+    }
+}
+
 static int
 command_show (PlStore      *store,
               const char   *who,
@@ -198,23 +227,7 @@ command_show (PlStore      *store,
       return EXIT_FAILED;
     }
 
-  switch (kind)
-    {
-    case DOCUMENT_WELCOME:
-      document = pl_document_build_welcome (store, person->id, &error);
-      break;
-    case DOCUMENT_COMPLAINT:
-      document = pl_document_build_complaint (store, person->id, 0, &error);
-      break;
-    case DOCUMENT_DIARY:
-      document = pl_document_build_diary (store, person->id, 0, &error);
-      break;
-    case DOCUMENT_PLAN:
-    default:
-      document = pl_document_build_plan (store, person->id, &error);
-      break;
-    }
-
+  document = build_document (store, person, kind, &error);
   if (document == NULL)
     {
       say_error (error->message);
@@ -223,6 +236,62 @@ command_show (PlStore      *store,
 
   text = pl_document_to_text (document);
   g_print ("%s", text);
+  return EXIT_OK;
+}
+
+/* Writes the document as the person would hear it, in their own voice
+ * settings; with --events, prints where each word is */
+static int
+command_speak (PlStore      *store,
+               const char   *who,
+               DocumentKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlSpeech) speech = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+
+  person = pl_store_find_person (store, who, &error);
+  if (person == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  document = build_document (store, person, kind, &error);
+  if (document == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  speech = pl_speech_new ();
+  pl_speech_set_language (speech, person->preferred_language);
+  settings = pl_store_get_settings (store, person->id, &error);
+  if (settings == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  pl_speech_apply_settings (speech, settings);
+
+  if (!pl_speech_save_wav (speech, document, 0, PL_SPEECH_TO_END, opt_out,
+                           opt_events ? &words : NULL, NULL, NULL, NULL, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; words != NULL && i < words->len; i++)
+    {
+      const PlSpeechWord *word = g_ptr_array_index (words, i);
+      const PlBlock *block = pl_document_get_block (document, word->block);
+      g_autofree char *said = g_utf8_substring (block->text, word->start, word->end);
+
+      g_print ("%s\t%u\t%u\t%u\t%s\n", word->anchor, word->start, word->end, word->ms, said);
+    }
   return EXIT_OK;
 }
 
@@ -253,7 +322,9 @@ main (int   argc,
                                       "  check         Check the database: integrity, schema version, row counts\n"
                                       "  list          List the people, one a line, each with their number\n"
                                       "  show PERSON   Print a person's document as plain text; PERSON is\n"
-                                      "                their number or their name\n"));
+                                      "                their number or their name\n"
+                                      "  speak PERSON  Save a person's document as speech in a sound file\n"
+                                      "                (--out FILE.wav), in their own voice settings\n"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
@@ -265,20 +336,25 @@ main (int   argc,
     }
 
   if (argc < 2)
-    return usage_error (_("Say what to do: demo, check, list or show."));
+    return usage_error (_("Say what to do: demo, check, list, show or speak."));
 
   command = argv[1];
   n_args = argc - 2;
 
   /* Everything about the command line is checked before the file is touched */
-  if (opt_document != NULL && g_strcmp0 (command, "show") != 0)
-    return usage_error (_("--document only goes with show."));
+  if (opt_document != NULL && g_strcmp0 (command, "show") != 0 &&
+      g_strcmp0 (command, "speak") != 0)
+    return usage_error (_("--document only goes with show or speak."));
+  if ((opt_out != NULL || opt_events) && g_strcmp0 (command, "speak") != 0)
+    return usage_error (_("--out and --events only go with speak."));
 
-  if (g_strcmp0 (command, "show") == 0)
+  if (g_strcmp0 (command, "show") == 0 || g_strcmp0 (command, "speak") == 0)
     {
       if (n_args != 1)
-        return usage_error (_("Say whose document to show: show PERSON, where PERSON is "
-                              "their number or their name."));
+        return usage_error (_("Say whose document it is: show PERSON or speak PERSON, where "
+                              "PERSON is their number or their name."));
+      if (g_strcmp0 (command, "speak") == 0 && opt_out == NULL)
+        return usage_error (_("Say where to save the sound: speak PERSON --out FILE.wav."));
       if (opt_document != NULL)
         {
           int value = -1;
@@ -309,7 +385,8 @@ main (int   argc,
   else
     {
       g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a command. Use demo, check, list or show."), command);
+        g_strdup_printf (_("“%s” is not a command. Use demo, check, list, show or speak."),
+                         command);
       return usage_error (message);
     }
 
@@ -327,5 +404,7 @@ main (int   argc,
     return command_check (store);
   if (g_strcmp0 (command, "list") == 0)
     return command_list (store);
+  if (g_strcmp0 (command, "speak") == 0)
+    return command_speak (store, argv[2], kind);
   return command_show (store, argv[2], kind);
 }

@@ -1,0 +1,367 @@
+/* pl-audio.c: where synthesised speech goes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pcaudiolib/audio.h>
+
+#include "pl-audio.h"
+#include "pl-speech.h"
+
+typedef enum
+{
+  SINK_DEVICE,
+  SINK_WAV_FILE,
+  SINK_MEMORY,
+  SINK_NULL,
+} SinkKind;
+
+struct _PlAudioSink
+{
+  SinkKind             kind;
+  guint                rate;
+
+  struct audio_object *device;
+
+  FILE                *file;
+  char                *path;       /* where the finished file goes */
+  char                *tmp_path;   /* where it is written until then */
+  guint64              data_bytes;
+
+  GArray              *samples;    /* (element-type gint16) */
+};
+
+static PlAudioSink *
+sink_new (SinkKind kind,
+          guint    rate)
+{
+  PlAudioSink *sink = g_new0 (PlAudioSink, 1);
+
+  sink->kind = kind;
+  sink->rate = rate;
+  return sink;
+}
+
+PlAudioSink *
+pl_audio_sink_new_device (guint    rate,
+                          GError **error)
+{
+  g_autoptr(PlAudioSink) sink = sink_new (SINK_DEVICE, rate);
+  int status;
+
+  sink->device = create_audio_device_object (NULL, "plainly", "Plainly");
+  if (sink->device == NULL)
+    status = -1;
+  else
+    status = audio_object_open (sink->device, AUDIO_OBJECT_FORMAT_S16LE, rate, 1);
+
+  if (status != 0)
+    {
+      if (sink->device != NULL)
+        g_debug ("No sound output: %s", audio_object_strerror (sink->device, status));
+      g_set_error_literal (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_NO_AUDIO_DEVICE,
+                           _("Plainly cannot find a speaker or headphones. Check that they are "
+                             "plugged in and switched on, then try again."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&sink);
+}
+
+static void
+put_le32 (guint8  *p,
+          guint32  value)
+{
+  p[0] = value & 0xff;
+  p[1] = (value >> 8) & 0xff;
+  p[2] = (value >> 16) & 0xff;
+  p[3] = (value >> 24) & 0xff;
+}
+
+static void
+put_le16 (guint8  *p,
+          guint16  value)
+{
+  p[0] = value & 0xff;
+  p[1] = (value >> 8) & 0xff;
+}
+
+/* The canonical 44-byte header of a PCM WAV file: 16-bit mono */
+static void
+wav_header (guint8   header[44],
+            guint    rate,
+            guint32  data_bytes)
+{
+  memcpy (header, "RIFF", 4);
+  put_le32 (header + 4, 36 + data_bytes);
+  memcpy (header + 8, "WAVEfmt ", 8);
+  put_le32 (header + 16, 16);          /* size of the fmt chunk */
+  put_le16 (header + 20, 1);           /* PCM */
+  put_le16 (header + 22, 1);           /* channels */
+  put_le32 (header + 24, rate);
+  put_le32 (header + 28, rate * 2);    /* bytes a second */
+  put_le16 (header + 32, 2);           /* bytes a frame */
+  put_le16 (header + 34, 16);          /* bits a sample */
+  memcpy (header + 36, "data", 4);
+  put_le32 (header + 40, data_bytes);
+}
+
+static void
+set_file_error (GError     **error,
+                int          saved_errno,
+                const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
+                   _("There is not enough space to save “%s”. Free some space, or choose "
+                     "another place, then try again."), name);
+      break;
+
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
+                   _("Plainly is not allowed to save “%s” there. Choose another folder, "
+                     "then try again."), name);
+      break;
+
+    default:
+      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
+                   _("Plainly could not save “%s”: %s."), name, g_strerror (saved_errno));
+      break;
+    }
+}
+
+PlAudioSink *
+pl_audio_sink_new_wav_file (const char  *path,
+                            guint        rate,
+                            GError     **error)
+{
+  g_autoptr(PlAudioSink) sink = sink_new (SINK_WAV_FILE, rate);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  guint8 header[44];
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* In the same folder, so the rename at the end cannot cross file systems */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (template, O_WRONLY, 0644);
+  if (fd < 0)
+    {
+      set_file_error (error, errno, path);
+      return NULL;
+    }
+  sink->tmp_path = g_steal_pointer (&template);
+  sink->path = g_strdup (path);
+  sink->file = fdopen (fd, "wb");
+  if (sink->file == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_file_error (error, saved_errno, path);
+      return NULL;
+    }
+
+  /* The sizes are filled in by finish */
+  wav_header (header, rate, 0);
+  if (fwrite (header, 1, sizeof header, sink->file) != sizeof header)
+    {
+      set_file_error (error, errno, path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sink);
+}
+
+PlAudioSink *
+pl_audio_sink_new_memory (void)
+{
+  PlAudioSink *sink = sink_new (SINK_MEMORY, 0);
+
+  sink->samples = g_array_new (FALSE, FALSE, sizeof (gint16));
+  return sink;
+}
+
+PlAudioSink *
+pl_audio_sink_new_null (void)
+{
+  return sink_new (SINK_NULL, 0);
+}
+
+gboolean
+pl_audio_sink_write (PlAudioSink   *sink,
+                     const gint16  *samples,
+                     gsize          n_samples,
+                     GError       **error)
+{
+  g_return_val_if_fail (sink != NULL, FALSE);
+
+  if (n_samples == 0)
+    return TRUE;
+
+  switch (sink->kind)
+    {
+    case SINK_DEVICE:
+      {
+        int status = audio_object_write (sink->device, samples, n_samples * sizeof (gint16));
+
+        if (status != 0)
+          {
+            g_debug ("Sound output failed: %s", audio_object_strerror (sink->device, status));
+            g_set_error_literal (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_NO_AUDIO_DEVICE,
+                                 _("Plainly lost the speaker or headphones. Check that they are "
+                                   "plugged in and switched on, then try again."));
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case SINK_WAV_FILE:
+      {
+        guint8 buffer[4096];
+        gsize done = 0;
+
+        /* WAV is little-endian whatever the machine */
+        while (done < n_samples)
+          {
+            gsize n = MIN (n_samples - done, sizeof buffer / 2);
+
+            for (gsize i = 0; i < n; i++)
+              put_le16 (buffer + 2 * i, (guint16) samples[done + i]);
+            if (fwrite (buffer, 2, n, sink->file) != n)
+              {
+                set_file_error (error, errno, sink->path);
+                return FALSE;
+              }
+            done += n;
+          }
+        sink->data_bytes += n_samples * 2;
+        if (sink->data_bytes > G_MAXUINT32 - 36)
+          {
+            g_set_error_literal (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
+                                 _("This is too long for one sound file. Save one part at a time."));
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case SINK_MEMORY:
+      g_array_append_vals (sink->samples, samples, n_samples);
+      return TRUE;
+
+    case SINK_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+void
+pl_audio_sink_flush (PlAudioSink *sink)
+{
+  g_return_if_fail (sink != NULL);
+
+  if (sink->kind == SINK_DEVICE)
+    audio_object_flush (sink->device);
+}
+
+gboolean
+pl_audio_sink_finish (PlAudioSink  *sink,
+                      GError      **error)
+{
+  g_return_val_if_fail (sink != NULL, FALSE);
+
+  switch (sink->kind)
+    {
+    case SINK_DEVICE:
+      audio_object_drain (sink->device);
+      return TRUE;
+
+    case SINK_WAV_FILE:
+      {
+        guint8 header[44];
+        FILE *file = g_steal_pointer (&sink->file);
+        int saved_errno = 0;
+
+        if (file == NULL)
+          return TRUE;
+
+        wav_header (header, sink->rate, (guint32) sink->data_bytes);
+        if (fseek (file, 0, SEEK_SET) != 0 ||
+            fwrite (header, 1, sizeof header, file) != sizeof header ||
+            fflush (file) != 0 ||
+            fsync (fileno (file)) != 0)
+          saved_errno = errno;
+        if (fclose (file) != 0 && saved_errno == 0)
+          saved_errno = errno;
+        if (saved_errno == 0 && g_rename (sink->tmp_path, sink->path) != 0)
+          saved_errno = errno;
+
+        if (saved_errno != 0)
+          {
+            set_file_error (error, saved_errno, sink->path);
+            return FALSE;
+          }
+        g_clear_pointer (&sink->tmp_path, g_free);
+        return TRUE;
+      }
+
+    case SINK_MEMORY:
+    case SINK_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+GArray *
+pl_audio_sink_get_samples (PlAudioSink *sink)
+{
+  g_return_val_if_fail (sink != NULL, NULL);
+
+  return sink->samples;
+}
+
+void
+pl_audio_sink_free (PlAudioSink *sink)
+{
+  if (sink == NULL)
+    return;
+
+  if (sink->device != NULL)
+    {
+      audio_object_close (sink->device);
+      audio_object_destroy (sink->device);
+    }
+
+  if (sink->file != NULL)
+    fclose (sink->file);
+  /* Still set: the file was never finished, so nothing half-written stays */
+  if (sink->tmp_path != NULL)
+    g_unlink (sink->tmp_path);
+
+  g_free (sink->path);
+  g_free (sink->tmp_path);
+  g_clear_pointer (&sink->samples, g_array_unref);
+  g_free (sink);
+}

@@ -1,0 +1,49 @@
+/* pl-audio.h: where synthesised speech goes (speaker, WAV file, memory)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Samples are signed 16-bit, mono, at the rate the speech engine gives.
+ * Internal to the core library: the app and tests use PlSpeech.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _PlAudioSink PlAudioSink;
+
+/* The sound output. Fails with PL_SPEECH_ERROR_NO_AUDIO_DEVICE when there is
+ * no speaker to open, rather than playing into nothing. */
+PlAudioSink *pl_audio_sink_new_device   (guint           rate,
+                                         GError        **error);
+/* A WAV file written beside path and renamed over it by finish, so a full
+ * disk, an error or a cancel leaves nothing half-written */
+PlAudioSink *pl_audio_sink_new_wav_file (const char     *path,
+                                         guint           rate,
+                                         GError        **error);
+/* Keeps every sample (see pl_audio_sink_get_samples) */
+PlAudioSink *pl_audio_sink_new_memory   (void);
+/* Drops every sample: for timing and tests */
+PlAudioSink *pl_audio_sink_new_null     (void);
+
+/* Blocks while a device's buffer is full */
+gboolean     pl_audio_sink_write        (PlAudioSink    *sink,
+                                         const gint16   *samples,
+                                         gsize           n_samples,
+                                         GError        **error);
+/* Drops what a device has queued but not played; safe to call from another
+ * thread while a write blocks */
+void         pl_audio_sink_flush        (PlAudioSink    *sink);
+/* Plays out what is queued, or completes and renames the file */
+gboolean     pl_audio_sink_finish       (PlAudioSink    *sink,
+                                         GError        **error);
+/* Samples written so far (memory sinks only; else NULL) */
+GArray      *pl_audio_sink_get_samples  (PlAudioSink    *sink);
+/* A file sink that was not finished removes its temporary file */
+void         pl_audio_sink_free         (PlAudioSink    *sink);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlAudioSink, pl_audio_sink_free)
+
+G_END_DECLS
