@@ -18,5 +18,8 @@ gboolean  pl_gui_test_wait_until  (gboolean  (*done) (gpointer data),
 /* A few frames so layout, tick callbacks and transitions have run */
 void      pl_gui_test_run_frames  (guint       n_frames);
 gboolean  pl_gui_test_is_mapped   (gpointer    widget);
+/* The widget under root (or root) with this gtk_widget_set_name () */
+GtkWidget *pl_gui_test_find_named (GtkWidget  *root,
+                                   const char *name);
 
 G_END_DECLS

@@ -398,6 +398,75 @@ test_idle_lock (Fixture       *f,
   g_assert_cmpuint (pl_idle_lock_get_timeout (lock), ==, 0);
 }
 
+static gboolean
+settings_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_is_drawable (GTK_WIDGET (pl_window_get_settings_page (f->window))) &&
+         pl_window_get_person_id (f->window) != 0;
+}
+
+/* "My settings" from the home: each change shows and is kept at once, a PIN
+ * set there is asked for next time, and Back returns to the home */
+static void
+test_my_settings (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlSettings) saved = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  PlSettingsPage *page = pl_window_get_settings_page (f->window);
+  GtkWidget *button;
+
+  g_assert_true (pl_window_open_person (f->window, f->peggy));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  button = pl_window_get_settings_button (f->window);
+  g_assert_true (gtk_widget_is_drawable (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "My settings");
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (pl_gui_test_wait_until (settings_shown, f));
+  g_assert_cmpstr (pl_settings_page_get_person_name (page), ==, "Peggy");
+
+  g_signal_emit_by_name (pl_gui_test_find_named (GTK_WIDGET (page), "text-size-32"), "clicked");
+  g_signal_emit_by_name (pl_gui_test_find_named (GTK_WIDGET (page), "theme-cream"), "clicked");
+  g_assert_cmpint (pl_window_get_text_size (f->window), ==, 32);
+  g_assert_cmpstr (pl_window_get_theme (f->window), ==, "cream");
+
+  g_signal_emit_by_name (page, "pin-requested", "8642");
+
+  store = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, NULL);
+  saved = pl_store_get_settings (store, f->peggy, NULL);
+  g_assert_cmpint (saved->id, >, 0);
+  g_assert_cmpint (saved->text_size, ==, 32);
+  g_assert_cmpstr (saved->theme, ==, "cream");
+  person = pl_store_load_person (store, f->peggy, NULL);
+  g_assert_true (pl_secret_verify (person->pin_hash, "8642"));
+  g_assert_true (pl_settings_page_get_has_pin (page));
+
+  /* Back home, on the button they pressed */
+  g_assert_true (pl_window_go_back (f->window));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  pl_gui_test_run_frames (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+
+  /* Next time Peggy is asked for it */
+  g_assert_true (pl_window_go_back (f->window));
+  g_assert_true (pl_gui_test_wait_until (at_start, f));
+  g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, f->peggy)));
+  g_assert_true (pl_gui_test_wait_until (has_pin_dialog, f));
+  g_assert_true (pl_pin_dialog_try (pl_window_get_pin_dialog (f->window), "8642"));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+
+  /* and removing it is kept too */
+  g_assert_true (pl_window_open_settings (f->window));
+  g_signal_emit_by_name (page, "pin-requested", NULL);
+  g_clear_pointer (&person, pl_person_free);
+  person = pl_store_load_person (store, f->peggy, NULL);
+  g_assert_null (person->pin_hash);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +483,8 @@ main (int   argc,
               fixture_setup, test_pin_wait, fixture_teardown);
   g_test_add ("/plainly/people/idle-lock", Fixture, NULL,
               fixture_setup, test_idle_lock, fixture_teardown);
+  g_test_add ("/plainly/people/my-settings", Fixture, NULL,
+              fixture_setup, test_my_settings, fixture_teardown);
 
   return g_test_run ();
 }

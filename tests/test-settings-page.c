@@ -18,6 +18,7 @@
 #include "pl-needs.h"
 #include "pl-reader-style.h"
 #include "pl-settings-page.h"
+#include "pl-store.h"
 #include "pl-theme.h"
 #include "pl-gui-test-util.h"
 
@@ -36,28 +37,10 @@ typedef struct
 } Fixture;
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 control (Fixture    *f,
          const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (f->page), name);
+  GtkWidget *widget = pl_gui_test_find_named (GTK_WIDGET (f->page), name);
 
   if (widget == NULL)
     g_error ("No control named %s", name);
@@ -410,7 +393,7 @@ find_toplevel_named (const char *name)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *found = find_named (window, name);
+      GtkWidget *found = pl_gui_test_find_named (window, name);
 
       if (found != NULL)
         return found;
@@ -490,10 +473,10 @@ test_pin (Fixture       *f,
   g_assert_true (pl_settings_check_pin ("0000", "0000", &error));
   g_assert_no_error (error);
   g_assert_false (pl_settings_check_pin ("", "", &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (pl_settings_check_pin ("１２３４", "１２３４", &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
 }
 
 static PlCommNeed *
@@ -602,7 +585,7 @@ save_screenshots (Fixture    *f,
                   const char *dir,
                   const char *prefix)
 {
-  GtkWidget *scroller = find_named (GTK_WIDGET (f->page), "settings-scroller");
+  GtkWidget *scroller = pl_gui_test_find_named (GTK_WIDGET (f->page), "settings-scroller");
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
   for (guint i = 0; i < 40; i++)
@@ -696,7 +679,7 @@ test_giant_print_reflows (Fixture       *f,
 
   /* And the text really is bigger: the heading grew with the settings */
   {
-    GtkWidget *sample = find_named (GTK_WIDGET (f->page), "text-size-48");
+    GtkWidget *sample = pl_gui_test_find_named (GTK_WIDGET (f->page), "text-size-48");
     int height;
 
     gtk_widget_measure (sample, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);

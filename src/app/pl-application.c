@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
+#include "pl-fonts.h"
 #include "pl-screenshot.h"
 #include "pl-store.h"
 #include "pl-window.h"
@@ -253,6 +254,11 @@ pl_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (pl_application_parent_class)->startup (app);
+
+  /* Atkinson Hyperlegible Next, for this process only; without it the
+   * choice of fonts is simply shorter */
+  if (!pl_fonts_register ())
+    g_debug ("The bundled fonts were not found");
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);

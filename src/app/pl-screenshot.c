@@ -108,6 +108,13 @@ open_request (PlWindow             *window,
 
   if (g_strcmp0 (request->page, "home") == 0)
     return TRUE;
+  if (g_strcmp0 (request->page, "settings") == 0)
+    {
+      if (pl_window_open_settings (window))
+        return TRUE;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not open the settings."));
+      return FALSE;
+    }
 
   for (guint i = 0; request->page != NULL && i < G_N_ELEMENTS (pages); i++)
     if (g_str_equal (request->page, pages[i]))
@@ -118,8 +125,8 @@ open_request (PlWindow             *window,
   if (!found_page)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("There is no page called “%s”: choose home, plan, diary, welcome "
-                     "or complaint."), request->page);
+                   _("There is no page called “%s”: choose home, plan, diary, welcome, "
+                     "complaint or settings."), request->page);
       return FALSE;
     }
 

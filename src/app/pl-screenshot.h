@@ -14,7 +14,7 @@ typedef struct
 {
   char *output;      /* the PNG to write */
   char *person;      /* name or number; NULL: the start screen */
-  char *page;        /* home, plan (the default), diary, welcome, complaint */
+  char *page;        /* home, plan (the default), diary, welcome, complaint, settings */
   char *anchor;      /* a part of the document to scroll to */
   char *theme;       /* pl-theme.h id */
   int   text_size;   /* points; 0: the person's own */

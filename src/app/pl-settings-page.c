@@ -23,6 +23,8 @@
 #include "pl-fonts.h"
 #include "pl-needs.h"
 #include "pl-reader-style.h"
+#include "pl-secret.h"
+#include "pl-store.h"
 #include "pl-settings-page.h"
 #include "pl-theme.h"
 
@@ -306,7 +308,7 @@ update_style (PlSettingsPage *self)
     ".%s switch:checked > slider { background-color: %s; }\n"
     ".%s switch > image { color: %s; }\n"
     ".%s switch:checked > image { color: %s; }\n"
-    ".%s *:focus-visible { outline: 4px solid %s; outline-offset: 2px; }\n"
+    ".%s *:focus:focus-visible { outline: 4px solid %s; outline-offset: 2px; }\n"
     ".%s entry { color: %s; background-color: %s; border: 2px solid %s; }\n"
     ".%s entry > text > selection, .%s spinbutton > text > selection {"
     " background-color: %s; color: %s; }\n"
@@ -577,27 +579,13 @@ pl_settings_check_pin (const char  *pin,
                        const char  *again,
                        GError     **error)
 {
-  size_t length = pin != NULL ? strlen (pin) : 0;
-
-  for (size_t i = 0; i < length; i++)
-    if (!g_ascii_isdigit (pin[i]))
-      {
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("A PIN can only have numbers in it, 0 to 9. Please try again."));
-        return FALSE;
-      }
-
-  if (length < PL_PIN_MIN_DIGITS || length > PL_PIN_MAX_DIGITS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("A PIN needs %d to %d numbers. Please try again."),
-                   PL_PIN_MIN_DIGITS, PL_PIN_MAX_DIGITS);
-      return FALSE;
-    }
+  /* The same rules as everywhere a PIN is asked for */
+  if (!pl_secret_pin_is_valid (pin, error))
+    return FALSE;
 
   if (g_strcmp0 (pin, again) != 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                            _("The two PINs are not the same. Please type the same PIN in both boxes."));
       return FALSE;
     }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "pl-model.h"
+#include "pl-secret.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +18,6 @@ G_DECLARE_FINAL_TYPE (PlSettingsPage, pl_settings_page, PL, SETTINGS_PAGE, GtkWi
 
 /* Lock choices, in minutes; 0 is "Never" */
 #define PL_SETTINGS_LOCK_CHOICES { 0, 2, 5, 10, 15, 30 }
-/* The PIN a person may choose: 4 to 8 digits */
-#define PL_PIN_MIN_DIGITS 4
-#define PL_PIN_MAX_DIGITS 8
 
 GtkWidget        *pl_settings_page_new          (void);
 /* Shows a copy of settings; emits no "changed" */

@@ -17,7 +17,10 @@
 #include "pl-document.h"
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
+#include "pl-needs.h"
 #include "pl-reader-style.h"
+#include "pl-secret.h"
+#include "pl-settings-page.h"
 #include "pl-theme.h"
 #include "pl-window.h"
 
@@ -35,6 +38,9 @@ struct _PlWindow
   GtkWidget            *carers_heading;
   GtkBox               *carers_box;
   GtkLabel             *home_note;
+  GtkWidget            *settings_box;
+  PlSettingsPage       *settings_page;
+  GtkWidget            *settings_button;
   GtkWidget            *home_page;
   GtkWidget            *reader_page;
   GtkStack             *people_stack;
@@ -69,6 +75,7 @@ struct _PlWindow
   PlSettings           *reader_settings; /* NULL when no one is reading */
   GtkCssProvider       *reader_css;
   gboolean              keep_settings;   /* FALSE: changes are for now only */
+  gboolean              in_settings;     /* "My settings" is open, or was last */
   char                 *reader_class;    /* scopes reader_css to this window */
 };
 
@@ -296,6 +303,11 @@ leaflet_visible_child_cb (PlWindow *self)
     {
       focus_supported_button (self, self->person_id);
     }
+  else if (visible == self->home_page && self->in_settings)
+    {
+      self->in_settings = FALSE;
+      gtk_widget_grab_focus (self->settings_button);
+    }
   else if (visible == self->home_page && self->home_buttons[self->page] != NULL)
     {
       /* Back home from reading, on the choice they made */
@@ -398,8 +410,12 @@ static void
 home_button_clicked_cb (GtkButton *button,
                         PlWindow  *self)
 {
-  pl_window_open_page (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                  "pl-page")));
+  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "pl-page"));
+
+  if (page == PL_WINDOW_N_PAGES)
+    pl_window_open_settings (self);
+  else
+    pl_window_open_page (self, page);
 }
 
 static GtkWidget *
@@ -784,6 +800,191 @@ load_reader_settings (PlWindow *self,
   update_idle_lock (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+}
+
+/* My settings ----------------------------------------------------------- */
+
+static void
+reader_settings_changed (PlWindow *self)
+{
+  apply_reader_style (self);
+  save_reader_settings (self);
+  update_idle_lock (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+}
+
+static void
+settings_changed_cb (PlWindow *self)
+{
+  const PlSettings *chosen = pl_settings_page_get_settings (self->settings_page);
+  PlSettings *settings;
+
+  if (self->reader_settings == NULL || chosen == NULL)
+    return;
+
+  /* Applied and kept the moment they change: there is no Apply button */
+  settings = pl_settings_copy (chosen);
+  settings->id = self->reader_settings->id;
+  settings->person_id = self->reader_settings->person_id;
+  g_clear_pointer (&self->reader_settings, pl_settings_free);
+  self->reader_settings = settings;
+  reader_settings_changed (self);
+}
+
+static GPtrArray *
+reader_needs (PlWindow  *self,
+              GError   **error)
+{
+  /* A carer's own settings come from no one's recorded needs */
+  if (self->carer_id != 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
+  return pl_store_list_comm_needs (self->store, self->person_id, error);
+}
+
+static void
+settings_reset_cb (PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  PlSettings *settings;
+
+  if (self->reader_settings == NULL || self->store == NULL)
+    return;
+
+  needs = reader_needs (self, &error);
+  if (needs == NULL)
+    {
+      show_error (self, _("Plainly could not read the communication needs"), error->message, FALSE);
+      return;
+    }
+
+  settings = pl_settings_for_needs (self->reader_settings->person_id, needs);
+  settings->id = self->reader_settings->id;
+  g_clear_pointer (&self->reader_settings, pl_settings_free);
+  self->reader_settings = settings;
+  pl_settings_page_set_settings (self->settings_page, settings);
+  reader_settings_changed (self);
+}
+
+static void
+settings_pin_cb (PlWindow   *self,
+                 const char *pin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  gboolean saved;
+
+  if (self->store == NULL)
+    return;
+
+  if (pin != NULL && (hash = pl_secret_hash (pin, &error)) == NULL)
+    {
+      show_error (self, _("Plainly could not set the PIN"), error->message, FALSE);
+      return;
+    }
+
+  if (self->carer_id != 0)
+    {
+      g_autoptr(PlCarer) carer = pl_store_load_carer (self->store, self->carer_id, &error);
+
+      saved = carer != NULL;
+      if (saved)
+        {
+          g_free (carer->pin_hash);
+          carer->pin_hash = g_steal_pointer (&hash);
+          saved = pl_store_save_carer (self->store, carer, &error);
+        }
+    }
+  else
+    {
+      g_autoptr(PlPerson) person = pl_store_load_person (self->store, self->person_id, &error);
+
+      saved = person != NULL;
+      if (saved)
+        {
+          g_free (person->pin_hash);
+          person->pin_hash = g_steal_pointer (&hash);
+          saved = pl_store_save_person (self->store, person, &error);
+        }
+    }
+
+  if (!saved)
+    {
+      show_error (self, _("Plainly could not save the PIN"), error->message, FALSE);
+      return;
+    }
+  pl_settings_page_set_has_pin (self->settings_page, pin != NULL);
+}
+
+gboolean
+pl_window_open_settings (PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autofree char *name = NULL;
+  gboolean has_pin = FALSE;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || self->reader_settings == NULL || self->person_id == 0)
+    return FALSE;
+
+  needs = reader_needs (self, &error);
+  if (needs != NULL && self->carer_id != 0)
+    {
+      g_autoptr(PlCarer) carer = pl_store_load_carer (self->store, self->carer_id, &error);
+
+      if (carer != NULL)
+        {
+          name = g_strdup (carer->name);
+          has_pin = carer->pin_hash != NULL && carer->pin_hash[0] != '\0';
+        }
+    }
+  else if (needs != NULL)
+    {
+      g_autoptr(PlPerson) person = pl_store_load_person (self->store, self->person_id, &error);
+
+      if (person != NULL)
+        {
+          name = g_strdup (person_display_name (person));
+          has_pin = person->pin_hash != NULL && person->pin_hash[0] != '\0';
+        }
+    }
+  if (name == NULL)
+    {
+      show_error (self, _("Plainly could not open the settings"), error->message, FALSE);
+      return FALSE;
+    }
+
+  pl_settings_page_set_person_name (self->settings_page, name);
+  pl_settings_page_set_needs (self->settings_page, needs);
+  pl_settings_page_set_has_pin (self->settings_page, has_pin);
+  pl_settings_page_set_settings (self->settings_page, self->reader_settings);
+
+  /* Back from here goes home, not into the last document */
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->reader_page), FALSE);
+  self->in_settings = TRUE;
+  adw_leaflet_set_visible_child (self->leaflet, self->settings_box);
+  update_window_title (self);
+  gtk_widget_child_focus (GTK_WIDGET (self->settings_page), GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+PlSettingsPage *
+pl_window_get_settings_page (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->settings_page;
+}
+
+GtkWidget *
+pl_window_get_settings_button (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->settings_button;
 }
 
 static void
@@ -1277,6 +1478,7 @@ pl_window_open_page (PlWindow     *self,
     }
 
   self->page = page;
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->reader_page), TRUE);
   adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
   pl_document_view_set_document (self->document_view, document);
   adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
@@ -1603,6 +1805,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PL_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (PL_TYPE_SETTINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PL_RESOURCE_BASE "/ui/pl-window.ui");
@@ -1614,6 +1817,11 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, carers_heading);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, carers_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_note);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, settings_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, settings_page);
+  gtk_widget_class_bind_template_callback (widget_class, settings_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, settings_reset_cb);
+  gtk_widget_class_bind_template_callback (widget_class, settings_pin_cb);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_clamp);
@@ -1681,6 +1889,10 @@ pl_window_init (PlWindow *self)
       gtk_box_append (self->home_box, button);
     }
 
+  self->settings_button = home_button_new (self, PL_WINDOW_N_PAGES, _("My settings"),
+                                           "preferences-system-symbolic");
+  gtk_box_append (self->home_box, self->settings_button);
+
   gtk_menu_button_set_menu_model (self->text_size_button, text_size_menu);
   gtk_menu_button_set_menu_model (self->theme_button, theme_menu);
 
@@ -1694,6 +1906,8 @@ pl_window_init (PlWindow *self)
   gtk_widget_add_css_class (self->home_page, self->reader_class);
   gtk_widget_add_css_class (self->supported_page, "pl-reader");
   gtk_widget_add_css_class (self->supported_page, self->reader_class);
+  gtk_widget_add_css_class (self->settings_box, "pl-reader");
+  gtk_widget_add_css_class (self->settings_box, self->reader_class);
   self->reader_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->reader_css),

@@ -11,6 +11,7 @@
 #include "pl-document-view.h"
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
+#include "pl-settings-page.h"
 
 G_BEGIN_DECLS
 
@@ -90,6 +91,12 @@ void            pl_window_set_theme          (PlWindow       *self,
  * name, and are not saved (pictures for tests and documentation) */
 void            pl_window_set_keep_settings  (PlWindow       *self,
                                               gboolean        keep);
+/* "My settings" for whoever is reading: the person, or their carer. Every
+ * change is applied and saved at once. */
+gboolean        pl_window_open_settings      (PlWindow       *self);
+PlSettingsPage *pl_window_get_settings_page  (PlWindow       *self);
+/* The home's "My settings" button */
+GtkWidget      *pl_window_get_settings_button (PlWindow      *self);
 /* The error dialog now shown, or NULL */
 GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
 

@@ -81,14 +81,14 @@ pl_secret_pin_is_valid (const char  *pin,
     if (!g_ascii_isdigit (pin[i]))
       {
         g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                             _("A PIN is made of numbers only."));
+                             _("A PIN can only have numbers in it, 0 to 9. Please try again."));
         return FALSE;
       }
 
   if (len < PL_PIN_MIN_DIGITS || len > PL_PIN_MAX_DIGITS)
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
-                   _("A PIN has %d to %d numbers."), PL_PIN_MIN_DIGITS, PL_PIN_MAX_DIGITS);
+                   _("A PIN needs %d to %d numbers. Please try again."), PL_PIN_MIN_DIGITS, PL_PIN_MAX_DIGITS);
       return FALSE;
     }
 
