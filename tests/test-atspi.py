@@ -299,7 +299,16 @@ def check(tap, process):
         return None
 
     dot = wait_for(dot_button)
-    tap.result(bool(dot), [] if dot else ['no visible push button named "Dot"'])
+    diagnostics = [] if dot else ['no visible push button named "Dot"']
+    # and, under their own heading, the carers who read what is shared with them
+    app.clear_cache()
+    carers = [acc for acc in walk(app)
+              if role(acc) == R.PUSH_BUTTON and name(acc) == 'Paul Whitaker' and visible(acc)]
+    if not carers:
+        diagnostics.append('no visible push button for the carer "Paul Whitaker"')
+    if not any(role(acc) == R.HEADING and name(acc) == 'Family and carers' for acc in walk(app)):
+        diagnostics.append('no "Family and carers" heading')
+    tap.result(bool(dot) and not diagnostics, diagnostics)
 
     # 3: every control on the start screen has a name
     problems = unnamed_controls(app)
@@ -410,6 +419,49 @@ def check(tap, process):
     problems = unnamed_controls(app)
     tap.result(not problems, problems)
 
+    # 11: Back, then "My settings": the settings open through the Action
+    # interface, with a heading for Dot
+    def visible_button(label):
+        app.clear_cache()
+        for acc in walk(app):
+            if role(acc) == R.PUSH_BUTTON and name(acc) == label and visible(acc):
+                return acc
+        return None
+
+    diagnostics = []
+    back = wait_for(lambda: visible_button('Back'))
+    if back is None:
+        diagnostics.append('no visible "Back" button in the reader')
+    else:
+        Atspi.Action.do_action(back, 0)
+    settings_button = back and wait_for(lambda: visible_button('My settings'))
+    if back and not settings_button:
+        diagnostics.append('no "My settings" button on the home')
+    elif settings_button:
+        Atspi.Action.do_action(settings_button, 0)
+
+        def settings_shown():
+            app.clear_cache()
+            return any(role(acc) == R.HEADING and name(acc) == 'Settings for Dot' and visible(acc)
+                       for acc in walk(app))
+
+        if not wait_for(settings_shown):
+            diagnostics.append(f'no "Settings for Dot" heading within {WAIT_SECONDS} s')
+    if not tap.result(not diagnostics, diagnostics):
+        tap.fail_rest('the settings did not open')
+        return
+
+    # 12: every control in the settings has a name, and each theme is offered
+    # by its name, not by its colours alone
+    app.clear_cache()
+    problems = unnamed_controls(app)
+    names = {name(acc) for acc in walk(app)
+             if role(acc) in (R.TOGGLE_BUTTON, R.PUSH_BUTTON, R.RADIO_BUTTON) and visible(acc)}
+    for theme in ('Standard', 'High contrast, yellow on black', 'Cream, low glare'):
+        if not any(theme in n for n in names):
+            problems.append(f'no control named for the theme "{theme}"')
+    tap.result(not problems, problems)
+
 
 def main():
     if len(sys.argv) != 2:
@@ -418,7 +470,7 @@ def main():
 
     tap = Tap([
         'the app is on the accessibility bus',
-        'start screen: a button names Dot',
+        'start screen: a button names Dot, and one the carer',
         'start screen: every control has a name',
         "start screen: Dot's button opens her home through the Action interface",
         'home: every control has a name',
@@ -427,6 +479,8 @@ def main():
         'reader: the summary links to the parts of the plan',
         'reader: the text is readable through the Text interface',
         'reader: every control has a name',
+        'settings: "My settings" opens through the Action interface',
+        'settings: every control has a name, themes by their names',
     ])
 
     tmp = tempfile.mkdtemp(prefix='plainly-atspi-')
