@@ -390,12 +390,43 @@ test_idle_lock (Fixture       *f,
   g_assert_cmpint (pl_window_get_person_id (f->window), ==, 0);
   g_assert_null (pl_document_view_get_document (pl_window_get_document_view (f->window)));
   g_assert_false (pl_idle_lock_is_armed (lock));
+  /* and says why, until someone dismisses it */
+  g_assert_nonnull (strstr (pl_window_get_notice (f->window), "5 minutes"));
+
+  /* Talking buttons follow the reader's own settings, and stop at the start */
+  g_assert_false (pl_talking_buttons_get_enabled (pl_window_get_talking_buttons (f->window)));
 
   /* Arthur chose never */
   g_assert_true (pl_window_open_person (f->window, f->arthur));
   g_assert_true (pl_gui_test_wait_until (at_home, f));
   g_assert_false (pl_idle_lock_is_armed (lock));
   g_assert_cmpuint (pl_idle_lock_get_timeout (lock), ==, 0);
+}
+
+static void
+test_talking_buttons_follow_settings (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(PlSettings) settings = pl_store_get_settings (store, f->peggy, NULL);
+  PlTalkingButtons *talking = pl_window_get_talking_buttons (f->window);
+
+  settings->talking_buttons = TRUE;
+  g_assert_true (pl_store_save_settings (store, settings, NULL));
+  g_clear_pointer (&store, pl_store_close);
+
+  g_assert_false (pl_talking_buttons_get_enabled (talking));
+  g_assert_true (pl_window_open_person (f->window, f->peggy));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  g_assert_true (pl_talking_buttons_get_enabled (talking));
+
+  g_assert_true (pl_window_go_back (f->window));
+  g_assert_true (pl_gui_test_wait_until (at_start, f));
+  g_assert_false (pl_talking_buttons_get_enabled (talking));
+
+  g_assert_true (pl_window_open_person (f->window, f->arthur));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  g_assert_false (pl_talking_buttons_get_enabled (talking));
 }
 
 static gboolean
@@ -483,6 +514,8 @@ main (int   argc,
               fixture_setup, test_pin_wait, fixture_teardown);
   g_test_add ("/plainly/people/idle-lock", Fixture, NULL,
               fixture_setup, test_idle_lock, fixture_teardown);
+  g_test_add ("/plainly/people/talking-buttons-follow-settings", Fixture, NULL,
+              fixture_setup, test_talking_buttons_follow_settings, fixture_teardown);
   g_test_add ("/plainly/people/my-settings", Fixture, NULL,
               fixture_setup, test_my_settings, fixture_teardown);
 

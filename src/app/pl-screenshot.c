@@ -164,6 +164,8 @@ tick_cb (GtkWidget     *widget,
       shot->step = STEP_SCROLL;
       if (!open_request (window, &shot->request, &error))
         break;
+      /* Pictures are silent, and so show no "cannot find a speaker" */
+      pl_talking_buttons_set_enabled (pl_window_get_talking_buttons (window), FALSE);
       return G_SOURCE_CONTINUE;
 
     case STEP_SCROLL:

@@ -21,6 +21,8 @@
 #include "pl-reader-style.h"
 #include "pl-secret.h"
 #include "pl-settings-page.h"
+#include "pl-speech.h"
+#include "pl-talking-buttons.h"
 #include "pl-theme.h"
 #include "pl-window.h"
 
@@ -29,7 +31,8 @@ struct _PlWindow
   AdwApplicationWindow  parent_instance;
 
   /* template */
-  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
   AdwLeaflet           *leaflet;
   GtkWidget            *people_page;
   GtkWidget            *supported_page;
@@ -66,6 +69,9 @@ struct _PlWindow
   GHashTable           *pin_failures;   /* "person:3", "carer:1" → wrong tries in a row */
   PlPinDialog          *pin_dialog;
   PlIdleLock           *idle_lock;
+  PlTalkingButtons     *talking;
+  PlSpeech             *voice;       /* for talking buttons; made when first needed */
+  gboolean              told_no_speaker;
   GtkWidget            *home_buttons[PL_WINDOW_N_PAGES];
   PlWindowPage          page;        /* what the reader shows, or last showed */
   GtkWindow            *error_dialog;
@@ -298,6 +304,7 @@ leaflet_visible_child_cb (PlWindow *self)
       self->carer_id = 0;
       self->scopes = 0;
       pl_idle_lock_set_timeout (self->idle_lock, 0);
+      pl_talking_buttons_set_enabled (self->talking, FALSE);
     }
   else if (visible == self->supported_page)
     {
@@ -762,6 +769,77 @@ pl_window_set_theme (PlWindow   *self,
 }
 
 static void
+notice_dismissed_cb (PlWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+}
+
+void
+pl_window_show_notice (PlWindow   *self,
+                       const char *text)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_label_set_label (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+}
+
+const char *
+pl_window_get_notice (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->notice_revealer))
+    return NULL;
+  return gtk_label_get_label (self->notice_label);
+}
+
+static void
+update_talking_buttons (PlWindow *self)
+{
+  gboolean on = self->reader_settings != NULL && self->reader_settings->talking_buttons;
+
+  pl_talking_buttons_set_enabled (self->talking, on);
+  if (self->voice != NULL && self->reader_settings != NULL)
+    pl_speech_apply_settings (self->voice, self->reader_settings);
+}
+
+static void
+voice_error_cb (PlSpeech     *voice,
+                const GError *error,
+                PlWindow     *self)
+{
+  /* Said once, and it stays until dismissed: everything else still works */
+  if (self->told_no_speaker)
+    return;
+  self->told_no_speaker = TRUE;
+
+  pl_window_show_notice (self, error->message);
+}
+
+static void
+talking_speak_cb (PlTalkingButtons *talking,
+                  const char       *words,
+                  PlWindow         *self)
+{
+  g_autoptr(PlDocument) document = pl_document_new (words);
+
+  if (self->voice == NULL)
+    {
+      self->voice = pl_speech_new ();
+      g_signal_connect (self->voice, "error", G_CALLBACK (voice_error_cb), self);
+      if (self->reader_settings != NULL)
+        pl_speech_apply_settings (self->voice, self->reader_settings);
+    }
+
+  pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, "words", NULL, words);
+  /* The latest control is the one that matters */
+  pl_speech_stop (self->voice);
+  pl_speech_speak (self->voice, document, 0, 0, PL_SPEECH_TO_END);
+}
+
+static void
 update_idle_lock (PlWindow *self)
 {
   guint minutes = self->reader_settings != NULL ? (guint) MAX (self->reader_settings->lock_minutes, 0) : 0;
@@ -798,6 +876,7 @@ load_reader_settings (PlWindow *self,
   apply_reader_style (self);
   update_reader_actions (self);
   update_idle_lock (self);
+  update_talking_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
@@ -810,6 +889,7 @@ reader_settings_changed (PlWindow *self)
   apply_reader_style (self);
   save_reader_settings (self);
   update_idle_lock (self);
+  update_talking_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
@@ -1370,6 +1450,14 @@ pl_window_get_carer_id (PlWindow *self)
   return self->carer_id;
 }
 
+PlTalkingButtons *
+pl_window_get_talking_buttons (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->talking;
+}
+
 PlIdleLock *
 pl_window_get_idle_lock (PlWindow *self)
 {
@@ -1396,16 +1484,12 @@ pl_window_lock (PlWindow *self)
 
   if (minutes > 0)
     {
-      AdwToast *toast;
-
       text = g_strdup_printf (ngettext ("Plainly went back to the start because nobody used it "
                                         "for %u minute.",
                                         "Plainly went back to the start because nobody used it "
                                         "for %u minutes.", minutes),
                               minutes);
-      toast = adw_toast_new (text);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      pl_window_show_notice (self, text);
     }
 }
 
@@ -1697,6 +1781,10 @@ pl_window_dispose (GObject *object)
   if (self->pin_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->pin_dialog));
   g_clear_object (&self->idle_lock);
+  g_clear_object (&self->talking);
+  if (self->voice != NULL)
+    pl_speech_stop (self->voice);
+  g_clear_object (&self->voice);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
@@ -1809,7 +1897,9 @@ pl_window_class_init (PlWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PL_RESOURCE_BASE "/ui/pl-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, notice_label);
+  gtk_widget_class_bind_template_callback (widget_class, notice_dismissed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, supported_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, supported_heading);
@@ -1923,6 +2013,10 @@ pl_window_init (PlWindow *self)
   /* Set from the reader's own settings once someone chooses their name */
   self->idle_lock = pl_idle_lock_new (GTK_WINDOW (self));
   g_signal_connect_swapped (self->idle_lock, "idle", G_CALLBACK (pl_window_lock), self);
+
+  /* On for whoever chose them, once they have chosen their name */
+  self->talking = pl_talking_buttons_new (GTK_WINDOW (self));
+  g_signal_connect (self->talking, "speak", G_CALLBACK (talking_speak_cb), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);

@@ -12,6 +12,7 @@
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
 #include "pl-settings-page.h"
+#include "pl-talking-buttons.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,8 @@ gboolean        pl_window_open_carer         (PlWindow       *self,
  * when nobody has used the window for the reader's chosen time */
 void            pl_window_lock               (PlWindow       *self);
 PlIdleLock     *pl_window_get_idle_lock      (PlWindow       *self);
+/* On while the reader's settings ask for talking buttons */
+PlTalkingButtons *pl_window_get_talking_buttons (PlWindow     *self);
 /* The PIN dialog now asking, or NULL */
 PlPinDialog    *pl_window_get_pin_dialog     (PlWindow       *self);
 /* The start-screen button for the carer, or NULL */
@@ -97,6 +100,11 @@ gboolean        pl_window_open_settings      (PlWindow       *self);
 PlSettingsPage *pl_window_get_settings_page  (PlWindow       *self);
 /* The home's "My settings" button */
 GtkWidget      *pl_window_get_settings_button (PlWindow      *self);
+/* A message across the top of the window that stays until dismissed */
+void            pl_window_show_notice        (PlWindow       *self,
+                                              const char     *text);
+/* The message shown now, or NULL */
+const char     *pl_window_get_notice         (PlWindow       *self);
 /* The error dialog now shown, or NULL */
 GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
 
