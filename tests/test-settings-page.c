@@ -17,6 +17,7 @@
 #include "pl-fonts.h"
 #include "pl-needs.h"
 #include "pl-reader-style.h"
+#include "pl-screenshot.h"
 #include "pl-settings-page.h"
 #include "pl-store.h"
 #include "pl-theme.h"
@@ -563,20 +564,9 @@ static gboolean
 save_png (GtkWidget  *widget,
           const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
+  g_autoptr(GdkTexture) texture = pl_screenshot_render (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  return gdk_texture_save_to_png (texture, path);
+  return texture != NULL && gdk_texture_save_to_png (texture, path);
 }
 
 /* Saves pictures of the page scrolled down a screen at a time */
