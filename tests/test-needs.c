@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pl-needs.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
@@ -130,6 +132,91 @@ test_store_defaults (void)
   pl_test_remove_dir (dir);
 }
 
+/* Staff can change what a need does; the person's defaults and the
+ * explanation of them follow, and the change is in the history */
+static void
+test_staff_rules (void)
+{
+  g_autofree char *dir = pl_test_make_dir ("plainly-need-rules");
+  g_autoptr(PlStore) store = pl_test_open_store (dir, NULL);
+  g_autoptr(PlPerson) person = pl_person_new ();
+  g_autoptr(PlCommNeed) need = need_new ("957331000000109");
+  g_autoptr(PlNeedRule) rule = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) explained = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  PlNeedExplanation *explanation;
+  gboolean found = FALSE;
+
+  person->full_name = g_strdup ("Ifeoma Okafor");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  need->person_id = person->id;
+  need->category = PL_NEED_INFORMATION_FORMAT;
+  g_assert_true (pl_store_save_comm_need (store, need, &error));
+  g_assert_no_error (error);
+
+  /* Built in: 20 pt in high contrast, as a rule staff can edit */
+  rules = pl_store_list_need_rules (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->len, ==, 0);
+  rule = pl_need_rule_for_code ("957331000000109", rules);
+  g_assert_cmpint (rule->id, ==, 0);
+  g_assert_cmpint (rule->min_text_size, ==, 20);
+  g_assert_true (rule->high_contrast);
+  g_assert_false (rule->read_aloud);
+
+  /* This service opens large print at 32 pt, read aloud, without changing colours */
+  rule->min_text_size = 32;
+  rule->high_contrast = FALSE;
+  rule->read_aloud = TRUE;
+  g_assert_true (pl_store_save_need_rule (store, rule, &error));
+  g_assert_no_error (error);
+
+  settings = pl_store_get_settings (store, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (settings->text_size, ==, 32);
+  g_assert_cmpstr (settings->theme, ==, "standard");
+  g_assert_true (settings->read_aloud);
+
+  g_clear_pointer (&rules, g_ptr_array_unref);
+  rules = pl_store_list_need_rules (store, 0, &error);
+  needs = pl_store_list_comm_needs (store, person->id, &error);
+  explained = pl_needs_explain_with_rules (needs, rules);
+  explanation = g_ptr_array_index (explained, 0);
+  for (guint i = 0; i < explanation->changes->len; i++)
+    {
+      const char *change = g_ptr_array_index (explanation->changes, i);
+
+      g_assert_null (strstr (change, "yellow"));
+      if (strstr (change, "32 point") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  /* Editing it again changes the same rule */
+  g_clear_pointer (&rule, pl_need_rule_free);
+  rule = pl_need_rule_for_code ("957331000000109", rules);
+  g_assert_cmpint (rule->id, >, 0);
+  g_assert_cmpint (rule->min_text_size, ==, 32);
+
+  /* Who changed what a need does is kept, like any other change */
+  history = pl_store_list_history (store, &pl_need_rule_type, rule->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >, 0);
+
+  /* A code we have no built-in effects for can be given some */
+  g_clear_pointer (&rule, pl_need_rule_free);
+  rule = pl_need_rule_for_code ("12345", rules);
+  g_assert_cmpint (rule->min_text_size, ==, 0);
+  g_assert_false (rule->high_contrast);
+
+  g_clear_pointer (&store, pl_store_close);
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,5 +226,6 @@ main (int   argc,
   g_test_add_func ("/plainly/needs/describe", test_describe);
   g_test_add_func ("/plainly/needs/defaults", test_defaults);
   g_test_add_func ("/plainly/needs/store-defaults", test_store_defaults);
+  g_test_add_func ("/plainly/needs/staff-rules", test_staff_rules);
   return g_test_run ();
 }

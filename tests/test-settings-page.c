@@ -552,11 +552,11 @@ test_needs_explained (Fixture       *f,
     }
 
   /* The page lists them, with what they change */
-  pl_settings_page_set_needs (f->page, needs);
+  pl_settings_page_set_needs (f->page, needs, NULL);
   g_assert_true (shows_words (control (f, "needs-list"), "Very large text, at least 24 point"));
   g_assert_true (shows_words (control (f, "needs-list"), _(contrast->name)));
   g_assert_true (shows_words (control (f, "needs-list"), "Likes the radio off"));
-  pl_settings_page_set_needs (f->page, NULL);
+  pl_settings_page_set_needs (f->page, NULL, NULL);
   g_assert_false (shows_words (control (f, "needs-list"), "Likes the radio off"));
 }
 
@@ -639,7 +639,7 @@ test_giant_print_reflows (Fixture       *f,
       settings->theme = g_strdup ("yellow-on-black");
       pl_settings_page_set_settings (f->page, settings);
       pl_settings_page_set_person_name (f->page, "Dot");
-      pl_settings_page_set_needs (f->page, needs);
+      pl_settings_page_set_needs (f->page, needs, NULL);
       pl_gui_test_run_frames (4);
 
       gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1,

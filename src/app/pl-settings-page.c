@@ -975,9 +975,10 @@ lock_words (int minutes)
 
 static void
 update_needs (PlSettingsPage *self,
-              GPtrArray      *needs)
+              GPtrArray      *needs,
+              GPtrArray      *rules)
 {
-  g_autoptr(GPtrArray) explained = pl_needs_explain (needs);
+  g_autoptr(GPtrArray) explained = pl_needs_explain_with_rules (needs, rules);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->needs_list))) != NULL)
@@ -1221,7 +1222,7 @@ pl_settings_page_init (PlSettingsPage *self)
 
   pl_settings_page_set_person_name (self, NULL);
   update_pin (self);
-  update_needs (self, NULL);
+  update_needs (self, NULL, NULL);
   update_controls (self);
   update_style (self);
 }
@@ -1258,11 +1259,12 @@ pl_settings_page_get_settings (PlSettingsPage *self)
 
 void
 pl_settings_page_set_needs (PlSettingsPage *self,
-                            GPtrArray      *needs)
+                            GPtrArray      *needs,
+                            GPtrArray      *rules)
 {
   g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
 
-  update_needs (self, needs);
+  update_needs (self, needs, rules);
 }
 
 void

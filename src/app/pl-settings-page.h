@@ -25,9 +25,11 @@ void              pl_settings_page_set_settings (PlSettingsPage   *self,
                                                  const PlSettings *settings);
 /* The settings as the person has left them; owned by the page */
 const PlSettings *pl_settings_page_get_settings (PlSettingsPage   *self);
-/* The recorded communication needs (PlCommNeed), for "Why these settings" */
+/* The recorded communication needs (PlCommNeed), for "Why these settings",
+ * and the staff's rules for what each changes (PlNeedRule; may be NULL) */
 void              pl_settings_page_set_needs    (PlSettingsPage   *self,
-                                                 GPtrArray        *needs);
+                                                 GPtrArray        *needs,
+                                                 GPtrArray        *rules);
 void              pl_settings_page_set_person_name (PlSettingsPage *self,
                                                     const char     *name);
 const char       *pl_settings_page_get_person_name (PlSettingsPage *self);

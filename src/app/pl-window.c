@@ -926,20 +926,22 @@ static void
 settings_reset_cb (PlWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) needs = NULL;
   PlSettings *settings;
 
   if (self->reader_settings == NULL || self->store == NULL)
     return;
 
-  needs = reader_needs (self, &error);
-  if (needs == NULL)
+  /* A carer's own settings come from no one's recorded needs */
+  if (self->carer_id != 0)
+    settings = pl_settings_new_default (self->carer_id);
+  else
+    settings = pl_store_settings_for_needs (self->store, self->person_id, &error);
+  if (settings == NULL)
     {
       show_error (self, _("Plainly could not read the communication needs"), error->message, FALSE);
       return;
     }
 
-  settings = pl_settings_for_needs (self->reader_settings->person_id, needs);
   settings->id = self->reader_settings->id;
   g_clear_pointer (&self->reader_settings, pl_settings_free);
   self->reader_settings = settings;
@@ -1002,6 +1004,7 @@ pl_window_open_settings (PlWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
   g_autofree char *name = NULL;
   gboolean has_pin = FALSE;
 
@@ -1038,7 +1041,8 @@ pl_window_open_settings (PlWindow *self)
     }
 
   pl_settings_page_set_person_name (self->settings_page, name);
-  pl_settings_page_set_needs (self->settings_page, needs);
+  rules = needs != NULL ? pl_store_list_need_rules (self->store, 0, &error) : NULL;
+  pl_settings_page_set_needs (self->settings_page, needs, rules);
   pl_settings_page_set_has_pin (self->settings_page, has_pin);
   pl_settings_page_set_settings (self->settings_page, self->reader_settings);
 

@@ -335,6 +335,16 @@ const PlRecordType pl_carer_settings_type = {
   "carer_id", "id", (GDestroyNotify) pl_settings_free
 };
 
+static const PlField pl_need_rule_type_fields[] = {
+  ID (PlNeedRule),
+  NAME (PlNeedRule, code, N_("code")),
+  INT (PlNeedRule, min_text_size, N_("smallest text size")),
+  BOOL (PlNeedRule, high_contrast, N_("high contrast")),
+  BOOL (PlNeedRule, read_aloud, N_("read aloud")),
+  BOOL (PlNeedRule, more_time, N_("more time")),
+};
+RECORD_TYPE (pl_need_rule, PlNeedRule, "need_rules", N_("communication need rule"), NULL, "code, id");
+
 static const PlField pl_history_type_fields[] = {
   ID (PlHistory),
   STAMP (PlHistory, at),
@@ -368,6 +378,7 @@ static const PlRecordType * const all_types[] = {
   &pl_carer_type,
   &pl_carer_link_type,
   &pl_carer_settings_type,
+  &pl_need_rule_type,
   &pl_history_type,
 };
 
@@ -406,6 +417,7 @@ DEFINE_RECORD (PlDiaryEntry, pl_diary_entry, pl_diary_entry_type)
 DEFINE_RECORD (PlStaff, pl_staff, pl_staff_type)
 DEFINE_RECORD (PlCarer, pl_carer, pl_carer_type)
 DEFINE_RECORD (PlCarerLink, pl_carer_link, pl_carer_link_type)
+DEFINE_RECORD (PlNeedRule, pl_need_rule, pl_need_rule_type)
 DEFINE_RECORD (PlHistory, pl_history, pl_history_type)
 
 static const char *

@@ -369,6 +369,18 @@ struct _PlCarerLink
   gint64  contact_id;
 };
 
+/* What a coded communication need changes, as staff set it; overrides the
+ * built-in effects of that code (pl-needs.h) */
+struct _PlNeedRule
+{
+  gint64    id;
+  char     *code;
+  int       min_text_size;   /* points; 0: no effect */
+  gboolean  high_contrast;
+  gboolean  read_aloud;
+  gboolean  more_time;       /* slower speech, longer pauses (NG86 1.1.5) */
+};
+
 struct _PlHistory
 {
   gint64  id;
@@ -402,6 +414,7 @@ extern const PlRecordType pl_carer_type;
 extern const PlRecordType pl_carer_link_type;
 /* A carer's display settings: a PlSettings whose person_id holds the carer's id */
 extern const PlRecordType pl_carer_settings_type;
+extern const PlRecordType pl_need_rule_type;
 extern const PlRecordType pl_history_type;
 
 /* Every record type, in an order that satisfies foreign keys */
@@ -442,6 +455,7 @@ PL_DECLARE_RECORD (PlDiaryEntry, pl_diary_entry)
 PL_DECLARE_RECORD (PlStaff, pl_staff)
 PL_DECLARE_RECORD (PlCarer, pl_carer)
 PL_DECLARE_RECORD (PlCarerLink, pl_carer_link)
+PL_DECLARE_RECORD (PlNeedRule, pl_need_rule)
 PL_DECLARE_RECORD (PlHistory, pl_history)
 
 /* Words a person reads, translated: "Monday", "Care coordinator", "Please do"… */

@@ -118,22 +118,90 @@ apply_need (PlSettings       *settings,
     }
 }
 
+/* What code changes: the staff's rule for it when there is one, else the
+ * built-in effects. Returns FALSE when it changes nothing we know of. */
+static gboolean
+effects_for (const char *code,
+             GPtrArray  *rules,
+             PlNeedInfo *out)
+{
+  const PlNeedInfo *known_info = pl_need_lookup (code);
+
+  for (guint i = 0; code != NULL && rules != NULL && i < rules->len; i++)
+    {
+      const PlNeedRule *rule = g_ptr_array_index (rules, i);
+
+      if (g_strcmp0 (rule->code, code) == 0)
+        {
+          *out = (PlNeedInfo) {
+            .code = rule->code,
+            .category = known_info != NULL ? known_info->category : PL_NEED_ADDITIONAL_SUPPORT,
+            .words = known_info != NULL ? known_info->words : NULL,
+            .min_text_size = rule->min_text_size,
+            .high_contrast = rule->high_contrast,
+            .read_aloud = rule->read_aloud,
+            .more_time = rule->more_time,
+          };
+          return TRUE;
+        }
+    }
+
+  if (known_info == NULL)
+    return FALSE;
+  *out = *known_info;
+  return TRUE;
+}
+
 PlSettings *
-pl_settings_for_needs (gint64     person_id,
-                       GPtrArray *needs)
+pl_settings_for_needs_with_rules (gint64     person_id,
+                                  GPtrArray *needs,
+                                  GPtrArray *rules)
 {
   PlSettings *settings = pl_settings_new_default (person_id);
 
   for (guint i = 0; needs != NULL && i < needs->len; i++)
     {
       const PlCommNeed *need = g_ptr_array_index (needs, i);
-      const PlNeedInfo *info = pl_need_lookup (need->code);
+      PlNeedInfo info;
 
-      if (info != NULL)
-        apply_need (settings, info);
+      if (effects_for (need->code, rules, &info))
+        apply_need (settings, &info);
     }
 
   return settings;
+}
+
+PlSettings *
+pl_settings_for_needs (gint64     person_id,
+                       GPtrArray *needs)
+{
+  return pl_settings_for_needs_with_rules (person_id, needs, NULL);
+}
+
+PlNeedRule *
+pl_need_rule_for_code (const char *code,
+                       GPtrArray  *rules)
+{
+  PlNeedRule *rule = pl_need_rule_new ();
+  PlNeedInfo info = { 0 };
+
+  g_return_val_if_fail (code != NULL, rule);
+
+  rule->code = g_strdup (code);
+  if (effects_for (code, rules, &info))
+    {
+      rule->min_text_size = info.min_text_size;
+      rule->high_contrast = info.high_contrast;
+      rule->read_aloud = info.read_aloud;
+      rule->more_time = info.more_time;
+    }
+
+  /* The id of the staff's rule, so saving it changes that one */
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    if (g_strcmp0 (((PlNeedRule *) rules->pdata[i])->code, code) == 0)
+      rule->id = ((PlNeedRule *) rules->pdata[i])->id;
+
+  return rule;
 }
 
 static const char *
@@ -164,26 +232,34 @@ pl_need_explanation_free (PlNeedExplanation *self)
 GPtrArray *
 pl_needs_explain (GPtrArray *needs)
 {
+  return pl_needs_explain_with_rules (needs, NULL);
+}
+
+GPtrArray *
+pl_needs_explain_with_rules (GPtrArray *needs,
+                             GPtrArray *rules)
+{
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_need_explanation_free);
   g_autoptr(PlSettings) before = pl_settings_new_default (0);
 
   for (guint i = 0; needs != NULL && i < needs->len; i++)
     {
       const PlCommNeed *need = g_ptr_array_index (needs, i);
-      const PlNeedInfo *info = pl_need_lookup (need->code);
       g_autoptr(PlSettings) after = pl_settings_new_default (0);
       PlNeedExplanation *explanation = g_new0 (PlNeedExplanation, 1);
+      PlNeedInfo effects;
+      gboolean known_effects = effects_for (need->code, rules, &effects);
 
-      explanation->code = info != NULL ? info->code : NULL;
+      explanation->code = known_effects ? need->code : NULL;
       explanation->need = g_strdup (pl_need_describe (need));
       explanation->changes = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (result, explanation);
 
-      if (info == NULL)
+      if (!known_effects)
         continue;
 
       /* Said from what the need really changes, compared with the defaults */
-      apply_need (after, info);
+      apply_need (after, &effects);
       if (after->text_size != before->text_size)
         g_ptr_array_add (explanation->changes,
                          g_strdup_printf (_("%s, at least %d point"),

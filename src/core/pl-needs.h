@@ -33,12 +33,22 @@ const char       *pl_need_describe   (const PlCommNeed *need);
  * settings: the plan opens the way they need it. */
 PlSettings       *pl_settings_for_needs (gint64     person_id,
                                          GPtrArray *needs);
+/* The same with the staff's rules (PlNeedRule) in place of the built-in
+ * effects of the codes they cover; rules may be NULL */
+PlSettings       *pl_settings_for_needs_with_rules (gint64     person_id,
+                                                    GPtrArray *needs,
+                                                    GPtrArray *rules);
+/* What code changes now, as a rule staff can edit and save: theirs when
+ * they made one (with its id), else the built-in effects (id 0) */
+PlNeedRule       *pl_need_rule_for_code (const char *code,
+                                         GPtrArray  *rules);
 
 /* Which settings one recorded need changes from the defaults, for staff and
  * the person to see ("why these settings") */
 typedef struct
 {
-  const char *code;     /* NULL for a need we have no code for */
+  const char *code;     /* NULL for a need whose effects we do not know;
+                         * else borrowed from the need */
   char       *need;     /* the need, said plainly (translated) */
   GPtrArray  *changes;  /* of char *: each setting it changes, said plainly;
                          * empty when it changes none */
@@ -47,6 +57,8 @@ typedef struct
 void              pl_need_explanation_free (PlNeedExplanation *self);
 /* One explanation for each of needs (PlCommNeed), in the same order */
 GPtrArray        *pl_needs_explain      (GPtrArray *needs);
+GPtrArray        *pl_needs_explain_with_rules (GPtrArray *needs,
+                                               GPtrArray *rules);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlNeedExplanation, pl_need_explanation_free)
 

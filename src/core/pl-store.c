@@ -1288,13 +1288,28 @@ pl_store_get_settings (PlStore  *self,
   if (rows->len == 0)
     {
       /* Nothing saved yet: open the way their recorded needs ask for */
-      g_autoptr(GPtrArray) needs = pl_store_list_comm_needs (self, person_id, error);
-
-      if (needs == NULL)
-        return NULL;
-      return pl_settings_for_needs (person_id, needs);
+      return pl_store_settings_for_needs (self, person_id, error);
     }
   return g_ptr_array_steal_index (rows, 0);
+}
+
+PlSettings *
+pl_store_settings_for_needs (PlStore  *self,
+                             gint64    person_id,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  needs = pl_store_list_comm_needs (self, person_id, error);
+  if (needs == NULL)
+    return NULL;
+  rules = pl_store_list_need_rules (self, 0, error);
+  if (rules == NULL)
+    return NULL;
+  return pl_settings_for_needs_with_rules (person_id, needs, rules);
 }
 
 PlSettings *

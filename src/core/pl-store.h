@@ -35,7 +35,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 2
+#define PL_STORE_SCHEMA_VERSION 3
 
 typedef struct
 {
@@ -122,6 +122,7 @@ PL_STORE_DEFINE_RECORD (PlStaff, staff, staff, pl_staff_type)
 PL_STORE_DEFINE_RECORD (PlCarer, carer, carers, pl_carer_type)
 PL_STORE_DEFINE_RECORD (PlCarerLink, carer_link, carer_links, pl_carer_link_type)
 PL_STORE_DEFINE_RECORD (PlSettings, carer_settings, carer_settings, pl_carer_settings_type)
+PL_STORE_DEFINE_RECORD (PlNeedRule, need_rule, need_rules, pl_need_rule_type)
 
 /* Lookups beyond "by id" and "by owner" */
 PlPerson      *pl_store_find_person      (PlStore     *self,
@@ -136,6 +137,11 @@ PlPlan        *pl_store_current_plan     (PlStore     *self,
 PlSettings    *pl_store_get_settings     (PlStore     *self,
                                           gint64       person_id,
                                           GError     **error);
+/* The defaults person_id's recorded needs ask for, with the staff's rules
+ * for what each need changes (pl-needs.h) */
+PlSettings    *pl_store_settings_for_needs (PlStore  *self,
+                                            gint64    person_id,
+                                            GError  **error);
 /* A carer's display settings; defaults when none are saved */
 PlSettings    *pl_store_get_carer_settings (PlStore  *self,
                                             gint64    carer_id,

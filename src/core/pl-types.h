@@ -33,6 +33,7 @@ typedef struct _PlDiaryEntry      PlDiaryEntry;
 typedef struct _PlStaff           PlStaff;
 typedef struct _PlCarer           PlCarer;
 typedef struct _PlCarerLink       PlCarerLink;
+typedef struct _PlNeedRule        PlNeedRule;
 typedef struct _PlHistory         PlHistory;
 
 G_END_DECLS
