@@ -1,0 +1,589 @@
+/* pl-read-aloud-bar.c: the reader's controls for reading aloud
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * NG21 1.2.5 asks for audio versions and NG86 1.1.5 for more time to take
+ * information in: the person hears their own document in their own voice
+ * settings, can pause and go back a sentence, and is told plainly when
+ * there is no speaker to hear it on.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-model.h"
+#include "pl-read-aloud-bar.h"
+
+struct _PlReadAloudBar
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *box;
+  GtkWidget            *buttons;
+  GtkWidget            *play_button;
+  GtkImage             *play_icon;
+  GtkLabel             *play_label;
+  GtkLabel             *status_label;
+
+  PlSpeech             *speech;
+  PlDocument           *document;
+  PlReadAloudPlaceFunc  place_func;
+  gpointer              place_data;
+
+  GtkNativeDialog      *chooser;
+  GCancellable         *export_cancellable;
+  GtkWindow            *export_window;
+  GtkProgressBar       *export_progress;
+};
+
+G_DEFINE_FINAL_TYPE (PlReadAloudBar, pl_read_aloud_bar, GTK_TYPE_WIDGET)
+
+static void
+set_status (PlReadAloudBar *self,
+            const char     *text)
+{
+  gtk_label_set_label (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
+static void
+update_buttons (PlReadAloudBar *self)
+{
+  PlSpeechState state = pl_speech_get_state (self->speech);
+  gboolean has_document = self->document != NULL;
+  gboolean active = state != PL_SPEECH_STATE_IDLE;
+  const char *label;
+  const char *name;
+  const char *icon;
+
+  switch (state)
+    {
+    case PL_SPEECH_STATE_SPEAKING:
+      label = _("_Pause");
+      name = _("Pause");
+      icon = "media-playback-pause-symbolic";
+      break;
+    case PL_SPEECH_STATE_PAUSED:
+      label = _("_Carry On");
+      name = _("Carry on");
+      icon = "media-playback-start-symbolic";
+      break;
+    case PL_SPEECH_STATE_IDLE:
+    default:
+      label = _("_Read Aloud");
+      name = _("Read aloud");
+      icon = "media-playback-start-symbolic";
+      break;
+    }
+
+  gtk_label_set_label (self->play_label, label);
+  gtk_image_set_from_icon_name (self->play_icon, icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.toggle", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.part", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.all", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.save",
+                                 has_document && self->export_window == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.stop", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.previous", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.next", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.repeat", active);
+}
+
+static void
+state_changed_cb (PlReadAloudBar *self,
+                  guint           state)
+{
+  update_buttons (self);
+
+  if (state == PL_SPEECH_STATE_SPEAKING)
+    set_status (self, _("Reading aloud."));
+  else if (state == PL_SPEECH_STATE_PAUSED)
+    set_status (self, _("Paused. Press Carry On to go on from the same word."));
+}
+
+static void
+finished_cb (PlReadAloudBar *self)
+{
+  set_status (self, NULL);
+  update_buttons (self);
+}
+
+static void
+error_cb (PlReadAloudBar *self,
+          const GError   *error)
+{
+  /* Never silence without a word: say what is wrong, in plain English */
+  set_status (self, error->message);
+  update_buttons (self);
+}
+
+static void
+place (PlReadAloudBar *self,
+       guint          *block,
+       guint          *character)
+{
+  *block = 0;
+  *character = 0;
+  if (self->place_func != NULL)
+    self->place_func (self->place_data, block, character);
+  if (self->document != NULL && *block >= pl_document_get_n_blocks (self->document))
+    *block = 0;
+}
+
+void
+pl_read_aloud_bar_read_from_here (PlReadAloudBar *self)
+{
+  guint block, character;
+
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  if (self->document == NULL)
+    return;
+  place (self, &block, &character);
+  pl_speech_stop (self->speech);
+  pl_speech_speak (self->speech, self->document, block, character, PL_SPEECH_TO_END);
+}
+
+void
+pl_read_aloud_bar_read_part (PlReadAloudBar *self)
+{
+  guint block, character, start, end;
+
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  if (self->document == NULL)
+    return;
+  place (self, &block, &character);
+  pl_speech_part_range (self->document, block, &start, &end);
+  pl_speech_stop (self->speech);
+  pl_speech_speak (self->speech, self->document, start, 0, end);
+}
+
+void
+pl_read_aloud_bar_read_all (PlReadAloudBar *self)
+{
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  if (self->document == NULL)
+    return;
+  pl_speech_stop (self->speech);
+  pl_speech_speak (self->speech, self->document, 0, 0, PL_SPEECH_TO_END);
+}
+
+void
+pl_read_aloud_bar_toggle_pause (PlReadAloudBar *self)
+{
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  switch (pl_speech_get_state (self->speech))
+    {
+    case PL_SPEECH_STATE_SPEAKING:
+      pl_speech_pause (self->speech);
+      break;
+    case PL_SPEECH_STATE_PAUSED:
+      pl_speech_resume (self->speech);
+      break;
+    case PL_SPEECH_STATE_IDLE:
+    default:
+      pl_read_aloud_bar_read_from_here (self);
+      break;
+    }
+}
+
+void
+pl_read_aloud_bar_stop (PlReadAloudBar *self)
+{
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  pl_speech_stop (self->speech);
+  set_status (self, NULL);
+  update_buttons (self);
+}
+
+/* Save as audio ---------------------------------------------------------- */
+
+static void
+close_export (PlReadAloudBar *self)
+{
+  g_clear_object (&self->export_cancellable);
+  if (self->export_window != NULL)
+    gtk_window_destroy (self->export_window);
+  self->export_window = NULL;
+  self->export_progress = NULL;
+  update_buttons (self);
+}
+
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  PlReadAloudBar *self = user_data;
+
+  if (self->export_progress != NULL)
+    gtk_progress_bar_set_fraction (self->export_progress, fraction);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PlReadAloudBar) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (pl_speech_save_wav_finish (PL_SPEECH (source), result, &error))
+    set_status (self, _("The sound file is saved."));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_status (self, _("Saving the sound file was stopped. Nothing was saved."));
+  else
+    set_status (self, error->message);
+
+  close_export (self);
+}
+
+static void
+export_cancel_cb (PlReadAloudBar *self)
+{
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+static void
+start_export (PlReadAloudBar *self,
+              const char     *path)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *label = gtk_label_new (_("Saving the sound file. This can take a minute for a long plan."));
+  GtkWidget *progress = gtk_progress_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Stop Saving"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->export_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (self->export_window, _("Saving as Audio"));
+  gtk_window_set_modal (self->export_window, TRUE);
+  gtk_window_set_deletable (self->export_window, FALSE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (self->export_window, GTK_WINDOW (root));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (progress), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How much is saved"), -1);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), progress);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_window_set_child (self->export_window, box);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (export_cancel_cb), self);
+  self->export_progress = GTK_PROGRESS_BAR (progress);
+  gtk_window_present (self->export_window);
+  gtk_widget_grab_focus (cancel);
+
+  self->export_cancellable = g_cancellable_new ();
+  update_buttons (self);
+  pl_speech_save_wav_async (self->speech, self->document, 0, PL_SPEECH_TO_END, path,
+                            export_progress_cb, self, self->export_cancellable,
+                            export_done_cb, g_object_ref (self));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     PlReadAloudBar  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        start_export (self, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->document == NULL || self->chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save as Audio"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the suggested file name; %s is the document's title */
+  name = g_strdup_printf (_("%s.wav"), pl_document_get_title (self->document));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* Actions and shortcuts -------------------------------------------------- */
+
+static void
+action_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
+
+  if (g_str_equal (action_name, "read-aloud.toggle"))
+    pl_read_aloud_bar_toggle_pause (self);
+  else if (g_str_equal (action_name, "read-aloud.here"))
+    pl_read_aloud_bar_read_from_here (self);
+  else if (g_str_equal (action_name, "read-aloud.part"))
+    pl_read_aloud_bar_read_part (self);
+  else if (g_str_equal (action_name, "read-aloud.all"))
+    pl_read_aloud_bar_read_all (self);
+  else if (g_str_equal (action_name, "read-aloud.stop"))
+    pl_read_aloud_bar_stop (self);
+  else if (g_str_equal (action_name, "read-aloud.previous"))
+    pl_speech_previous_sentence (self->speech);
+  else if (g_str_equal (action_name, "read-aloud.next"))
+    pl_speech_next_sentence (self->speech);
+  else if (g_str_equal (action_name, "read-aloud.repeat"))
+    pl_speech_repeat_sentence (self->speech);
+}
+
+static gboolean
+shortcut_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  PlReadAloudBar *self = user_data;
+  const char *action = g_variant_get_string (args, NULL);
+
+  /* Escape stops reading first; when nothing is being read it goes back */
+  if (g_str_equal (action, "read-aloud.stop-or-back"))
+    {
+      if (pl_speech_get_state (self->speech) == PL_SPEECH_STATE_IDLE)
+        return FALSE;
+      pl_read_aloud_bar_stop (self);
+      return TRUE;
+    }
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+void
+pl_read_aloud_bar_add_shortcuts (PlReadAloudBar *self,
+                                 GtkWidget      *widget)
+{
+  static const struct {
+    guint            key;
+    GdkModifierType  mods;
+    const char      *action;
+  } keys[] = {
+    { GDK_KEY_r, GDK_CONTROL_MASK, "read-aloud.here" },
+    { GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "read-aloud.part" },
+    { GDK_KEY_k, GDK_CONTROL_MASK, "read-aloud.toggle" },
+    { GDK_KEY_period, GDK_CONTROL_MASK, "read-aloud.stop" },
+    { GDK_KEY_Escape, 0, "read-aloud.stop-or-back" },
+    { GDK_KEY_Up, GDK_ALT_MASK, "read-aloud.previous" },
+    { GDK_KEY_Down, GDK_ALT_MASK, "read-aloud.next" },
+    { GDK_KEY_space, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "read-aloud.repeat" },
+    /* The keys on keyboards made for people who find small keys hard */
+    { GDK_KEY_AudioPlay, 0, "read-aloud.toggle" },
+    { GDK_KEY_AudioPause, 0, "read-aloud.toggle" },
+    { GDK_KEY_AudioStop, 0, "read-aloud.stop" },
+    { GDK_KEY_AudioPrev, 0, "read-aloud.previous" },
+    { GDK_KEY_AudioNext, 0, "read-aloud.next" },
+  };
+  GtkEventController *controller;
+
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  controller = gtk_shortcut_controller_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                gtk_callback_action_new (shortcut_cb, self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (widget, controller);
+}
+
+/* The bar ---------------------------------------------------------------- */
+
+void
+pl_read_aloud_bar_set_document (PlReadAloudBar *self,
+                                PlDocument     *document)
+{
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  pl_speech_stop (self->speech);
+  set_status (self, NULL);
+  g_set_object (&self->document, document);
+  update_buttons (self);
+}
+
+void
+pl_read_aloud_bar_set_settings (PlReadAloudBar   *self,
+                                const PlSettings *settings,
+                                const char       *language)
+{
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  /* The person's language picks the voice unless they chose one */
+  pl_speech_set_language (self->speech, language);
+  if (settings != NULL)
+    pl_speech_apply_settings (self->speech, settings);
+}
+
+void
+pl_read_aloud_bar_set_place_func (PlReadAloudBar       *self,
+                                  PlReadAloudPlaceFunc  func,
+                                  gpointer              user_data)
+{
+  g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+
+  self->place_func = func;
+  self->place_data = user_data;
+}
+
+PlSpeech *
+pl_read_aloud_bar_get_speech (PlReadAloudBar *self)
+{
+  g_return_val_if_fail (PL_IS_READ_ALOUD_BAR (self), NULL);
+
+  return self->speech;
+}
+
+const char *
+pl_read_aloud_bar_get_status (PlReadAloudBar *self)
+{
+  g_return_val_if_fail (PL_IS_READ_ALOUD_BAR (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->status_label)))
+    return NULL;
+  return gtk_label_get_label (self->status_label);
+}
+
+/* Buttons whose words sit beside an icon: their name is the words, without
+ * the underline marker GTK 4.8 would otherwise keep */
+static void
+name_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (child)))
+        {
+          for (GtkWidget *inner = gtk_widget_get_first_child (child);
+               inner != NULL;
+               inner = gtk_widget_get_next_sibling (inner))
+            for (GtkWidget *part = gtk_widget_get_first_child (inner);
+                 part != NULL;
+                 part = gtk_widget_get_next_sibling (part))
+              if (GTK_IS_LABEL (part))
+                gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                gtk_label_get_text (GTK_LABEL (part)), -1);
+        }
+      name_buttons (child);
+    }
+}
+
+static void
+pl_read_aloud_bar_dispose (GObject *object)
+{
+  PlReadAloudBar *self = PL_READ_ALOUD_BAR (object);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  if (self->speech != NULL)
+    pl_speech_stop (self->speech);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_READ_ALOUD_BAR);
+  g_clear_object (&self->speech);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (pl_read_aloud_bar_parent_class)->dispose (object);
+}
+
+static void
+pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char * const actions[] = {
+    "read-aloud.toggle", "read-aloud.here", "read-aloud.part", "read-aloud.all",
+    "read-aloud.stop", "read-aloud.previous", "read-aloud.next", "read-aloud.repeat",
+  };
+
+  object_class->dispose = pl_read_aloud_bar_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               PL_RESOURCE_BASE "/ui/pl-read-aloud-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, box);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, buttons);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_icon);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_label);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, status_label);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "read-aloud.save", NULL, save_action_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "readaloudbar");
+}
+
+static void
+pl_read_aloud_bar_init (PlReadAloudBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Tab goes from button to button, not to the flow box's own children */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->buttons);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  name_buttons (self->buttons);
+
+  self->speech = pl_speech_new ();
+  g_signal_connect_object (self->speech, "state-changed", G_CALLBACK (state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speech, "finished", G_CALLBACK (finished_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speech, "error", G_CALLBACK (error_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_buttons (self);
+}
+
+GtkWidget *
+pl_read_aloud_bar_new (void)
+{
+  return g_object_new (PL_TYPE_READ_ALOUD_BAR, NULL);
+}

@@ -1,0 +1,52 @@
+/* pl-read-aloud-bar.h: the reader's controls for reading aloud
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pl-document.h"
+#include "pl-speech.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_READ_ALOUD_BAR (pl_read_aloud_bar_get_type ())
+G_DECLARE_FINAL_TYPE (PlReadAloudBar, pl_read_aloud_bar, PL, READ_ALOUD_BAR, GtkWidget)
+
+/* Where "from here" starts: the block and character the reader is at */
+typedef void (*PlReadAloudPlaceFunc) (gpointer  user_data,
+                                      guint    *block,
+                                      guint    *character);
+
+GtkWidget  *pl_read_aloud_bar_new          (void);
+/* The document to read; NULL stops and empties the bar */
+void        pl_read_aloud_bar_set_document (PlReadAloudBar      *self,
+                                            PlDocument          *document);
+/* Speed, pitch, volume, pause and voice from a person's settings; language
+ * (BCP 47, e.g. "cy") chooses the voice when the settings name none */
+void        pl_read_aloud_bar_set_settings (PlReadAloudBar      *self,
+                                            const PlSettings    *settings,
+                                            const char          *language);
+void        pl_read_aloud_bar_set_place_func (PlReadAloudBar    *self,
+                                              PlReadAloudPlaceFunc func,
+                                              gpointer           user_data);
+
+/* What the buttons and shortcuts do */
+void        pl_read_aloud_bar_read_from_here (PlReadAloudBar    *self);
+void        pl_read_aloud_bar_read_part    (PlReadAloudBar      *self);
+void        pl_read_aloud_bar_read_all     (PlReadAloudBar      *self);
+/* Pauses, or resumes at the same word; starts from here when idle */
+void        pl_read_aloud_bar_toggle_pause (PlReadAloudBar      *self);
+void        pl_read_aloud_bar_stop         (PlReadAloudBar      *self);
+PlSpeech   *pl_read_aloud_bar_get_speech   (PlReadAloudBar      *self);
+/* What the bar is telling the person ("Reading aloud", a problem…) */
+const char *pl_read_aloud_bar_get_status   (PlReadAloudBar      *self);
+
+/* Adds the reading-aloud shortcuts to widget (the reader), so they work
+ * wherever the focus is in it */
+void        pl_read_aloud_bar_add_shortcuts (PlReadAloudBar     *self,
+                                             GtkWidget          *widget);
+
+G_END_DECLS

@@ -1,0 +1,235 @@
+/* test-read-aloud-bar.c: the reader's read-aloud controls
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Speech goes to the null output, paced faster than a speaker, except where
+ * a test checks what happens with no sound device.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-read-aloud-bar.h"
+#include "pl-gui-test-util.h"
+
+typedef struct
+{
+  GtkWindow      *window;
+  PlReadAloudBar *bar;
+  PlDocument     *document;
+  GArray         *word_blocks;
+  guint           finished;
+  guint           place_block;
+} Fixture;
+
+static void
+word_cb (PlSpeech *speech,
+         guint     block,
+         guint     start,
+         guint     end,
+         Fixture  *f)
+{
+  g_array_append_val (f->word_blocks, block);
+}
+
+static void
+finished_cb (PlSpeech *speech,
+             Fixture  *f)
+{
+  f->finished++;
+}
+
+static void
+place_cb (gpointer  user_data,
+          guint    *block,
+          guint    *character)
+{
+  Fixture *f = user_data;
+
+  *block = f->place_block;
+  *character = 0;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->document = pl_document_new ("Dot's plan");
+  pl_document_add (f->document, PL_BLOCK_HEADING, 1, "top", NULL, "Dot's plan");
+  pl_document_add (f->document, PL_BLOCK_PARAGRAPH, 0, "one", NULL, "I like tea at eight. Milk, no sugar.");
+  pl_document_add (f->document, PL_BLOCK_HEADING, 2, "visits", NULL, "My visits");
+  pl_document_add (f->document, PL_BLOCK_PARAGRAPH, 0, "two", NULL, "Every morning at 8am.");
+  pl_document_add (f->document, PL_BLOCK_HEADING, 2, "money", NULL, "Money");
+  pl_document_add (f->document, PL_BLOCK_PARAGRAPH, 0, "three", NULL, "A direct payment.");
+
+  f->word_blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->bar = PL_READ_ALOUD_BAR (pl_read_aloud_bar_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->bar));
+  gtk_window_present (f->window);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, f->window));
+
+  pl_read_aloud_bar_set_place_func (f->bar, place_cb, f);
+  g_signal_connect (pl_read_aloud_bar_get_speech (f->bar), "word", G_CALLBACK (word_cb), f);
+  g_signal_connect (pl_read_aloud_bar_get_speech (f->bar), "finished", G_CALLBACK (finished_cb), f);
+  if (data == NULL)
+    pl_speech_set_output (pl_read_aloud_bar_get_speech (f->bar), PL_SPEECH_OUTPUT_NULL, 20.0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  pl_gui_test_run_frames (1);
+  g_array_unref (f->word_blocks);
+  g_object_unref (f->document);
+}
+
+static gboolean
+is_finished (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->finished > 0;
+}
+
+static gboolean
+says_no_speaker (gpointer data)
+{
+  Fixture *f = data;
+  const char *status = pl_read_aloud_bar_get_status (f->bar);
+
+  return status != NULL && strstr (status, "speaker") != NULL;
+}
+
+static PlSpeechState
+state (Fixture *f)
+{
+  return pl_speech_get_state (pl_read_aloud_bar_get_speech (f->bar));
+}
+
+static void
+test_read_all (Fixture       *f,
+               gconstpointer  data)
+{
+  /* Nothing to read, nothing to press */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->bar), "read-aloud.toggle", NULL) &&
+                  state (f) != PL_SPEECH_STATE_IDLE);
+
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+  pl_read_aloud_bar_read_all (f->bar);
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_SPEAKING);
+  g_assert_true (pl_gui_test_wait_until (is_finished, f));
+
+  /* From the title to the last block */
+  g_assert_cmpuint (f->word_blocks->len, >, 10);
+  g_assert_cmpuint (g_array_index (f->word_blocks, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (f->word_blocks, guint, f->word_blocks->len - 1), ==, 5);
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_IDLE);
+  g_assert_null (pl_read_aloud_bar_get_status (f->bar));
+}
+
+static void
+test_from_here_and_part (Fixture       *f,
+                         gconstpointer  data)
+{
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+
+  /* From the visits heading to the end */
+  f->place_block = 2;
+  pl_read_aloud_bar_read_from_here (f->bar);
+  g_assert_true (pl_gui_test_wait_until (is_finished, f));
+  g_assert_cmpuint (g_array_index (f->word_blocks, guint, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (f->word_blocks, guint, f->word_blocks->len - 1), ==, 5);
+
+  /* Only the part the reader is in: "My visits" and what follows it */
+  g_array_set_size (f->word_blocks, 0);
+  f->finished = 0;
+  f->place_block = 3;
+  pl_read_aloud_bar_read_part (f->bar);
+  g_assert_true (pl_gui_test_wait_until (is_finished, f));
+  g_assert_cmpuint (g_array_index (f->word_blocks, guint, 0), ==, 2);
+  for (guint i = 0; i < f->word_blocks->len; i++)
+    g_assert_cmpuint (g_array_index (f->word_blocks, guint, i), <=, 3);
+}
+
+static void
+test_pause_and_carry_on (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *play;
+  guint heard;
+
+  /* Slow enough to pause in the middle */
+  pl_speech_set_output (pl_read_aloud_bar_get_speech (f->bar), PL_SPEECH_OUTPUT_NULL, 4.0);
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+  pl_read_aloud_bar_toggle_pause (f->bar);
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_SPEAKING);
+  pl_gui_test_run_frames (6);
+
+  pl_read_aloud_bar_toggle_pause (f->bar);
+  pl_gui_test_run_frames (2);
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_PAUSED);
+  g_assert_nonnull (strstr (pl_read_aloud_bar_get_status (f->bar), "Paused"));
+
+  /* The button says what pressing it will do, in words */
+  play = pl_gui_test_find_named (GTK_WIDGET (f->bar), "play");
+  if (play != NULL)
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (play), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Carry on");
+
+  heard = f->word_blocks->len;
+  pl_gui_test_run_frames (6);
+  g_assert_cmpuint (f->word_blocks->len, ==, heard);
+
+  pl_read_aloud_bar_toggle_pause (f->bar);
+  g_assert_true (pl_gui_test_wait_until (is_finished, f));
+  g_assert_cmpuint (f->word_blocks->len, >, heard);
+
+  /* Stop leaves nothing to say */
+  pl_read_aloud_bar_read_all (f->bar);
+  pl_read_aloud_bar_stop (f->bar);
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_IDLE);
+}
+
+/* With no speaker the bar says so in words; nothing else breaks */
+static void
+test_no_speaker (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pl_speech_check_audio_device (&error))
+    {
+      g_test_skip ("This machine has a sound device");
+      return;
+    }
+
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+  pl_read_aloud_bar_read_all (f->bar);
+  g_assert_true (pl_gui_test_wait_until (says_no_speaker, f));
+  g_assert_cmpstr (pl_read_aloud_bar_get_status (f->bar), ==, error->message);
+  pl_gui_test_run_frames (4);
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_IDLE);
+  g_assert_cmpstr (pl_read_aloud_bar_get_status (f->bar), ==, error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_gui_test_init (&argc, &argv);
+
+  g_test_add ("/plainly/read-aloud-bar/read-all", Fixture, NULL,
+              fixture_setup, test_read_all, fixture_teardown);
+  g_test_add ("/plainly/read-aloud-bar/from-here-and-part", Fixture, NULL,
+              fixture_setup, test_from_here_and_part, fixture_teardown);
+  g_test_add ("/plainly/read-aloud-bar/pause-and-carry-on", Fixture, NULL,
+              fixture_setup, test_pause_and_carry_on, fixture_teardown);
+  g_test_add ("/plainly/read-aloud-bar/no-speaker", Fixture, "speaker",
+              fixture_setup, test_no_speaker, fixture_teardown);
+
+  return g_test_run ();
+}
