@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "pl-document-view.h"
+#include "pl-theme.h"
 
 /* RNIB clear print: lines of no more than about 70 characters. GTK counts
  * max-width-chars in the wider of the font's average character and digit
@@ -25,6 +26,34 @@
 #define SCROLL_TOP_GAP 16
 /* Frames to wait for a new document to be laid out before giving up */
 #define SCROLL_MAX_FRAMES 30
+/* Places remembered for Back; older ones are forgotten */
+#define BACK_STACK_MAX 100
+/* Line focus: the lines outside the bright ones are covered by the page's
+ * own background at this opacity, so they fade without changing colour */
+#define LINE_FOCUS_SHADE 0.7
+/* Reading ruler: a strip across the page, ruled above and below the
+ * reading line in the focus colour (3:1 against the page, WCAG 1.4.11), over
+ * a faint tint drawn under the text. Only lines across: the focus ring keeps
+ * its own sides. */
+#define RULER_BORDER 3.0
+#define RULER_TINT 0.12
+#define RULER_PAD_Y 2.0
+
+/* A line of text on screen, in the view's coordinates, and its label */
+typedef struct
+{
+  graphene_rect_t  rect;
+  GtkWidget       *label;
+} Line;
+
+/* A place in the document: the block at the top of the view, how far the
+ * view is scrolled into it, and the block that had the keyboard focus */
+typedef struct
+{
+  int    top_block;
+  double offset;
+  int    focus_block;   /* -1: none */
+} Place;
 
 struct _PlDocumentView
 {
@@ -40,9 +69,26 @@ struct _PlDocumentView
   GHashTable        *anchors;        /* anchor → the GtkWidget presenting it (borrowed) */
   GPtrArray         *block_widgets;  /* block index → GtkWidget (borrowed) */
 
-  char              *pending_anchor; /* waiting for layout before scrolling */
+  int                pending_block;  /* waiting for layout before scrolling; -1 none */
+  double             pending_offset; /* where the view's top goes, from the block's top */
   guint              scroll_tick_id;
   guint              scroll_frames;
+
+  GArray            *back_stack;     /* Place */
+
+  /* The reading line: a line of the block with the keyboard focus, moved by
+   * Up and Down. Reading aids are drawn around it; they are visual only. */
+  int                reading_block;  /* -1: none yet */
+  int                reading_line;
+  int                line_focus;     /* 0 off; else lines kept bright */
+  gboolean           reading_ruler;
+  GdkRGBA            shade_color;
+  GdkRGBA            ruler_color;
+  double             pointer_x;
+  double             pointer_y;
+
+  GtkWindow         *focus_window;   /* whose focus-widget is followed */
+  gulong             focus_handler;
 };
 
 G_DEFINE_FINAL_TYPE (PlDocumentView, pl_document_view, GTK_TYPE_WIDGET)
@@ -50,6 +96,7 @@ G_DEFINE_FINAL_TYPE (PlDocumentView, pl_document_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -122,7 +169,7 @@ link_clicked_cb (GtkButton      *button,
 {
   const char *target = g_object_get_data (G_OBJECT (button), "pl-target");
 
-  if (target != NULL && !pl_document_view_scroll_to_anchor (self, target))
+  if (target != NULL && !pl_document_view_follow_anchor (self, target))
     g_debug ("Link to missing anchor “%s”", target);
 }
 
@@ -299,7 +346,14 @@ clear_blocks (PlDocumentView *self)
 
   g_hash_table_remove_all (self->anchors);
   g_ptr_array_set_size (self->block_widgets, 0);
-  g_clear_pointer (&self->pending_anchor, g_free);
+  self->pending_block = -1;
+  self->reading_block = -1;
+  self->reading_line = 0;
+  if (self->back_stack->len > 0)
+    {
+      g_array_set_size (self->back_stack, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+    }
 }
 
 static void
@@ -317,7 +371,8 @@ build_blocks (PlDocumentView *self)
       const PlBlock *block = pl_document_get_block (self->document, i);
       GtkWidget *widget = block_widget_new (self, block);
 
-      g_object_set_data (G_OBJECT (widget), "pl-block-index", GUINT_TO_POINTER (i));
+      /* Counted from 1, so that no block's mark is NULL */
+      g_object_set_data (G_OBJECT (widget), "pl-block-index", GUINT_TO_POINTER (i + 1));
 
       /* Consecutive items form one list, so a screen reader can say how many */
       if (block->kind == PL_BLOCK_LIST_ITEM)
@@ -356,8 +411,8 @@ scroll_tick_cb (GtkWidget     *widget,
   graphene_point_t point;
   double value;
 
-  if (self->pending_anchor != NULL)
-    target = g_hash_table_lookup (self->anchors, self->pending_anchor);
+  if (self->pending_block >= 0)
+    target = pl_document_view_get_block_widget (self, self->pending_block);
 
   if (target == NULL || ++self->scroll_frames > SCROLL_MAX_FRAMES)
     goto done;
@@ -368,7 +423,7 @@ scroll_tick_cb (GtkWidget     *widget,
                                  &GRAPHENE_POINT_INIT (0, 0), &point))
     return G_SOURCE_CONTINUE;
 
-  value = gtk_adjustment_get_value (adjustment) + point.y - SCROLL_TOP_GAP;
+  value = gtk_adjustment_get_value (adjustment) + point.y + self->pending_offset;
   value = CLAMP (value,
                  gtk_adjustment_get_lower (adjustment),
                  MAX (gtk_adjustment_get_lower (adjustment),
@@ -378,7 +433,7 @@ scroll_tick_cb (GtkWidget     *widget,
 
 done:
   gtk_viewport_set_scroll_to_focus (self->viewport, TRUE);
-  g_clear_pointer (&self->pending_anchor, g_free);
+  self->pending_block = -1;
   self->scroll_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -484,6 +539,583 @@ column_allocate (GtkWidget *widget,
                                                 &GRAPHENE_POINT_INIT ((width - child_width) / 2, 0)));
 }
 
+static int
+block_index (GtkWidget *block)
+{
+  return (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (block), "pl-block-index")) - 1;
+}
+
+/* Focuses block focus_index (if >= 0), then once laid out scrolls so the
+ * view's top is offset pixels below the top of block top_index. */
+static void
+scroll_to_block (PlDocumentView *self,
+                 int             top_index,
+                 double          offset,
+                 int             focus_index)
+{
+  GtkWidget *focus_target = NULL;
+
+  if (focus_index >= 0)
+    focus_target = pl_document_view_get_block_widget (self, focus_index);
+
+  /* The viewport would scroll the focus just into view and race the scroll
+   * below; it is turned back on once the target is in place. */
+  gtk_viewport_set_scroll_to_focus (self->viewport, FALSE);
+
+  /* Focus first: the keyboard and a screen reader follow the link too */
+  if (focus_target != NULL)
+    {
+      self->reading_block = focus_index;
+      self->reading_line = 0;
+      focus_block_widget (focus_target);
+    }
+
+  self->pending_block = top_index;
+  self->pending_offset = offset;
+  self->scroll_frames = 0;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
+                                                         NULL, NULL);
+}
+
+/* The block holding widget, or -1 if it is not in the text */
+static int
+block_of_widget (PlDocumentView *self,
+                 GtkWidget      *widget)
+{
+  for (; widget != NULL && widget != GTK_WIDGET (self); widget = gtk_widget_get_parent (widget))
+    {
+      if (g_object_get_data (G_OBJECT (widget), "pl-block-index") != NULL)
+        return block_index (widget);
+    }
+  return -1;
+}
+
+static int
+focused_block (PlDocumentView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL)
+    return -1;
+  return block_of_widget (self, gtk_root_get_focus (root));
+}
+
+/* The block at the top of the view and how far the view's top is into it */
+static gboolean
+top_block (PlDocumentView *self,
+           int            *out_index,
+           double         *out_offset)
+{
+  for (guint i = 0; i < self->block_widgets->len; i++)
+    {
+      GtkWidget *block = g_ptr_array_index (self->block_widgets, i);
+      graphene_rect_t bounds;
+      graphene_point_t origin;
+
+      if (!gtk_widget_compute_bounds (block, GTK_WIDGET (self->viewport), &bounds))
+        continue;
+      /* The offset from the block's own origin, as scroll_tick_cb()
+       * measures it: bounds start at the border, which may lie outside */
+      if (bounds.origin.y + bounds.size.height > 0 &&
+          gtk_widget_compute_point (block, GTK_WIDGET (self->viewport),
+                                    &GRAPHENE_POINT_INIT (0, 0), &origin))
+        {
+          *out_index = (int) i;
+          *out_offset = -origin.y;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      /* A bullet sits beside the first line of its item; it is not a line */
+      if (!gtk_widget_has_css_class (widget, "pl-bullet"))
+        g_ptr_array_add (labels, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The text lines of a block, top to bottom, as rectangles in the view's
+ * coordinates, as wide as the column. Taken from each label's own layout, so
+ * they follow the text size, the spacing and the wrapping on screen. */
+static GArray *
+block_lines (PlDocumentView *self,
+             int             index)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  GtkWidget *block = pl_document_view_get_block_widget (self, MAX (index, 0));
+  graphene_rect_t column;
+
+  if (index < 0 || block == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->column), GTK_WIDGET (self), &column))
+    return lines;
+
+  collect_labels (block, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      PangoLayout *layout = gtk_label_get_layout (label);
+      PangoLayoutIter *iter;
+      graphene_point_t origin;
+      int x, y;
+
+      if (gtk_widget_get_height (GTK_WIDGET (label)) <= 0 ||
+          !gtk_widget_compute_point (GTK_WIDGET (label), GTK_WIDGET (self),
+                                     &GRAPHENE_POINT_INIT (0, 0), &origin))
+        continue;
+
+      gtk_label_get_layout_offsets (label, &x, &y);
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          int y0, y1;
+          Line rect;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          graphene_rect_init (&rect.rect,
+                              column.origin.x,
+                              origin.y + y + (double) y0 / PANGO_SCALE,
+                              column.size.width,
+                              (double) (y1 - y0) / PANGO_SCALE);
+          rect.label = GTK_WIDGET (label);
+          g_array_append_val (lines, rect);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  return lines;
+}
+
+static gboolean
+line_rect (PlDocumentView  *self,
+           int              block,
+           int              line,
+           graphene_rect_t *out_rect)
+{
+  g_autoptr(GArray) lines = block_lines (self, block);
+
+  if (lines->len == 0)
+    return FALSE;
+  *out_rect = g_array_index (lines, Line, CLAMP (line, 0, (int) lines->len - 1)).rect;
+  return TRUE;
+}
+
+/* Steps (block, line) one text line forward or back, across blocks */
+static gboolean
+step_line (PlDocumentView *self,
+           int            *block,
+           int            *line,
+           int             direction)
+{
+  int n_blocks = (int) self->block_widgets->len;
+  int b = *block;
+
+  if (direction > 0)
+    {
+      g_autoptr(GArray) lines = block_lines (self, b);
+
+      if (*line + 1 < (int) lines->len)
+        {
+          (*line)++;
+          return TRUE;
+        }
+      for (b = b + 1; b < n_blocks; b++)
+        {
+          g_autoptr(GArray) next = block_lines (self, b);
+
+          if (next->len > 0)
+            {
+              *block = b;
+              *line = 0;
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+
+  if (*line > 0)
+    {
+      (*line)--;
+      return TRUE;
+    }
+  for (b = b - 1; b >= 0; b--)
+    {
+      g_autoptr(GArray) previous = block_lines (self, b);
+
+      if (previous->len > 0)
+        {
+          *block = b;
+          *line = (int) previous->len - 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Scrolls just enough that the reading line, with a line's room around
+ * it, is in view */
+static void
+scroll_to_reading_line (PlDocumentView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t rect, viewport;
+  double top, bottom, margin, value;
+
+  if (!line_rect (self, self->reading_block, self->reading_line, &rect) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->viewport), GTK_WIDGET (self), &viewport))
+    return;
+
+  margin = MIN (rect.size.height, viewport.size.height / 4);
+  top = rect.origin.y - viewport.origin.y;
+  bottom = top + rect.size.height;
+  value = gtk_adjustment_get_value (adjustment);
+
+  if (top - margin < 0)
+    value += top - margin;
+  else if (bottom + margin > viewport.size.height)
+    value += bottom + margin - viewport.size.height;
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/* The keyboard focus goes to the label holding the reading line (a field's
+ * value, say, not its name), so a screen reader reads what is ruled */
+static void
+focus_reading_line (PlDocumentView *self)
+{
+  g_autoptr(GArray) lines = block_lines (self, self->reading_block);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *target = NULL;
+  gboolean scroll_to_focus = self->pending_block < 0;
+
+  if (lines->len > 0)
+    target = g_array_index (lines, Line, CLAMP (self->reading_line, 0, (int) lines->len - 1)).label;
+  if (target != NULL && !gtk_widget_get_focusable (target))
+    target = NULL;
+  if (target != NULL && target == focus)
+    return;
+  if (target == NULL && focused_block (self) == self->reading_block)
+    return;
+
+  /* The reading line is scrolled into view below, not the whole block */
+  if (scroll_to_focus)
+    gtk_viewport_set_scroll_to_focus (self->viewport, FALSE);
+  if (target == NULL || !gtk_widget_grab_focus (target))
+    focus_block_widget (pl_document_view_get_block_widget (self, self->reading_block));
+  if (scroll_to_focus)
+    gtk_viewport_set_scroll_to_focus (self->viewport, TRUE);
+}
+
+/* Moves the reading line: direction 1 and -1 a line down and up, 2 to the
+ * end and -2 to the start. Keyboard focus follows it into each block. */
+static void
+move_reading_line (PlDocumentView *self,
+                   int             direction)
+{
+  int block = self->reading_block;
+  int line = self->reading_line;
+  int n_blocks = (int) self->block_widgets->len;
+
+  if (n_blocks == 0)
+    return;
+
+  if (block < 0 || block >= n_blocks)
+    {
+      block = MAX (focused_block (self), 0);
+      line = 0;
+      if (direction == 1 || direction == -1)
+        direction = 0;
+    }
+
+  if (direction == 2 || direction == -2)
+    {
+      block = direction > 0 ? n_blocks - 1 : 0;
+      line = direction > 0 ? G_MAXINT / 2 : 0;
+      /* Blocks with no text at the very end or start are skipped */
+      while (block >= 0 && block < n_blocks)
+        {
+          g_autoptr(GArray) lines = block_lines (self, block);
+
+          if (lines->len > 0)
+            {
+              line = MIN (line, (int) lines->len - 1);
+              break;
+            }
+          block += direction > 0 ? -1 : 1;
+        }
+      if (block < 0 || block >= n_blocks)
+        return;
+    }
+  else if (direction != 0)
+    step_line (self, &block, &line, direction);
+
+  self->reading_line = line;
+  /* Set first, so following the focus keeps this line */
+  self->reading_block = block;
+  focus_reading_line (self);
+
+  scroll_to_reading_line (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+reading_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
+
+  if (g_str_equal (action_name, "reading.line-down"))
+    move_reading_line (self, 1);
+  else if (g_str_equal (action_name, "reading.line-up"))
+    move_reading_line (self, -1);
+  else if (g_str_equal (action_name, "reading.start"))
+    move_reading_line (self, -2);
+  else if (g_str_equal (action_name, "reading.end"))
+    move_reading_line (self, 2);
+}
+
+static const struct
+{
+  guint       keyval;
+  const char *action;
+} reading_keys[] = {
+  { GDK_KEY_Down, "reading.line-down" },
+  { GDK_KEY_KP_Down, "reading.line-down" },
+  { GDK_KEY_Up, "reading.line-up" },
+  { GDK_KEY_KP_Up, "reading.line-up" },
+  { GDK_KEY_Home, "reading.start" },
+  { GDK_KEY_KP_Home, "reading.start" },
+  { GDK_KEY_End, "reading.end" },
+  { GDK_KEY_KP_End, "reading.end" },
+};
+
+/* Tab, a click or a link moves the focus: the reading line goes with it */
+static void
+focus_widget_cb (GtkWindow      *window,
+                 GParamSpec     *pspec,
+                 PlDocumentView *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  int block = focused_block (self);
+  g_autoptr(GArray) lines = NULL;
+  int first_line = -1;
+
+  if (block < 0)
+    return;
+
+  /* The first line of the focused label, if it is not already being read */
+  lines = block_lines (self, block);
+  for (guint i = 0; i < lines->len; i++)
+    if (g_array_index (lines, Line, i).label == focus)
+      {
+        if (block == self->reading_block && (int) i == self->reading_line)
+          return;
+        if (first_line < 0)
+          first_line = (int) i;
+      }
+
+  if (block == self->reading_block && first_line < 0)
+    return;
+
+  self->reading_block = block;
+  self->reading_line = MAX (first_line, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pl_document_view_root (GtkWidget *widget)
+{
+  PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (pl_document_view_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->focus_window = GTK_WINDOW (root);
+      self->focus_handler = g_signal_connect (root, "notify::focus-widget",
+                                              G_CALLBACK (focus_widget_cb), self);
+    }
+}
+
+static void
+pl_document_view_unroot (GtkWidget *widget)
+{
+  PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
+
+  if (self->focus_window != NULL)
+    g_clear_signal_handler (&self->focus_handler, self->focus_window);
+  self->focus_window = NULL;
+
+  GTK_WIDGET_CLASS (pl_document_view_parent_class)->unroot (widget);
+}
+
+/* The ruler also follows the pointer over the text. Only real movement
+ * counts: when the text scrolls under a still pointer, the line stays. */
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           PlDocumentView           *self)
+{
+  gboolean moved = (x != self->pointer_x || y != self->pointer_y);
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (!moved || (!self->reading_ruler && self->line_focus <= 0))
+    return;
+
+  for (guint i = 0; i < self->block_widgets->len; i++)
+    {
+      graphene_rect_t bounds;
+      g_autoptr(GArray) lines = NULL;
+
+      if (!gtk_widget_compute_bounds (g_ptr_array_index (self->block_widgets, i),
+                                      GTK_WIDGET (self), &bounds) ||
+          y < bounds.origin.y || y >= bounds.origin.y + bounds.size.height)
+        continue;
+
+      lines = block_lines (self, (int) i);
+      for (guint j = 0; j < lines->len; j++)
+        {
+          graphene_rect_t *rect = &g_array_index (lines, Line, j).rect;
+
+          if (y >= rect->origin.y && y < rect->origin.y + rect->size.height &&
+              ((int) i != self->reading_block || (int) j != self->reading_line))
+            {
+              self->reading_block = (int) i;
+              self->reading_line = (int) j;
+              gtk_widget_queue_draw (GTK_WIDGET (self));
+              return;
+            }
+        }
+      return;
+    }
+}
+
+static void
+rgba_from_color (GdkRGBA *rgba,
+                 PlColor  color)
+{
+  rgba->red = color.r / 255.0f;
+  rgba->green = color.g / 255.0f;
+  rgba->blue = color.b / 255.0f;
+  rgba->alpha = 1.0f;
+}
+
+static void
+set_default_aid_colors (PlDocumentView *self)
+{
+  const PlTheme *theme = pl_theme_lookup (NULL);
+
+  rgba_from_color (&self->shade_color, theme->background);
+  rgba_from_color (&self->ruler_color, theme->focus);
+}
+
+static void
+pl_document_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
+  graphene_rect_t reading, viewport, ruler;
+  gboolean have_line = FALSE;
+
+  if ((self->reading_ruler || self->line_focus > 0) && self->reading_block >= 0 &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self->viewport), widget, &viewport))
+    have_line = line_rect (self, self->reading_block, self->reading_line, &reading);
+
+  if (have_line)
+    graphene_rect_init (&ruler,
+                        viewport.origin.x,
+                        reading.origin.y - RULER_PAD_Y - RULER_BORDER,
+                        viewport.size.width,
+                        reading.size.height + 2 * (RULER_PAD_Y + RULER_BORDER));
+
+  /* The tint goes under the text, so the text keeps its own colours */
+  if (have_line && self->reading_ruler)
+    {
+      GdkRGBA tint = self->ruler_color;
+
+      tint.alpha = RULER_TINT;
+      gtk_snapshot_push_clip (snapshot, &viewport);
+      gtk_snapshot_append_color (snapshot, &tint, &ruler);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  GTK_WIDGET_CLASS (pl_document_view_parent_class)->snapshot (widget, snapshot);
+
+  if (!have_line)
+    return;
+
+  gtk_snapshot_push_clip (snapshot, &viewport);
+
+  if (self->line_focus > 0)
+    {
+      int around = (self->line_focus - 1) / 2;
+      int first_block = self->reading_block, first_line = self->reading_line;
+      int last_block = self->reading_block, last_line = self->reading_line;
+      graphene_rect_t first = reading, last = reading;
+      GdkRGBA shade = self->shade_color;
+      double top, bottom;
+
+      for (int i = 0; i < around; i++)
+        {
+          step_line (self, &first_block, &first_line, -1);
+          step_line (self, &last_block, &last_line, 1);
+        }
+      line_rect (self, first_block, first_line, &first);
+      line_rect (self, last_block, last_line, &last);
+      /* A little room, so the ruler and a focus ring at the edge stay bright */
+      top = MIN (first.origin.y, reading.origin.y) - RULER_PAD_Y - RULER_BORDER;
+      bottom = MAX (last.origin.y + last.size.height, reading.origin.y + reading.size.height) +
+               RULER_PAD_Y + RULER_BORDER;
+
+      shade.alpha = LINE_FOCUS_SHADE;
+      if (top > viewport.origin.y)
+        gtk_snapshot_append_color (snapshot, &shade,
+                                   &GRAPHENE_RECT_INIT (viewport.origin.x, viewport.origin.y,
+                                                        viewport.size.width,
+                                                        top - viewport.origin.y));
+      if (bottom < viewport.origin.y + viewport.size.height)
+        gtk_snapshot_append_color (snapshot, &shade,
+                                   &GRAPHENE_RECT_INIT (viewport.origin.x, bottom,
+                                                        viewport.size.width,
+                                                        viewport.origin.y + viewport.size.height - bottom));
+    }
+
+  if (self->reading_ruler)
+    {
+      GskRoundedRect outline;
+      const float widths[4] = { RULER_BORDER, 0, RULER_BORDER, 0 };
+      const GdkRGBA colors[4] = { self->ruler_color, self->ruler_color,
+                                  self->ruler_color, self->ruler_color };
+
+      gsk_rounded_rect_init_from_rect (&outline, &ruler, 0);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 pl_document_view_dispose (GObject *object)
 {
@@ -498,7 +1130,6 @@ pl_document_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_DOCUMENT_VIEW);
 
   g_clear_object (&self->document);
-  g_clear_pointer (&self->pending_anchor, g_free);
 
   G_OBJECT_CLASS (pl_document_view_parent_class)->dispose (object);
 }
@@ -510,6 +1141,7 @@ pl_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->block_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->back_stack, g_array_unref);
 
   G_OBJECT_CLASS (pl_document_view_parent_class)->finalize (object);
 }
@@ -526,6 +1158,10 @@ pl_document_view_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, pl_document_view_can_go_back (self));
       break;
 
     default:
@@ -568,6 +1204,12 @@ pl_document_view_class_init (PlDocumentViewClass *klass)
                          PL_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* TRUE while there is an earlier place for pl_document_view_go_back() */
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -577,6 +1219,16 @@ pl_document_view_class_init (PlDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlDocumentView, measure);
   gtk_widget_class_bind_template_child (widget_class, PlDocumentView, column);
 
+  widget_class->snapshot = pl_document_view_snapshot;
+  widget_class->root = pl_document_view_root;
+  widget_class->unroot = pl_document_view_unroot;
+
+  /* The reading line moves a line at a time, not the label's own cursor */
+  gtk_widget_class_install_action (widget_class, "reading.line-down", NULL, reading_action_cb);
+  gtk_widget_class_install_action (widget_class, "reading.line-up", NULL, reading_action_cb);
+  gtk_widget_class_install_action (widget_class, "reading.start", NULL, reading_action_cb);
+  gtk_widget_class_install_action (widget_class, "reading.end", NULL, reading_action_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pldocumentview");
 }
@@ -584,6 +1236,9 @@ pl_document_view_class_init (PlDocumentViewClass *klass)
 static void
 pl_document_view_init (PlDocumentView *self)
 {
+  GtkEventController *shortcuts;
+  GtkEventController *motion;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self->measure),
@@ -593,6 +1248,24 @@ pl_document_view_init (PlDocumentView *self)
 
   self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->block_widgets = g_ptr_array_new ();
+  self->back_stack = g_array_new (FALSE, FALSE, sizeof (Place));
+  self->pending_block = -1;
+  self->reading_block = -1;
+  self->pointer_x = self->pointer_y = -1;
+  set_default_aid_colors (self);
+
+  /* In the capture phase, before the focused label moves its own cursor */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (reading_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (reading_keys[i].keyval, 0),
+                                                            gtk_named_action_new (reading_keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
 
 GtkWidget *
@@ -642,19 +1315,7 @@ pl_document_view_scroll_to_anchor (PlDocumentView *self,
   if (target == NULL)
     return FALSE;
 
-  /* The viewport would scroll the focus just into view and race the scroll
-   * below; it is turned back on once the target is at the top. */
-  gtk_viewport_set_scroll_to_focus (self->viewport, FALSE);
-
-  /* Focus first: the keyboard and a screen reader follow the link too */
-  focus_block_widget (target);
-
-  g_free (self->pending_anchor);
-  self->pending_anchor = g_strdup (anchor);
-  self->scroll_frames = 0;
-  if (self->scroll_tick_id == 0)
-    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
-                                                         NULL, NULL);
+  scroll_to_block (self, block_index (target), -SCROLL_TOP_GAP, block_index (target));
   return TRUE;
 }
 
@@ -702,4 +1363,173 @@ pl_document_view_get_hadjustment (PlDocumentView *self)
   g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), NULL);
 
   return gtk_scrolled_window_get_hadjustment (self->scroller);
+}
+
+static void
+push_place (PlDocumentView *self)
+{
+  Place place = { 0, 0, -1 };
+
+  if (!top_block (self, &place.top_block, &place.offset))
+    return;
+
+  /* If the focus is elsewhere (the contents), Back still returns it to the
+   * text, to the block being read */
+  place.focus_block = focused_block (self);
+  if (place.focus_block < 0)
+    place.focus_block = self->reading_block;
+
+  if (self->back_stack->len >= BACK_STACK_MAX)
+    g_array_remove_index (self->back_stack, 0);
+  g_array_append_val (self->back_stack, place);
+  if (self->back_stack->len == 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+gboolean
+pl_document_view_follow_anchor (PlDocumentView *self,
+                                const char     *anchor)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (anchor != NULL, FALSE);
+
+  if (!g_hash_table_contains (self->anchors, anchor))
+    return FALSE;
+
+  push_place (self);
+  return pl_document_view_scroll_to_anchor (self, anchor);
+}
+
+gboolean
+pl_document_view_can_go_back (PlDocumentView *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return self->back_stack->len > 0;
+}
+
+gboolean
+pl_document_view_go_back (PlDocumentView *self)
+{
+  Place place;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->back_stack->len == 0)
+    return FALSE;
+
+  place = g_array_index (self->back_stack, Place, self->back_stack->len - 1);
+  g_array_set_size (self->back_stack, self->back_stack->len - 1);
+  if (self->back_stack->len == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+
+  scroll_to_block (self, place.top_block, place.offset,
+                   place.focus_block >= 0 ? place.focus_block : place.top_block);
+  return TRUE;
+}
+
+gboolean
+pl_document_view_get_position (PlDocumentView  *self,
+                               char           **out_anchor,
+                               double          *out_offset)
+{
+  const PlBlock *block;
+  int index;
+  double offset;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
+
+  /* A place being scrolled to counts as where the person is */
+  if (self->pending_block >= 0)
+    {
+      index = self->pending_block;
+      offset = self->pending_offset;
+    }
+  else if (self->document == NULL || !top_block (self, &index, &offset))
+    return FALSE;
+
+  block = pl_document_get_block (self->document, index);
+  if (block == NULL || block->anchor == NULL)
+    return FALSE;
+
+  if (out_anchor != NULL)
+    *out_anchor = g_strdup (block->anchor);
+  if (out_offset != NULL)
+    *out_offset = offset;
+  return TRUE;
+}
+
+gboolean
+pl_document_view_set_position (PlDocumentView *self,
+                               const char     *anchor,
+                               double          offset)
+{
+  GtkWidget *target;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (anchor != NULL, FALSE);
+
+  target = g_hash_table_lookup (self->anchors, anchor);
+  if (target == NULL)
+    return FALSE;
+
+  scroll_to_block (self, block_index (target), offset, block_index (target));
+  return TRUE;
+}
+
+void
+pl_document_view_set_reading_aids (PlDocumentView *self,
+                                   int             line_focus,
+                                   gboolean        reading_ruler,
+                                   const GdkRGBA  *shade,
+                                   const GdkRGBA  *ruler)
+{
+  g_return_if_fail (PL_IS_DOCUMENT_VIEW (self));
+
+  /* 1, 3 or 5 lines; anything else to the nearest of them */
+  if (line_focus <= 0)
+    line_focus = 0;
+  else if (line_focus < 3)
+    line_focus = line_focus == 1 ? 1 : 3;
+  else
+    line_focus = line_focus <= 3 ? 3 : 5;
+
+  self->line_focus = line_focus;
+  self->reading_ruler = !!reading_ruler;
+  if (shade != NULL)
+    self->shade_color = *shade;
+  if (ruler != NULL)
+    self->ruler_color = *ruler;
+  if (shade == NULL && ruler == NULL)
+    set_default_aid_colors (self);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+pl_document_view_get_reading_line (PlDocumentView  *self,
+                                   guint           *out_block,
+                                   guint           *out_line,
+                                   graphene_rect_t *out_rect)
+{
+  g_autoptr(GArray) lines = NULL;
+  int line;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->reading_block < 0)
+    return FALSE;
+
+  lines = block_lines (self, self->reading_block);
+  if (lines->len == 0)
+    return FALSE;
+  line = CLAMP (self->reading_line, 0, (int) lines->len - 1);
+
+  if (out_block != NULL)
+    *out_block = (guint) self->reading_block;
+  if (out_line != NULL)
+    *out_line = (guint) line;
+  if (out_rect != NULL)
+    *out_rect = g_array_index (lines, Line, line).rect;
+  return TRUE;
 }

@@ -175,6 +175,22 @@ pl_reader_style_css (const PlSettings *settings,
   g_string_append_printf (css, ".%s .pl-document label.pl-heading { line-height: %s; }\n",
                           s, number (heading_line, CLAMP (settings->line_spacing, LINE_SPACING_MIN, 1.3)));
 
+  /* The reader's list of contents, read at the same size and in the same
+   * colours as the text; opaque, as it lies over the text in a narrow window */
+  g_string_append_printf (css,
+    ".%s .pl-contents { font-size: %dpt; background-color: %s; color: %s;"
+    " border-right: 2px solid %s; }\n"
+    ".%s .pl-contents-heading { font-weight: 800; font-size: 1.2em; }\n"
+    ".%s .pl-contents-list > row { min-height: 44px; }\n"
+    ".%s button.pl-leave-focus { color: %s; background-color: %s;"
+    " box-shadow: inset 0 0 0 2px %s; }\n"
+    ".%s button.pl-leave-focus:hover { background-color: alpha(%s, 0.15); }\n",
+    s, points, bg, text, text,
+    s,
+    s,
+    s, text, bg, text,
+    s, text);
+
   if (font_name_is_safe (settings->font))
     g_string_append_printf (css, ".%s .pl-document { font-family: \"%s\", sans-serif; }\n",
                             s, settings->font);
@@ -198,4 +214,20 @@ pl_reader_style_css (const PlSettings *settings,
     s, focus);
 
   return g_string_free (css, FALSE);
+}
+
+void
+pl_reader_style_aid_colors (const PlSettings *settings,
+                            PlColor          *shade,
+                            PlColor          *ruler)
+{
+  const PlTheme *theme;
+
+  g_return_if_fail (settings != NULL);
+
+  theme = pl_theme_lookup (settings->theme);
+  if (shade != NULL)
+    *shade = theme->background;
+  if (ruler != NULL)
+    *ruler = theme->focus;
 }

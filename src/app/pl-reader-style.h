@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "pl-model.h"
+#include "pl-theme.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,12 @@ int                     pl_text_size_step      (int         points,
  * text size, theme colours, font, line, letter and paragraph spacing. */
 char                   *pl_reader_style_css    (const PlSettings *settings,
                                                 const char       *scope_class);
+/* Colours for the reading aids, from the person's theme: line focus dims the
+ * other lines with the page's own background (shade), and the reading ruler
+ * is drawn in the theme's focus colour (ruler), which keeps 3:1 against the
+ * page. The text's own colours are never changed. */
+void                    pl_reader_style_aid_colors (const PlSettings *settings,
+                                                    PlColor          *shade,
+                                                    PlColor          *ruler);
 
 G_END_DECLS

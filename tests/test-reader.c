@@ -1,0 +1,702 @@
+/* test-reader.c: the reader's contents, Back and reading aids
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb. Each test installs the example person in its own
+ * temporary database and reads their plan in a PlReader.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+
+#include "pl-demo.h"
+#include "pl-document.h"
+#include "pl-document-view.h"
+#include "pl-reader.h"
+#include "pl-reader-style.h"
+#include "pl-store.h"
+#include "pl-test-util.h"
+#include "pl-gui-test-util.h"
+
+#define READER_CLASS "pl-reader-test"
+
+typedef struct
+{
+  char           *dir;
+  PlDocument     *plan;
+  GtkWindow      *window;
+  PlReader       *reader;
+  PlDocumentView *view;
+  GtkCssProvider *css;
+} Fixture;
+
+typedef struct
+{
+  int width;
+  int height;
+} WindowSize;
+
+static const WindowSize wide = { 1280, 900 };
+static const WindowSize small_screen = { 1024, 768 };
+
+/* The person's settings as the window applies them: CSS under the reader's
+ * class, and the aids through pl_reader_set_settings() */
+static void
+apply_settings (Fixture    *f,
+                int         text_size,
+                const char *theme,
+                int         line_focus,
+                gboolean    ruler)
+{
+  g_autoptr(PlSettings) settings = pl_settings_new_default (0);
+  g_autofree char *css = NULL;
+
+  settings->text_size = text_size;
+  g_free (settings->theme);
+  settings->theme = g_strdup (theme);
+  settings->line_focus = line_focus;
+  settings->reading_ruler = ruler;
+
+  css = pl_reader_style_css (settings, READER_CLASS);
+  gtk_css_provider_load_from_data (f->css, css, -1);
+  pl_reader_set_settings (f->reader, settings);
+  pl_gui_test_run_frames (3);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const WindowSize *size = data != NULL ? data : &wide;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id = 0;
+
+  f->dir = pl_test_make_dir ("plainly-reader");
+  store = pl_test_open_store (f->dir, NULL);
+  g_assert_true (pl_demo_install (store, &person_id, &error));
+  g_assert_no_error (error);
+  f->plan = pl_document_build_plan (store, person_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->plan);
+  g_clear_pointer (&store, pl_store_close);
+
+  f->css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (f->css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+
+  f->reader = PL_READER (pl_reader_new ());
+  f->view = pl_reader_get_document_view (f->reader);
+  gtk_widget_add_css_class (GTK_WIDGET (f->reader), READER_CLASS);
+  pl_reader_set_document (f->reader, f->plan);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->reader));
+  gtk_window_set_default_size (f->window, size->width, size->height);
+  gtk_window_present (f->window);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, f->reader));
+  apply_settings (f, 14, "standard", 0, FALSE);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  pl_gui_test_run_frames (1);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (f->css));
+  g_clear_object (&f->css);
+  g_clear_object (&f->plan);
+  pl_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* Frames until scrolling and layout have come to rest: on a busy machine a
+ * few frames of wall time may not be enough for a jump to finish */
+static void
+settle (Fixture *f)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  double value = -1;
+  guint still = 0;
+
+  for (guint i = 0; i < 300 && still < 3; i++)
+    {
+      graphene_rect_t now = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      double now_value;
+
+      pl_gui_test_run_frames (1);
+      now_value = gtk_adjustment_get_value (pl_document_view_get_vadjustment (f->view));
+      pl_document_view_get_reading_line (f->view, NULL, NULL, &now);
+      if (now_value == value && graphene_rect_equal (&now, &rect))
+        still++;
+      else
+        still = 0;
+      value = now_value;
+      rect = now;
+    }
+}
+
+static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+focus_within (Fixture   *f,
+              GtkWidget *ancestor)
+{
+  GtkWidget *focus = focus_widget (f);
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+static GtkAdjustment *
+vadjustment (Fixture *f)
+{
+  return pl_document_view_get_vadjustment (f->view);
+}
+
+/* Where a block's top is, in pixels below the top of the visible text */
+static double
+block_top (Fixture   *f,
+           GtkWidget *block)
+{
+  graphene_rect_t view_bounds, bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->view), GTK_WIDGET (f->window),
+                                            &view_bounds));
+  g_assert_true (gtk_widget_compute_bounds (block, GTK_WIDGET (f->window), &bounds));
+  return bounds.origin.y - view_bounds.origin.y;
+}
+
+static const char *
+row_anchor (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "pl-anchor");
+}
+
+static void
+test_contents (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkListBox *list = pl_reader_get_contents_list (f->reader);
+  guint n_parts = 0;
+  guint row_index = 0;
+
+  /* Every part, in the plan's order; the parts within parts between them */
+  for (guint i = 0; i < pl_document_get_n_blocks (f->plan); i++)
+    {
+      const PlBlock *block = pl_document_get_block (f->plan, i);
+      GtkListBoxRow *row;
+
+      if (block->kind != PL_BLOCK_HEADING || block->level < 2 || block->level > 3)
+        continue;
+
+      row = gtk_list_box_get_row_at_index (list, row_index++);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (row_anchor (row), ==, block->anchor);
+      g_assert_true (gtk_list_box_row_get_activatable (row));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, block->text);
+      /* A target of 44×44 px at least */
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row)), >=, 44);
+      if (block->level == 2)
+        n_parts++;
+    }
+
+  g_assert_null (gtk_list_box_get_row_at_index (list, row_index));
+  /* The summary and the parts DESIGN.md lists */
+  g_assert_cmpuint (n_parts, >=, 10);
+
+  /* Beside the text in a wide window, labelled for a screen reader */
+  g_assert_true (pl_reader_get_contents_visible (f->reader));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+}
+
+static gboolean
+scroll_moved (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_adjustment_get_value (vadjustment (f)) > 0;
+}
+
+static void
+test_contents_jump (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkListBox *list = pl_reader_get_contents_list (f->reader);
+  GtkListBoxRow *row = NULL;
+  GtkWidget *heading;
+  int n_rows = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpint (n_rows, >, 6);
+
+  /* A part half way down, so it can come to the top */
+  for (int i = n_rows / 2; i < n_rows && row == NULL; i++)
+    {
+      GtkListBoxRow *candidate = gtk_list_box_get_row_at_index (list, i);
+      int index = pl_document_find_anchor (f->plan, row_anchor (candidate));
+
+      if (pl_document_get_block (f->plan, index)->level == 2)
+        row = candidate;
+    }
+  g_assert_nonnull (row);
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_false (pl_reader_go_back (f->reader));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_true (pl_gui_test_wait_until (scroll_moved, f));
+  settle (f);
+
+  heading = pl_document_view_get_anchor_widget (f->view, row_anchor (row));
+  g_assert_nonnull (heading);
+  g_assert_true (focus_widget (f) == heading);
+  g_assert_cmpfloat (block_top (f, heading), >=, 0);
+  g_assert_cmpfloat (block_top (f, heading), <, 40);
+  /* The contents show it as the part being read */
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+
+  /* Back returns to the top, with the focus in the text */
+  g_assert_true (pl_document_view_can_go_back (f->view));
+  g_assert_true (pl_reader_go_back (f->reader));
+  settle (f);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (f)), <, 1);
+  g_assert_true (focus_within (f, GTK_WIDGET (f->view)));
+  g_assert_true (gtk_list_box_get_selected_row (list) != row);
+  g_assert_false (pl_reader_go_back (f->reader));
+}
+
+static GtkWidget *
+first_link (Fixture *f,
+            guint   *out_index)
+{
+  for (guint i = 0; i < pl_document_get_n_blocks (f->plan); i++)
+    if (pl_document_get_block (f->plan, i)->kind == PL_BLOCK_LINK)
+      {
+        *out_index = i;
+        return pl_document_view_get_block_widget (f->view, i);
+      }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         value;
+} ScrollWatch;
+
+static gboolean
+scroll_changed (gpointer data)
+{
+  ScrollWatch *watch = data;
+
+  return fabs (gtk_adjustment_get_value (watch->adjustment) - watch->value) > 1;
+}
+
+static void
+test_link_back (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *link;
+  guint link_index = 0;
+  ScrollWatch watch;
+  double before;
+
+  link = first_link (f, &link_index);
+  g_assert_nonnull (link);
+  g_assert_true (GTK_IS_BUTTON (link));
+
+  /* Someone part way down the summary, on one of its links */
+  gtk_widget_grab_focus (link);
+  settle (f);
+  gtk_adjustment_set_value (vadjustment (f), MAX (0, gtk_adjustment_get_value (vadjustment (f)) +
+                                                     block_top (f, link) - 137.5));
+  settle (f);
+  before = gtk_adjustment_get_value (vadjustment (f));
+  g_assert_cmpfloat (before, >, 0);
+
+  watch.adjustment = vadjustment (f);
+  watch.value = before;
+  g_assert_true (gtk_widget_activate (link));
+  g_assert_true (pl_gui_test_wait_until (scroll_changed, &watch));
+  settle (f);
+  g_assert_false (focus_widget (f) == link);
+
+  g_assert_true (pl_reader_go_back (f->reader));
+  settle (f);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadjustment (f)) - before), <=, 1);
+  g_assert_true (focus_within (f, link));
+
+  /* Nothing earlier: the window's Back then leaves the reader */
+  g_assert_false (pl_reader_go_back (f->reader));
+  g_assert_false (pl_document_view_can_go_back (f->view));
+}
+
+static void
+test_position (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *anchor = NULL;
+  g_autofree char *anchor_again = NULL;
+  double offset = 0, offset_again = 0;
+  double value;
+
+  gtk_adjustment_set_value (vadjustment (f), 1234.0);
+  settle (f);
+  value = gtk_adjustment_get_value (vadjustment (f));
+  g_assert_cmpfloat (value, >, 1000);
+  g_assert_true (pl_document_view_get_position (f->view, &anchor, &offset));
+  g_assert_nonnull (anchor);
+  g_assert_cmpfloat (offset, >=, 0);
+
+  /* Reopened: the same document from its top, then the place kept */
+  pl_reader_set_document (f->reader, NULL);
+  pl_reader_set_document (f->reader, f->plan);
+  g_assert_false (pl_document_view_set_position (f->view, "no-such-part", 0));
+  g_assert_true (pl_document_view_set_position (f->view, anchor, offset));
+  settle (f);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadjustment (f)) - value), <=, 1);
+  g_assert_true (pl_document_view_get_position (f->view, &anchor_again, &offset_again));
+  g_assert_cmpstr (anchor_again, ==, anchor);
+  g_assert_cmpfloat (fabs (offset_again - offset), <=, 1);
+}
+
+/* The first block of running text that wraps onto several lines */
+static int
+wrapped_block (Fixture *f)
+{
+  for (guint i = 0; i < pl_document_get_n_blocks (f->plan); i++)
+    {
+      GtkWidget *widget = pl_document_view_get_block_widget (f->view, i);
+
+      if (GTK_IS_LABEL (widget) && !gtk_widget_has_css_class (widget, "pl-heading") &&
+          pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (widget))) >= 3)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+test_reading_line (Fixture       *f,
+                   gconstpointer  data)
+{
+  const PlBlock *block;
+  GtkWidget *widget;
+  graphene_rect_t rect, previous;
+  guint reading_block, line;
+  int index, n_lines;
+
+  index = wrapped_block (f);
+  g_assert_cmpint (index, >=, 0);
+  widget = pl_document_view_get_block_widget (f->view, index);
+  n_lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (widget)));
+  block = pl_document_get_block (f->plan, index);
+
+  /* Focus on a block makes its first line the reading line */
+  g_assert_true (pl_document_view_scroll_to_anchor (f->view, block->anchor));
+  settle (f);
+  g_assert_true (pl_document_view_get_reading_line (f->view, &reading_block, &line, &previous));
+  g_assert_cmpuint (reading_block, ==, index);
+  g_assert_cmpuint (line, ==, 0);
+  g_assert_cmpfloat (previous.size.height, >, 10);
+
+  /* Down goes a line at a time, each below the last */
+  for (int i = 1; i < n_lines; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.line-down", NULL));
+      settle (f);
+      g_assert_true (pl_document_view_get_reading_line (f->view, &reading_block, &line, &rect));
+      g_assert_cmpuint (reading_block, ==, index);
+      g_assert_cmpuint (line, ==, i);
+      /* The view may scroll to keep it in sight: compare in the text */
+      g_assert_cmpfloat (rect.origin.y + gtk_adjustment_get_value (vadjustment (f)), >,
+                         previous.origin.y);
+      previous = rect;
+      previous.origin.y += gtk_adjustment_get_value (vadjustment (f));
+    }
+
+  /* From the last line into the next block, and the focus goes too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.line-down", NULL));
+  settle (f);
+  g_assert_true (pl_document_view_get_reading_line (f->view, &reading_block, &line, &rect));
+  g_assert_cmpuint (reading_block, ==, index + 1);
+  g_assert_cmpuint (line, ==, 0);
+  g_assert_true (focus_within (f, pl_document_view_get_block_widget (f->view, index + 1)));
+
+  /* And back up to the last line of the block before */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.line-up", NULL));
+  settle (f);
+  g_assert_true (pl_document_view_get_reading_line (f->view, &reading_block, &line, NULL));
+  g_assert_cmpuint (reading_block, ==, index);
+  g_assert_cmpuint (line, ==, n_lines - 1);
+  g_assert_true (focus_within (f, widget));
+
+  /* End goes to the last line of the document, in view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.end", NULL));
+  settle (f);
+  g_assert_true (pl_document_view_get_reading_line (f->view, &reading_block, &line, &rect));
+  g_assert_cmpuint (reading_block, >=, pl_document_get_n_blocks (f->plan) - 2);
+  g_assert_cmpfloat (rect.origin.y + rect.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->view)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (f)), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.start", NULL));
+  settle (f);
+  g_assert_true (pl_document_view_get_reading_line (f->view, &reading_block, &line, NULL));
+  g_assert_cmpuint (reading_block, ==, 0);
+  g_assert_cmpuint (line, ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (f)), <, 1);
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The darkest pixel in rows [top, bottom) and columns [left, right) of
+ * the text: dark text on a light page, so the text's own colour shows there */
+static int
+darkest (GdkTexture *texture,
+         int         left,
+         int         right,
+         int         top,
+         int         bottom)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  int darkest_value = 255;
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int y = MAX (top, 0); y < MIN (bottom, height); y++)
+    for (int x = MAX (left, 0); x < MIN (right, width); x++)
+      {
+        const guchar *p = pixels + ((gsize) y * width + x) * 4;
+
+        darkest_value = MIN (darkest_value, (p[0] + p[1] + p[2]) / 3);
+      }
+  return darkest_value;
+}
+
+static void
+test_line_focus (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) focused = NULL;
+  graphene_rect_t line, moved, column;
+  int index;
+  int left, right, band_top, band_bottom;
+
+  /* A paragraph well down the screen, with text above and below it */
+  index = wrapped_block (f);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (pl_document_view_scroll_to_anchor (f->view,
+                                                    pl_document_get_block (f->plan, index)->anchor));
+  settle (f);
+  gtk_adjustment_set_value (vadjustment (f), gtk_adjustment_get_value (vadjustment (f)) - 300);
+  settle (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.line-down", NULL));
+  settle (f);
+  g_assert_true (pl_document_view_get_reading_line (f->view, NULL, NULL, &line));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->view), GTK_WIDGET (f->reader), &column));
+
+  /* The view's text, rows of three lines around the reading line */
+  left = (int) column.origin.x;
+  right = (int) (column.origin.x + column.size.width);
+  band_top = (int) (column.origin.y + line.origin.y - line.size.height);
+  band_bottom = (int) (column.origin.y + line.origin.y + 2 * line.size.height);
+  g_assert_cmpint (band_top, >, (int) column.origin.y + 100);
+  g_assert_cmpint (band_bottom, <, (int) (column.origin.y + column.size.height) - 100);
+
+  plain = render (GTK_WIDGET (f->reader));
+  /* Without line focus, text above and below is as dark as the reading line */
+  g_assert_cmpint (darkest (plain, left, right, band_top, band_bottom), <, 100);
+  g_assert_cmpint (darkest (plain, left, right, (int) column.origin.y, band_top - 4), <, 100);
+
+  apply_settings (f, 14, "standard", 3, FALSE);
+  settle (f);
+  /* Still the same line, in the same place */
+  g_assert_true (pl_document_view_get_reading_line (f->view, NULL, NULL, &moved));
+  g_assert_true (graphene_rect_equal (&moved, &line));
+  focused = render (GTK_WIDGET (f->reader));
+
+  /* The reading line keeps its own colours; the rest fades to the page */
+  g_assert_cmpint (darkest (focused, left, right, band_top, band_bottom), <, 100);
+  g_assert_cmpint (darkest (focused, left, right, (int) column.origin.y, band_top - 8), >, 150);
+  g_assert_cmpint (darkest (focused, left, right, band_bottom + 8,
+                            (int) (column.origin.y + column.size.height)), >, 150);
+
+}
+
+/* Blue minus red at a point of the reader, in a texture's BGRA bytes */
+static int
+blueness (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  const guchar *p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  gdk_texture_download (texture, pixels, width * 4);
+  p = pixels + ((gsize) y * width + x) * 4;
+  return p[0] - p[2];
+}
+
+static void
+test_ruler (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) ruled = NULL;
+  graphene_rect_t line, view;
+  int x, above, below;
+
+  g_assert_true (pl_document_view_scroll_to_anchor (f->view, "summary"));
+  settle (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.line-down", NULL));
+  settle (f);
+  g_assert_true (pl_document_view_get_reading_line (f->view, NULL, NULL, &line));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->view), GTK_WIDGET (f->reader), &view));
+
+  /* Just above and below the line, beside the text where the page is bare */
+  x = (int) (view.origin.x + line.origin.x) - 10;
+  above = (int) (view.origin.y + line.origin.y) - 3;
+  below = (int) (view.origin.y + line.origin.y + line.size.height) + 3;
+
+  plain = render (GTK_WIDGET (f->reader));
+  g_assert_cmpint (blueness (plain, x, above), <, 20);
+  g_assert_cmpint (blueness (plain, x, below), <, 20);
+
+  /* Ruled in the standard theme's focus blue (#1a5fb4) */
+  apply_settings (f, 14, "standard", 0, TRUE);
+  settle (f);
+  ruled = render (GTK_WIDGET (f->reader));
+  g_assert_cmpint (blueness (ruled, x, above), >, 100);
+  g_assert_cmpint (blueness (ruled, x, below), >, 100);
+}
+
+static gboolean
+contents_hidden (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+test_focus_mode (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkListBox *list = pl_reader_get_contents_list (f->reader);
+  g_autoptr(PlSettings) settings = pl_settings_new_default (0);
+
+  g_assert_true (pl_reader_get_contents_visible (f->reader));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+
+  pl_reader_set_focus_mode (f->reader, TRUE);
+  g_assert_true (pl_reader_get_focus_mode (f->reader));
+  g_assert_false (pl_reader_get_contents_visible (f->reader));
+  g_assert_true (pl_gui_test_wait_until (contents_hidden, list));
+
+  /* Leaving it brings the contents back */
+  pl_reader_set_focus_mode (f->reader, FALSE);
+  pl_gui_test_run_frames (3);
+  g_assert_true (pl_reader_get_contents_visible (f->reader));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+
+  /* The stored choice turns it on; the same settings again leave alone a
+   * focus mode the person has since left */
+  settings->focus_mode = TRUE;
+  pl_reader_set_settings (f->reader, settings);
+  g_assert_true (pl_reader_get_focus_mode (f->reader));
+  pl_reader_set_focus_mode (f->reader, FALSE);
+  pl_reader_set_settings (f->reader, settings);
+  g_assert_false (pl_reader_get_focus_mode (f->reader));
+}
+
+/* WCAG 1.4.10: at 32 pt in 1024×768 the contents fold over the text rather
+ * than take its width; at 14 pt both fit */
+static void
+test_fold_large_text (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *paragraph;
+  int index;
+
+  settle (f);
+  g_assert_true (pl_reader_get_contents_visible (f->reader));
+
+  apply_settings (f, 32, "yellow-on-black", 0, FALSE);
+  settle (f);
+  g_assert_false (pl_reader_get_contents_visible (f->reader));
+  /* The text has the whole width */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (f->reader)) - 2);
+
+  /* Shown, the contents lie over the text, which keeps its width */
+  index = wrapped_block (f);
+  g_assert_cmpint (index, >=, 0);
+  paragraph = pl_document_view_get_block_widget (f->view, index);
+  {
+    int width = gtk_widget_get_width (paragraph);
+
+    pl_reader_set_contents_visible (f->reader, TRUE);
+    settle (f);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pl_reader_get_contents_list (f->reader))));
+    g_assert_cmpint (gtk_widget_get_width (paragraph), ==, width);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_gui_test_init (&argc, &argv);
+  /* As the app sets it: focus moving line by line must not select text */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
+  g_test_add ("/plainly/reader/contents", Fixture, &wide,
+              fixture_setup, test_contents, fixture_teardown);
+  g_test_add ("/plainly/reader/contents-jump", Fixture, &wide,
+              fixture_setup, test_contents_jump, fixture_teardown);
+  g_test_add ("/plainly/reader/link-back", Fixture, &wide,
+              fixture_setup, test_link_back, fixture_teardown);
+  g_test_add ("/plainly/reader/position", Fixture, &wide,
+              fixture_setup, test_position, fixture_teardown);
+  g_test_add ("/plainly/reader/reading-line", Fixture, &wide,
+              fixture_setup, test_reading_line, fixture_teardown);
+  g_test_add ("/plainly/reader/line-focus", Fixture, &wide,
+              fixture_setup, test_line_focus, fixture_teardown);
+  g_test_add ("/plainly/reader/ruler", Fixture, &wide,
+              fixture_setup, test_ruler, fixture_teardown);
+  g_test_add ("/plainly/reader/focus-mode", Fixture, &wide,
+              fixture_setup, test_focus_mode, fixture_teardown);
+  g_test_add ("/plainly/reader/fold-large-text", Fixture, &small_screen,
+              fixture_setup, test_fold_large_text, fixture_teardown);
+
+  return g_test_run ();
+}
