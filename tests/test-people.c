@@ -233,6 +233,9 @@ test_carer_sees_what_is_shared (Fixture       *f,
   g_assert_true (pl_window_open_page (f->window, PL_WINDOW_PAGE_PLAN));
   g_assert_true (pl_gui_test_wait_until (document_shown, f));
   document = pl_document_view_get_document (pl_window_get_document_view (f->window));
+  /* The carer can have it read aloud too */
+  pl_gui_test_run_frames (2);
+  g_assert_true (gtk_widget_is_sensitive (pl_gui_test_find_named (GTK_WIDGET (pl_window_get_read_aloud_bar (f->window)), "play")));
   g_assert_cmpint (pl_document_find_anchor (document, "medicines-not-shared"), >=, 0);
   for (guint i = 0; i < pl_document_get_n_blocks (document); i++)
     g_assert_null (strstr (pl_document_get_block (document, i)->text, "Paracetamol"));

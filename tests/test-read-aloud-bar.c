@@ -118,7 +118,10 @@ test_read_all (Fixture       *f,
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->bar), "read-aloud.toggle", NULL) &&
                   state (f) != PL_SPEECH_STATE_IDLE);
 
+  g_assert_false (gtk_widget_is_sensitive (pl_gui_test_find_named (GTK_WIDGET (f->bar), "play")));
   pl_read_aloud_bar_set_document (f->bar, f->document);
+  pl_gui_test_run_frames (1);
+  g_assert_true (gtk_widget_is_sensitive (pl_gui_test_find_named (GTK_WIDGET (f->bar), "play")));
   pl_read_aloud_bar_read_all (f->bar);
   g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_SPEAKING);
   g_assert_true (pl_gui_test_wait_until (is_finished, f));

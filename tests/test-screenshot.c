@@ -251,9 +251,21 @@ assert_right_edge_clear (const Picture *picture,
 
   dominant_colors (picture, &background, &text);
   for (int y = TOP_MARGIN; y < picture->height - EDGE_MARGIN; y++)
-    for (int x = from; x < to; x++)
-      if (!near (pixel (picture, x, y), background))
-        g_error ("%s: something is drawn at the right edge, at %d,%d", what, x, y);
+    {
+      int drawn = 0;
+
+      /* A rule drawn right across the window (above the read-aloud bar) is
+       * not text running off it: nearly every pixel of its row is drawn */
+      for (int x = EDGE_MARGIN; x < picture->width - EDGE_MARGIN; x++)
+        if (!near (pixel (picture, x, y), background))
+          drawn++;
+      if (drawn > (picture->width - 2 * EDGE_MARGIN) * 9 / 10)
+        continue;
+
+      for (int x = from; x < to; x++)
+        if (!near (pixel (picture, x, y), background))
+          g_error ("%s: something is drawn at the right edge, at %d,%d", what, x, y);
+    }
 }
 
 static void

@@ -82,4 +82,22 @@ gboolean       pl_document_view_get_reading_line   (PlDocumentView  *self,
                                                     guint           *out_line,
                                                     graphene_rect_t *out_rect);
 
+/* Reading aloud: the sentence shaded and the word highlighted, as character
+ * ranges in block's own text, in the colours of theme_id (pl-theme.h) that
+ * reach 7:1; the view scrolls to keep the word in sight. block -1 clears. */
+void           pl_document_view_set_spoken         (PlDocumentView *self,
+                                                    int             block,
+                                                    guint           sentence_start,
+                                                    guint           sentence_end,
+                                                    guint           word_start,
+                                                    guint           word_end,
+                                                    const char     *theme_id);
+/* The label now highlighted, or NULL; for tests */
+GtkWidget     *pl_document_view_get_spoken_label   (PlDocumentView *self);
+/* Where "read from here" starts: the block with the focus (or the reading
+ * line, or the top of the view) and, in a selection, its first character */
+gboolean       pl_document_view_get_place          (PlDocumentView *self,
+                                                    guint          *out_block,
+                                                    guint          *out_character);
+
 G_END_DECLS

@@ -24,6 +24,10 @@ struct _PlReadAloudBar
   GtkWidget            *box;
   GtkWidget            *buttons;
   GtkWidget            *play_button;
+  GtkWidget            *stop_button;
+  GtkWidget            *previous_button;
+  GtkWidget            *repeat_button;
+  GtkWidget            *next_button;
   GtkImage             *play_icon;
   GtkLabel             *play_label;
   GtkLabel             *status_label;
@@ -85,14 +89,20 @@ update_buttons (PlReadAloudBar *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.toggle", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.part", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.all", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.save",
-                                 has_document && self->export_window == NULL);
+  /* The menu's items stay enabled (they do nothing without a document):
+   * see below for why the buttons are kept in step by hand */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.stop", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.previous", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.next", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.repeat", active);
+
+  /* The buttons follow by hand: in GTK 4.8 a button inside a template
+   * inside another template misses the change of its action's state */
+  gtk_widget_set_sensitive (self->play_button, has_document);
+  gtk_widget_set_sensitive (self->stop_button, active);
+  gtk_widget_set_sensitive (self->previous_button, active);
+  gtk_widget_set_sensitive (self->repeat_button, active);
+  gtk_widget_set_sensitive (self->next_button, active);
 }
 
 static void
@@ -204,6 +214,36 @@ pl_read_aloud_bar_stop (PlReadAloudBar *self)
   pl_speech_stop (self->speech);
   set_status (self, NULL);
   update_buttons (self);
+}
+
+static void
+play_clicked_cb (PlReadAloudBar *self)
+{
+  pl_read_aloud_bar_toggle_pause (self);
+}
+
+static void
+stop_clicked_cb (PlReadAloudBar *self)
+{
+  pl_read_aloud_bar_stop (self);
+}
+
+static void
+previous_clicked_cb (PlReadAloudBar *self)
+{
+  pl_speech_previous_sentence (self->speech);
+}
+
+static void
+repeat_clicked_cb (PlReadAloudBar *self)
+{
+  pl_speech_repeat_sentence (self->speech);
+}
+
+static void
+next_clicked_cb (PlReadAloudBar *self)
+{
+  pl_speech_next_sentence (self->speech);
 }
 
 /* Save as audio ---------------------------------------------------------- */
@@ -322,7 +362,7 @@ save_action_cb (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (self->document == NULL || self->chooser != NULL)
+  if (self->document == NULL || self->chooser != NULL || self->export_window != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Save as Audio"),
@@ -548,6 +588,15 @@ pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, box);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, buttons);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, repeat_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, repeat_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_icon);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_label);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, status_label);

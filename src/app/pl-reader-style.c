@@ -144,6 +144,22 @@ pl_reader_style_css (const PlSettings *settings,
     s, text,
     s);
 
+  /* The read-aloud bar: the page's colours, and text that grows with the
+   * page's up to a size that still leaves room to read */
+  g_string_append_printf (css,
+    ".%s readaloudbar { background-color: %s; color: %s; box-shadow: inset 0 2px %s;"
+    " padding: 8px 32px; font-size: %dpt; }\n"
+    ".%s readaloudbar button { color: %s; background-color: transparent; background-image: none;"
+    " box-shadow: inset 0 0 0 2px %s; min-height: 44px; min-width: 44px; }\n"
+    ".%s readaloudbar button:hover { background-color: alpha(%s, 0.15); }\n"
+    ".%s readaloudbar button.pl-read-aloud-main { box-shadow: inset 0 0 0 4px %s; font-weight: bold; }\n"
+    ".%s readaloudbar button:disabled { box-shadow: inset 0 0 0 2px alpha(%s, 0.5); }\n",
+    s, bg, text, text, MIN (points, PL_TEXT_SIZE_VERY_LARGE),
+    s, text, text,
+    s, text,
+    s, text,
+    s, text);
+
   /* Menus opened from the header */
   g_string_append_printf (css,
     ".%s popover > contents, .%s popover > arrow { background-color: %s; color: %s;"

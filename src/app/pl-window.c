@@ -17,6 +17,8 @@
 #include "pl-document.h"
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
+#include "pl-read-aloud-bar.h"
+#include "pl-reader.h"
 #include "pl-needs.h"
 #include "pl-reader-style.h"
 #include "pl-secret.h"
@@ -56,7 +58,15 @@ struct _PlWindow
   AdwWindowTitle       *reader_title;
   GtkMenuButton        *text_size_button;
   GtkMenuButton        *theme_button;
-  PlDocumentView       *document_view;
+  PlReader             *reader;
+  PlDocumentView       *document_view; /* the reader's */
+  PlReadAloudBar       *read_aloud_bar;
+  GtkWidget            *reader_header;
+  GtkWidget            *contents_button;
+  char                 *language;      /* the person's, for the voice */
+  int                   spoken_block;  /* the sentence being read aloud; -1 none */
+  guint                 sentence_start;
+  guint                 sentence_end;
 
   GSettings            *settings;    /* NULL when the schema is not installed */
   PlStore              *store;
@@ -203,6 +213,16 @@ show_error (PlWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The reader and its voice show the same document, or none */
+static void
+show_document (PlWindow   *self,
+               PlDocument *document)
+{
+  self->spoken_block = -1;
+  pl_read_aloud_bar_set_document (self->read_aloud_bar, document);
+  pl_reader_set_document (self->reader, document);
+}
+
 static void
 update_window_title (PlWindow *self)
 {
@@ -278,7 +298,7 @@ forget_document_at_start (PlWindow *self)
   if (!adw_leaflet_get_child_transition_running (self->leaflet) &&
       adw_leaflet_get_visible_child (self->leaflet) == self->people_page)
     {
-      pl_document_view_set_document (self->document_view, NULL);
+      show_document (self, NULL);
       g_clear_pointer (&self->reader_settings, pl_settings_free);
       update_reader_actions (self);
     }
@@ -293,6 +313,10 @@ leaflet_visible_child_cb (PlWindow *self)
 
   if (back != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (back), !at_start);
+
+  /* Reading aloud belongs to the document on screen */
+  if (visible != self->reader_page)
+    pl_read_aloud_bar_stop (self->read_aloud_bar);
 
   if (at_start)
     {
@@ -620,7 +644,7 @@ pl_window_open_database (PlWindow   *self,
   g_free (self->path);
   self->path = g_strdup (path);
   self->person_id = 0;
-  pl_document_view_set_document (self->document_view, NULL);
+  show_document (self, NULL);
   g_clear_pointer (&self->reader_settings, pl_settings_free);
   update_reader_actions (self);
 
@@ -690,6 +714,8 @@ apply_reader_style (PlWindow *self)
   css = pl_reader_style_css (settings, self->reader_class);
   gtk_css_provider_load_from_data (self->reader_css, css, -1);
   update_home_width (self, settings);
+  pl_reader_set_settings (self->reader, settings);
+  pl_read_aloud_bar_set_settings (self->read_aloud_bar, settings, self->language);
 }
 
 static void
@@ -1192,10 +1218,12 @@ open_home (PlWindow *self,
   self->person_id = person_id;
   self->carer_id = carer_id;
   self->scopes = scopes;
+  g_free (self->language);
+  self->language = g_strdup (person->preferred_language);
   self->page = PL_WINDOW_PAGE_PLAN;
   /* Their text size and theme from the first thing they see */
   load_reader_settings (self, person_id, carer_id);
-  pl_document_view_set_document (self->document_view, NULL);
+  show_document (self, NULL);
 
   /* Translators: the heading of the home page; %s is the name the person
    * (or their carer) wants to be called */
@@ -1568,12 +1596,18 @@ pl_window_open_page (PlWindow     *self,
   self->page = page;
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->reader_page), TRUE);
   adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
-  pl_document_view_set_document (self->document_view, document);
+  show_document (self, document);
   adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
   update_window_title (self);
 
   /* Reading, by eye, keyboard or screen reader, starts at the top */
   pl_document_view_focus_start (self->document_view);
+
+  /* "Read aloud when something opens", unless a screen reader already
+   * reads it: the two voices would talk over each other */
+  if (self->reader_settings != NULL && self->reader_settings->read_aloud &&
+      !pl_talking_buttons_get_screen_reader_running (self->talking))
+    pl_read_aloud_bar_read_all (self->read_aloud_bar);
   return TRUE;
 }
 
@@ -1619,6 +1653,11 @@ pl_window_go_back (PlWindow *self)
 
   if (adw_leaflet_get_visible_child (self->leaflet) == self->people_page)
     return FALSE;
+
+  /* Within the document first: back to where they were before a jump */
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->reader_page &&
+      pl_reader_go_back (self->reader))
+    return TRUE;
 
   return adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -1821,6 +1860,7 @@ pl_window_finalize (GObject *object)
   g_clear_pointer (&self->store, pl_store_close);
   g_free (self->path);
   g_free (self->reader_class);
+  g_free (self->language);
 
   G_OBJECT_CLASS (pl_window_parent_class)->finalize (object);
 }
@@ -1871,6 +1911,96 @@ pl_window_set_property (GObject      *object,
     }
 }
 
+/* Reading aloud --------------------------------------------------------- */
+
+static void
+read_aloud_place_cb (gpointer  user_data,
+                     guint    *block,
+                     guint    *character)
+{
+  PlWindow *self = user_data;
+
+  pl_document_view_get_place (self->document_view, block, character);
+}
+
+static const char *
+reading_theme (PlWindow *self)
+{
+  return self->reader_settings != NULL ? self->reader_settings->theme : NULL;
+}
+
+static void
+spoken_sentence_cb (PlSpeech *speech,
+                    guint     block,
+                    guint     start,
+                    guint     end,
+                    PlWindow *self)
+{
+  self->spoken_block = (int) block;
+  self->sentence_start = start;
+  self->sentence_end = end;
+  pl_document_view_set_spoken (self->document_view, (int) block, start, end, 0, 0,
+                               reading_theme (self));
+}
+
+static void
+spoken_word_cb (PlSpeech *speech,
+                guint     block,
+                guint     start,
+                guint     end,
+                PlWindow *self)
+{
+  /* A word outside the sentence last reported has no sentence shading */
+  if (self->spoken_block != (int) block || start < self->sentence_start || end > self->sentence_end)
+    {
+      self->spoken_block = (int) block;
+      self->sentence_start = self->sentence_end = 0;
+    }
+  pl_document_view_set_spoken (self->document_view, (int) block,
+                               self->sentence_start, self->sentence_end, start, end,
+                               reading_theme (self));
+}
+
+static void
+speech_state_cb (PlSpeech *speech,
+                 guint     state,
+                 PlWindow *self)
+{
+  /* Paused keeps the highlight where the voice will carry on */
+  if (state == PL_SPEECH_STATE_IDLE)
+    {
+      self->spoken_block = -1;
+      pl_document_view_set_spoken (self->document_view, -1, 0, 0, 0, 0, NULL);
+    }
+}
+
+static void
+contents_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->reader_page)
+    pl_reader_set_contents_visible (self->reader, !pl_reader_get_contents_visible (self->reader));
+}
+
+PlReader *
+pl_window_get_reader (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->reader;
+}
+
+PlReadAloudBar *
+pl_window_get_read_aloud_bar (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->read_aloud_bar;
+}
+
 static void
 pl_window_class_init (PlWindowClass *klass)
 {
@@ -1897,6 +2027,8 @@ pl_window_class_init (PlWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PL_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (PL_TYPE_READER);
+  g_type_ensure (PL_TYPE_READ_ALOUD_BAR);
   g_type_ensure (PL_TYPE_SETTINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1929,7 +2061,10 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, text_size_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, theme_button);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, read_aloud_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_header);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, contents_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_running_cb);
 
@@ -1939,6 +2074,10 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+
+  /* The reader's contents, from anywhere in the window */
+  gtk_widget_class_install_action (widget_class, "reader.contents", NULL, contents_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "reader.contents", NULL);
 
   /* Text size and theme: radio items in the header menus follow these */
   gtk_widget_class_install_property_action (widget_class, "reader.text-size", "text-size");
@@ -1972,6 +2111,24 @@ pl_window_init (PlWindow *self)
   g_autoptr(GMenuModel) theme_menu = theme_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document_view = pl_reader_get_document_view (self->reader);
+  self->spoken_block = -1;
+  g_object_bind_property (self->reader, "contents-visible", self->contents_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* Focus mode: nothing but the text (the keys still work) */
+  g_object_bind_property (self->reader, "focus-mode", self->reader_header, "visible",
+                          G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->reader, "focus-mode", self->read_aloud_bar, "visible",
+                          G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
+  pl_read_aloud_bar_set_place_func (self->read_aloud_bar, read_aloud_place_cb, self);
+  pl_read_aloud_bar_add_shortcuts (self->read_aloud_bar, self->reader_page);
+  g_signal_connect_object (pl_read_aloud_bar_get_speech (self->read_aloud_bar), "sentence",
+                           G_CALLBACK (spoken_sentence_cb), self, 0);
+  g_signal_connect_object (pl_read_aloud_bar_get_speech (self->read_aloud_bar), "word",
+                           G_CALLBACK (spoken_word_cb), self, 0);
+  g_signal_connect_object (pl_read_aloud_bar_get_speech (self->read_aloud_bar), "state-changed",
+                           G_CALLBACK (speech_state_cb), self, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (home_items); i++)
     {

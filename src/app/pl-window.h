@@ -11,6 +11,8 @@
 #include "pl-document-view.h"
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
+#include "pl-read-aloud-bar.h"
+#include "pl-reader.h"
 #include "pl-settings-page.h"
 #include "pl-talking-buttons.h"
 
@@ -79,6 +81,8 @@ gint64          pl_window_get_person_id      (PlWindow       *self);
 /* Back one step; FALSE if already at the start screen */
 gboolean        pl_window_go_back            (PlWindow       *self);
 PlDocumentView *pl_window_get_document_view  (PlWindow       *self);
+PlReader       *pl_window_get_reader         (PlWindow       *self);
+PlReadAloudBar *pl_window_get_read_aloud_bar (PlWindow       *self);
 /* The start-screen button for the person, or NULL */
 GtkWidget      *pl_window_get_person_button  (PlWindow       *self,
                                               gint64          person_id);
