@@ -21,6 +21,8 @@ PL_BUILD_PACKAGES=(
   libsodium-dev
   libespeak-ng-dev
   libfontconfig-dev
+  libcairo2-dev
+  libpango1.0-dev
   libpcaudio-dev
 )
 
@@ -46,6 +48,7 @@ PL_TEST_PACKAGES=(
   gir1.2-atspi-2.0
   gir1.2-gtk-4.0
   sox
+  poppler-utils  # pdftotext, pdffonts, pdfinfo: the PDF tests (bench-print also uses LibreOffice, not installed here: too large)
 )
 
 pl_say ()

@@ -165,6 +165,82 @@ check "nor beside it" test -z "$(ls -A "$tmp" | grep '^\.')"
 
 expect "--events without speak fails" nonzero "$cli" --db "$db" show "$person" --events
 
+# export: the plan as a large-print PDF
+expect "export writes the plan as a PDF" 0 \
+  "$cli" --db "$db" export "$person" --document plan --format pdf --size 24 --out "$tmp/plan.pdf"
+check "the file is a PDF" test "$(head -c 5 "$tmp/plan.pdf")" = "%PDF-"
+check "nothing on stdout" test ! -s "$tmp/out"
+if command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 &&
+   command -v pdffonts >/dev/null 2>&1; then
+  pages=$(pdfinfo "$tmp/plan.pdf" | awk '/^Pages:/ { print $2 }')
+  check "the PDF has several pages (got ${pages:-none})" test "${pages:-0}" -gt 3
+  pdftotext "$tmp/plan.pdf" "$tmp/plan-pdf.txt"
+  check "\"Page 1 of $pages\" is on the first page" \
+    grep -q -F "Page 1 of $pages" <(pdftotext -f 1 -l 1 "$tmp/plan.pdf" -)
+  check "\"Page N of $pages\" is on every page" \
+    test "$(grep -c -E "^Page [0-9]+ of $pages\$" "$tmp/plan-pdf.txt")" -eq "$pages"
+  check "the title is real text" grep -q -F "$(head -n 1 "$tmp/plan" | sed 's/^# //')" "$tmp/plan-pdf.txt"
+  # The parts' headings come in the order show prints them
+  grep -E '^## ' "$tmp/plan" | sed 's/^## //' >"$tmp/parts"
+  tr -s ' \n' '  ' <"$tmp/plan-pdf.txt" >"$tmp/plan-pdf-flat.txt"
+  check "the parts come in the same order as in show" \
+    awk 'NR == FNR { want[++n] = $0; next } { text = text $0 }
+         END { at = 1; for (i = 1; i <= n; i++) { p = index(substr(text, at), want[i]);
+               if (p == 0) { print want[i]; exit 1 } at += p + length(want[i]) - 1 } }' \
+    "$tmp/parts" "$tmp/plan-pdf-flat.txt"
+  check "every font is embedded" \
+    awk 'NR > 2 && NF > 0 { n++; if ($(NF - 4) != "yes") bad = 1 } END { exit !(n > 0 && !bad) }' \
+    <(pdffonts "$tmp/plan.pdf")
+  check "the title is in the PDF's information" \
+    grep -q -F "$(head -n 1 "$tmp/plan" | sed 's/^# //')" <(pdfinfo "$tmp/plan.pdf")
+else
+  ok "# SKIP poppler-utils (pdftotext, pdfinfo, pdffonts) is not installed"
+fi
+
+for size in 16 48; do
+  expect "export at $size pt" 0 \
+    "$cli" --db "$db" export "$person" --format pdf --size "$size" --out "$tmp/plan-$size.pdf"
+  check "the $size pt file is there" test -s "$tmp/plan-$size.pdf"
+done
+if command -v pdfinfo >/dev/null 2>&1; then
+  check "bigger text takes more pages" \
+    test "$(pdfinfo "$tmp/plan-48.pdf" | awk '/^Pages:/ { print $2 }')" -gt \
+         "$(pdfinfo "$tmp/plan-16.pdf" | awk '/^Pages:/ { print $2 }')"
+fi
+
+expect "export --size 8 is raised to large print, and says so" 0 \
+  "$cli" --db "$db" export "$person" --format pdf --size 8 --out "$tmp/plan-8.pdf"
+check "with a note on stderr" grep -q -F "16" "$tmp/err"
+
+expect "export --high-contrast" 0 \
+  "$cli" --db "$db" export "$person" --format pdf --high-contrast --out "$tmp/plan-hc.pdf"
+check "the high-contrast file is there" test -s "$tmp/plan-hc.pdf"
+
+for doc in welcome complaint diary; do
+  expect "export --document $doc" 0 \
+    "$cli" --db "$db" export "$person" --document "$doc" --format pdf --out "$tmp/$doc.pdf"
+  check "the $doc PDF is there" test -s "$tmp/$doc.pdf"
+done
+
+expect "export without --out fails" nonzero "$cli" --db "$db" export "$person" --format pdf
+check "with a message on stderr" test -s "$tmp/err"
+
+expect "export to another format fails" nonzero \
+  "$cli" --db "$db" export "$person" --format docx --out "$tmp/plan.docx"
+check "and writes nothing" test ! -e "$tmp/plan.docx"
+
+expect "export into a folder that does not exist fails" nonzero \
+  "$cli" --db "$db" export "$person" --format pdf --out "$tmp/no/such/folder/plan.pdf"
+check "with a message on stderr" test -s "$tmp/err"
+check "and nothing is created" test ! -e "$tmp/no"
+
+expect "export to a path that is a folder fails" nonzero \
+  "$cli" --db "$db" export "$person" --format pdf --out "$tmp/empty"
+check "and leaves no temporary file behind" test -z "$(ls -A "$tmp/empty")"
+check "nor beside it" test -z "$(ls -A "$tmp" | grep '^\.')"
+
+expect "--size without export fails" nonzero "$cli" --db "$db" show "$person" --size 24
+
 # A file that is not a database is refused and left exactly as it was
 printf 'Shopping: milk, bread, tea\n' >"$tmp/notes.txt"
 cp "$tmp/notes.txt" "$tmp/notes.orig"

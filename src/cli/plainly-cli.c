@@ -4,6 +4,8 @@
  *
  *   plainly-cli [--db FILE] demo | check | list | show PERSON [--document KIND]
  *   plainly-cli [--db FILE] speak PERSON [--document KIND] --out FILE.wav [--events]
+ *   plainly-cli [--db FILE] export PERSON [--document KIND] --format pdf [--size POINTS]
+ *               [--high-contrast] --out FILE.pdf
  *
  * Prints exactly the words every presenter gets, so anyone can read a
  * person's documents, and checks a database without the app.
@@ -20,6 +22,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-model.h"
+#include "pl-print.h"
 #include "pl-speech.h"
 #include "pl-store.h"
 
@@ -44,14 +47,24 @@ static char *opt_document = NULL;
 static gboolean opt_version = FALSE;
 static char *opt_out = NULL;
 static gboolean opt_events = FALSE;
+static char *opt_format = NULL;
+static double opt_size = 0.0;
+static gboolean opt_high_contrast = FALSE;
 
 static const GOptionEntry entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
     N_("The database file to use, instead of your own"), N_("FILE") },
   { "document", 0, 0, G_OPTION_ARG_STRING, &opt_document,
-    N_("For show and speak: plan (the default), welcome, complaint or diary"), N_("KIND") },
+    N_("For show, speak and export: plan (the default), welcome, complaint or diary"), N_("KIND") },
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
-    N_("For speak: the sound file to write (WAV)"), N_("FILE") },
+    N_("For speak: the sound file to write (WAV); for export: the PDF file"), N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
+    N_("For export: the kind of file, pdf"), N_("FORMAT") },
+  { "size", 0, 0, G_OPTION_ARG_DOUBLE, &opt_size,
+    N_("For export: the text size in points, 16 to 48 (the person's own size if not given)"),
+    N_("POINTS") },
+  { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &opt_high_contrast,
+    N_("For export: yellow text on black pages"), NULL },
   { "events", 0, 0, G_OPTION_ARG_NONE, &opt_events,
     N_("For speak: print each word's anchor, characters and time in milliseconds"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
@@ -295,6 +308,78 @@ command_speak (PlStore      *store,
   return EXIT_OK;
 }
 
+/* The plan's version, so a printed copy can be checked as current (NG21 1.2.6) */
+static char *
+plan_version (PlStore        *store,
+              const PlPerson *person,
+              DocumentKind    kind)
+{
+  g_autoptr(PlPlan) plan = NULL;
+
+  if (kind != DOCUMENT_PLAN)
+    return NULL;
+  plan = pl_store_current_plan (store, person->id, NULL);
+  if (plan == NULL)
+    return NULL;
+  return g_strdup_printf (_("Version %d"), plan->version);
+}
+
+/* Writes the document as large print, in the person's own text size and
+ * font unless --size says otherwise */
+static int
+command_export (PlStore      *store,
+                const char   *who,
+                DocumentKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlPrintOptions) options = NULL;
+  g_autofree char *note = NULL;
+
+  person = pl_store_find_person (store, who, &error);
+  if (person == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  document = build_document (store, person, kind, &error);
+  if (document == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  settings = pl_store_get_settings (store, person->id, &error);
+  if (settings == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  pl_print_register_fonts ();
+  options = pl_print_options_new ();
+  options->text_size = opt_size != 0.0 ? opt_size : settings->text_size;
+  options->font_family = g_strdup (settings->font);
+  options->high_contrast = opt_high_contrast;
+  options->line_spacing = MAX (settings->line_spacing, PL_PRINT_MIN_LINE_SPACING);
+  options->person_name = g_strdup (person->full_name);
+  options->version = plan_version (store, person, kind);
+
+  note = pl_print_options_check (options);
+  if (note != NULL)
+    g_printerr ("plainly-cli: %s\n", note);
+
+  if (!pl_print_save_pdf (document, options, opt_out, NULL, NULL, NULL, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,7 +409,9 @@ main (int   argc,
                                       "  show PERSON   Print a person's document as plain text; PERSON is\n"
                                       "                their number or their name\n"
                                       "  speak PERSON  Save a person's document as speech in a sound file\n"
-                                      "                (--out FILE.wav), in their own voice settings\n"));
+                                      "                (--out FILE.wav), in their own voice settings\n"
+                                      "  export PERSON Save a person's document as large print\n"
+                                      "                (--format pdf --out FILE.pdf [--size 24] [--high-contrast])\n"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
@@ -336,25 +423,42 @@ main (int   argc,
     }
 
   if (argc < 2)
-    return usage_error (_("Say what to do: demo, check, list, show or speak."));
+    return usage_error (_("Say what to do: demo, check, list, show, speak or export."));
 
   command = argv[1];
   n_args = argc - 2;
 
   /* Everything about the command line is checked before the file is touched */
   if (opt_document != NULL && g_strcmp0 (command, "show") != 0 &&
-      g_strcmp0 (command, "speak") != 0)
-    return usage_error (_("--document only goes with show or speak."));
-  if ((opt_out != NULL || opt_events) && g_strcmp0 (command, "speak") != 0)
-    return usage_error (_("--out and --events only go with speak."));
+      g_strcmp0 (command, "speak") != 0 && g_strcmp0 (command, "export") != 0)
+    return usage_error (_("--document only goes with show, speak or export."));
+  if (opt_out != NULL && g_strcmp0 (command, "speak") != 0 && g_strcmp0 (command, "export") != 0)
+    return usage_error (_("--out only goes with speak or export."));
+  if (opt_events && g_strcmp0 (command, "speak") != 0)
+    return usage_error (_("--events only goes with speak."));
+  if ((opt_format != NULL || opt_size != 0.0 || opt_high_contrast) &&
+      g_strcmp0 (command, "export") != 0)
+    return usage_error (_("--format, --size and --high-contrast only go with export."));
 
-  if (g_strcmp0 (command, "show") == 0 || g_strcmp0 (command, "speak") == 0)
+  if (g_strcmp0 (command, "show") == 0 || g_strcmp0 (command, "speak") == 0 ||
+      g_strcmp0 (command, "export") == 0)
     {
       if (n_args != 1)
-        return usage_error (_("Say whose document it is: show PERSON or speak PERSON, where "
-                              "PERSON is their number or their name."));
+        return usage_error (_("Say whose document it is: show PERSON, speak PERSON or "
+                              "export PERSON, where PERSON is their number or their name."));
       if (g_strcmp0 (command, "speak") == 0 && opt_out == NULL)
         return usage_error (_("Say where to save the sound: speak PERSON --out FILE.wav."));
+      if (g_strcmp0 (command, "export") == 0)
+        {
+          if (opt_out == NULL)
+            return usage_error (_("Say where to save it: export PERSON --format pdf --out FILE.pdf."));
+          if (opt_format != NULL && g_ascii_strcasecmp (opt_format, "pdf") != 0)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("“%s” is not a format Plainly can export. Use pdf."), opt_format);
+              return usage_error (message);
+            }
+        }
       if (opt_document != NULL)
         {
           int value = -1;
@@ -385,7 +489,7 @@ main (int   argc,
   else
     {
       g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a command. Use demo, check, list, show or speak."),
+        g_strdup_printf (_("“%s” is not a command. Use demo, check, list, show, speak or export."),
                          command);
       return usage_error (message);
     }
@@ -406,5 +510,7 @@ main (int   argc,
     return command_list (store);
   if (g_strcmp0 (command, "speak") == 0)
     return command_speak (store, argv[2], kind);
+  if (g_strcmp0 (command, "export") == 0)
+    return command_export (store, argv[2], kind);
   return command_show (store, argv[2], kind);
 }
