@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-complaint.h"
 #include "pl-document-private.h"
 
 static gboolean
@@ -123,15 +124,13 @@ add_escalation (PlDocument      *document,
   pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, NULL, NULL,
                    _("Making a complaint will not change the care you get. "
                      "Someone you trust, or an advocate, can help you at every step."));
-  pl_document_add (document, PL_BLOCK_LIST_ITEM, 1, "escalate-step-1", NULL,
-                   _("First, tell the care service. They will write down your complaint "
-                     "and answer you."));
-  pl_document_add (document, PL_BLOCK_LIST_ITEM, 1, "escalate-step-2", NULL,
-                   _("If you are not happy with their answer, ask the council that "
-                     "arranges your care to look at it."));
-  pl_document_add (document, PL_BLOCK_LIST_ITEM, 1, "escalate-step-3", NULL,
-                   _("If you are still not happy, ask the Local Government and Social "
-                     "Care Ombudsman to look at it. It is free."));
+  for (guint step = 1; step <= PL_COMPLAINT_N_STEPS; step++)
+    {
+      g_autofree char *anchor = g_strdup_printf ("escalate-step-%u", step);
+
+      pl_document_add (document, PL_BLOCK_LIST_ITEM, 1, anchor, NULL,
+                       pl_complaint_escalation_step (step));
+    }
 
   pl_document_add_service_card (document, "escalate-service", service);
   pl_document_add_commissioner_card (document, "escalate-commissioner", service);
@@ -149,10 +148,7 @@ add_danger (PlDocument      *document,
   pl_document_add (document, PL_BLOCK_HEADING, 2, "danger", NULL,
                    _("If you are in danger or worried about abuse"));
   pl_document_add (document, PL_BLOCK_NOTICE, 0, "danger-notice", NULL,
-                   _("If you are in danger now, ring 999.\n"
-                     "If you are worried that you or someone else is being hurt, abused or "
-                     "neglected, tell someone straight away. You do not need to make a "
-                     "complaint first."));
+                   pl_complaint_danger_notice ());
 
   for (guint i = 0; i < contacts->len; i++)
     {
