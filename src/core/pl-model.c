@@ -357,6 +357,29 @@ static const PlField pl_history_type_fields[] = {
 };
 RECORD_TYPE (pl_history, PlHistory, "history", N_("change"), NULL, "id");
 
+/* Drafts and views change at every keystroke and every look: they are not
+ * history, so their content is kept by the store like a timestamp */
+static const PlField pl_draft_type_fields[] = {
+  ID (PlDraft),
+  REF (PlDraft, staff_id, NULL),
+  REF (PlDraft, person_id, NULL),
+  NAME (PlDraft, table_name, N_("part")),
+  REF (PlDraft, record_id, NULL),
+  TEXT (PlDraft, new_key, N_("new part")),
+  FIELD (PlDraft, content, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  STAMP (PlDraft, updated_at),
+};
+RECORD_TYPE (pl_draft, PlDraft, "drafts", N_("draft"), "staff_id", "updated_at DESC, id DESC");
+
+static const PlField pl_plan_view_type_fields[] = {
+  ID (PlPlanView),
+  REF (PlPlanView, person_id, NULL),
+  FIELD (PlPlanView, plan_id, PL_FIELD_REF, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  FIELD (PlPlanView, snapshot, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  STAMP (PlPlanView, updated_at),
+};
+RECORD_TYPE (pl_plan_view, PlPlanView, "plan_views", N_("plan last seen"), "person_id", "id");
+
 static const PlRecordType * const all_types[] = {
   &pl_service_type,
   &pl_person_type,
@@ -380,6 +403,8 @@ static const PlRecordType * const all_types[] = {
   &pl_carer_settings_type,
   &pl_need_rule_type,
   &pl_history_type,
+  &pl_draft_type,
+  &pl_plan_view_type,
 };
 
 const PlRecordType * const *
@@ -419,6 +444,8 @@ DEFINE_RECORD (PlCarer, pl_carer, pl_carer_type)
 DEFINE_RECORD (PlCarerLink, pl_carer_link, pl_carer_link_type)
 DEFINE_RECORD (PlNeedRule, pl_need_rule, pl_need_rule_type)
 DEFINE_RECORD (PlHistory, pl_history, pl_history_type)
+DEFINE_RECORD (PlDraft, pl_draft, pl_draft_type)
+DEFINE_RECORD (PlPlanView, pl_plan_view, pl_plan_view_type)
 
 static const char *
 label_from (const char * const *labels,

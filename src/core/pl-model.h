@@ -472,4 +472,36 @@ const char *pl_weekday_label          (int             weekday);
 /* The default display and speech settings for someone with no needs recorded */
 PlSettings *pl_settings_new_default (gint64 person_id);
 
+/* A form's content as it is typed, kept until it is saved or thrown away
+ * (pl-draft.h): the record's fields as JSON */
+typedef struct _PlDraft PlDraft;
+struct _PlDraft
+{
+  gint64  id;
+  gint64  staff_id;    /* who is typing; 0 when it is the person */
+  gint64  person_id;   /* whose record it is; 0 for none */
+  char   *table_name;  /* what is being edited… */
+  gint64  record_id;   /* …which record; 0 for one not saved yet… */
+  char   *new_key;     /* …told apart by this */
+  char   *content;
+  char   *updated_at;
+};
+
+/* The plan as the person last saw it (NG86 1.4.8), see pl-plan-version.h */
+typedef struct _PlPlanView PlPlanView;
+struct _PlPlanView
+{
+  gint64  id;
+  gint64  person_id;
+  gint64  plan_id;
+  char   *snapshot;    /* the plan and its parts as JSON */
+  char   *updated_at;
+};
+
+extern const PlRecordType pl_draft_type;
+extern const PlRecordType pl_plan_view_type;
+
+PL_DECLARE_RECORD (PlDraft, pl_draft)
+PL_DECLARE_RECORD (PlPlanView, pl_plan_view)
+
 G_END_DECLS

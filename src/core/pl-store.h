@@ -35,7 +35,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 3
+#define PL_STORE_SCHEMA_VERSION 4
 
 typedef struct
 {
@@ -123,6 +123,8 @@ PL_STORE_DEFINE_RECORD (PlCarer, carer, carers, pl_carer_type)
 PL_STORE_DEFINE_RECORD (PlCarerLink, carer_link, carer_links, pl_carer_link_type)
 PL_STORE_DEFINE_RECORD (PlSettings, carer_settings, carer_settings, pl_carer_settings_type)
 PL_STORE_DEFINE_RECORD (PlNeedRule, need_rule, need_rules, pl_need_rule_type)
+PL_STORE_DEFINE_RECORD (PlDraft, draft, drafts, pl_draft_type)
+PL_STORE_DEFINE_RECORD (PlPlanView, plan_view, plan_views, pl_plan_view_type)
 
 /* Lookups beyond "by id" and "by owner" */
 PlPerson      *pl_store_find_person      (PlStore     *self,

@@ -1,0 +1,1003 @@
+/* pl-plan-version.c: versions of a plan, agreeing one, and what changed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A plan version is a plans row and the parts that hang off it. A new
+ * version copies them all; agreeing a version supersedes the one agreed
+ * before. Comparing two versions pairs their parts: sections by kind, list
+ * items first with an unchanged twin, then by order.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "pl-draft.h"
+#include "pl-plan-version.h"
+#include "pl-record-json.h"
+
+/* The parts, with the anchors of pl-document-plan.c: the part's own heading,
+ * and the prefix of each item's ("visit-12") */
+static const struct
+{
+  const PlRecordType *type;
+  const char         *part_anchor;
+  const char         *item_prefix;
+} parts[PL_PLAN_N_PARTS] = {
+  [PL_PLAN_PART_SECTIONS]  = { &pl_plan_section_type, "about-me", NULL },
+  [PL_PLAN_PART_OUTCOMES]  = { &pl_outcome_type, "outcomes", "outcome" },
+  [PL_PLAN_PART_VISITS]    = { &pl_visit_type, "visits", "visit" },
+  [PL_PLAN_PART_MEDICINES] = { &pl_medicine_type, "medicines", "medicine" },
+  [PL_PLAN_PART_RISKS]     = { &pl_risk_type, "risks", "risk" },
+};
+
+/* The plan's own fields a person would notice changing; status, version
+ * and the agreement differ between every two versions by design */
+static const struct
+{
+  const char *field;
+  const char *anchor;
+} plan_fields[] = {
+  { "start_date", "summary-start" },
+  { "last_review", "last-review" },
+  { "next_review", "next-review" },     /* NG21 1.3.25 */
+  { "coordinator_id", "coordinator" },  /* NG21 1.3.6 */
+};
+
+const PlRecordType *
+pl_plan_part_type (PlPlanPart part)
+{
+  g_return_val_if_fail (part < PL_PLAN_N_PARTS, NULL);
+  return parts[part].type;
+}
+
+void
+pl_plan_content_free (PlPlanContent *content)
+{
+  if (content == NULL)
+    return;
+  g_clear_pointer (&content->plan, pl_plan_free);
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    g_clear_pointer (&content->parts[i], g_ptr_array_unref);
+  g_free (content);
+}
+
+void
+pl_plan_change_free (PlPlanChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change->anchor);
+  g_free (change);
+}
+
+static PlPlanContent *
+content_new_empty (void)
+{
+  PlPlanContent *content = g_new0 (PlPlanContent, 1);
+
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    content->parts[i] = g_ptr_array_new_with_free_func (parts[i].type->free_func);
+  return content;
+}
+
+PlPlanContent *
+pl_plan_content_load (PlStore  *store,
+                      gint64    plan_id,
+                      GError  **error)
+{
+  g_autoptr(PlPlanContent) content = g_new0 (PlPlanContent, 1);
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  content->plan = pl_store_load_plan (store, plan_id, error);
+  if (content->plan == NULL)
+    return NULL;
+
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    {
+      content->parts[i] = pl_store_list (store, parts[i].type, plan_id, error);
+      if (content->parts[i] == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&content);
+}
+
+char *
+pl_plan_content_to_json (const PlPlanContent *content)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *obj = json_object_new ();
+
+  g_return_val_if_fail (content != NULL, NULL);
+
+  json_node_take_object (root, obj);
+  if (content->plan != NULL)
+    json_object_set_object_member (obj, pl_plan_type.table,
+                                   pl_record_to_json_object (&pl_plan_type, content->plan, TRUE));
+
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint j = 0; content->parts[i] != NULL && j < content->parts[i]->len; j++)
+        json_array_add_object_element (array,
+                                       pl_record_to_json_object (parts[i].type,
+                                                                 g_ptr_array_index (content->parts[i], j),
+                                                                 TRUE));
+      json_object_set_array_member (obj, parts[i].type->table, array);
+    }
+
+  return json_to_string (root, FALSE);
+}
+
+PlPlanContent *
+pl_plan_content_from_json (const char  *json,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(PlPlanContent) content = content_new_empty ();
+  JsonObject *obj;
+  JsonNode *root;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The saved copy of the plan is not in the expected shape."));
+      return NULL;
+    }
+  obj = json_node_get_object (root);
+
+  if (json_object_has_member (obj, pl_plan_type.table))
+    {
+      content->plan = pl_plan_new ();
+      if (!pl_record_set_from_json_object (&pl_plan_type, content->plan,
+                                           json_object_get_object_member (obj, pl_plan_type.table),
+                                           error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    {
+      JsonArray *array;
+
+      if (!json_object_has_member (obj, parts[i].type->table))
+        continue;
+      array = json_object_get_array_member (obj, parts[i].type->table);
+      for (guint j = 0; array != NULL && j < json_array_get_length (array); j++)
+        {
+          gpointer record = pl_record_new (parts[i].type);
+          JsonObject *member = json_array_get_object_element (array, j);
+
+          g_ptr_array_add (content->parts[i], record);
+          if (member == NULL ||
+              !pl_record_set_from_json_object (parts[i].type, record, member, error))
+            {
+              if (member == NULL)
+                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                     _("The saved copy of the plan is not in the expected shape."));
+              return NULL;
+            }
+        }
+    }
+
+  return g_steal_pointer (&content);
+}
+
+char *
+pl_plan_anchor_for (const PlRecordType *type,
+                    gconstpointer       record)
+{
+  g_return_val_if_fail (type != NULL, NULL);
+
+  if (type == &pl_plan_type)
+    return g_strdup ("summary");
+  if (type == &pl_plan_section_type)
+    {
+      /* Each section's anchor in the document is its nick */
+      const char *nick = record != NULL
+        ? pl_enum_to_nick (pl_section_kind_nicks, ((const PlPlanSection *) record)->kind)
+        : NULL;
+      return g_strdup (nick != NULL ? nick : "about-me");
+    }
+
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    if (parts[i].type == type)
+      {
+        if (record == NULL || PL_RECORD_ID (record) == 0)
+          return g_strdup (parts[i].part_anchor);
+        return g_strdup_printf ("%s-%" G_GINT64_FORMAT, parts[i].item_prefix, PL_RECORD_ID (record));
+      }
+
+  return g_strdup ("top");
+}
+
+/* Comparing */
+
+static gboolean
+is_compared (const PlRecordType *type,
+             const PlField      *field)
+{
+  if (field == &type->fields[0] || (field->flags & (PL_FIELD_FLAG_AUTO | PL_FIELD_FLAG_SECRET)) != 0)
+    return FALSE;
+  if (type->parent != NULL && g_str_equal (field->name, type->parent))
+    return FALSE;
+  /* Moving an item up or down is not a change to what it says */
+  return !g_str_equal (field->name, "position");
+}
+
+static gboolean
+same_content (const PlRecordType *type,
+              gconstpointer       a,
+              gconstpointer       b)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    if (is_compared (type, &type->fields[i]) && !pl_field_equal (&type->fields[i], a, b))
+      return FALSE;
+  return TRUE;
+}
+
+/* A line that names a whole item that came or went */
+static char *
+item_summary (const PlRecordType *type,
+              gconstpointer       record)
+{
+  if (type == &pl_visit_type)
+    {
+      const PlVisit *visit = record;
+
+      return g_strdup_printf ("%s %s", pl_weekday_label (visit->weekday),
+                              visit->start_time != NULL ? visit->start_time : "");
+    }
+
+  for (guint i = 1; i < type->n_fields; i++)
+    if ((type->fields[i].flags & PL_FIELD_FLAG_REQUIRED) != 0)
+      return pl_field_to_string (&type->fields[i], record);
+  return NULL;
+}
+
+static void
+add_change (GPtrArray          *changes,
+            PlPlanChangeKind    kind,
+            const PlRecordType *type,
+            gconstpointer       older,
+            gconstpointer       newer,
+            const PlField      *field,
+            char               *old_value,
+            char               *new_value,
+            char               *anchor)
+{
+  PlPlanChange *change = g_new0 (PlPlanChange, 1);
+
+  change->kind = kind;
+  change->type = type;
+  change->old_id = older != NULL ? PL_RECORD_ID (older) : 0;
+  change->new_id = newer != NULL ? PL_RECORD_ID (newer) : 0;
+  change->field = field != NULL ? field->name : NULL;
+  change->label = field != NULL ? field->label : type->label;
+  change->old_value = old_value;
+  change->new_value = new_value;
+  change->anchor = anchor;
+  g_ptr_array_add (changes, change);
+}
+
+static void
+compare_fields (GPtrArray          *changes,
+                const PlRecordType *type,
+                gconstpointer       older,
+                gconstpointer       newer)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const PlField *field = &type->fields[i];
+
+      if (!is_compared (type, field) || pl_field_equal (field, older, newer))
+        continue;
+      add_change (changes, PL_PLAN_CHANGE_CHANGED, type, older, newer, field,
+                  pl_field_to_string (field, older), pl_field_to_string (field, newer),
+                  pl_plan_anchor_for (type, newer));
+    }
+}
+
+static const char *
+section_body (GPtrArray     *sections,
+              PlSectionKind  kind,
+              const PlPlanSection **out)
+{
+  const char *body = NULL;
+
+  *out = NULL;
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      const PlPlanSection *section = g_ptr_array_index (sections, i);
+
+      /* As the document does: the latest text for a part wins */
+      if (section->kind == kind && section->body != NULL && *section->body != '\0')
+        {
+          body = section->body;
+          *out = section;
+        }
+    }
+  return body;
+}
+
+static void
+compare_sections (GPtrArray *changes,
+                  GPtrArray *older,
+                  GPtrArray *newer)
+{
+  const PlField *body_field = pl_record_type_find_field (&pl_plan_section_type, "body");
+
+  for (int kind = 0; kind < PL_SECTION_N_KINDS; kind++)
+    {
+      const PlPlanSection *a, *b;
+      const char *was = section_body (older, kind, &a);
+      const char *now = section_body (newer, kind, &b);
+      PlPlanChangeKind change_kind;
+
+      if (g_strcmp0 (was, now) == 0)
+        continue;
+
+      if (was == NULL)
+        change_kind = PL_PLAN_CHANGE_ADDED;
+      else if (now == NULL)
+        change_kind = PL_PLAN_CHANGE_REMOVED;
+      else
+        change_kind = PL_PLAN_CHANGE_CHANGED;
+
+      add_change (changes, change_kind, &pl_plan_section_type, a, b, body_field,
+                  g_strdup (was), g_strdup (now),
+                  g_strdup (pl_section_kind_nicks[kind]));
+    }
+}
+
+static void
+compare_list (GPtrArray          *changes,
+              const PlRecordType *type,
+              guint               part,
+              GPtrArray          *older,
+              GPtrArray          *newer)
+{
+  guint n_old = older != NULL ? older->len : 0;
+  guint n_new = newer != NULL ? newer->len : 0;
+  g_autofree gint *pair_of_old = g_new (gint, MAX (n_old, 1));
+  g_autofree gboolean *new_taken = g_new0 (gboolean, MAX (n_new, 1));
+  guint next_new = 0;
+
+  /* First, items that did not change at all find their twin */
+  for (guint i = 0; i < n_old; i++)
+    {
+      pair_of_old[i] = -1;
+      for (guint j = 0; j < n_new; j++)
+        if (!new_taken[j] &&
+            same_content (type, g_ptr_array_index (older, i), g_ptr_array_index (newer, j)))
+          {
+            pair_of_old[i] = (gint) j;
+            new_taken[j] = TRUE;
+            break;
+          }
+    }
+
+  /* Then the rest pair up in order: the first changed old item with the
+   * first changed new one, and so on */
+  for (guint i = 0; i < n_old; i++)
+    {
+      gconstpointer a = g_ptr_array_index (older, i);
+
+      if (pair_of_old[i] >= 0)
+        continue;
+
+      while (next_new < n_new && new_taken[next_new])
+        next_new++;
+
+      if (next_new < n_new)
+        {
+          new_taken[next_new] = TRUE;
+          compare_fields (changes, type, a, g_ptr_array_index (newer, next_new));
+        }
+      else
+        add_change (changes, PL_PLAN_CHANGE_REMOVED, type, a, NULL, NULL,
+                    item_summary (type, a), NULL, g_strdup (parts[part].part_anchor));
+    }
+
+  for (guint j = 0; j < n_new; j++)
+    if (!new_taken[j])
+      {
+        gconstpointer b = g_ptr_array_index (newer, j);
+
+        add_change (changes, PL_PLAN_CHANGE_ADDED, type, NULL, b, NULL,
+                    NULL, item_summary (type, b), pl_plan_anchor_for (type, b));
+      }
+}
+
+GPtrArray *
+pl_plan_content_compare (const PlPlanContent *older,
+                         const PlPlanContent *newer)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_plan_change_free);
+
+  g_return_val_if_fail (older != NULL, changes);
+  g_return_val_if_fail (newer != NULL, changes);
+
+  if (older->plan != NULL && newer->plan != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (plan_fields); i++)
+      {
+        const PlField *field = pl_record_type_find_field (&pl_plan_type, plan_fields[i].field);
+
+        if (pl_field_equal (field, older->plan, newer->plan))
+          continue;
+        add_change (changes, PL_PLAN_CHANGE_CHANGED, &pl_plan_type, older->plan, newer->plan,
+                    field, pl_field_to_string (field, older->plan),
+                    pl_field_to_string (field, newer->plan), g_strdup (plan_fields[i].anchor));
+      }
+
+  compare_sections (changes, older->parts[PL_PLAN_PART_SECTIONS],
+                    newer->parts[PL_PLAN_PART_SECTIONS]);
+  for (guint i = PL_PLAN_PART_OUTCOMES; i < PL_PLAN_N_PARTS; i++)
+    compare_list (changes, parts[i].type, i, older->parts[i], newer->parts[i]);
+
+  return changes;
+}
+
+GPtrArray *
+pl_plan_compare (PlStore  *store,
+                 gint64    older_plan_id,
+                 gint64    newer_plan_id,
+                 GError  **error)
+{
+  g_autoptr(PlPlanContent) older = NULL;
+  g_autoptr(PlPlanContent) newer = NULL;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  older = pl_plan_content_load (store, older_plan_id, error);
+  if (older == NULL)
+    return NULL;
+  newer = pl_plan_content_load (store, newer_plan_id, error);
+  if (newer == NULL)
+    return NULL;
+
+  return pl_plan_content_compare (older, newer);
+}
+
+/* Versions */
+
+typedef struct
+{
+  PlStore *store;
+  char    *previous;
+} ActorScope;
+
+static void
+actor_scope_begin (ActorScope *scope,
+                   PlStore    *store,
+                   const char *actor)
+{
+  if (actor == NULL)
+    return;
+  scope->store = store;
+  scope->previous = g_strdup (pl_store_get_actor (store));
+  pl_store_set_actor (store, actor);
+}
+
+static void
+actor_scope_end (ActorScope *scope)
+{
+  if (scope->store == NULL)
+    return;
+  pl_store_set_actor (scope->store, scope->previous);
+  g_clear_pointer (&scope->previous, g_free);
+  scope->store = NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActorScope, actor_scope_end)
+
+/* "visits:12" → the id of visit 12's copy */
+static char *
+id_key (const PlRecordType *type,
+        gint64              id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, type->table, id);
+}
+
+/* id_map: if not NULL, gets id_key () → gint64 * for each part copied */
+static gboolean
+copy_version (PlStore     *store,
+              gint64       plan_id,
+              gint64      *out_plan_id,
+              GHashTable  *id_map,
+              GError     **error)
+{
+  g_autoptr(PlPlanContent) content = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(PlPlan) copy = NULL;
+  int newest = 0;
+
+  content = pl_plan_content_load (store, plan_id, error);
+  if (content == NULL)
+    return FALSE;
+
+  versions = pl_store_list_plans (store, content->plan->person_id, error);
+  if (versions == NULL)
+    return FALSE;
+  for (guint i = 0; i < versions->len; i++)
+    newest = MAX (newest, ((PlPlan *) g_ptr_array_index (versions, i))->version);
+
+  copy = pl_plan_copy (content->plan);
+  copy->id = 0;
+  copy->version = newest + 1;
+  copy->status = PL_PLAN_DRAFT;
+  /* The new version has not been agreed: it needs the person's own words */
+  g_clear_pointer (&copy->agreed_on, g_free);
+  g_clear_pointer (&copy->agreed_by, g_free);
+  g_clear_pointer (&copy->agreement, g_free);
+  g_clear_pointer (&copy->created_at, g_free);
+  g_clear_pointer (&copy->updated_at, g_free);
+  if (!pl_store_save_plan (store, copy, error))
+    return FALSE;
+
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    {
+      const PlRecordType *type = parts[i].type;
+      const PlField *parent = pl_record_type_find_field (type, type->parent);
+
+      for (guint j = 0; j < content->parts[i]->len; j++)
+        {
+          gpointer record = pl_record_copy (type, g_ptr_array_index (content->parts[i], j));
+          gboolean ok;
+
+          gint64 old_id = PL_RECORD_ID (record);
+
+          PL_RECORD_ID (record) = 0;
+          *PL_FIELD_PTR (record, parent, gint64) = copy->id;
+          ok = pl_store_save (store, type, record, error);
+          if (ok && id_map != NULL)
+            g_hash_table_insert (id_map, id_key (type, old_id),
+                                 g_memdup2 (&PL_RECORD_ID (record), sizeof (gint64)));
+          pl_record_free (type, record);
+          if (!ok)
+            return FALSE;
+        }
+    }
+
+  *out_plan_id = copy->id;
+  return TRUE;
+}
+
+gboolean
+pl_plan_new_version (PlStore     *store,
+                     gint64       plan_id,
+                     const char  *actor,
+                     gint64      *out_plan_id,
+                     GError     **error)
+{
+  g_auto(ActorScope) scope = { 0 };
+  gint64 new_id = 0;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  actor_scope_begin (&scope, store, actor);
+
+  /* All of it or none: a half-copied plan would be worse than none */
+  if (!pl_store_begin (store, error))
+    return FALSE;
+  if (!copy_version (store, plan_id, &new_id, NULL, error))
+    {
+      pl_store_rollback (store);
+      return FALSE;
+    }
+  if (!pl_store_commit (store, error))
+    return FALSE;
+
+  if (out_plan_id != NULL)
+    *out_plan_id = new_id;
+  return TRUE;
+}
+
+/* The record a draft over the old version becomes in the new one, or NULL
+ * (and no error) when the draft is about something else */
+static gpointer
+draft_in_new_version (PlStore        *store,
+                      const PlDraft  *draft,
+                      gint64          plan_id,
+                      const PlPlan   *copy,
+                      GHashTable     *id_map,
+                      const PlRecordType **out_type,
+                      GError        **error)
+{
+  const PlRecordType *type = pl_record_type_for_table (draft->table_name);
+  const PlField *parent = NULL;
+  gpointer record = NULL;
+  gint64 target = 0;
+
+  if (type == NULL)
+    return NULL;
+
+  if (type == &pl_plan_type)
+    {
+      if (draft->record_id != plan_id)
+        return NULL;
+      target = copy->id;
+    }
+  else
+    {
+      for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+        if (parts[i].type == type)
+          parent = pl_record_type_find_field (type, type->parent);
+      if (parent == NULL)
+        return NULL;
+
+      if (draft->record_id != 0)
+        {
+          g_autofree char *key = id_key (type, draft->record_id);
+          const gint64 *mapped = g_hash_table_lookup (id_map, key);
+
+          if (mapped == NULL)
+            return NULL;
+          target = *mapped;
+        }
+    }
+
+  if (target != 0)
+    record = pl_store_load (store, type, target, error);
+  else
+    record = pl_record_new (type);
+  if (record == NULL)
+    return NULL;
+
+  if (!pl_record_set_from_json (type, record, draft->content, error))
+    {
+      pl_record_free (type, record);
+      return NULL;
+    }
+
+  /* A new part typed for another plan is not this save's */
+  if (parent != NULL && target == 0 && *PL_FIELD_PTR (record, parent, gint64) != plan_id)
+    {
+      pl_record_free (type, record);
+      return NULL;
+    }
+
+  PL_RECORD_ID (record) = target;
+  if (parent != NULL)
+    *PL_FIELD_PTR (record, parent, gint64) = copy->id;
+
+  if (type == &pl_plan_type)
+    {
+      PlPlan *plan = record;
+
+      /* What the draft says of the plan's dates and coordinator, never of
+       * which version it is or whether it was agreed */
+      plan->person_id = copy->person_id;
+      plan->version = copy->version;
+      plan->status = PL_PLAN_DRAFT;
+      g_clear_pointer (&plan->agreed_on, g_free);
+      g_clear_pointer (&plan->agreed_by, g_free);
+      g_clear_pointer (&plan->agreement, g_free);
+    }
+
+  *out_type = type;
+  return record;
+}
+
+static gboolean
+save_drafts_as_version (PlStore   *store,
+                        gint64     plan_id,
+                        gint64     staff_id,
+                        gint64    *out_plan_id,
+                        guint     *out_applied,
+                        GError   **error)
+{
+  g_autoptr(GHashTable) id_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(PlPlan) copy = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  gint64 new_id = 0;
+
+  *out_applied = 0;
+  if (!copy_version (store, plan_id, &new_id, id_map, error))
+    return FALSE;
+  copy = pl_store_load_plan (store, new_id, error);
+  if (copy == NULL)
+    return FALSE;
+
+  drafts = pl_draft_list_for (store, staff_id, copy->person_id, error);
+  if (drafts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      const PlDraft *draft = g_ptr_array_index (drafts, i);
+      const PlRecordType *type = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gpointer record;
+      gboolean ok;
+
+      record = draft_in_new_version (store, draft, plan_id, copy, id_map, &type, &local_error);
+      if (record == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          continue;
+        }
+
+      ok = pl_store_save (store, type, record, error) &&
+           pl_store_delete_draft (store, draft->id, error);
+      pl_record_free (type, record);
+      if (!ok)
+        return FALSE;
+      (*out_applied)++;
+    }
+
+  *out_plan_id = new_id;
+  return TRUE;
+}
+
+gboolean
+pl_plan_save_drafts_as_version (PlStore     *store,
+                                gint64       plan_id,
+                                gint64       staff_id,
+                                const char  *actor,
+                                gint64      *out_plan_id,
+                                guint       *out_n_applied,
+                                GError     **error)
+{
+  g_auto(ActorScope) scope = { 0 };
+  gint64 new_id = 0;
+  guint applied = 0;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  actor_scope_begin (&scope, store, actor);
+
+  /* One version, whole: the copy and every draft in it, or nothing */
+  if (!pl_store_begin (store, error))
+    return FALSE;
+  if (!save_drafts_as_version (store, plan_id, staff_id, &new_id, &applied, error))
+    {
+      pl_store_rollback (store);
+      return FALSE;
+    }
+  if (!pl_store_commit (store, error))
+    return FALSE;
+
+  if (out_plan_id != NULL)
+    *out_plan_id = new_id;
+  if (out_n_applied != NULL)
+    *out_n_applied = applied;
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_date (const char *text)
+{
+  unsigned int y, m, d;
+  char end;
+
+  return text != NULL && sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3 &&
+         strlen (text) == 10 && g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+mark_agreed (PlStore     *store,
+             gint64       plan_id,
+             const char  *agreed_by,
+             const char  *agreement,
+             const char  *agreed_on,
+             GError     **error)
+{
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+
+  plan = pl_store_load_plan (store, plan_id, error);
+  if (plan == NULL)
+    return FALSE;
+
+  if (plan->status == PL_PLAN_SUPERSEDED)
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("A newer version has replaced this plan, so it cannot be agreed. "
+                             "Make a new version from it instead."));
+      return FALSE;
+    }
+
+  versions = pl_store_list_plans (store, plan->person_id, error);
+  if (versions == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      PlPlan *other = g_ptr_array_index (versions, i);
+
+      if (other->id == plan->id || other->status != PL_PLAN_AGREED)
+        continue;
+      other->status = PL_PLAN_SUPERSEDED;
+      if (!pl_store_save_plan (store, other, error))
+        return FALSE;
+    }
+
+  plan->status = PL_PLAN_AGREED;
+  g_free (plan->agreed_by);
+  plan->agreed_by = g_strstrip (g_strdup (agreed_by));
+  /* The person's words are kept exactly as they were said */
+  g_free (plan->agreement);
+  plan->agreement = g_strdup (agreement);
+  g_free (plan->agreed_on);
+  plan->agreed_on = g_strdup (agreed_on);
+
+  return pl_store_save_plan (store, plan, error);
+}
+
+gboolean
+pl_plan_mark_agreed (PlStore     *store,
+                     gint64       plan_id,
+                     const char  *agreed_by,
+                     const char  *agreement,
+                     const char  *agreed_on,
+                     const char  *actor,
+                     GError     **error)
+{
+  g_auto(ActorScope) scope = { 0 };
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  if (is_blank (agreement))
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("Write down the person’s agreement in their own words before "
+                             "marking the plan as agreed."));
+      return FALSE;
+    }
+  if (is_blank (agreed_by))
+    {
+      g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                           _("Write down who agreed to the plan: the person, or the "
+                             "decision-maker if the Mental Capacity Act applies."));
+      return FALSE;
+    }
+  if (agreed_on == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      today = g_date_time_format (now, "%Y-%m-%d");
+      agreed_on = today;
+    }
+  else if (!is_date (agreed_on))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("“%s” is not a date. Write it as year, month and day, like 2026-11-23."),
+                   agreed_on);
+      return FALSE;
+    }
+
+  actor_scope_begin (&scope, store, actor);
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+  if (!mark_agreed (store, plan_id, agreed_by, agreement, agreed_on, error))
+    {
+      pl_store_rollback (store);
+      return FALSE;
+    }
+  return pl_store_commit (store, error);
+}
+
+/* What the person last saw */
+
+static PlPlanContent *
+current_content (PlStore  *store,
+                 gint64    person_id,
+                 GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PlPlan) plan = pl_store_current_plan (store, person_id, &local_error);
+
+  if (plan == NULL)
+    {
+      if (!g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* No plan yet is something to have seen too */
+      return content_new_empty ();
+    }
+
+  return pl_plan_content_load (store, plan->id, error);
+}
+
+gboolean
+pl_plan_mark_seen (PlStore  *store,
+                   gint64    person_id,
+                   GError  **error)
+{
+  g_autoptr(PlPlanContent) content = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(PlPlanView) view = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  content = current_content (store, person_id, error);
+  if (content == NULL)
+    return FALSE;
+
+  views = pl_store_list_plan_views (store, person_id, error);
+  if (views == NULL)
+    return FALSE;
+
+  if (views->len > 0)
+    view = g_ptr_array_steal_index (views, 0);
+  else
+    {
+      view = pl_plan_view_new ();
+      view->person_id = person_id;
+    }
+
+  view->plan_id = content->plan != NULL ? content->plan->id : 0;
+  g_free (view->snapshot);
+  view->snapshot = pl_plan_content_to_json (content);
+
+  return pl_store_save_plan_view (store, view, error);
+}
+
+GPtrArray *
+pl_plan_changes_since_seen (PlStore   *store,
+                            gint64     person_id,
+                            gboolean  *out_seen_before,
+                            GError   **error)
+{
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(PlPlanContent) seen = NULL;
+  g_autoptr(PlPlanContent) now = NULL;
+  const PlPlanView *view;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (out_seen_before != NULL)
+    *out_seen_before = FALSE;
+
+  views = pl_store_list_plan_views (store, person_id, error);
+  if (views == NULL)
+    return NULL;
+  if (views->len == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) pl_plan_change_free);
+
+  view = g_ptr_array_index (views, 0);
+  seen = pl_plan_content_from_json (view->snapshot, error);
+  if (seen == NULL)
+    return NULL;
+  now = current_content (store, person_id, error);
+  if (now == NULL)
+    return NULL;
+
+  if (out_seen_before != NULL)
+    *out_seen_before = TRUE;
+  return pl_plan_content_compare (seen, now);
+}
