@@ -501,6 +501,51 @@ test_my_settings (Fixture       *f,
   g_assert_null (person->pin_hash);
 }
 
+static gboolean
+form_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_is_drawable (GTK_WIDGET (pl_window_get_complaint_form (f->window)));
+}
+
+/* "Tell us what you think" opens the guided form, and Back keeps what was
+ * written and returns to the home; a carer without the person's complaints
+ * shared is not offered it */
+static void
+test_feedback_form (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *button;
+  GtkStack *stack;
+
+  g_assert_true (pl_window_open_person (f->window, f->peggy));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  button = pl_window_get_feedback_button (f->window);
+  g_assert_true (gtk_widget_is_drawable (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Tell us what you think");
+
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (pl_gui_test_wait_until (form_shown, f));
+  stack = pl_complaint_form_get_stack (pl_window_get_complaint_form (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "kind");
+
+  g_assert_true (pl_window_go_back (f->window));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  pl_gui_test_run_frames (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+
+  /* Mair may see Peggy's plan and diary, not her complaints */
+  g_assert_true (pl_window_go_back (f->window));
+  g_assert_true (pl_gui_test_wait_until (at_start, f));
+  g_assert_true (pl_window_open_person_as_carer (f->window, f->peggy, f->carer));
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (pl_window_open_feedback (f->window));
+  gtk_window_close (pl_window_get_error_dialog (f->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +564,8 @@ main (int   argc,
               fixture_setup, test_idle_lock, fixture_teardown);
   g_test_add ("/plainly/people/talking-buttons-follow-settings", Fixture, NULL,
               fixture_setup, test_talking_buttons_follow_settings, fixture_teardown);
+  g_test_add ("/plainly/people/feedback-form", Fixture, NULL,
+              fixture_setup, test_feedback_form, fixture_teardown);
   g_test_add ("/plainly/people/my-settings", Fixture, NULL,
               fixture_setup, test_my_settings, fixture_teardown);
 

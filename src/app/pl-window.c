@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
+#include "pl-complaint-form.h"
 #include "pl-document.h"
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
@@ -46,6 +47,9 @@ struct _PlWindow
   GtkWidget            *settings_box;
   PlSettingsPage       *settings_page;
   GtkWidget            *settings_button;
+  GtkWidget            *feedback_box;
+  PlComplaintForm      *complaint_form;
+  GtkWidget            *feedback_button;
   GtkWidget            *home_page;
   GtkWidget            *reader_page;
   GtkStack             *people_stack;
@@ -92,6 +96,7 @@ struct _PlWindow
   GtkCssProvider       *reader_css;
   gboolean              keep_settings;   /* FALSE: changes are for now only */
   gboolean              in_settings;     /* "My settings" is open, or was last */
+  gboolean              in_feedback;     /* the complaint form is open, or was last */
   char                 *reader_class;    /* scopes reader_css to this window */
 };
 
@@ -117,6 +122,10 @@ static const struct {
   { PL_WINDOW_PAGE_WELCOME, N_("About my service"), "help-about-symbolic" },
   { PL_WINDOW_PAGE_COMPLAINT, N_("If I'm not happy"), "mail-send-symbolic" },
 };
+
+/* The home's two buttons that open no document */
+#define HOME_SETTINGS PL_WINDOW_N_PAGES
+#define HOME_FEEDBACK (PL_WINDOW_N_PAGES + 1)
 
 static const char *
 person_display_name (const PlPerson *person)
@@ -318,6 +327,10 @@ leaflet_visible_child_cb (PlWindow *self)
   if (visible != self->reader_page)
     pl_read_aloud_bar_stop (self->read_aloud_bar);
 
+  /* What was written is kept, and the form lets go of the person */
+  if (visible != self->feedback_box)
+    pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
+
   if (at_start)
     {
       /* Back where they started, on the button they pressed. Nobody is
@@ -338,6 +351,11 @@ leaflet_visible_child_cb (PlWindow *self)
     {
       self->in_settings = FALSE;
       gtk_widget_grab_focus (self->settings_button);
+    }
+  else if (visible == self->home_page && self->in_feedback)
+    {
+      self->in_feedback = FALSE;
+      gtk_widget_grab_focus (self->feedback_button);
     }
   else if (visible == self->home_page && self->home_buttons[self->page] != NULL)
     {
@@ -443,8 +461,10 @@ home_button_clicked_cb (GtkButton *button,
 {
   guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "pl-page"));
 
-  if (page == PL_WINDOW_N_PAGES)
+  if (page == HOME_SETTINGS)
     pl_window_open_settings (self);
+  else if (page == HOME_FEEDBACK)
+    pl_window_open_feedback (self);
   else
     pl_window_open_page (self, page);
 }
@@ -639,6 +659,7 @@ pl_window_open_database (PlWindow   *self,
       return FALSE;
     }
 
+  pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
   g_clear_pointer (&self->store, pl_store_close);
   self->store = store;
   g_free (self->path);
@@ -1081,6 +1102,54 @@ pl_window_open_settings (PlWindow *self)
   return TRUE;
 }
 
+gboolean
+pl_window_open_feedback (PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || self->person_id == 0)
+    return FALSE;
+
+  if ((self->scopes & PL_SCOPE_BIT (PL_SCOPE_COMPLAINTS)) == 0)
+    {
+      show_error (self, _("Plainly could not open the form"),
+                  _("This has not been shared with you."), FALSE);
+      return FALSE;
+    }
+
+  if (!pl_complaint_form_set_person (self->complaint_form, self->store, self->person_id, &error))
+    {
+      show_error (self, _("Plainly could not open the form"), error->message, FALSE);
+      return FALSE;
+    }
+
+  /* Back from here goes home */
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->reader_page), FALSE);
+  self->in_feedback = TRUE;
+  adw_leaflet_set_visible_child (self->leaflet, self->feedback_box);
+  update_window_title (self);
+  gtk_widget_child_focus (GTK_WIDGET (self->complaint_form), GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+PlComplaintForm *
+pl_window_get_complaint_form (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->complaint_form;
+}
+
+GtkWidget *
+pl_window_get_feedback_button (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->feedback_button;
+}
+
 PlSettingsPage *
 pl_window_get_settings_page (PlWindow *self)
 {
@@ -1257,6 +1326,8 @@ open_home (PlWindow *self,
       if (shown && first == NULL)
         first = button;
     }
+  gtk_widget_set_visible (self->feedback_button,
+                          (scopes & PL_SCOPE_BIT (PL_SCOPE_COMPLAINTS)) != 0);
 
   adw_leaflet_set_visible_child (self->leaflet, self->home_page);
   update_window_title (self);
@@ -2030,6 +2101,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_READER);
   g_type_ensure (PL_TYPE_READ_ALOUD_BAR);
   g_type_ensure (PL_TYPE_SETTINGS_PAGE);
+  g_type_ensure (PL_TYPE_COMPLAINT_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PL_RESOURCE_BASE "/ui/pl-window.ui");
@@ -2045,6 +2117,8 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_note);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, settings_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, settings_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, complaint_form);
   gtk_widget_class_bind_template_callback (widget_class, settings_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, settings_reset_cb);
   gtk_widget_class_bind_template_callback (widget_class, settings_pin_cb);
@@ -2140,7 +2214,12 @@ pl_window_init (PlWindow *self)
       gtk_box_append (self->home_box, button);
     }
 
-  self->settings_button = home_button_new (self, PL_WINDOW_N_PAGES, _("My settings"),
+  /* NG21 1.4.5, NG86 1.1.3: a complaint, a compliment or anything else */
+  self->feedback_button = home_button_new (self, HOME_FEEDBACK, _("Tell us what you think"),
+                                           "document-edit-symbolic");
+  gtk_box_insert_child_after (self->home_box, self->feedback_button,
+                              self->home_buttons[PL_WINDOW_PAGE_COMPLAINT]);
+  self->settings_button = home_button_new (self, HOME_SETTINGS, _("My settings"),
                                            "preferences-system-symbolic");
   gtk_box_append (self->home_box, self->settings_button);
 
@@ -2159,6 +2238,8 @@ pl_window_init (PlWindow *self)
   gtk_widget_add_css_class (self->supported_page, self->reader_class);
   gtk_widget_add_css_class (self->settings_box, "pl-reader");
   gtk_widget_add_css_class (self->settings_box, self->reader_class);
+  gtk_widget_add_css_class (self->feedback_box, "pl-reader");
+  gtk_widget_add_css_class (self->feedback_box, self->reader_class);
   self->reader_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->reader_css),

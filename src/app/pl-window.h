@@ -10,6 +10,7 @@
 #include "pl-store.h"
 #include "pl-document-view.h"
 #include "pl-idle-lock.h"
+#include "pl-complaint-form.h"
 #include "pl-pin-dialog.h"
 #include "pl-read-aloud-bar.h"
 #include "pl-reader.h"
@@ -102,6 +103,11 @@ void            pl_window_set_keep_settings  (PlWindow       *self,
  * change is applied and saved at once. */
 gboolean        pl_window_open_settings      (PlWindow       *self);
 PlSettingsPage *pl_window_get_settings_page  (PlWindow       *self);
+/* "Tell us what you think": the guided complaint and compliment form, for
+ * whoever may see the person's complaints; what is written is kept */
+gboolean        pl_window_open_feedback      (PlWindow       *self);
+PlComplaintForm *pl_window_get_complaint_form (PlWindow      *self);
+GtkWidget      *pl_window_get_feedback_button (PlWindow      *self);
 /* The home's "My settings" button */
 GtkWidget      *pl_window_get_settings_button (PlWindow      *self);
 /* A message across the top of the window that stays until dismissed */
