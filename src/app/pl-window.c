@@ -18,6 +18,7 @@
 #include "pl-document.h"
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
+#include "pl-printing.h"
 #include "pl-read-aloud-bar.h"
 #include "pl-reader.h"
 #include "pl-needs.h"
@@ -1832,7 +1833,58 @@ choose_database_action_cb (GSimpleAction *action,
   gtk_native_dialog_show (self->chooser);
 }
 
+static PlPrintOptions *
+print_options (PlWindow *self)
+{
+  g_autoptr(PlPerson) person = NULL;
+
+  if (self->store != NULL && self->person_id != 0)
+    person = pl_store_load_person (self->store, self->person_id, NULL);
+  return pl_printing_options_for (self->reader_settings,
+                                  person != NULL ? person_display_name (person) : NULL);
+}
+
+static void
+print_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PlWindow *self = PL_WINDOW (user_data);
+  PlDocument *document = pl_reader_get_document (self->reader);
+  g_autoptr(PlPrintOptions) options = NULL;
+
+  if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
+    return;
+  options = print_options (self);
+  pl_printing_print (GTK_WINDOW (self), document, options);
+}
+
+static void
+pdf_saved_cb (gpointer    user_data,
+              const char *message)
+{
+  pl_window_show_notice (PL_WINDOW (user_data), message);
+  g_object_unref (user_data);
+}
+
+static void
+save_pdf_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PlWindow *self = PL_WINDOW (user_data);
+  PlDocument *document = pl_reader_get_document (self->reader);
+  g_autoptr(PlPrintOptions) options = NULL;
+
+  if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
+    return;
+  options = print_options (self);
+  pl_printing_save_pdf (GTK_WINDOW (self), document, options, pdf_saved_cb, g_object_ref (self));
+}
+
 static const GActionEntry win_entries[] = {
+  { "print", print_action_cb, NULL, NULL, NULL, { 0 } },
+  { "save-pdf", save_pdf_action_cb, NULL, NULL, NULL, { 0 } },
   { "back", back_action_cb, NULL, NULL, NULL, { 0 } },
   { "retry", retry_action_cb, NULL, NULL, NULL, { 0 } },
   { "choose-database", choose_database_action_cb, NULL, NULL, NULL, { 0 } },
@@ -2152,6 +2204,7 @@ pl_window_class_init (PlWindowClass *klass)
   /* The reader's contents, from anywhere in the window */
   gtk_widget_class_install_action (widget_class, "reader.contents", NULL, contents_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "reader.contents", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 
   /* Text size and theme: radio items in the header menus follow these */
   gtk_widget_class_install_property_action (widget_class, "reader.text-size", "text-size");

@@ -1,0 +1,201 @@
+/* pl-printing.c: large-print paper and PDF copies from the reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * NG21 1.2.4 and 1.3.21: a copy of the plan in a format that meets the
+ * person's needs. Paper and PDF come from one renderer (pl-print.c), so
+ * what is printed is what is saved.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "pl-printing.h"
+
+PlPrintOptions *
+pl_printing_options_for (const PlSettings *settings,
+                         const char       *person_name)
+{
+  PlPrintOptions *options = pl_print_options_new ();
+  g_autofree char *ignored = NULL;
+
+  if (settings != NULL)
+    {
+      options->text_size = MAX (settings->text_size, PL_PRINT_MIN_TEXT_SIZE);
+      options->line_spacing = settings->line_spacing;
+      if (settings->font != NULL && settings->font[0] != '\0')
+        options->font_family = g_strdup (settings->font);
+    }
+  options->person_name = g_strdup (person_name);
+
+  /* Kept within what paper allows; the words are for the command line */
+  ignored = pl_print_options_check (options);
+  return options;
+}
+
+typedef struct
+{
+  PlDocument     *document;
+  PlPrintOptions *options;
+  PlPrintLayout  *layout;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_object (&job->document);
+  g_clear_pointer (&job->options, pl_print_options_free);
+  g_clear_object (&job->layout);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  g_clear_object (&job->layout);
+  job->layout = pl_print_layout_new (job->document, job->options, pango,
+                                     gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context));
+  g_object_unref (pango);
+  gtk_print_operation_set_n_pages (operation, (int) pl_print_layout_paginate (job->layout));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PrintJob          *job)
+{
+  pl_print_layout_render_page (job->layout, gtk_print_context_get_cairo_context (context),
+                               (guint) page_nr);
+}
+
+void
+pl_printing_print (GtkWindow            *parent,
+                   PlDocument           *document,
+                   const PlPrintOptions *options)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  g_return_if_fail (PL_IS_DOCUMENT (document));
+
+  job->document = g_object_ref (document);
+  job->options = pl_print_options_copy (options);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, pl_document_get_title (document));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "pl-print-job", job, (GDestroyNotify) print_job_free);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Plainly could not print"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+typedef struct
+{
+  PlDocument     *document;
+  PlPrintOptions *options;
+  void          (*done) (gpointer user_data, const char *message);
+  gpointer        user_data;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->document);
+  g_clear_pointer (&job->options, pl_print_options_free);
+  g_free (job);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->done != NULL)
+    {
+      if (pl_print_save_pdf_finish (result, &error))
+        job->done (job->user_data, _("The PDF is saved."));
+      else
+        job->done (job->user_data, error->message);
+    }
+  save_job_free (job);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     SaveJob         *job)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path != NULL)
+    pl_print_save_pdf_async (job->document, job->options, path, NULL, NULL, NULL, saved_cb, job);
+  else
+    save_job_free (job);
+
+  g_object_unref (chooser);
+}
+
+void
+pl_printing_save_pdf (GtkWindow            *parent,
+                      PlDocument           *document,
+                      const PlPrintOptions *options,
+                      void                (*done) (gpointer user_data, const char *message),
+                      gpointer              user_data)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  g_return_if_fail (PL_IS_DOCUMENT (document));
+
+  job->document = g_object_ref (document);
+  job->options = pl_print_options_copy (options);
+  job->done = done;
+  job->user_data = user_data;
+
+  chooser = gtk_file_chooser_native_new (_("Save as PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the suggested file name; %s is the document's title */
+  name = g_strdup_printf (_("%s.pdf"), pl_document_get_title (document));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
