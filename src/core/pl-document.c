@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "pl-record.h"
 #include "pl-document-private.h"
 
 struct _PlDocument
@@ -558,17 +559,6 @@ pl_document_person_name (const PlPerson *person)
   return person->full_name != NULL ? person->full_name : "";
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* "- tea", "* tea", "• tea": the item's text, else NULL. Two or more spaces
  * before the mark nest it one level down. */
 static const char *
@@ -616,7 +606,7 @@ pl_document_add_body (PlDocument *self,
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
 
-  if (is_blank (body))
+  if (pl_text_is_blank (body))
     return FALSE;
 
   lines = g_strsplit (body, "\n", -1);
@@ -632,7 +622,7 @@ pl_document_add_body (PlDocument *self,
       if (len > 0 && line[len - 1] == '\r')
         line[len - 1] = '\0';
 
-      if (is_blank (line))
+      if (pl_text_is_blank (line))
         {
           flush_paragraph (self, paragraph);
           continue;
@@ -683,7 +673,7 @@ pl_document_add_field_if_set (PlDocument *self,
 {
   g_autofree char *stripped = NULL;
 
-  if (is_blank (text))
+  if (pl_text_is_blank (text))
     return;
 
   stripped = g_strstrip (g_strdup (text));
@@ -696,7 +686,7 @@ pl_document_append_line (GString    *out,
 {
   g_autofree char *stripped = NULL;
 
-  if (is_blank (text))
+  if (pl_text_is_blank (text))
     return;
 
   stripped = g_strstrip (g_strdup (text));
@@ -728,7 +718,7 @@ pl_document_contact_text (const PlContact *contact)
   g_return_val_if_fail (contact != NULL, NULL);
 
   out = g_string_new (NULL);
-  if (!is_blank (contact->relationship))
+  if (!pl_text_is_blank (contact->relationship))
     {
       g_autofree char *relationship = g_strstrip (g_strdup (contact->relationship));
 
@@ -741,13 +731,13 @@ pl_document_contact_text (const PlContact *contact)
       pl_document_append_line (out, contact->name);
     }
   pl_document_append_line (out, contact->organisation);
-  if (!is_blank (contact->phone))
+  if (!pl_text_is_blank (contact->phone))
     /* Translators: a line of a contact card */
     pl_document_append_linef (out, _("Phone: %s"), contact->phone);
-  if (!is_blank (contact->email))
+  if (!pl_text_is_blank (contact->email))
     /* Translators: a line of a contact card */
     pl_document_append_linef (out, _("Email: %s"), contact->email);
-  if (!is_blank (contact->address))
+  if (!pl_text_is_blank (contact->address))
     /* Translators: a line of a contact card */
     pl_document_append_linef (out, _("Address: %s"), contact->address);
   pl_document_append_line (out, contact->notes);
@@ -877,16 +867,16 @@ pl_document_add_service_card (PlDocument      *self,
     return FALSE;
 
   pl_document_append_line (text, service->name);
-  if (!is_blank (service->phone))
+  if (!pl_text_is_blank (service->phone))
     /* Translators: a line of a contact card */
     pl_document_append_linef (text, _("Phone: %s"), service->phone);
-  if (!is_blank (service->email))
+  if (!pl_text_is_blank (service->email))
     /* Translators: a line of a contact card */
     pl_document_append_linef (text, _("Email: %s"), service->email);
-  if (!is_blank (service->address))
+  if (!pl_text_is_blank (service->address))
     /* Translators: a line of a contact card */
     pl_document_append_linef (text, _("Address: %s"), service->address);
-  if (!is_blank (service->hours))
+  if (!pl_text_is_blank (service->hours))
     /* Translators: a line of a contact card: when the office is open */
     pl_document_append_linef (text, _("Open: %s"), service->hours);
 
@@ -907,10 +897,10 @@ pl_document_add_commissioner_card (PlDocument      *self,
     return FALSE;
 
   pl_document_append_line (text, service->commissioner);
-  if (!is_blank (service->commissioner_phone))
+  if (!pl_text_is_blank (service->commissioner_phone))
     /* Translators: a line of a contact card */
     pl_document_append_linef (text, _("Phone: %s"), service->commissioner_phone);
-  if (!is_blank (service->commissioner_email))
+  if (!pl_text_is_blank (service->commissioner_email))
     /* Translators: a line of a contact card */
     pl_document_append_linef (text, _("Email: %s"), service->commissioner_email);
 

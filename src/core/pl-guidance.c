@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "pl-record.h"
 #include "pl-document-private.h"
 #include "pl-guidance.h"
 
@@ -110,17 +111,6 @@ add_item (GPtrArray            *items,
   g_ptr_array_add (items, item);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* NG21 1.4.2: visits under half an hour only when the worker knows the
  * person, the visit is part of a wider package and there is time enough */
 static void
@@ -205,7 +195,7 @@ check_section (const Check          *check,
 {
   const PlPlanSection *section = find_section (check, kind);
 
-  if (section != NULL && !is_blank (section->body))
+  if (section != NULL && !pl_text_is_blank (section->body))
     return;
 
   add_item (items, rule, &pl_plan_section_type, section != NULL ? section->id : 0,
@@ -247,8 +237,8 @@ rule_medicine_incomplete (const Check          *check,
   for (guint i = 0; i < medicines->len; i++)
     {
       const PlMedicine *medicine = g_ptr_array_index (medicines, i);
-      gboolean no_purpose = is_blank (medicine->purpose);
-      gboolean no_timing = is_blank (medicine->timing);
+      gboolean no_purpose = pl_text_is_blank (medicine->purpose);
+      gboolean no_timing = pl_text_is_blank (medicine->timing);
       char *message;
 
       if (!no_purpose && !no_timing)

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "pl-record.h"
 #include "pl-draft.h"
 #include "pl-plan-version.h"
 #include "pl-record-json.h"
@@ -784,17 +785,6 @@ pl_plan_save_drafts_as_version (PlStore     *store,
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 is_date (const char *text)
 {
   unsigned int y, m, d;
@@ -868,14 +858,14 @@ pl_plan_mark_agreed (PlStore     *store,
 
   g_return_val_if_fail (store != NULL, FALSE);
 
-  if (is_blank (agreement))
+  if (pl_text_is_blank (agreement))
     {
       g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                            _("Write down the person’s agreement in their own words before "
                              "marking the plan as agreed."));
       return FALSE;
     }
-  if (is_blank (agreed_by))
+  if (pl_text_is_blank (agreed_by))
     {
       g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                            _("Write down who agreed to the plan: the person, or the "

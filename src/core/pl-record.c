@@ -286,3 +286,14 @@ pl_enum_from_nick (const char * const *nicks,
 
   return -1;
 }
+
+gboolean
+pl_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}

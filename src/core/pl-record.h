@@ -81,4 +81,7 @@ int           pl_enum_from_nick    (const char * const *nicks,
 
 #define PL_FIELD_PTR(rec, field, T) ((T *) (gpointer) ((guint8 *) (rec) + (field)->offset))
 
+/* NULL, empty or only white space (in any script): nothing written */
+gboolean      pl_text_is_blank     (const char         *text);
+
 G_END_DECLS
