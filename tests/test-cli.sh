@@ -241,6 +241,18 @@ check "nor beside it" test -z "$(ls -A "$tmp" | grep '^\.')"
 
 expect "--size without export fails" nonzero "$cli" --db "$db" show "$person" --size 24
 
+# What each communication need changes, and staff changing it
+expect "needs lists the coded needs" 0 "$cli" --db "$db" needs
+check "with the 20 point large print need and what it changes" \
+  grep -q -P '^957331000000109\t.*\tLarge text, at least 20 point; High contrast' "$tmp/out"
+expect "need-rule changes what a need does" 0 "$cli" --db "$db" need-rule 957331000000109 --min-size 32 --contrast no
+check "and needs says so, marked as set by staff" \
+  grep -q -P '^957331000000109\t.*\tGiant text, at least 32 point \(set by staff\)$' "$tmp/out"
+expect "need-rule with a wrong yes or no fails" 2 "$cli" --db "$db" need-rule 957331000000109 --contrast maybe
+expect "need-rule without a code fails" 2 "$cli" --db "$db" need-rule
+expect "--contrast without need-rule fails" 2 "$cli" --db "$db" needs --contrast yes
+expect "check still finds the database sound" 0 "$cli" --db "$db" check
+
 # A file that is not a database is refused and left exactly as it was
 printf 'Shopping: milk, bread, tea\n' >"$tmp/notes.txt"
 cp "$tmp/notes.txt" "$tmp/notes.orig"

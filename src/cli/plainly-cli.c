@@ -22,6 +22,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-model.h"
+#include "pl-needs.h"
 #include "pl-print.h"
 #include "pl-speech.h"
 #include "pl-store.h"
@@ -50,6 +51,10 @@ static gboolean opt_events = FALSE;
 static char *opt_format = NULL;
 static double opt_size = 0.0;
 static gboolean opt_high_contrast = FALSE;
+static int opt_min_size = -1;
+static char *opt_contrast = NULL;
+static char *opt_read_aloud = NULL;
+static char *opt_more_time = NULL;
 
 static const GOptionEntry entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -67,6 +72,15 @@ static const GOptionEntry entries[] = {
     N_("For export: yellow text on black pages"), NULL },
   { "events", 0, 0, G_OPTION_ARG_NONE, &opt_events,
     N_("For speak: print each word's anchor, characters and time in milliseconds"), NULL },
+  { "min-size", 0, 0, G_OPTION_ARG_INT, &opt_min_size,
+    N_("For need-rule: the smallest text size the need opens at, in points (0: no effect)"),
+    N_("POINTS") },
+  { "contrast", 0, 0, G_OPTION_ARG_STRING, &opt_contrast,
+    N_("For need-rule: yes or no, open in high contrast"), N_("YES-OR-NO") },
+  { "read-aloud", 0, 0, G_OPTION_ARG_STRING, &opt_read_aloud,
+    N_("For need-rule: yes or no, read aloud when something opens"), N_("YES-OR-NO") },
+  { "more-time", 0, 0, G_OPTION_ARG_STRING, &opt_more_time,
+    N_("For need-rule: yes or no, slower speech and longer pauses"), N_("YES-OR-NO") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Say which version of Plainly this is"), NULL },
   { NULL }
@@ -380,6 +394,120 @@ command_export (PlStore      *store,
   return EXIT_OK;
 }
 
+/* One line a code: the code, the need in words, and what it changes */
+static int
+command_needs (PlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rules = pl_store_list_need_rules (store, 0, &error);
+  g_autoptr(GPtrArray) needs = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
+  g_autoptr(GPtrArray) explained = NULL;
+  const PlNeedInfo *known;
+  guint n_known;
+
+  if (rules == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  known = pl_needs_known (&n_known);
+  for (guint i = 0; i < n_known; i++)
+    {
+      PlCommNeed *need = pl_comm_need_new ();
+
+      need->code = g_strdup (known[i].code);
+      g_ptr_array_add (needs, need);
+    }
+  /* Codes staff gave effects to that the built-in list does not know */
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const PlNeedRule *rule = g_ptr_array_index (rules, i);
+
+      if (pl_need_lookup (rule->code) == NULL)
+        {
+          PlCommNeed *need = pl_comm_need_new ();
+
+          need->code = g_strdup (rule->code);
+          need->description = g_strdup (_("A need recorded by its code"));
+          g_ptr_array_add (needs, need);
+        }
+    }
+
+  explained = pl_needs_explain_with_rules (needs, rules);
+  for (guint i = 0; i < explained->len; i++)
+    {
+      const PlNeedExplanation *e = g_ptr_array_index (explained, i);
+      const PlCommNeed *need = g_ptr_array_index (needs, i);
+      g_autoptr(GString) changes = g_string_new (NULL);
+      gboolean by_staff = FALSE;
+
+      for (guint j = 0; j < e->changes->len; j++)
+        g_string_append_printf (changes, "%s%s", j > 0 ? "; " : "",
+                                (const char *) g_ptr_array_index (e->changes, j));
+      for (guint j = 0; j < rules->len; j++)
+        if (g_strcmp0 (((PlNeedRule *) rules->pdata[j])->code, need->code) == 0)
+          by_staff = TRUE;
+
+      g_print ("%s\t%s\t%s%s\n", need->code, e->need,
+               changes->len > 0 ? changes->str : _("changes nothing"),
+               by_staff ? _(" (set by staff)") : "");
+    }
+  return EXIT_OK;
+}
+
+static gboolean
+parse_yes_no (const char *text,
+              const char *option,
+              gboolean   *out)
+{
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (text, "yes") == 0)
+    *out = TRUE;
+  else if (g_ascii_strcasecmp (text, "no") == 0)
+    *out = FALSE;
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("--%s takes yes or no."), option);
+
+      usage_error (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Changes what one coded need does to a person's starting settings */
+static int
+command_need_rule (PlStore    *store,
+                   const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rules = pl_store_list_need_rules (store, 0, &error);
+  g_autoptr(PlNeedRule) rule = NULL;
+
+  if (rules == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  rule = pl_need_rule_for_code (code, rules);
+  if (opt_min_size >= 0)
+    rule->min_text_size = opt_min_size;
+  if (!parse_yes_no (opt_contrast, "contrast", &rule->high_contrast) ||
+      !parse_yes_no (opt_read_aloud, "read-aloud", &rule->read_aloud) ||
+      !parse_yes_no (opt_more_time, "more-time", &rule->more_time))
+    return EXIT_USAGE;
+
+  if (!pl_store_save_need_rule (store, rule, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  return command_needs (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,7 +539,10 @@ main (int   argc,
                                       "  speak PERSON  Save a person's document as speech in a sound file\n"
                                       "                (--out FILE.wav), in their own voice settings\n"
                                       "  export PERSON Save a person's document as large print\n"
-                                      "                (--format pdf --out FILE.pdf [--size 24] [--high-contrast])\n"));
+                                      "                (--format pdf --out FILE.pdf [--size 24] [--high-contrast])\n"
+                                      "  needs         List each communication need and what it changes\n"
+                                      "  need-rule CODE  Change what a need changes (--min-size POINTS,\n"
+                                      "                --contrast, --read-aloud, --more-time yes or no)\n"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
@@ -439,6 +570,11 @@ main (int   argc,
   if ((opt_format != NULL || opt_size != 0.0 || opt_high_contrast) &&
       g_strcmp0 (command, "export") != 0)
     return usage_error (_("--format, --size and --high-contrast only go with export."));
+  if ((opt_min_size >= 0 || opt_contrast != NULL || opt_read_aloud != NULL ||
+       opt_more_time != NULL) && g_strcmp0 (command, "need-rule") != 0)
+    return usage_error (_("--min-size, --contrast, --read-aloud and --more-time only go with need-rule."));
+  if (opt_min_size > 96)
+    return usage_error (_("--min-size is in points, up to 96."));
 
   if (g_strcmp0 (command, "show") == 0 || g_strcmp0 (command, "speak") == 0 ||
       g_strcmp0 (command, "export") == 0)
@@ -477,8 +613,13 @@ main (int   argc,
           kind = (DocumentKind) value;
         }
     }
+  else if (g_strcmp0 (command, "need-rule") == 0)
+    {
+      if (n_args != 1)
+        return usage_error (_("Say which need: need-rule CODE, with the code from plainly-cli needs."));
+    }
   else if (g_strcmp0 (command, "demo") == 0 || g_strcmp0 (command, "check") == 0 ||
-           g_strcmp0 (command, "list") == 0)
+           g_strcmp0 (command, "list") == 0 || g_strcmp0 (command, "needs") == 0)
     {
       if (n_args != 0)
         {
@@ -489,7 +630,8 @@ main (int   argc,
   else
     {
       g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a command. Use demo, check, list, show, speak or export."),
+        g_strdup_printf (_("“%s” is not a command. Use demo, check, list, show, speak, export, "
+                           "needs or need-rule."),
                          command);
       return usage_error (message);
     }
@@ -508,6 +650,10 @@ main (int   argc,
     return command_check (store);
   if (g_strcmp0 (command, "list") == 0)
     return command_list (store);
+  if (g_strcmp0 (command, "needs") == 0)
+    return command_needs (store);
+  if (g_strcmp0 (command, "need-rule") == 0)
+    return command_need_rule (store, argv[2]);
   if (g_strcmp0 (command, "speak") == 0)
     return command_speak (store, argv[2], kind);
   if (g_strcmp0 (command, "export") == 0)
