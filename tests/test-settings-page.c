@@ -309,6 +309,27 @@ test_speech (Fixture       *f,
   g_assert_cmpint (s->speech_rate, ==, 80);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control (f, "speech-rate")), 900);
   g_assert_cmpint (s->speech_rate, ==, 350);
+
+  /* The voice: the person's own language until one is chosen */
+  {
+    GtkDropDown *voice = GTK_DROP_DOWN (control (f, "voice"));
+    GListModel *names = gtk_drop_down_get_model (voice);
+    guint welsh = 0;
+
+    g_assert_null (s->voice);
+    g_assert_cmpuint (gtk_drop_down_get_selected (voice), ==, 0);
+    for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+      if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Welsh") != NULL)
+        welsh = i;
+    g_assert_cmpuint (welsh, >, 0);
+
+    f->n_changed = 0;
+    gtk_drop_down_set_selected (voice, welsh);
+    g_assert_cmpuint (f->n_changed, ==, 1);
+    g_assert_cmpstr (s->voice, ==, "cy");
+    gtk_drop_down_set_selected (voice, 0);
+    g_assert_null (s->voice);
+  }
 }
 
 static void

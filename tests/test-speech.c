@@ -856,6 +856,31 @@ test_wav_unwritable (void)
   pl_test_remove_dir (dir);
 }
 
+static void
+test_list_languages (void)
+{
+  g_autoptr(GPtrArray) languages = pl_speech_list_languages ();
+  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (languages->len, >, 20);
+  for (guint i = 0; i < languages->len; i++)
+    {
+      const PlSpeechLanguage *language = g_ptr_array_index (languages, i);
+
+      g_assert_nonnull (language->name);
+      g_assert_null (strchr (language->name, '_'));
+      /* each once, in order of name */
+      g_assert_false (g_hash_table_contains (tags, language->tag));
+      g_hash_table_add (tags, language->tag);
+      if (i > 0)
+        g_assert_cmpint (g_utf8_collate (((PlSpeechLanguage *) languages->pdata[i - 1])->name,
+                                         language->name), <=, 0);
+    }
+  g_assert_true (g_hash_table_contains (tags, "en-gb"));
+  g_assert_true (g_hash_table_contains (tags, "cy"));
+  g_assert_true (g_hash_table_contains (tags, "pl"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/plainly/speech/wav", test_wav);
   g_test_add_func ("/plainly/speech/wav-async", test_wav_async);
   g_test_add_func ("/plainly/speech/wav-unwritable", test_wav_unwritable);
+  g_test_add_func ("/plainly/speech/list-languages", test_list_languages);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "pl-needs.h"
 #include "pl-reader-style.h"
 #include "pl-secret.h"
+#include "pl-speech.h"
 #include "pl-store.h"
 #include "pl-settings-page.h"
 #include "pl-theme.h"
@@ -56,6 +57,9 @@ struct _PlSettingsPage
   GtkSwitch      *read_aloud;
   GtkSwitch      *talking_buttons;
   GtkSpinButton  *speech_rate;
+  AdwPreferencesGroup *speech_group;
+  GtkDropDown    *voice;
+  GPtrArray      *voices;        /* PlSpeechLanguage, in the order shown after "My language" */
   GtkSpinButton  *speech_pitch;
   GtkSpinButton  *speech_volume;
   GtkSpinButton  *pause;
@@ -380,6 +384,61 @@ changed (PlSettingsPage *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The voice is the person's own language (position 0) or one chosen */
+static guint
+voice_position (PlSettingsPage *self,
+                const char     *tag)
+{
+  for (guint i = 0; tag != NULL && i < self->voices->len; i++)
+    if (g_ascii_strcasecmp (((PlSpeechLanguage *) self->voices->pdata[i])->tag, tag) == 0)
+      return i + 1;
+  return 0;
+}
+
+static void
+voice_selected_cb (PlSettingsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->voice);
+  const char *tag = NULL;
+
+  if (self->updating)
+    return;
+  if (position >= 1 && position <= self->voices->len)
+    tag = ((PlSpeechLanguage *) self->voices->pdata[position - 1])->tag;
+  if (g_strcmp0 (tag, self->settings->voice) == 0)
+    return;
+
+  g_free (self->settings->voice);
+  self->settings->voice = g_strdup (tag);
+  changed (self);
+}
+
+static void
+add_voice_choice (PlSettingsPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  self->voices = pl_speech_list_languages ();
+  gtk_string_list_append (names, _("My own language"));
+  for (guint i = 0; i < self->voices->len; i++)
+    gtk_string_list_append (names, ((PlSpeechLanguage *) self->voices->pdata[i])->name);
+
+  self->voice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->voice), "voice");
+  gtk_widget_set_valign (GTK_WIDGET (self->voice), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->voice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Voice"), -1);
+  g_signal_connect_swapped (self->voice, "notify::selected", G_CALLBACK (voice_selected_cb), self);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Voice"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("The language the voice speaks; your own language unless you choose"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->voice));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->voice));
+  adw_preferences_group_add (self->speech_group, row);
+}
+
 /* Makes every control show self->settings */
 static void
 update_controls (PlSettingsPage *self)
@@ -402,6 +461,7 @@ update_controls (PlSettingsPage *self)
   gtk_switch_set_active (self->read_aloud, s->read_aloud);
   gtk_switch_set_active (self->talking_buttons, s->talking_buttons);
   gtk_spin_button_set_value (self->speech_rate, s->speech_rate);
+  gtk_drop_down_set_selected (self->voice, voice_position (self, s->voice));
   gtk_spin_button_set_value (self->speech_pitch, s->speech_pitch);
   gtk_spin_button_set_value (self->speech_volume, s->speech_volume);
   gtk_spin_button_set_value (self->pause, s->pause_ms / 1000.0);
@@ -1063,6 +1123,7 @@ pl_settings_page_finalize (GObject *object)
   g_clear_pointer (&self->font_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->line_focus_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->lock_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->voices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_settings_page_parent_class)->finalize (object);
 }
@@ -1158,6 +1219,7 @@ pl_settings_page_class_init (PlSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, read_aloud);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, talking_buttons);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_rate);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_group);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_pitch);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_volume);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, pause);
@@ -1212,6 +1274,7 @@ pl_settings_page_init (PlSettingsPage *self)
   add_size_choices (self);
   add_theme_choices (self);
   add_font_choices (self);
+  add_voice_choice (self);
   add_int_choices (self, self->line_focus_buttons, self->line_focus_box, "line-focus",
                    line_focus_choices, G_N_ELEMENTS (line_focus_choices),
                    line_focus_words, G_CALLBACK (line_focus_toggled_cb));

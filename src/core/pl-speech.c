@@ -180,6 +180,64 @@ engine_start_locked (GError **error)
   return TRUE;
 }
 
+void
+pl_speech_language_free (PlSpeechLanguage *language)
+{
+  if (language == NULL)
+    return;
+  g_free (language->tag);
+  g_free (language->name);
+  g_free (language);
+}
+
+static int
+compare_languages (gconstpointer a,
+                   gconstpointer b)
+{
+  const PlSpeechLanguage *la = *(const PlSpeechLanguage **) a;
+  const PlSpeechLanguage *lb = *(const PlSpeechLanguage **) b;
+
+  return g_utf8_collate (la->name, lb->name);
+}
+
+GPtrArray *
+pl_speech_list_languages (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&engine_lock);
+  GPtrArray *languages = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_speech_language_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const espeak_VOICE **voices;
+
+  if (!engine_start_locked (NULL))
+    return languages;
+
+  voices = espeak_ListVoices (NULL);
+  for (guint i = 0; voices != NULL && voices[i] != NULL; i++)
+    {
+      /* languages: a priority byte, then the tag, for each; then a 0 */
+      const char *entry = voices[i]->languages;
+      const char *tag;
+      PlSpeechLanguage *language;
+
+      if (entry == NULL || entry[0] == '\0' || entry[1] == '\0')
+        continue;
+      tag = entry + 1;
+      /* Variants ("mb-…") are other engines' voices, not languages */
+      if (g_str_has_prefix (tag, "mb") || g_hash_table_contains (seen, tag))
+        continue;
+
+      language = g_new0 (PlSpeechLanguage, 1);
+      language->tag = g_strdup (tag);
+      language->name = g_strdelimit (g_strdup (voices[i]->name != NULL ? voices[i]->name : tag),
+                                     "_", ' ');
+      g_hash_table_add (seen, language->tag);
+      g_ptr_array_add (languages, language);
+    }
+
+  g_ptr_array_sort (languages, compare_languages);
+  return languages;
+}
+
 guint
 pl_speech_get_sample_rate (void)
 {

@@ -83,6 +83,17 @@ void           pl_speech_part_range      (PlDocument      *document,
 
 PlSpeech      *pl_speech_new             (void);
 
+/* A language espeak-ng can speak, for choosing a voice */
+typedef struct
+{
+  char *tag;    /* as PlSettings.voice keeps it, e.g. "en-gb", "cy" */
+  char *name;   /* espeak-ng's own name for it, e.g. "English (Great Britain)" */
+} PlSpeechLanguage;
+
+void           pl_speech_language_free   (PlSpeechLanguage *language);
+/* Every language, sorted by name; empty when espeak-ng cannot start */
+GPtrArray     *pl_speech_list_languages  (void);
+
 /* The sample rate of all audio, once the engine has started; 0 if it
  * cannot start */
 guint          pl_speech_get_sample_rate (void);
