@@ -312,22 +312,22 @@ test_speech (Fixture       *f,
 
   /* The voice: the person's own language until one is chosen */
   {
-    GtkDropDown *voice = GTK_DROP_DOWN (control (f, "voice"));
-    GListModel *names = gtk_drop_down_get_model (voice);
+    AdwComboRow *voice = ADW_COMBO_ROW (control (f, "voice"));
+    GListModel *names = adw_combo_row_get_model (voice);
     guint welsh = 0;
 
     g_assert_null (s->voice);
-    g_assert_cmpuint (gtk_drop_down_get_selected (voice), ==, 0);
+    g_assert_cmpuint (adw_combo_row_get_selected (voice), ==, 0);
     for (guint i = 1; i < g_list_model_get_n_items (names); i++)
       if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Welsh") != NULL)
         welsh = i;
     g_assert_cmpuint (welsh, >, 0);
 
     f->n_changed = 0;
-    gtk_drop_down_set_selected (voice, welsh);
+    adw_combo_row_set_selected (voice, welsh);
     g_assert_cmpuint (f->n_changed, ==, 1);
     g_assert_cmpstr (s->voice, ==, "cy");
-    gtk_drop_down_set_selected (voice, 0);
+    adw_combo_row_set_selected (voice, 0);
     g_assert_null (s->voice);
   }
 }

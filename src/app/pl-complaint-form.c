@@ -1091,6 +1091,48 @@ label_input (GtkWidget *input,
 }
 
 static void
+collect_words (GtkWidget *widget,
+               GString   *words)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text != NULL && text[0] != '\0')
+        g_string_append_printf (words, "%s%s", words->len > 0 ? " " : "", text);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_words (child, words);
+}
+
+/* Buttons and tick boxes whose words are labels inside them: GTK 4.8 would
+ * name them by their type ("GtkButton"), so they are named by those words */
+static void
+name_by_words (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if ((GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL) ||
+          (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_label (GTK_CHECK_BUTTON (child)) == NULL))
+        {
+          g_autoptr(GString) words = g_string_new (NULL);
+
+          collect_words (child, words);
+          if (words->len > 0)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            words->str, -1);
+          continue;
+        }
+      name_by_words (child);
+    }
+}
+
+static void
 pl_complaint_form_init (PlComplaintForm *self)
 {
   const struct { const char *page; GtkWidget **input; } inputs[] = {
@@ -1151,6 +1193,7 @@ pl_complaint_form_init (PlComplaintForm *self)
       gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))),
                           pl_reply_method_label (1u << i));
     }
+  name_by_words (GTK_WIDGET (self));
 
   gtk_stack_set_visible_child_name (self->stack, "kind");
   update_screen (self);

@@ -58,7 +58,7 @@ struct _PlSettingsPage
   GtkSwitch      *talking_buttons;
   GtkSpinButton  *speech_rate;
   AdwPreferencesGroup *speech_group;
-  GtkDropDown    *voice;
+  AdwComboRow    *voice;
   GPtrArray      *voices;        /* PlSpeechLanguage, in the order shown after "My language" */
   GtkSpinButton  *speech_pitch;
   GtkSpinButton  *speech_volume;
@@ -398,7 +398,7 @@ voice_position (PlSettingsPage *self,
 static void
 voice_selected_cb (PlSettingsPage *self)
 {
-  guint position = gtk_drop_down_get_selected (self->voice);
+  guint position = adw_combo_row_get_selected (self->voice);
   const char *tag = NULL;
 
   if (self->updating)
@@ -417,26 +417,21 @@ static void
 add_voice_choice (PlSettingsPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
 
   self->voices = pl_speech_list_languages ();
   gtk_string_list_append (names, _("My own language"));
   for (guint i = 0; i < self->voices->len; i++)
     gtk_string_list_append (names, ((PlSpeechLanguage *) self->voices->pdata[i])->name);
 
-  self->voice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  /* A row that opens the list: GTK 4.8's drop-down button has no name of
+   * its own for a screen reader */
+  self->voice = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->voice), "voice");
-  gtk_widget_set_valign (GTK_WIDGET (self->voice), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->voice), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Voice"), -1);
+  adw_combo_row_set_model (self->voice, G_LIST_MODEL (names));
+  adw_combo_row_set_use_subtitle (self->voice, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->voice), _("Voice"));
   g_signal_connect_swapped (self->voice, "notify::selected", G_CALLBACK (voice_selected_cb), self);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Voice"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("The language the voice speaks; your own language unless you choose"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->voice));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->voice));
-  adw_preferences_group_add (self->speech_group, row);
+  adw_preferences_group_add (self->speech_group, GTK_WIDGET (self->voice));
 }
 
 /* Makes every control show self->settings */
@@ -461,7 +456,7 @@ update_controls (PlSettingsPage *self)
   gtk_switch_set_active (self->read_aloud, s->read_aloud);
   gtk_switch_set_active (self->talking_buttons, s->talking_buttons);
   gtk_spin_button_set_value (self->speech_rate, s->speech_rate);
-  gtk_drop_down_set_selected (self->voice, voice_position (self, s->voice));
+  adw_combo_row_set_selected (self->voice, voice_position (self, s->voice));
   gtk_spin_button_set_value (self->speech_pitch, s->speech_pitch);
   gtk_spin_button_set_value (self->speech_volume, s->speech_volume);
   gtk_spin_button_set_value (self->pause, s->pause_ms / 1000.0);
