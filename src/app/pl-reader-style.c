@@ -144,6 +144,11 @@ pl_reader_style_css (const PlSettings *settings,
     s, text,
     s);
 
+  /* The header's controls grow with the text too, up to 16 pt: beyond it
+   * they would no longer fit across a 1024-pixel window (WCAG 1.4.10) */
+  g_string_append_printf (css, ".%s headerbar { font-size: %dpt; }\n",
+                          s, MIN (points, 16));
+
   /* The read-aloud bar: the page's colours, and text that grows with the
    * page's up to a size that still leaves room to read */
   g_string_append_printf (css,
