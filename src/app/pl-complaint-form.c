@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pl-record.h"
 #include "pl-complaint.h"
 #include "pl-complaint-form.h"
 #include "pl-document.h"
@@ -88,17 +89,6 @@ static guint signals[N_SIGNALS];
 static const char * const page_order[] = {
   "kind", "what", "when", "who", "put-right", "reply", "helped", "check", "sent",
 };
-
-static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return TRUE;
-  return FALSE;
-}
 
 static PlFeedbackKind
 current_kind (PlComplaintForm *self)
@@ -241,7 +231,7 @@ set_field (char **field,
 {
   g_free (*field);
   *field = value;
-  if (!has_text (value))
+  if (pl_text_is_blank (value))
     g_clear_pointer (field, g_free);
 }
 
@@ -434,7 +424,7 @@ answer_for (PlComplaintForm *self,
   else if (g_str_equal (name, "helped"))
     text = c->helped_by;
 
-  return g_strdup (has_text (text) ? text : _("Not answered"));
+  return g_strdup (!pl_text_is_blank (text) ? text : _("Not answered"));
 }
 
 static void
@@ -487,7 +477,7 @@ fill_sent (PlComplaintForm *self)
 
   /* Translators: the reference given to a complaint, e.g. C-2026-0007 */
   g_string_append_printf (hint, _("Your reference is %s."), c->reference);
-  if (has_text (c->response_due))
+  if (!pl_text_is_blank (c->response_due))
     {
       g_autofree char *due = pl_date_to_words (c->response_due);
 
@@ -522,7 +512,7 @@ fill_sent (PlComplaintForm *self)
       gtk_box_append (GTK_BOX (self->timeline_list), wrapping_label (line, "pl-field"));
     }
 
-  if (has_text (c->response_due))
+  if (!pl_text_is_blank (c->response_due))
     {
       g_autofree char *due = pl_date_to_words (c->response_due);
       /* Translators: the last line of the timeline, a date in words */
@@ -794,7 +784,7 @@ speak (PlComplaintForm *self,
   self->spoken = pl_document_new (question_for (self, current_page (self)));
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
-    if (has_text (lines[i]))
+    if (!pl_text_is_blank (lines[i]))
       pl_document_add (self->spoken, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, lines[i]);
 
   pl_speech_stop (self->speech);
@@ -851,17 +841,17 @@ first_unanswered (PlComplaintForm *self)
 
   if (c == NULL)
     return "kind";
-  if (!has_text (c->what_happened))
+  if (pl_text_is_blank (c->what_happened))
     return "what";
-  if (!has_text (c->when_happened))
+  if (pl_text_is_blank (c->when_happened))
     return "when";
-  if (!has_text (c->who_involved))
+  if (pl_text_is_blank (c->who_involved))
     return "who";
-  if (page_applies (self, "put-right") && !has_text (c->put_right))
+  if (page_applies (self, "put-right") && pl_text_is_blank (c->put_right))
     return "put-right";
   if (pl_reply_methods_from_text (c->reply_method) == 0)
     return "reply";
-  if (!has_text (c->helped_by))
+  if (pl_text_is_blank (c->helped_by))
     return "helped";
   return "check";
 }

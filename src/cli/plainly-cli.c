@@ -237,6 +237,34 @@ build_document (PlStore         *store,
     }
 }
 
+/* The person's document, or NULL having said why on stderr */
+static PlDocument *
+load_document (PlStore       *store,
+               const char    *who,
+               DocumentKind   kind,
+               PlPerson     **out_person)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = pl_store_find_person (store, who, &error);
+  PlDocument *document;
+
+  if (person == NULL)
+    {
+      say_error (error->message);
+      return NULL;
+    }
+
+  document = build_document (store, person, kind, &error);
+  if (document == NULL)
+    {
+      say_error (error->message);
+      return NULL;
+    }
+
+  *out_person = g_steal_pointer (&person);
+  return document;
+}
+
 static int
 command_show (PlStore      *store,
               const char   *who,
@@ -247,19 +275,9 @@ command_show (PlStore      *store,
   g_autoptr(PlDocument) document = NULL;
   g_autofree char *text = NULL;
 
-  person = pl_store_find_person (store, who, &error);
-  if (person == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
-
-  document = build_document (store, person, kind, &error);
+  document = load_document (store, who, kind, &person);
   if (document == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   text = pl_document_to_text (document);
   g_print ("%s", text);
@@ -280,19 +298,9 @@ command_speak (PlStore      *store,
   g_autoptr(PlSpeech) speech = NULL;
   g_autoptr(GPtrArray) words = NULL;
 
-  person = pl_store_find_person (store, who, &error);
-  if (person == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
-
-  document = build_document (store, person, kind, &error);
+  document = load_document (store, who, kind, &person);
   if (document == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   speech = pl_speech_new ();
   pl_speech_set_language (speech, person->preferred_language);
@@ -352,19 +360,9 @@ command_export (PlStore      *store,
   g_autoptr(PlPrintOptions) options = NULL;
   g_autofree char *note = NULL;
 
-  person = pl_store_find_person (store, who, &error);
-  if (person == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
-
-  document = build_document (store, person, kind, &error);
+  document = load_document (store, who, kind, &person);
   if (document == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   settings = pl_store_get_settings (store, person->id, &error);
   if (settings == NULL)

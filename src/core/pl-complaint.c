@@ -15,18 +15,8 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "pl-record.h"
 #include "pl-complaint.h"
-
-static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return TRUE;
-  return FALSE;
-}
 
 /* How to hear back */
 
@@ -410,8 +400,8 @@ add_event (PlStore            *store,
   event->complaint_id = complaint_id;
   event->status = status;
   event->at = pl_store_now ();
-  event->note = has_text (note) ? g_strdup (note) : NULL;
-  event->actor = has_text (actor) ? g_strdup (actor) : NULL;
+  event->note = !pl_text_is_blank (note) ? g_strdup (note) : NULL;
+  event->actor = !pl_text_is_blank (actor) ? g_strdup (actor) : NULL;
   return pl_store_save_complaint_event (store, event, error);
 }
 
@@ -434,7 +424,7 @@ pl_complaint_send (PlStore      *store,
                            _("This has been sent already."));
       return FALSE;
     }
-  if (!has_text (complaint->what_happened))
+  if (pl_text_is_blank (complaint->what_happened))
     {
       g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                            _("Please say what you would like to tell us before you send it."));
@@ -557,7 +547,7 @@ move_on (PlStore             *store,
   complaint->status = status;
   if (!pl_store_save_complaint (store, complaint, error) ||
       !add_event (store, complaint_id, status, note,
-                  has_text (actor) ? actor : pl_store_get_actor (store), error))
+                  !pl_text_is_blank (actor) ? actor : pl_store_get_actor (store), error))
     goto fail;
 
   if (!pl_store_commit (store, error))
@@ -594,7 +584,7 @@ pl_complaint_respond (PlStore      *store,
                       PlComplaint **complaint,
                       GError      **error)
 {
-  if (!has_text (note))
+  if (pl_text_is_blank (note))
     {
       g_set_error_literal (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                            _("Please write the answer before you send it."));
@@ -687,10 +677,10 @@ append_phone (GString    *text,
               const char *who,
               const char *phone)
 {
-  if (!has_text (phone))
+  if (pl_text_is_blank (phone))
     return;
   g_string_append_c (text, '\n');
-  if (has_text (who))
+  if (!pl_text_is_blank (who))
     /* Translators: who to ring and their number */
     g_string_append_printf (text, _("%s: phone %s"), who, phone);
   else
@@ -752,15 +742,15 @@ pl_complaint_danger_text (PlStore  *store,
     {
       const PlContact *contact = g_ptr_array_index (contacts, i);
 
-      if (contact->role != PL_CONTACT_SAFEGUARDING || !has_text (contact->phone))
+      if (contact->role != PL_CONTACT_SAFEGUARDING || pl_text_is_blank (contact->phone))
         continue;
-      append_phone (text, has_text (contact->organisation) ? contact->organisation : contact->name,
+      append_phone (text, !pl_text_is_blank (contact->organisation) ? contact->organisation : contact->name,
                     contact->phone);
       n++;
     }
 
   /* The council that arranges the care also takes safeguarding concerns */
-  if (n == 0 && service != NULL && has_text (service->commissioner_phone))
+  if (n == 0 && service != NULL && !pl_text_is_blank (service->commissioner_phone))
     append_phone (text, service->commissioner, service->commissioner_phone);
   else if (n == 0)
     {
