@@ -61,6 +61,34 @@ pl_gui_test_run_frames (guint n_frames)
     }
 }
 
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  guint *ticks = user_data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+pl_gui_test_run_ticks (gpointer widget,
+                       guint    n_ticks)
+{
+  /* A tick callback keeps the frame clock running; once tick n + 1 has
+   * run, frame n has been laid out and painted */
+  guint ticks = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (widget), count_tick_cb, &ticks, NULL);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (ticks <= n_ticks && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (widget), id);
+  return ticks > n_ticks;
+}
+
 gboolean
 pl_gui_test_is_mapped (gpointer widget)
 {

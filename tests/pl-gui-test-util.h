@@ -17,6 +17,10 @@ gboolean  pl_gui_test_wait_until  (gboolean  (*done) (gpointer data),
                                    gpointer    data);
 /* A few frames so layout, tick callbacks and transitions have run */
 void      pl_gui_test_run_frames  (guint       n_frames);
+/* n real frames of widget's window: a busy machine may paint none in the
+ * wall-clock time pl_gui_test_run_frames () gives; FALSE after 10 seconds */
+gboolean  pl_gui_test_run_ticks   (gpointer    widget,
+                                   guint       n_ticks);
 gboolean  pl_gui_test_is_mapped   (gpointer    widget);
 /* The widget under root (or root) with this gtk_widget_set_name () */
 GtkWidget *pl_gui_test_find_named (GtkWidget  *root,

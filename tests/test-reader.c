@@ -62,7 +62,7 @@ apply_settings (Fixture    *f,
   css = pl_reader_style_css (settings, READER_CLASS);
   gtk_css_provider_load_from_data (f->css, css, -1);
   pl_reader_set_settings (f->reader, settings);
-  pl_gui_test_run_frames (3);
+  g_assert_true (pl_gui_test_run_ticks (f->view, 3));
 }
 
 static void
@@ -129,7 +129,7 @@ settle (Fixture *f)
       graphene_rect_t now = GRAPHENE_RECT_INIT (0, 0, 0, 0);
       double now_value;
 
-      pl_gui_test_run_frames (1);
+      g_assert_true (pl_gui_test_run_ticks (f->view, 1));
       now_value = gtk_adjustment_get_value (pl_document_view_get_vadjustment (f->view));
       pl_document_view_get_reading_line (f->view, NULL, NULL, &now);
       if (now_value == value && graphene_rect_equal (&now, &rect))
@@ -624,7 +624,7 @@ test_focus_mode (Fixture       *f,
 
   /* Leaving it brings the contents back */
   pl_reader_set_focus_mode (f->reader, FALSE);
-  pl_gui_test_run_frames (3);
+  g_assert_true (pl_gui_test_run_ticks (f->reader, 3));
   g_assert_true (pl_reader_get_contents_visible (f->reader));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
 
