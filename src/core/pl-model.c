@@ -168,6 +168,8 @@ static const PlField pl_plan_type_fields[] = {
   TEXT (PlPlan, agreed_on, N_("agreed on")),
   TEXT (PlPlan, agreed_by, N_("agreed by")),
   TEXT (PlPlan, agreement, N_("agreement")),
+  TEXT (PlPlan, present, N_("who was there")),
+  TEXT (PlPlan, participation, N_("how I took part")),
   STAMP (PlPlan, created_at),
   STAMP (PlPlan, updated_at),
 };
@@ -380,6 +382,30 @@ static const PlField pl_plan_view_type_fields[] = {
 };
 RECORD_TYPE (pl_plan_view, PlPlanView, "plan_views", N_("plan last seen"), "person_id", "id");
 
+static const PlField pl_diary_comment_type_fields[] = {
+  ID (PlDiaryComment),
+  REF (PlDiaryComment, entry_id, NULL),
+  REF (PlDiaryComment, carer_id, NULL),
+  NAME (PlDiaryComment, author, N_("written by")),
+  NAME (PlDiaryComment, body, N_("comment")),
+  STAMP (PlDiaryComment, created_at),
+};
+RECORD_TYPE (pl_diary_comment, PlDiaryComment, "diary_comments", N_("diary comment"),
+             "entry_id", "created_at, id");
+
+static const PlField pl_service_response_type_fields[] = {
+  ID (PlServiceResponse),
+  REF (PlServiceResponse, service_id, NULL),
+  REF (PlServiceResponse, complaint_id, NULL),
+  NAME (PlServiceResponse, you_said, N_("you said")),
+  NAME (PlServiceResponse, we_did, N_("we did")),
+  TEXT (PlServiceResponse, published_on, N_("published on")),
+  STAMP (PlServiceResponse, created_at),
+  STAMP (PlServiceResponse, updated_at),
+};
+RECORD_TYPE (pl_service_response, PlServiceResponse, "service_responses",
+             N_("“You said, we did” answer"), "service_id", "published_on DESC, id DESC");
+
 static const PlRecordType * const all_types[] = {
   &pl_service_type,
   &pl_person_type,
@@ -405,6 +431,8 @@ static const PlRecordType * const all_types[] = {
   &pl_history_type,
   &pl_draft_type,
   &pl_plan_view_type,
+  &pl_diary_comment_type,
+  &pl_service_response_type,
 };
 
 const PlRecordType * const *
@@ -446,6 +474,8 @@ DEFINE_RECORD (PlNeedRule, pl_need_rule, pl_need_rule_type)
 DEFINE_RECORD (PlHistory, pl_history, pl_history_type)
 DEFINE_RECORD (PlDraft, pl_draft, pl_draft_type)
 DEFINE_RECORD (PlPlanView, pl_plan_view, pl_plan_view_type)
+DEFINE_RECORD (PlDiaryComment, pl_diary_comment, pl_diary_comment_type)
+DEFINE_RECORD (PlServiceResponse, pl_service_response, pl_service_response_type)
 
 static const char *
 label_from (const char * const *labels,

@@ -219,6 +219,8 @@ struct _PlPlan
   char         *agreed_on;
   char         *agreed_by;
   char         *agreement;     /* the person's agreement in their own words */
+  char         *present;       /* who was there when it was written */
+  char         *participation; /* how the person took part (NG86 1.1.4, 1.1.9) */
   char         *created_at;
   char         *updated_at;
 };
@@ -487,6 +489,33 @@ struct _PlDraft
   char   *updated_at;
 };
 
+/* The person's or a carer's own words about a diary entry (NG21 1.3.22) */
+typedef struct _PlDiaryComment PlDiaryComment;
+struct _PlDiaryComment
+{
+  gint64  id;
+  gint64  entry_id;
+  gint64  carer_id;    /* 0 when the person wrote it */
+  char   *author;      /* the name they signed with */
+  char   *body;
+  char   *created_at;
+};
+
+/* "You said, we did": feedback and what the service did, for everyone who
+ * uses the service to read (NG86 1.6.11) */
+typedef struct _PlServiceResponse PlServiceResponse;
+struct _PlServiceResponse
+{
+  gint64  id;
+  gint64  service_id;
+  gint64  complaint_id;  /* the feedback it answers; 0 for none; never shown */
+  char   *you_said;
+  char   *we_did;
+  char   *published_on;  /* "YYYY-MM-DD"; NULL while not yet published */
+  char   *created_at;
+  char   *updated_at;
+};
+
 /* The plan as the person last saw it (NG86 1.4.8), see pl-plan-version.h */
 typedef struct _PlPlanView PlPlanView;
 struct _PlPlanView
@@ -500,8 +529,12 @@ struct _PlPlanView
 
 extern const PlRecordType pl_draft_type;
 extern const PlRecordType pl_plan_view_type;
+extern const PlRecordType pl_diary_comment_type;
+extern const PlRecordType pl_service_response_type;
 
 PL_DECLARE_RECORD (PlDraft, pl_draft)
 PL_DECLARE_RECORD (PlPlanView, pl_plan_view)
+PL_DECLARE_RECORD (PlDiaryComment, pl_diary_comment)
+PL_DECLARE_RECORD (PlServiceResponse, pl_service_response)
 
 G_END_DECLS

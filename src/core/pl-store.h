@@ -35,7 +35,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 4
+#define PL_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
