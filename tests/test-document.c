@@ -1468,6 +1468,61 @@ test_plan_shared (Fixture       *f,
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
 }
 
+/* A plan being written is shown as the person will see it once saved */
+static void
+test_plan_content (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlanContent) content = NULL;
+  g_autoptr(PlDocument) saved = NULL;
+  g_autoptr(PlDocument) editing = NULL;
+  g_autofree char *saved_text = NULL;
+  g_autofree char *editing_text = NULL;
+  g_autofree char *again_text = NULL;
+  g_autoptr(PlDocument) again = NULL;
+  PlOutcome *outcome;
+  Ids ids = { 0 };
+
+  add_example (f, &ids);
+  saved = pl_document_build_plan (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  content = pl_plan_content_load (f->store, ids.plan, &error);
+  g_assert_no_error (error);
+
+  /* Unchanged, it is word for word the saved plan */
+  editing = pl_document_build_plan_content (f->store, content, &error);
+  g_assert_no_error (error);
+  saved_text = pl_document_to_text (saved);
+  editing_text = pl_document_to_text (editing);
+  g_assert_cmpstr (editing_text, ==, saved_text);
+
+  /* Changes show before they are saved, and the store is untouched */
+  g_assert_cmpuint (content->parts[PL_PLAN_PART_OUTCOMES]->len, >, 0);
+  outcome = g_ptr_array_index (content->parts[PL_PLAN_PART_OUTCOMES], 0);
+  g_free (outcome->outcome);
+  outcome->outcome = g_strdup ("To walk to the post office with " TEXT_WELSH);
+  g_free (content->plan->present);
+  content->plan->present = g_strdup ("Me, my daughter and Sam my coordinator");
+  g_free (content->plan->participation);
+  content->plan->participation = g_strdup ("I said what I wanted in my own words");
+  g_clear_object (&editing);
+  editing = pl_document_build_plan_content (f->store, content, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_text (editing, PL_BLOCK_HEADING,
+                              "To walk to the post office with " TEXT_WELSH), >=, 0);
+  g_assert_cmpstr (at_anchor (editing, "agreement-present")->text, ==,
+                   "Me, my daughter and Sam my coordinator");
+  g_assert_cmpstr (at_anchor (editing, "agreement-participation")->text, ==,
+                   "I said what I wanted in my own words");
+  assert_anchors_unique (editing);
+
+  again = pl_document_build_plan (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  again_text = pl_document_to_text (again);
+  g_assert_cmpstr (again_text, ==, saved_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1491,6 +1546,7 @@ main (int   argc,
   ADD ("/plainly/document/plan-visits", test_plan_visits);
   ADD ("/plainly/document/plan-parts-content", test_plan_parts_content);
   ADD ("/plainly/document/plan-unknown-person", test_plan_unknown_person);
+  ADD ("/plainly/document/plan-content", test_plan_content);
   ADD ("/plainly/document/welcome", test_welcome);
   ADD ("/plainly/document/welcome-no-pack", test_welcome_no_pack);
   ADD ("/plainly/document/complaint", test_complaint);

@@ -54,6 +54,8 @@ empty_list (void)
   return g_ptr_array_new ();
 }
 
+static void plan_data_index_sections (PlanData *data);
+
 static gboolean
 plan_data_load (PlanData  *data,
                 PlStore   *store,
@@ -100,6 +102,41 @@ plan_data_load (PlanData  *data,
       (data->risks = pl_store_list_risks (store, data->plan->id, error)) == NULL)
     return FALSE;
 
+  plan_data_index_sections (data);
+  return TRUE;
+}
+
+/* The person and their contacts from the store, the plan as given: a plan
+ * being written, before it is saved */
+static gboolean
+plan_data_load_content (PlanData             *data,
+                        PlStore              *store,
+                        const PlPlanContent  *content,
+                        GError              **error)
+{
+  gint64 person_id = content->plan->person_id;
+
+  data->store = store;
+  data->person = pl_store_load_person (store, person_id, error);
+  if (data->person == NULL)
+    return FALSE;
+  if ((data->needs = pl_store_list_comm_needs (store, person_id, error)) == NULL ||
+      (data->contacts = pl_store_list_contacts (store, person_id, error)) == NULL)
+    return FALSE;
+
+  data->plan = pl_plan_copy (content->plan);
+  data->sections = g_ptr_array_ref (content->parts[PL_PLAN_PART_SECTIONS]);
+  data->outcomes = g_ptr_array_ref (content->parts[PL_PLAN_PART_OUTCOMES]);
+  data->visits = g_ptr_array_ref (content->parts[PL_PLAN_PART_VISITS]);
+  data->medicines = g_ptr_array_ref (content->parts[PL_PLAN_PART_MEDICINES]);
+  data->risks = g_ptr_array_ref (content->parts[PL_PLAN_PART_RISKS]);
+  plan_data_index_sections (data);
+  return TRUE;
+}
+
+static void
+plan_data_index_sections (PlanData *data)
+{
   for (guint i = 0; i < data->sections->len; i++)
     {
       const PlPlanSection *section = g_ptr_array_index (data->sections, i);
@@ -110,8 +147,6 @@ plan_data_load (PlanData  *data,
       if (section->body != NULL && *section->body != '\0')
         data->bodies[section->kind] = section->body;
     }
-
-  return TRUE;
 }
 
 /* Each part: its heading comes from the table, its content from the function */
@@ -565,6 +600,11 @@ add_agreement (PlDocument  *document,
 
       pl_document_add (document, PL_BLOCK_FIELD, 0, "agreed-on", _("Agreed on"), when);
     }
+  /* NG86 1.1.4, 1.1.9: how the plan was made together */
+  pl_document_add_field_if_set (document, "agreement-present", _("Who was there"),
+                                plan->present);
+  pl_document_add_field_if_set (document, "agreement-participation", _("How I took part"),
+                                plan->participation);
   return TRUE;
 }
 
@@ -701,6 +741,45 @@ add_summary (PlDocument *document,
     pl_document_add_link (document, part_title (&parts[i]), parts[i].anchor);
 }
 
+static PlDocument *
+build_plan (PlanData  *data,
+            guint      scopes,
+            GError   **error)
+{
+  g_autoptr(PlDocument) document = NULL;
+  g_autofree char *title = NULL;
+
+  /* Translators: the plan's title, with the name the person likes to be called */
+  title = g_strdup_printf (_("%s's care and support plan"), pl_document_person_name (data->person));
+  document = pl_document_new (title);
+  pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
+
+  add_summary (document, data);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      pl_document_add (document, PL_BLOCK_HEADING, 2, parts[i].anchor, NULL, part_title (&parts[i]));
+
+      /* The heading stays, so the carer knows the part exists and whom to ask */
+      if ((parts[i].scope & scopes) != parts[i].scope)
+        {
+          g_autofree char *anchor = g_strconcat (parts[i].anchor, "-not-shared", NULL);
+          g_autofree char *text = NULL;
+
+          /* Translators: %s is the name the person likes to be called */
+          text = g_strdup_printf (_("%s has not chosen to share this part with you."),
+                                  pl_document_person_name (data->person));
+          pl_document_add (document, PL_BLOCK_NOTICE, 0, anchor, NULL, text);
+          continue;
+        }
+
+      if (!parts[i].add (document, data, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&document);
+}
+
 PlDocument *
 pl_document_build_plan (PlStore  *store,
                         gint64    person_id,
@@ -716,8 +795,6 @@ pl_document_build_plan_shared (PlStore  *store,
                                GError  **error)
 {
   g_auto(PlanData) data = { 0 };
-  g_autoptr(PlDocument) document = NULL;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -732,33 +809,23 @@ pl_document_build_plan_shared (PlStore  *store,
   if (!plan_data_load (&data, store, person_id, error))
     return NULL;
 
-  /* Translators: the plan's title, with the name the person likes to be called */
-  title = g_strdup_printf (_("%s's care and support plan"), pl_document_person_name (data.person));
-  document = pl_document_new (title);
-  pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
-
-  add_summary (document, &data);
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      pl_document_add (document, PL_BLOCK_HEADING, 2, parts[i].anchor, NULL, part_title (&parts[i]));
-
-      /* The heading stays, so the carer knows the part exists and whom to ask */
-      if ((parts[i].scope & scopes) != parts[i].scope)
-        {
-          g_autofree char *anchor = g_strconcat (parts[i].anchor, "-not-shared", NULL);
-          g_autofree char *text = NULL;
-
-          /* Translators: %s is the name the person likes to be called */
-          text = g_strdup_printf (_("%s has not chosen to share this part with you."),
-                                  pl_document_person_name (data.person));
-          pl_document_add (document, PL_BLOCK_NOTICE, 0, anchor, NULL, text);
-          continue;
-        }
-
-      if (!parts[i].add (document, &data, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&document);
+  return build_plan (&data, scopes, error);
 }
+
+PlDocument *
+pl_document_build_plan_content (PlStore              *store,
+                                const PlPlanContent  *content,
+                                GError              **error)
+{
+  g_auto(PlanData) data = { 0 };
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (content != NULL && content->plan != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!plan_data_load_content (&data, store, content, error))
+    return NULL;
+
+  return build_plan (&data, PL_SCOPES_ALL, error);
+}
+

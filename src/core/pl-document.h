@@ -12,6 +12,7 @@
 
 #include <glib-object.h>
 
+#include "pl-plan-version.h"
 #include "pl-types.h"
 
 G_BEGIN_DECLS
@@ -81,6 +82,11 @@ PlDocument    *pl_document_build_plan_shared (PlStore  *store,
                                               gint64    person_id,
                                               guint     scopes,
                                               GError  **error);
+/* A plan as it is being written, before it is saved: the person, their
+ * needs and contacts from the store, everything else from content */
+PlDocument    *pl_document_build_plan_content (PlStore              *store,
+                                               const PlPlanContent  *content,
+                                               GError              **error);
 PlDocument    *pl_document_build_welcome   (PlStore  *store,
                                             gint64    person_id,
                                             GError  **error);
