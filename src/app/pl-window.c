@@ -26,6 +26,7 @@
 #include "pl-secret.h"
 #include "pl-settings-page.h"
 #include "pl-speech.h"
+#include "pl-staff-window.h"
 #include "pl-talking-buttons.h"
 #include "pl-theme.h"
 #include "pl-window.h"
@@ -75,6 +76,7 @@ struct _PlWindow
 
   GSettings            *settings;    /* NULL when the schema is not installed */
   PlStore              *store;
+  GtkWindow            *staff_window;  /* weak; closed with the store */
   char                 *path;        /* the open database, or the one that failed */
   gint64                person_id;   /* whose document is shown; 0 none */
   gint64                carer_id;    /* the carer reading them, or 0: the person */
@@ -633,6 +635,8 @@ pl_window_reload (PlWindow *self)
   focus_person_button (self, remembered_person (self), 0);
 }
 
+static void close_staff_window (PlWindow *self);
+
 gboolean
 pl_window_open_database (PlWindow   *self,
                          const char *path)
@@ -661,6 +665,7 @@ pl_window_open_database (PlWindow   *self,
     }
 
   pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
+  close_staff_window (self);
   g_clear_pointer (&self->store, pl_store_close);
   self->store = store;
   g_free (self->path);
@@ -1833,6 +1838,56 @@ choose_database_action_cb (GSimpleAction *action,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* Staff ------------------------------------------------------------------ */
+
+static void
+close_staff_window (PlWindow *self)
+{
+  if (self->staff_window != NULL)
+    gtk_window_destroy (self->staff_window);
+}
+
+static void
+staff_window_destroyed_cb (PlWindow *self)
+{
+  g_clear_weak_pointer (&self->staff_window);
+  /* Staff may have added or changed people; the start screen shows them */
+  if (self->store != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    pl_window_reload (self);
+}
+
+/* Staff work in a window of their own: the person's window stays theirs,
+ * and closing or timing out the staff window signs staff out */
+GtkWindow *
+pl_window_open_staff (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  if (self->staff_window == NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      GtkWindow *window = GTK_WINDOW (pl_staff_window_new (app, self->store));
+
+      g_set_weak_pointer (&self->staff_window, window);
+      g_signal_connect_object (window, "destroy",
+                               G_CALLBACK (staff_window_destroyed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (self->staff_window);
+  return self->staff_window;
+}
+
+static void
+staff_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  pl_window_open_staff (PL_WINDOW (user_data));
+}
+
 static PlPrintOptions *
 print_options (PlWindow *self)
 {
@@ -1888,6 +1943,7 @@ static const GActionEntry win_entries[] = {
   { "back", back_action_cb, NULL, NULL, NULL, { 0 } },
   { "retry", retry_action_cb, NULL, NULL, NULL, { 0 } },
   { "choose-database", choose_database_action_cb, NULL, NULL, NULL, { 0 } },
+  { "staff", staff_action_cb, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -1944,6 +2000,7 @@ pl_window_dispose (GObject *object)
   PlWindow *self = PL_WINDOW (object);
 
   clear_error_dialog (self);
+  close_staff_window (self);
   if (self->pin_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->pin_dialog));
   g_clear_object (&self->idle_lock);

@@ -117,5 +117,8 @@ void            pl_window_show_notice        (PlWindow       *self,
 const char     *pl_window_get_notice         (PlWindow       *self);
 /* The error dialog now shown, or NULL */
 GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
+/* The staff window for this database, opened or brought forward; NULL
+ * when no database is open */
+GtkWindow      *pl_window_open_staff         (PlWindow       *self);
 
 G_END_DECLS

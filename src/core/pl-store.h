@@ -125,6 +125,8 @@ PL_STORE_DEFINE_RECORD (PlSettings, carer_settings, carer_settings, pl_carer_set
 PL_STORE_DEFINE_RECORD (PlNeedRule, need_rule, need_rules, pl_need_rule_type)
 PL_STORE_DEFINE_RECORD (PlDraft, draft, drafts, pl_draft_type)
 PL_STORE_DEFINE_RECORD (PlPlanView, plan_view, plan_views, pl_plan_view_type)
+PL_STORE_DEFINE_RECORD (PlDiaryComment, diary_comment, diary_comments, pl_diary_comment_type)
+PL_STORE_DEFINE_RECORD (PlServiceResponse, service_response, service_responses, pl_service_response_type)
 
 /* Lookups beyond "by id" and "by owner" */
 PlPerson      *pl_store_find_person      (PlStore     *self,

@@ -1,0 +1,47 @@
+/* pl-staff-window.h: where staff sign in and work
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-idle-lock.h"
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_STAFF_WINDOW (pl_staff_window_get_type ())
+G_DECLARE_FINAL_TYPE (PlStaffWindow, pl_staff_window, PL, STAFF_WINDOW, AdwApplicationWindow)
+
+/* store is not owned: whoever opened the store destroys the window before
+ * closing it */
+PlStaffWindow *pl_staff_window_new             (GtkApplication *application,
+                                                PlStore        *store);
+/* NULL when no one is signed in */
+const PlStaff *pl_staff_window_get_staff       (PlStaffWindow  *self);
+/* What the sign-in and set-up pages do with what was typed into them */
+gboolean       pl_staff_window_sign_in         (PlStaffWindow  *self,
+                                                const char     *username,
+                                                const char     *secret);
+void           pl_staff_window_sign_out        (PlStaffWindow  *self,
+                                                const char     *reason);
+/* "setup", "sign-in" or "desk" */
+const char    *pl_staff_window_get_page        (PlStaffWindow  *self);
+/* Opens a person's pages ("plan", "checklist", "history", "diary"), or a
+ * page of the service ("complaints", "welcome", "responses", "staff") with
+ * person_id 0. FALSE when the signed-in role may not see it. */
+gboolean       pl_staff_window_open            (PlStaffWindow  *self,
+                                                gint64          person_id,
+                                                const char     *page);
+/* The widget showing now in the desk's content */
+GtkWidget     *pl_staff_window_get_content     (PlStaffWindow  *self);
+const char    *pl_staff_window_get_notice      (PlStaffWindow  *self);
+/* Minutes without use before staff are signed out; 0 never (tests only) */
+void           pl_staff_window_set_sign_out_minutes (PlStaffWindow *self,
+                                                     guint          minutes);
+/* What signs staff out when the window goes unused */
+PlIdleLock    *pl_staff_window_get_idle_lock   (PlStaffWindow  *self);
+
+G_END_DECLS
