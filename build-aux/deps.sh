@@ -24,6 +24,7 @@ PL_BUILD_PACKAGES=(
   libcairo2-dev
   libpango1.0-dev
   libpcaudio-dev
+  libsndfile1-dev
 )
 
 # To run: icons are SVG, and text needs at least one font

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <sndfile.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "pl-audio.h"
 #include "pl-document.h"
 #include "pl-speech.h"
 #include "pl-test-util.h"
@@ -746,7 +748,7 @@ test_wav (void)
   g_autofree char *path = g_build_filename (dir, "plan.wav", NULL);
   gboolean ok;
 
-  ok = pl_speech_save_wav (speech, document, 0, PL_SPEECH_TO_END, path, &words,
+  ok = pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, path, &words,
                            progress_cb, fractions, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
@@ -764,6 +766,82 @@ test_wav (void)
   pl_test_remove_dir (dir);
 }
 
+/* Seconds of sound in a file libsndfile reads, and how loud it is */
+static double
+read_back (const char *path,
+           double     *out_rms)
+{
+  SF_INFO info = { 0 };
+  SNDFILE *file = sf_open (path, SFM_READ, &info);
+  g_autofree short *samples = NULL;
+  sf_count_t n;
+  double sum = 0;
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (info.channels, ==, 1);
+  g_assert_cmpint (info.frames, >, 0);
+  samples = g_new (short, info.frames);
+  n = sf_readf_short (file, samples, info.frames);
+  g_assert_cmpint (n, >, 0);
+  for (sf_count_t i = 0; i < n; i++)
+    sum += ((double) samples[i] / 32768.0) * ((double) samples[i] / 32768.0);
+  *out_rms = sqrt (sum / (double) n);
+  sf_close (file);
+  return (double) n / info.samplerate;
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return (gint64) buf.st_size;
+}
+
+/* MP3 and Ogg files hold the same speech as the WAV, in a fraction of the
+ * room, and are written the same careful way */
+static void
+test_compressed (void)
+{
+  g_autoptr(PlSpeech) speech = pl_speech_new ();
+  g_autoptr(PlDocument) document = hard_document ();
+  g_autofree char *dir = pl_test_make_dir ("plainly-speech");
+  g_autofree char *wav = g_build_filename (dir, "plan.wav", NULL);
+  const char *names[] = { "plan.mp3", "Plan.OGG" };
+  double wav_seconds, rms;
+
+  g_assert_cmpint (pl_audio_format_for_path ("a/b.Mp3"), ==, PL_AUDIO_FORMAT_MP3);
+  g_assert_cmpint (pl_audio_format_for_path ("b.oga"), ==, PL_AUDIO_FORMAT_OGG);
+  g_assert_cmpint (pl_audio_format_for_path ("b.mp3.wav"), ==, PL_AUDIO_FORMAT_WAV);
+  g_assert_cmpint (pl_audio_format_for_path ("no-ending"), ==, PL_AUDIO_FORMAT_WAV);
+
+  g_assert_true (pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, wav, NULL,
+                                       NULL, NULL, NULL, NULL));
+  wav_seconds = read_back (wav, &rms);
+  g_assert_cmpfloat (wav_seconds, >, 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      double seconds;
+
+      g_assert_true (pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, path, NULL,
+                                           NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      seconds = read_back (path, &rms);
+      /* Encoders pad the ends a little; the speech itself is all there */
+      g_assert_cmpfloat (fabs (seconds - wav_seconds), <, 0.5);
+      g_assert_cmpfloat (rms, >, 0.01);
+      g_assert_cmpint (file_size (path) * 4, <, file_size (wav));
+    }
+  /* The three files, no temporary ones */
+  g_assert_cmpuint (count_files (dir), ==, 3);
+
+  pl_test_remove_dir (dir);
+}
+
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -771,7 +849,7 @@ save_done_cb (GObject      *source,
 {
   GError **error = data;
 
-  if (!pl_speech_save_wav_finish (PL_SPEECH (source), result, error))
+  if (!pl_speech_save_audio_finish (PL_SPEECH (source), result, error))
     g_assert_nonnull (*error);
   else
     *error = g_error_new_literal (G_IO_ERROR, 0, "ok");
@@ -788,7 +866,7 @@ test_wav_async (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   GError *result = NULL;
 
-  pl_speech_save_wav_async (speech, document, 0, PL_SPEECH_TO_END, path, progress_cb, fractions,
+  pl_speech_save_audio_async (speech, document, 0, PL_SPEECH_TO_END, path, progress_cb, fractions,
                             NULL, save_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -801,7 +879,7 @@ test_wav_async (void)
 
   /* Cancelled: no file, not even part of one */
   g_cancellable_cancel (cancellable);
-  pl_speech_save_wav_async (speech, document, 0, PL_SPEECH_TO_END, path, NULL, NULL,
+  pl_speech_save_audio_async (speech, document, 0, PL_SPEECH_TO_END, path, NULL, NULL,
                             cancellable, save_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -824,7 +902,7 @@ test_wav_unwritable (void)
   g_autofree char *under_file = g_build_filename (file, "plan.wav", NULL);
 
   /* A folder that is not there */
-  g_assert_false (pl_speech_save_wav (speech, document, 0, PL_SPEECH_TO_END, missing, NULL,
+  g_assert_false (pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, missing, NULL,
                                       NULL, NULL, NULL, &error));
   g_assert_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE);
   g_assert_nonnull (strstr (error->message, "plan.wav"));
@@ -833,7 +911,7 @@ test_wav_unwritable (void)
 
   /* A "folder" that is a file */
   g_assert_true (g_file_set_contents (file, "milk", -1, NULL));
-  g_assert_false (pl_speech_save_wav (speech, document, 0, PL_SPEECH_TO_END, under_file, NULL,
+  g_assert_false (pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, under_file, NULL,
                                       NULL, NULL, NULL, &error));
   g_assert_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE);
   g_clear_error (&error);
@@ -846,7 +924,7 @@ test_wav_unwritable (void)
       g_autofree char *in_locked = g_build_filename (locked, "plan.wav", NULL);
 
       g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
-      g_assert_false (pl_speech_save_wav (speech, document, 0, PL_SPEECH_TO_END, in_locked,
+      g_assert_false (pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, in_locked,
                                           NULL, NULL, NULL, NULL, &error));
       g_assert_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE);
       g_clear_error (&error);
@@ -901,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/plainly/speech/wav", test_wav);
   g_test_add_func ("/plainly/speech/wav-async", test_wav_async);
   g_test_add_func ("/plainly/speech/wav-unwritable", test_wav_unwritable);
+  g_test_add_func ("/plainly/speech/compressed", test_compressed);
   g_test_add_func ("/plainly/speech/list-languages", test_list_languages);
 
   return g_test_run ();

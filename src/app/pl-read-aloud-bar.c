@@ -12,9 +12,11 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pl-model.h"
+#include "pl-audio.h"
 #include "pl-read-aloud-bar.h"
 
 struct _PlReadAloudBar
@@ -277,7 +279,7 @@ export_done_cb (GObject      *source,
   g_autoptr(PlReadAloudBar) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (pl_speech_save_wav_finish (PL_SPEECH (source), result, &error))
+  if (pl_speech_save_audio_finish (PL_SPEECH (source), result, &error))
     set_status (self, _("The sound file is saved."));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_status (self, _("Saving the sound file was stopped. Nothing was saved."));
@@ -331,7 +333,7 @@ start_export (PlReadAloudBar *self,
 
   self->export_cancellable = g_cancellable_new ();
   update_buttons (self);
-  pl_speech_save_wav_async (self->speech, self->document, 0, PL_SPEECH_TO_END, path,
+  pl_speech_save_audio_async (self->speech, self->document, 0, PL_SPEECH_TO_END, path,
                             export_progress_cb, self, self->export_cancellable,
                             export_done_cb, g_object_ref (self));
 }
@@ -345,11 +347,32 @@ chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
 
+      /* A name with no ending gets the one phones play: the format goes by it */
+      if (base != NULL && strchr (base, '.') == NULL)
+        {
+          char *named = g_strconcat (path, ".", pl_audio_format_extension (PL_AUDIO_FORMAT_MP3), NULL);
+
+          g_free (path);
+          path = named;
+        }
       if (path != NULL)
         start_export (self, path);
     }
   g_clear_object (&self->chooser);
+}
+
+static void
+add_filter (GtkFileChooserNative *chooser,
+            const char           *title,
+            const char           *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, title);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 }
 
 static void
@@ -370,8 +393,11 @@ save_action_cb (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (chooser, _("MP3 sound, for phones and most players"), "*.mp3");
+  add_filter (chooser, _("Ogg Vorbis sound"), "*.ogg");
+  add_filter (chooser, _("WAV sound, not compressed"), "*.wav");
   /* Translators: the suggested file name; %s is the document's title */
-  name = g_strdup_printf (_("%s.wav"), pl_document_get_title (self->document));
+  name = g_strdup_printf (_("%s.mp3"), pl_document_get_title (self->document));
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);

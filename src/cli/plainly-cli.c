@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   plainly-cli [--db FILE] demo | check | list | show PERSON [--document KIND]
- *   plainly-cli [--db FILE] speak PERSON [--document KIND] --out FILE.wav [--events]
+ *   plainly-cli [--db FILE] speak PERSON [--document KIND] --out FILE.wav|.mp3|.ogg [--events]
  *   plainly-cli [--db FILE] export PERSON [--document KIND] --format pdf [--size POINTS]
  *               [--high-contrast] --out FILE.pdf
  *
@@ -62,7 +62,7 @@ static const GOptionEntry entries[] = {
   { "document", 0, 0, G_OPTION_ARG_STRING, &opt_document,
     N_("For show, speak and export: plan (the default), welcome, complaint or diary"), N_("KIND") },
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
-    N_("For speak: the sound file to write (WAV); for export: the PDF file"), N_("FILE") },
+    N_("For speak: the sound file to write (WAV, MP3 or Ogg, by its ending); for export: the PDF file"), N_("FILE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
     N_("For export: the kind of file, pdf"), N_("FORMAT") },
   { "size", 0, 0, G_OPTION_ARG_DOUBLE, &opt_size,
@@ -312,7 +312,7 @@ command_speak (PlStore      *store,
     }
   pl_speech_apply_settings (speech, settings);
 
-  if (!pl_speech_save_wav (speech, document, 0, PL_SPEECH_TO_END, opt_out,
+  if (!pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, opt_out,
                            opt_events ? &words : NULL, NULL, NULL, NULL, &error))
     {
       say_error (error->message);
@@ -535,7 +535,7 @@ main (int   argc,
                                       "  show PERSON   Print a person's document as plain text; PERSON is\n"
                                       "                their number or their name\n"
                                       "  speak PERSON  Save a person's document as speech in a sound file\n"
-                                      "                (--out FILE.wav), in their own voice settings\n"
+                                      "                (--out FILE.wav, .mp3 or .ogg), in their own voice settings\n"
                                       "  export PERSON Save a person's document as large print\n"
                                       "                (--format pdf --out FILE.pdf [--size 24] [--high-contrast])\n"
                                       "  needs         List each communication need and what it changes\n"

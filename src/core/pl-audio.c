@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <pcaudiolib/audio.h>
+#include <sndfile.h>
 
 #include "pl-audio.h"
 #include "pl-speech.h"
@@ -23,6 +24,7 @@ typedef enum
 {
   SINK_DEVICE,
   SINK_WAV_FILE,
+  SINK_ENCODED_FILE,  /* compressed, through libsndfile */
   SINK_MEMORY,
   SINK_NULL,
 } SinkKind;
@@ -35,6 +37,7 @@ struct _PlAudioSink
   struct audio_object *device;
 
   FILE                *file;
+  SNDFILE             *sndfile;
   char                *path;       /* where the finished file goes */
   char                *tmp_path;   /* where it is written until then */
   guint64              data_bytes;
@@ -148,32 +151,42 @@ set_file_error (GError     **error,
     }
 }
 
+/* An empty file in path's folder, so the rename at the end cannot cross
+ * file systems; its name goes to sink->tmp_path */
+static int
+open_temporary (PlAudioSink  *sink,
+                const char   *path,
+                GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp_full (template, O_RDWR, 0644);
+
+  if (fd < 0)
+    {
+      set_file_error (error, errno, path);
+      return -1;
+    }
+  sink->tmp_path = g_steal_pointer (&template);
+  sink->path = g_strdup (path);
+  return fd;
+}
+
 PlAudioSink *
 pl_audio_sink_new_wav_file (const char  *path,
                             guint        rate,
                             GError     **error)
 {
   g_autoptr(PlAudioSink) sink = sink_new (SINK_WAV_FILE, rate);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *template = NULL;
   guint8 header[44];
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* In the same folder, so the rename at the end cannot cross file systems */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (template, O_WRONLY, 0644);
+  fd = open_temporary (sink, path, error);
   if (fd < 0)
-    {
-      set_file_error (error, errno, path);
-      return NULL;
-    }
-  sink->tmp_path = g_steal_pointer (&template);
-  sink->path = g_strdup (path);
+    return NULL;
   sink->file = fdopen (fd, "wb");
   if (sink->file == NULL)
     {
@@ -191,6 +204,88 @@ pl_audio_sink_new_wav_file (const char  *path,
       set_file_error (error, errno, path);
       return NULL;
     }
+
+  return g_steal_pointer (&sink);
+}
+
+PlAudioFormat
+pl_audio_format_for_path (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, PL_AUDIO_FORMAT_WAV);
+
+  lower = g_utf8_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".mp3"))
+    return PL_AUDIO_FORMAT_MP3;
+  if (g_str_has_suffix (lower, ".ogg") || g_str_has_suffix (lower, ".oga"))
+    return PL_AUDIO_FORMAT_OGG;
+  return PL_AUDIO_FORMAT_WAV;
+}
+
+const char *
+pl_audio_format_extension (PlAudioFormat format)
+{
+  switch (format)
+    {
+    case PL_AUDIO_FORMAT_MP3:
+      return "mp3";
+    case PL_AUDIO_FORMAT_OGG:
+      return "ogg";
+    case PL_AUDIO_FORMAT_WAV:
+    default:
+      return "wav";
+    }
+}
+
+PlAudioSink *
+pl_audio_sink_new_file (const char     *path,
+                        guint           rate,
+                        PlAudioFormat   format,
+                        GError        **error)
+{
+  g_autoptr(PlAudioSink) sink = NULL;
+  SF_INFO info = { 0 };
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (format == PL_AUDIO_FORMAT_WAV)
+    return pl_audio_sink_new_wav_file (path, rate, error);
+
+  info.samplerate = (int) rate;
+  info.channels = 1;
+  info.format = format == PL_AUDIO_FORMAT_MP3
+                ? SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III
+                : SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+  if (!sf_format_check (&info))
+    {
+      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
+                   _("Plainly cannot make %s sound files on this computer. "
+                     "Save it as a WAV file instead."),
+                   format == PL_AUDIO_FORMAT_MP3 ? "MP3" : "Ogg");
+      return NULL;
+    }
+
+  sink = sink_new (SINK_ENCODED_FILE, rate);
+  fd = open_temporary (sink, path, error);
+  if (fd < 0)
+    return NULL;
+  sink->sndfile = sf_open_fd (fd, SFM_WRITE, &info, TRUE);
+  if (sink->sndfile == NULL)
+    {
+      g_debug ("libsndfile: %s", sf_strerror (NULL));
+      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
+                   _("Plainly could not start the sound file “%s”."), path);
+      return NULL;
+    }
+
+  /* Speech needs far less than music: a small file that still sounds clear */
+  {
+    double level = 0.6;
+
+    sf_command (sink->sndfile, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+  }
 
   return g_steal_pointer (&sink);
 }
@@ -267,6 +362,16 @@ pl_audio_sink_write (PlAudioSink   *sink,
         return TRUE;
       }
 
+    case SINK_ENCODED_FILE:
+      errno = 0;
+      if (sf_write_short (sink->sndfile, samples, (sf_count_t) n_samples) != (sf_count_t) n_samples)
+        {
+          g_debug ("libsndfile: %s", sf_strerror (sink->sndfile));
+          set_file_error (error, errno != 0 ? errno : EIO, sink->path);
+          return FALSE;
+        }
+      return TRUE;
+
     case SINK_MEMORY:
       g_array_append_vals (sink->samples, samples, n_samples);
       return TRUE;
@@ -327,6 +432,40 @@ pl_audio_sink_finish (PlAudioSink  *sink,
         return TRUE;
       }
 
+    case SINK_ENCODED_FILE:
+      {
+        SNDFILE *sndfile = g_steal_pointer (&sink->sndfile);
+        int saved_errno = 0;
+
+        if (sndfile == NULL)
+          return TRUE;
+
+        /* The encoder's last frames are written by close; then the data is
+         * made to reach the disk before the file takes its real name */
+        errno = 0;
+        if (sf_close (sndfile) != 0)
+          saved_errno = errno != 0 ? errno : EIO;
+        if (saved_errno == 0)
+          {
+            int fd = g_open (sink->tmp_path, O_RDONLY, 0);
+
+            if (fd < 0 || fsync (fd) != 0)
+              saved_errno = errno;
+            if (fd >= 0)
+              close (fd);
+          }
+        if (saved_errno == 0 && g_rename (sink->tmp_path, sink->path) != 0)
+          saved_errno = errno;
+
+        if (saved_errno != 0)
+          {
+            set_file_error (error, saved_errno, sink->path);
+            return FALSE;
+          }
+        g_clear_pointer (&sink->tmp_path, g_free);
+        return TRUE;
+      }
+
     case SINK_MEMORY:
     case SINK_NULL:
     default:
@@ -356,6 +495,8 @@ pl_audio_sink_free (PlAudioSink *sink)
 
   if (sink->file != NULL)
     fclose (sink->file);
+  if (sink->sndfile != NULL)
+    sf_close (sink->sndfile);
   /* Still set: the file was never finished, so nothing half-written stays */
   if (sink->tmp_path != NULL)
     g_unlink (sink->tmp_path);

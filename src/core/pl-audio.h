@@ -14,6 +14,19 @@ G_BEGIN_DECLS
 
 typedef struct _PlAudioSink PlAudioSink;
 
+typedef enum
+{
+  PL_AUDIO_FORMAT_WAV,
+  PL_AUDIO_FORMAT_MP3,    /* what every phone and car plays */
+  PL_AUDIO_FORMAT_OGG,    /* Ogg Vorbis: open, and smaller than WAV */
+} PlAudioFormat;
+
+/* The format a file name asks for by its ending (".mp3", ".ogg", ".oga");
+ * WAV for anything else */
+PlAudioFormat pl_audio_format_for_path  (const char     *path);
+/* The ending to give a file of this format, without the dot */
+const char   *pl_audio_format_extension (PlAudioFormat   format);
+
 /* The sound output. Fails with PL_SPEECH_ERROR_NO_AUDIO_DEVICE when there is
  * no speaker to open, rather than playing into nothing. */
 PlAudioSink *pl_audio_sink_new_device   (guint           rate,
@@ -22,6 +35,11 @@ PlAudioSink *pl_audio_sink_new_device   (guint           rate,
  * disk, an error or a cancel leaves nothing half-written */
 PlAudioSink *pl_audio_sink_new_wav_file (const char     *path,
                                          guint           rate,
+                                         GError        **error);
+/* The same for any format, written the same careful way */
+PlAudioSink *pl_audio_sink_new_file     (const char     *path,
+                                         guint           rate,
+                                         PlAudioFormat   format,
                                          GError        **error);
 /* Keeps every sample (see pl_audio_sink_get_samples) */
 PlAudioSink *pl_audio_sink_new_memory   (void);

@@ -1396,7 +1396,7 @@ save_wav (const Voice           *voice,
       return engine_start_locked (error);
     }
 
-  sink = pl_audio_sink_new_wav_file (path, rate, error);
+  sink = pl_audio_sink_new_file (path, rate, pl_audio_format_for_path (path), error);
   if (sink == NULL)
     return FALSE;
 
@@ -1413,7 +1413,7 @@ save_wav (const Voice           *voice,
 }
 
 gboolean
-pl_speech_save_wav (PlSpeech              *self,
+pl_speech_save_audio (PlSpeech              *self,
                     PlDocument            *document,
                     guint                  start_block,
                     guint                  end_block,
@@ -1511,7 +1511,7 @@ save_wav_thread (GTask        *task,
 }
 
 void
-pl_speech_save_wav_async (PlSpeech              *self,
+pl_speech_save_audio_async (PlSpeech              *self,
                           PlDocument            *document,
                           guint                  start_block,
                           guint                  end_block,
@@ -1540,13 +1540,13 @@ pl_speech_save_wav_async (PlSpeech              *self,
   job->context = g_main_context_ref_thread_default ();
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pl_speech_save_wav_async);
+  g_task_set_source_tag (task, pl_speech_save_audio_async);
   g_task_set_task_data (task, job, save_job_free);
   g_task_run_in_thread (task, save_wav_thread);
 }
 
 gboolean
-pl_speech_save_wav_finish (PlSpeech      *self,
+pl_speech_save_audio_finish (PlSpeech      *self,
                            GAsyncResult  *result,
                            GError       **error)
 {

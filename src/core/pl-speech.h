@@ -45,7 +45,7 @@ typedef struct
   guint end;
 } PlSpeechRange;
 
-/* One spoken word, as pl_speech_render and pl_speech_save_wav report it */
+/* One spoken word, as pl_speech_render and pl_speech_save_audio report it */
 typedef struct
 {
   guint    block;
@@ -152,8 +152,9 @@ GArray        *pl_speech_render          (PlSpeech        *self,
                                           GPtrArray      **out_words,
                                           GCancellable    *cancellable,
                                           GError         **error);
-/* The same into a WAV file; progress is called in the calling thread */
-gboolean       pl_speech_save_wav        (PlSpeech        *self,
+/* The same into a sound file, WAV, MP3 or Ogg as its name ends
+ * (pl_audio_format_for_path); progress is called in the calling thread */
+gboolean       pl_speech_save_audio      (PlSpeech        *self,
                                           PlDocument      *document,
                                           guint            start_block,
                                           guint            end_block,
@@ -164,7 +165,7 @@ gboolean       pl_speech_save_wav        (PlSpeech        *self,
                                           GCancellable    *cancellable,
                                           GError         **error);
 /* In a worker thread; progress is called on the caller's main context */
-void           pl_speech_save_wav_async  (PlSpeech        *self,
+void           pl_speech_save_audio_async (PlSpeech        *self,
                                           PlDocument      *document,
                                           guint            start_block,
                                           guint            end_block,
@@ -174,7 +175,7 @@ void           pl_speech_save_wav_async  (PlSpeech        *self,
                                           GCancellable    *cancellable,
                                           GAsyncReadyCallback callback,
                                           gpointer         user_data);
-gboolean       pl_speech_save_wav_finish (PlSpeech        *self,
+gboolean       pl_speech_save_audio_finish (PlSpeech        *self,
                                           GAsyncResult    *result,
                                           GError         **error);
 

@@ -146,7 +146,7 @@ save_seconds (PlSpeech   *speech,
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  if (!pl_speech_save_wav (speech, document, 0, PL_SPEECH_TO_END, path, NULL, NULL, NULL,
+  if (!pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, path, NULL, NULL, NULL,
                            NULL, &error))
     g_error ("Could not save: %s", error->message);
   return (g_get_monotonic_time () - start) / 1e6;
