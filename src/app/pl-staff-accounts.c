@@ -15,6 +15,7 @@
 
 #include "pl-record.h"
 #include "pl-staff.h"
+#include "pl-widget-util.h"
 #include "pl-staff-accounts.h"
 
 struct _PlStaffAccounts
@@ -214,6 +215,7 @@ account_row_new (PlStaffAccounts *self,
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (reset), TRUE);
       set_staff_id (reset, other->id);
       g_signal_connect_object (reset, "apply", G_CALLBACK (reset_applied_cb), self, 0);
+      pl_widget_name_password_toggles (reset);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), reset);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove this account"));
@@ -422,6 +424,7 @@ pl_staff_accounts_init (PlStaffAccounts *self)
   g_autoptr(GtkStringList) roles = role_model ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_widget_name_password_toggles (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   adw_combo_row_set_model (self->add_role, G_LIST_MODEL (roles));
 }

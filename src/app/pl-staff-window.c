@@ -18,6 +18,7 @@
 #include "pl-idle-lock.h"
 #include "pl-record.h"
 #include "pl-staff.h"
+#include "pl-widget-util.h"
 #include "pl-staff-accounts.h"
 #include "pl-staff-pages.h"
 #include "pl-staff-window.h"
@@ -673,6 +674,7 @@ static void
 pl_staff_window_init (PlStaffWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_widget_name_password_toggles (GTK_WIDGET (self));
 }
 
 PlStaffWindow *
