@@ -48,17 +48,53 @@ pl_gui_test_wait_until (gboolean (*done) (gpointer data),
   return TRUE;
 }
 
+static gboolean count_tick_cb (GtkWidget     *widget,
+                               GdkFrameClock *frame_clock,
+                               gpointer       user_data);
+
 void
 pl_gui_test_run_frames (guint n_frames)
 {
-  for (guint i = 0; i < n_frames; i++)
-    {
-      gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 30;
+  /* At least n frames' worth of time, and n real frames of every window
+   * shown: on a busy machine time alone may pass with no frame drawn */
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autofree guint *ticks = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 end = start + (gint64) n_frames * G_USEC_PER_SEC / 30;
+  gint64 give_up = start + 10 * G_USEC_PER_SEC;
 
-      while (g_get_monotonic_time () < end)
-        if (!g_main_context_iteration (NULL, FALSE))
-          g_usleep (1000);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_widget_get_mapped (l->data))
+      g_ptr_array_add (windows, g_object_ref (l->data));
+  ticks = g_new0 (guint, MAX (windows->len, 1));
+  for (guint i = 0; i < windows->len; i++)
+    {
+      guint id = gtk_widget_add_tick_callback (g_ptr_array_index (windows, i), count_tick_cb,
+                                               &ticks[i], NULL);
+
+      g_array_append_val (ids, id);
     }
+
+  for (;;)
+    {
+      gboolean ticked = TRUE;
+      gint64 now = g_get_monotonic_time ();
+
+      for (guint i = 0; i < windows->len; i++)
+        if (ticks[i] <= n_frames && gtk_widget_get_mapped (g_ptr_array_index (windows, i)))
+          ticked = FALSE;
+      if ((now >= end && ticked) || now >= give_up)
+        break;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  for (guint i = 0; i < windows->len; i++)
+    if (!gtk_widget_in_destruction (g_ptr_array_index (windows, i)))
+      gtk_widget_remove_tick_callback (g_ptr_array_index (windows, i),
+                                       g_array_index (ids, guint, i));
 }
 
 static gboolean

@@ -12,7 +12,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "pl-diary.h"
 #include "pl-document.h"
+#include "pl-service-response.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
 
@@ -1152,6 +1154,75 @@ test_welcome_no_pack (Fixture       *f,
   assert_anchors_unique (document);
 }
 
+/* NG86 1.6.11: published answers only, newest first, and never who said it */
+static void
+test_welcome_you_said_we_did (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) before = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlComplaint) complaint = pl_complaint_new ();
+  g_autoptr(PlServiceResponse) older = pl_service_response_new ();
+  g_autoptr(PlServiceResponse) newer = pl_service_response_new ();
+  g_autoptr(PlServiceResponse) hidden = pl_service_response_new ();
+  g_autofree char *older_anchor = NULL;
+  g_autofree char *newer_anchor = NULL;
+  g_autofree char *text = NULL;
+  gint64 other;
+  Ids ids = { 0 };
+
+  add_example (f, &ids);
+  before = pl_document_build_welcome (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_document_find_anchor (before, "you-said-we-did"), ==, -1);
+
+  other = add_person (f->store, ids.service, "Arthur Pendle", NULL);
+  complaint->person_id = other;
+  complaint->kind = PL_FEEDBACK_COMPLAINT;
+  complaint->status = PL_COMPLAINT_RECEIVED;
+  complaint->reference = g_strdup ("C-2026-0042");
+  complaint->what_happened = g_strdup ("Arthur Pendle waited an hour");
+  g_assert_true (pl_store_save_complaint (f->store, complaint, &error));
+  g_assert_no_error (error);
+
+  older->service_id = newer->service_id = hidden->service_id = ids.service;
+  older->complaint_id = complaint->id;
+  older->you_said = g_strdup ("Visits were late in the snow.");
+  older->we_did = g_strdup ("We gave care workers winter tyres.");
+  newer->you_said = g_strdup ("The office phone was hard to reach.");
+  newer->we_did = g_strdup ("We added a second line.");
+  hidden->you_said = g_strdup ("Not ready to say.");
+  hidden->we_did = g_strdup ("Still deciding.");
+  g_assert_true (pl_service_response_save (f->store, older, &error));
+  g_assert_true (pl_service_response_save (f->store, newer, &error));
+  g_assert_true (pl_service_response_save (f->store, hidden, &error));
+  g_assert_true (pl_service_response_publish (f->store, older->id, "2026-01-10", NULL, &error));
+  g_assert_true (pl_service_response_publish (f->store, newer->id, "2026-03-02", NULL, &error));
+  g_assert_no_error (error);
+
+  document = pl_document_build_welcome (f->store, ids.person, &error);
+  g_assert_no_error (error);
+
+  older_anchor = g_strdup_printf ("response-%" G_GINT64_FORMAT, older->id);
+  newer_anchor = g_strdup_printf ("response-%" G_GINT64_FORMAT, newer->id);
+  g_assert_cmpint (at_anchor (document, "you-said-we-did")->kind, ==, PL_BLOCK_HEADING);
+  g_assert_cmpstr (at_anchor (document, older_anchor)->text, ==, "Visits were late in the snow.");
+  g_assert_cmpstr (at_anchor (document, older_anchor)->label, ==, "You said");
+  g_assert_cmpint (find_text (document, PL_BLOCK_FIELD, "We gave care workers winter tyres."), ==,
+                   pl_document_find_anchor (document, older_anchor) + 1);
+  g_assert_cmpint (pl_document_find_anchor (document, newer_anchor), <,
+                   pl_document_find_anchor (document, older_anchor));
+  g_assert_cmpint (pl_document_find_anchor (document, "you-said-we-did"), <,
+                   pl_document_find_anchor (document, "contacts"));
+
+  text = pl_document_to_text (document);
+  g_assert_null (strstr (text, "Not ready to say."));
+  g_assert_null (strstr (text, "Arthur"));
+  g_assert_null (strstr (text, "C-2026-0042"));
+  assert_anchors_unique (document);
+}
+
 /* Complaints */
 
 static void
@@ -1317,6 +1388,73 @@ test_complaint_none (Fixture       *f,
 
 /* The care diary */
 
+/* The person's and a carer's comments under the entry they are about,
+ * with anchors that stay the same from one build to the next */
+static void
+test_diary_comments (Fixture *f,
+                     gint64   person)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  g_autoptr(PlCarer) carer = pl_carer_new ();
+  g_autoptr(PlDiaryComment) mine = NULL;
+  g_autoptr(PlDiaryComment) theirs = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlDocument) again = NULL;
+  g_autofree char *mine_anchor = NULL;
+  g_autofree char *theirs_anchor = NULL;
+  const PlDiaryEntry *entry;
+  g_autofree char *entry_anchor = NULL;
+  g_autofree char *next_anchor = NULL;
+  int heading, next_heading;
+
+  newest = pl_store_recent_diary (f->store, person, 2, &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (newest, 0);
+  carer->name = g_strdup ("Rhys");
+  g_assert_true (pl_store_save_carer (f->store, carer, &error));
+  g_assert_no_error (error);
+  mine = pl_diary_add_comment (f->store, entry->id, "Zoë", 0, "Diolch, roedd hi’n iawn 😊", &error);
+  g_assert_no_error (error);
+  theirs = pl_diary_add_comment (f->store, entry->id, "Rhys", carer->id, "Mum was tired that night.", &error);
+  g_assert_no_error (error);
+
+  document = pl_document_build_diary (f->store, person, 0, &error);
+  g_assert_no_error (error);
+  mine_anchor = g_strdup_printf ("comment-%" G_GINT64_FORMAT, mine->id);
+  theirs_anchor = g_strdup_printf ("comment-%" G_GINT64_FORMAT, theirs->id);
+  entry_anchor = g_strdup_printf ("entry-%" G_GINT64_FORMAT, entry->id);
+  g_assert_cmpstr (at_anchor (document, mine_anchor)->label, ==, "Your comment");
+  g_assert_cmpstr (at_anchor (document, mine_anchor)->text, ==, "Diolch, roedd hi’n iawn 😊");
+  g_assert_cmpstr (at_anchor (document, theirs_anchor)->label, ==, "Comment from Rhys");
+  g_assert_cmpint (at_anchor (document, theirs_anchor)->kind, ==, PL_BLOCK_FIELD);
+
+  /* Under their entry, oldest first, before the next entry begins */
+  heading = pl_document_find_anchor (document, entry_anchor);
+  next_anchor = g_strdup_printf ("entry-%" G_GINT64_FORMAT,
+                                 ((PlDiaryEntry *) g_ptr_array_index (newest, 1))->id);
+  next_heading = pl_document_find_anchor (document, next_anchor);
+  g_assert_cmpint (heading, <, pl_document_find_anchor (document, mine_anchor));
+  g_assert_cmpint (pl_document_find_anchor (document, mine_anchor), <,
+                   pl_document_find_anchor (document, theirs_anchor));
+  g_assert_cmpint (pl_document_find_anchor (document, theirs_anchor), <, next_heading);
+  assert_anchors_unique (document);
+
+  again = pl_document_build_diary (f->store, person, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_document_find_anchor (again, theirs_anchor), ==,
+                   pl_document_find_anchor (document, theirs_anchor));
+
+  /* A carer who has gone leaves no carer id: the comment is still theirs */
+  g_assert_true (pl_store_delete_carer (f->store, carer->id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+  again = pl_document_build_diary (f->store, person, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (at_anchor (again, theirs_anchor)->label, ==, "Comment from Rhys");
+  g_assert_cmpstr (at_anchor (again, mine_anchor)->label, ==, "Your comment");
+}
+
 static void
 test_diary (Fixture       *f,
             gconstpointer  data)
@@ -1402,6 +1540,8 @@ test_diary (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (pl_document_find_anchor (short_diary, "day-2026-11-16"), >, 0);
   g_assert_cmpint (pl_document_find_anchor (short_diary, "day-2026-11-14"), ==, -1);
+
+  test_diary_comments (f, person);
 }
 
 static void
@@ -1549,6 +1689,7 @@ main (int   argc,
   ADD ("/plainly/document/plan-content", test_plan_content);
   ADD ("/plainly/document/welcome", test_welcome);
   ADD ("/plainly/document/welcome-no-pack", test_welcome_no_pack);
+  ADD ("/plainly/document/welcome-you-said-we-did", test_welcome_you_said_we_did);
   ADD ("/plainly/document/complaint", test_complaint);
   ADD ("/plainly/document/complaint-choice", test_complaint_choice);
   ADD ("/plainly/document/complaint-none", test_complaint_none);

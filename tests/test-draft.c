@@ -469,6 +469,55 @@ test_migrate_from_version_3 (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A removal draft takes the place of typed changes, is told apart, goes
+ * back to a change when typed over, and removes the record when applied */
+static void
+test_removal (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlVisit) visit = pl_store_load_visit (f->store, f->visit_id, NULL);
+  g_autoptr(PlDraft) draft = NULL;
+  g_autoptr(PlDraft) again = NULL;
+  g_autoptr(PlVisit) missing = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  gint64 edit_id = 0, removal_id = 0, back_id = 0, record_id = -1;
+
+  visit->duration = 60;
+  g_assert_true (pl_draft_save (f->store, f->staff_id, f->person_id, &pl_visit_type, visit,
+                                NULL, &edit_id, &error));
+  g_assert_true (pl_draft_save_removal (f->store, f->staff_id, f->person_id, &pl_visit_type,
+                                        f->visit_id, &removal_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (removal_id, ==, edit_id);
+
+  drafts = pl_draft_list_for (f->store, f->staff_id, f->person_id, &error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_true (pl_draft_is_removal (g_ptr_array_index (drafts, 0)));
+
+  /* Typed over: a change again */
+  g_assert_true (pl_draft_save (f->store, f->staff_id, f->person_id, &pl_visit_type, visit,
+                                NULL, &back_id, &error));
+  g_assert_cmpint (back_id, ==, edit_id);
+  draft = pl_store_load_draft (f->store, back_id, &error);
+  g_assert_false (pl_draft_is_removal (draft));
+
+  g_assert_true (pl_draft_save_removal (f->store, f->staff_id, f->person_id, &pl_visit_type,
+                                        f->visit_id, &removal_id, &error));
+  g_assert_true (pl_draft_apply (f->store, removal_id, &record_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (record_id, ==, 0);
+
+  missing = pl_store_load_visit (f->store, f->visit_id, &error);
+  g_assert_null (missing);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  again = pl_store_load_draft (f->store, removal_id, &error);
+  g_assert_null (again);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +531,7 @@ main (int   argc,
   ADD ("/plainly/draft/apply-new", test_apply_new);
   ADD ("/plainly/draft/apply-refused", test_apply_refused);
   ADD ("/plainly/draft/survives-kill", test_survives_kill);
+  ADD ("/plainly/draft/removal", test_removal);
   ADD ("/plainly/draft/person-removed", test_person_removed);
   ADD ("/plainly/draft/migrate-from-version-3", test_migrate_from_version_3);
 #undef ADD

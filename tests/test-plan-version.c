@@ -511,6 +511,54 @@ test_save_drafts_as_version (Fixture       *f,
   g_assert_cmpstr (((PlDraft *) g_ptr_array_index (left, 0))->new_key, ==, "elsewhere");
 }
 
+/* A part removed in the form is left out of the new version, and the
+ * version it came from keeps it */
+static void
+test_save_drafts_removal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlanContent) before = pl_plan_content_load (f->store, f->plan_id, &error);
+  g_autoptr(PlPlanContent) after = NULL;
+  g_autoptr(PlPlanContent) old = NULL;
+  g_autoptr(PlStaff) staff = pl_staff_find (f->store, "sam.patel", NULL);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  const PlRisk *gone;
+  gint64 v2 = 0;
+  guint applied = 0;
+
+  g_assert_nonnull (staff);
+  g_assert_cmpuint (before->parts[PL_PLAN_PART_RISKS]->len, >, 0);
+  gone = g_ptr_array_index (before->parts[PL_PLAN_PART_RISKS], 0);
+
+  g_assert_true (pl_draft_save_removal (f->store, staff->id, f->person_id, &pl_risk_type,
+                                        gone->id, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pl_plan_save_drafts_as_version (f->store, f->plan_id, staff->id, "sam.patel",
+                                                 &v2, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (applied, ==, 1);
+
+  after = pl_plan_content_load (f->store, v2, &error);
+  g_assert_cmpuint (after->parts[PL_PLAN_PART_RISKS]->len, ==,
+                    before->parts[PL_PLAN_PART_RISKS]->len - 1);
+  for (guint i = 0; i < after->parts[PL_PLAN_PART_RISKS]->len; i++)
+    g_assert_cmpstr (((PlRisk *) g_ptr_array_index (after->parts[PL_PLAN_PART_RISKS], i))->activity,
+                     !=, gone->activity);
+
+  changes = compare (f, f->plan_id, v2);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpint (find_change (changes, &pl_risk_type, NULL)->kind, ==, PL_PLAN_CHANGE_REMOVED);
+
+  old = pl_plan_content_load (f->store, f->plan_id, &error);
+  g_assert_cmpuint (old->parts[PL_PLAN_PART_RISKS]->len, ==, before->parts[PL_PLAN_PART_RISKS]->len);
+
+  left = pl_draft_list_for (f->store, staff->id, f->person_id, &error);
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +572,7 @@ main (int   argc,
   ADD ("/plainly/plan-version/mark-agreed", test_mark_agreed);
   ADD ("/plainly/plan-version/changes-since-seen", test_changes_since_seen);
   ADD ("/plainly/plan-version/save-drafts-as-version", test_save_drafts_as_version);
+  ADD ("/plainly/plan-version/save-drafts-removal", test_save_drafts_removal);
 #undef ADD
 
   return g_test_run ();

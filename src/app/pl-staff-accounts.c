@@ -207,7 +207,7 @@ account_row_new (PlStaffAccounts *self,
     {
       GtkWidget *reset = adw_password_entry_row_new ();
       GtkWidget *remove_row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Account…"));
+      GtkWidget *remove = pl_widget_button_new_with_mnemonic (_("_Remove Account…"));
 
       /* Translators: %s is a colleague's name */
       reset_title = g_strdup_printf (_("New password or PIN for %s"), other->display_name);

@@ -58,6 +58,8 @@ struct _PlStaffWindow
   guint                 sign_out_minutes;
   GtkWidget            *content;     /* the person's or service's page now shown */
   gint64                person_id;   /* whose pages are open; 0 none */
+  guint                 header_idle_id;
+  gboolean              filling;     /* lists being changed, not chosen from */
 };
 
 G_DEFINE_FINAL_TYPE (PlStaffWindow, pl_staff_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -141,10 +143,23 @@ update_header (PlStaffWindow *self)
     }
 }
 
+static gboolean
+update_header_idle_cb (gpointer data)
+{
+  PlStaffWindow *self = data;
+
+  self->header_idle_id = 0;
+  update_header (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being laid out: changing the header then
+ * would change what was just laid out, so it waits for the frame to end */
 static void
 desk_folded_cb (PlStaffWindow *self)
 {
-  update_header (self);
+  if (self->header_idle_id == 0)
+    self->header_idle_id = g_idle_add (update_header_idle_cb, self);
 }
 
 static void
@@ -209,8 +224,10 @@ fill_desk (PlStaffWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
 
+  self->filling = TRUE;
   clear_list (self->people_list);
   clear_list (self->service_list);
+  self->filling = FALSE;
 
   people = pl_store_list_people (self->store, 0, &error);
   if (people == NULL)
@@ -280,6 +297,8 @@ pl_staff_window_open (PlStaffWindow *self,
       return FALSE;
     }
 
+  /* Buttons built by templates and libraries get names without "_" */
+  pl_widget_fix_mnemonic_buttons (content);
   remove_content (self);
   self->content = content;
   self->person_id = person_id;
@@ -290,19 +309,26 @@ pl_staff_window_open (PlStaffWindow *self,
   return TRUE;
 }
 
+/* Choosing a row opens it, as in GNOME Settings: the arrow keys and a
+ * screen reader's selection work as a click does */
 static void
-desk_row_activated_cb (PlStaffWindow *self,
-                       GtkListBoxRow *row,
-                       GtkListBox    *list)
+desk_row_selected_cb (PlStaffWindow *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
 {
-  const gint64 *person_id = g_object_get_data (G_OBJECT (row), "pl-person");
-  const char *page = g_object_get_data (G_OBJECT (row), "pl-page");
+  const gint64 *person_id;
+  const char *page;
+
+  if (row == NULL || self->filling)
+    return;
+
+  person_id = g_object_get_data (G_OBJECT (row), "pl-person");
+  page = g_object_get_data (G_OBJECT (row), "pl-page");
 
   /* One selection across both lists: what is open now */
-  if (list == self->people_list)
-    gtk_list_box_unselect_all (self->service_list);
-  else
-    gtk_list_box_unselect_all (self->people_list);
+  self->filling = TRUE;
+  gtk_list_box_unselect_all (list == self->people_list ? self->service_list : self->people_list);
+  self->filling = FALSE;
 
   pl_staff_window_open (self, person_id != NULL ? *person_id : 0, page);
 }
@@ -412,8 +438,10 @@ pl_staff_window_sign_out (PlStaffWindow *self,
 
   /* Nothing of what was open stays behind: pages are destroyed, not hidden */
   remove_content (self);
+  self->filling = TRUE;
   clear_list (self->people_list);
   clear_list (self->service_list);
+  self->filling = FALSE;
   g_clear_pointer (&self->staff, pl_staff_free);
   pl_idle_lock_set_timeout (self->idle_lock, 0);
   clear_entry (self->sign_in_username);
@@ -591,6 +619,7 @@ pl_staff_window_dispose (GObject *object)
 
   g_clear_object (&self->idle_lock);
   g_clear_pointer (&self->staff, pl_staff_free);
+  g_clear_handle_id (&self->header_idle_id, g_source_remove);
   self->content = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_STAFF_WINDOW);
@@ -659,7 +688,7 @@ pl_staff_window_class_init (PlStaffWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, notice_dismissed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "staff.sign-out", NULL, sign_out_action_cb);

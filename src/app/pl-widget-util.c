@@ -41,3 +41,63 @@ pl_widget_name_password_toggles (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     pl_widget_name_password_toggles (child);
 }
+
+GtkWidget *
+pl_widget_button_new_with_mnemonic (const char *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  return button;
+}
+
+void
+pl_widget_fix_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL && !GTK_IS_CHECK_BUTTON (root))
+    {
+      g_autofree char *text = g_strdup (gtk_button_get_label (GTK_BUTTON (root)));
+      GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), root);
+      gtk_button_set_child (GTK_BUTTON (root), label);
+      /* The button named itself after its old label: the words as shown */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_text (GTK_LABEL (label)), -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    pl_widget_fix_mnemonic_buttons (child);
+}
+
+void
+pl_widget_name_drop_downs (GtkWidget  *root,
+                           const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (root);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_TOGGLE_BUTTON (child) && name != NULL)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    pl_widget_name_drop_downs (child, name);
+}

@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 /* libadwaita 1.2 leaves the "show the password" button of an
  * AdwPasswordEntryRow unnamed, so a screen reader says "GtkImage": names
  * every such button under root */
-void pl_widget_name_password_toggles (GtkWidget *root);
+void       pl_widget_name_password_toggles (GtkWidget  *root);
+/* GTK 4.8 names a button made with a mnemonic label "_Save Save",
+ * underscore and all. A button whose mnemonic label is a child of its own
+ * is named "Save": */
+GtkWidget *pl_widget_button_new_with_mnemonic (const char *text);
+/* …and this gives every such button under root a label child instead, for
+ * buttons made by templates and libraries */
+void       pl_widget_fix_mnemonic_buttons  (GtkWidget  *root);
+/* GTK 4.8's GtkDropDown leaves its inner button unnamed ("GtkToggleButton"):
+ * names each after the text of the label that labels its drop-down */
+void       pl_widget_name_drop_downs       (GtkWidget  *root,
+                                            const char *name);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-diary.h"
 #include "pl-document-private.h"
 
 static gboolean
@@ -64,6 +65,36 @@ outcome_text (const PlDiaryEntry *entry)
     default:
       return NULL;
     }
+}
+
+/* The person's and their carers' own words under the entry (NG21 1.3.22):
+ * the person's read as theirs, anyone else's with the name they signed */
+static gboolean
+add_comments (PlDocument          *document,
+              PlStore             *store,
+              const PlPerson      *person,
+              const PlDiaryEntry  *entry,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) comments = pl_diary_list_comments (store, entry->id, error);
+
+  if (comments == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      const PlDiaryComment *comment = g_ptr_array_index (comments, i);
+      g_autofree char *anchor = g_strdup_printf ("comment-%" G_GINT64_FORMAT, comment->id);
+      g_autofree char *label = NULL;
+
+      if (pl_diary_comment_is_persons (comment, person))
+        label = g_strdup (_("Your comment"));
+      else
+        /* Translators: %s is the name a carer signed their comment with */
+        label = g_strdup_printf (_("Comment from %s"), comment->author);
+      pl_document_add (document, PL_BLOCK_FIELD, 0, anchor, label, comment->body);
+    }
+  return TRUE;
 }
 
 static void
@@ -162,6 +193,8 @@ pl_document_build_diary (PlStore  *store,
           pl_document_add (document, PL_BLOCK_HEADING, 2, anchor, NULL, date);
         }
       add_entry (document, entry);
+      if (!add_comments (document, store, person, entry, error))
+        return NULL;
     }
 
   return g_steal_pointer (&document);

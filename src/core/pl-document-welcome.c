@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-document-private.h"
+#include "pl-service-response.h"
 
 static void
 add_not_written (PlDocument *document)
@@ -75,6 +76,31 @@ add_service_contacts (PlDocument      *document,
     }
 }
 
+/* NG86 1.6.11: what people told the service and what it changed. Only
+ * published answers, and never who said it: complaint_id is not read here. */
+static void
+add_you_said_we_did (PlDocument *document,
+                     GPtrArray  *responses)
+{
+  if (responses == NULL || responses->len == 0)
+    return;
+
+  pl_document_add (document, PL_BLOCK_HEADING, 2, "you-said-we-did", NULL, _("You said, we did"));
+  pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, NULL, NULL,
+                   _("People who use our service told us what could be better. "
+                     "This is what we did about it."));
+
+  for (guint i = 0; i < responses->len; i++)
+    {
+      const PlServiceResponse *response = g_ptr_array_index (responses, i);
+      g_autofree char *anchor = g_strdup_printf ("response-%" G_GINT64_FORMAT, response->id);
+      g_autofree char *we_did_anchor = g_strconcat (anchor, "-we-did", NULL);
+
+      pl_document_add (document, PL_BLOCK_FIELD, 0, anchor, _("You said"), response->you_said);
+      pl_document_add (document, PL_BLOCK_FIELD, 0, we_did_anchor, _("We did"), response->we_did);
+    }
+}
+
 /* A missing record of this kind is not a failure: the document says so */
 static gboolean
 tolerate_not_found (GError **local_error,
@@ -101,6 +127,7 @@ pl_document_build_welcome (PlStore  *store,
   g_autoptr(PlPlan) plan = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) responses = NULL;
   g_autoptr(PlDocument) document = NULL;
   g_autofree char *title = NULL;
   g_autofree char *hello = NULL;
@@ -138,6 +165,13 @@ pl_document_build_welcome (PlStore  *store,
     {
       visits = pl_store_list_visits (store, plan->id, error);
       if (visits == NULL)
+        return NULL;
+    }
+
+  if (service_id != 0)
+    {
+      responses = pl_service_response_list_published (store, service_id, error);
+      if (responses == NULL)
         return NULL;
     }
 
@@ -199,6 +233,7 @@ pl_document_build_welcome (PlStore  *store,
   add_pack_part (document, "funding", _("Paying for your care"), pack != NULL ? pack->funding : NULL);
   add_pack_part (document, "support-groups", _("Support groups"),
                  pack != NULL ? pack->support_groups : NULL);
+  add_you_said_we_did (document, responses);
 
   pl_document_add (document, PL_BLOCK_HEADING, 2, "contacts", NULL, _("Who to contact"));
   add_service_contacts (document, service);

@@ -13,6 +13,9 @@
 #include "pl-record-json.h"
 
 #define DEFAULT_NEW_KEY "new"
+/* new_key of a draft that removes a saved record: saved records have no
+ * other use for new_key */
+#define REMOVAL_KEY "removed"
 
 /* Drafts of what drafts and history are would make no sense */
 static gboolean
@@ -109,11 +112,68 @@ pl_draft_save (PlStore             *store,
       if (record_id == 0)
         draft->new_key = g_strdup (new_key != NULL ? new_key : DEFAULT_NEW_KEY);
     }
+  else if (record_id != 0)
+    {
+      /* Typing into a record brings it back if it was to go */
+      g_clear_pointer (&draft->new_key, g_free);
+    }
 
   g_free (draft->content);
   draft->content = pl_record_to_json (type, record);
 
   /* pl_store_save is one transaction, written to the disk before it returns */
+  if (!pl_store_save_draft (store, draft, error))
+    return FALSE;
+
+  if (out_draft_id != NULL)
+    *out_draft_id = draft->id;
+  return TRUE;
+}
+
+gboolean
+pl_draft_is_removal (const PlDraft *draft)
+{
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  return draft->record_id != 0 && g_strcmp0 (draft->new_key, REMOVAL_KEY) == 0;
+}
+
+gboolean
+pl_draft_save_removal (PlStore             *store,
+                       gint64               staff_id,
+                       gint64               person_id,
+                       const PlRecordType  *type,
+                       gint64               record_id,
+                       gint64              *out_draft_id,
+                       GError             **error)
+{
+  g_autoptr(PlDraft) draft = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (type_has_drafts (type), FALSE);
+  g_return_val_if_fail (record_id > 0, FALSE);
+
+  draft = pl_draft_find (store, staff_id, person_id, type, record_id, NULL, &local_error);
+  if (draft == NULL)
+    {
+      if (!g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      draft = pl_draft_new ();
+      draft->staff_id = staff_id;
+      draft->person_id = person_id;
+      draft->table_name = g_strdup (type->table);
+      draft->record_id = record_id;
+    }
+
+  g_free (draft->new_key);
+  draft->new_key = g_strdup (REMOVAL_KEY);
+  g_free (draft->content);
+  draft->content = g_strdup ("{}");
+
   if (!pl_store_save_draft (store, draft, error))
     return FALSE;
 
@@ -230,6 +290,25 @@ pl_draft_discard (PlStore  *store,
   return pl_store_delete_draft (store, draft_id, error);
 }
 
+/* Removes the record a removal draft is about, and the draft */
+static gboolean
+apply_removal (PlStore        *store,
+               const PlDraft  *draft,
+               GError        **error)
+{
+  const PlRecordType *type = pl_record_type_for_table (draft->table_name);
+
+  if (!type_has_drafts (type))
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                   _("This draft is for something Plainly does not know (%s)."),
+                   draft->table_name);
+      return FALSE;
+    }
+  return pl_store_delete (store, type, draft->record_id, error) &&
+         pl_store_delete_draft (store, draft->id, error);
+}
+
 gboolean
 pl_draft_apply (PlStore  *store,
                 gint64    draft_id,
@@ -248,6 +327,17 @@ pl_draft_apply (PlStore  *store,
 
   draft = pl_store_load_draft (store, draft_id, error);
   ok = draft != NULL;
+  if (ok && pl_draft_is_removal (draft))
+    {
+      if (!apply_removal (store, draft, error))
+        {
+          pl_store_rollback (store);
+          return FALSE;
+        }
+      if (out_record_id != NULL)
+        *out_record_id = 0;
+      return pl_store_commit (store, error);
+    }
   if (ok)
     record = build_record (store, draft, TRUE, &type, error);
   ok = record != NULL &&

@@ -28,6 +28,18 @@ gboolean   pl_draft_save      (PlStore             *store,
                                const char          *new_key,
                                gint64              *out_draft_id,
                                GError             **error);
+/* A draft saying the saved record record_id is to go: applying it removes
+ * the record, and a version saved from drafts leaves it out. It takes the
+ * place of any draft of changes to that record; pl_draft_save over it
+ * brings the record back. */
+gboolean   pl_draft_save_removal (PlStore            *store,
+                                  gint64              staff_id,
+                                  gint64              person_id,
+                                  const PlRecordType *type,
+                                  gint64              record_id,
+                                  gint64             *out_draft_id,
+                                  GError            **error);
+gboolean   pl_draft_is_removal   (const PlDraft      *draft);
 /* The draft for this form, or NULL with PL_STORE_ERROR_NOT_FOUND */
 PlDraft   *pl_draft_find      (PlStore             *store,
                                gint64               staff_id,

@@ -694,6 +694,32 @@ draft_in_new_version (PlStore        *store,
   return record;
 }
 
+/* The copy in the new version of the part a removal draft is about, or 0
+ * when the draft is about something else */
+static gint64
+removed_in_new_version (const PlDraft       *draft,
+                        GHashTable          *id_map,
+                        const PlRecordType **out_type)
+{
+  const PlRecordType *type = pl_record_type_for_table (draft->table_name);
+  g_autofree char *key = NULL;
+  const gint64 *mapped;
+
+  for (guint i = 0; i < PL_PLAN_N_PARTS; i++)
+    if (parts[i].type == type)
+      {
+        key = id_key (type, draft->record_id);
+        mapped = g_hash_table_lookup (id_map, key);
+        if (mapped == NULL)
+          return 0;
+        *out_type = type;
+        return *mapped;
+      }
+
+  /* The plan itself is never removed this way */
+  return 0;
+}
+
 static gboolean
 save_drafts_as_version (PlStore   *store,
                         gint64     plan_id,
@@ -725,6 +751,19 @@ save_drafts_as_version (PlStore   *store,
       g_autoptr(GError) local_error = NULL;
       gpointer record;
       gboolean ok;
+
+      if (pl_draft_is_removal (draft))
+        {
+          gint64 target = removed_in_new_version (draft, id_map, &type);
+
+          if (target == 0)
+            continue;
+          if (!pl_store_delete (store, type, target, error) ||
+              !pl_store_delete_draft (store, draft->id, error))
+            return FALSE;
+          (*out_applied)++;
+          continue;
+        }
 
       record = draft_in_new_version (store, draft, plan_id, copy, id_map, &type, &local_error);
       if (record == NULL)

@@ -89,7 +89,9 @@ gboolean       pl_plan_new_version     (PlStore        *store,
  * of plan_id, with staff_id's drafts for its parts (and for the plan's own
  * fields) applied to the copies, in one transaction, and those drafts
  * removed. plan_id itself stays as it was; drafts of new parts for plan_id
- * join the new version. out_n_applied: how many drafts went in. */
+ * join the new version, and parts with a removal draft
+ * (pl_draft_save_removal) are left out of it. out_n_applied: how many
+ * drafts went in. */
 gboolean       pl_plan_save_drafts_as_version (PlStore     *store,
                                                gint64       plan_id,
                                                gint64       staff_id,

@@ -1,0 +1,448 @@
+/* test-welcome-editor.c: staff write the welcome pack; people read it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb. Changes are typed into the editor's own fields and
+ * checked in the drafts, the store, its history and the pack the person
+ * reads.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "pl-demo.h"
+#include "pl-document.h"
+#include "pl-draft.h"
+#include "pl-staff.h"
+#include "pl-store.h"
+#include "pl-welcome-editor.h"
+#include "pl-screenshot.h"
+#include "pl-gui-test-util.h"
+#include "pl-test-util.h"
+
+#define ADDED " We always ring you if we are going to be late."
+
+typedef struct
+{
+  char            *dir;
+  PlStore         *store;
+  gint64           person_id;
+  PlStaff         *staff;
+  GtkWindow       *window;
+  PlWelcomeEditor *editor;
+} Fixture;
+
+static void
+open_editor (Fixture *f)
+{
+  f->editor = pl_welcome_editor_new ();
+  gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
+  pl_welcome_editor_set_context (f->editor, f->store, f->staff);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, f->editor));
+  g_assert_true (pl_gui_test_run_ticks (f->editor, 2));
+}
+
+static void
+close_editor (Fixture *f)
+{
+  gtk_window_set_child (f->window, NULL);
+  f->editor = NULL;
+  pl_gui_test_run_frames (1);
+}
+
+static void
+use_staff (Fixture    *f,
+           const char *username)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&f->staff, pl_staff_free);
+  f->staff = pl_staff_find (f->store, username, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->staff);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = pl_test_make_dir ("plainly-welcome-editor");
+  f->store = pl_test_open_store (f->dir, NULL);
+  g_assert_true (pl_demo_install (f->store, &f->person_id, &error));
+  g_assert_no_error (error);
+  use_staff (f, data != NULL ? data : "sam.patel");
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1024, 768);
+  gtk_window_present (f->window);
+  open_editor (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  pl_gui_test_run_frames (1);
+  g_clear_pointer (&f->staff, pl_staff_free);
+  g_clear_pointer (&f->store, pl_store_close);
+  pl_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* The height a pointer can hit: the border box, padding and border included */
+static float
+target_height (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  return bounds.size.height;
+}
+
+/* Whether Tab alone, from the top of the window, ever puts the focus on
+ * widget (or inside it, for a text view's own parts) */
+static gboolean
+reachable_by_tab (Fixture   *f,
+                  GtkWidget *widget)
+{
+  GtkWidget *first = NULL;
+
+  gtk_window_set_focus (f->window, NULL);
+  for (guint i = 0; i < 500; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD))
+        return FALSE;
+      focus = gtk_window_get_focus (f->window);
+      if (focus == widget || (focus != NULL && gtk_widget_is_ancestor (focus, widget)))
+        return TRUE;
+      if (focus == first)
+        return FALSE;
+      if (first == NULL)
+        first = focus;
+    }
+  return FALSE;
+}
+
+/* With PL_SCREENSHOT_DIR set, a picture of the window to look at */
+static void
+maybe_save_png (Fixture    *f,
+                const char *name)
+{
+  const char *dir = g_getenv ("PL_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (pl_gui_test_run_ticks (f->window, 3));
+  texture = pl_screenshot_render (GTK_WIDGET (f->window));
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+named (Fixture    *f,
+       const char *name)
+{
+  GtkWidget *widget = pl_gui_test_find_named (GTK_WIDGET (f->editor), name);
+
+  if (widget == NULL)
+    g_error ("Nothing in the editor is named %s", name);
+  return widget;
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* As Space or Enter on the focused button: GTK shows it pressed for a
+ * moment, then it is clicked */
+static void
+press_button (GtkWidget *button)
+{
+  /* A row's button may go with its row when the list is rebuilt */
+  g_autoptr(GtkWidget) held = g_object_ref (button);
+  gboolean clicked = FALSE;
+  gulong id = g_signal_connect (held, "clicked", G_CALLBACK (clicked_cb), &clicked);
+
+  g_assert_true (gtk_widget_activate (held));
+  g_assert_true (pl_gui_test_wait_until (is_true, &clicked));
+  g_signal_handler_disconnect (held, id);
+}
+
+static void
+click (Fixture    *f,
+       const char *name)
+{
+  GtkWidget *button = named (f, name);
+
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_cmpfloat (target_height (button), >=, 44);
+  press_button (button);
+  g_assert_true (pl_gui_test_run_ticks (f->editor, 2));
+}
+
+/* Typed at the end, as a person types: one change at a time */
+static void
+type_at_end (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, text, -1);
+    }
+  else
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (widget), text, -1, &position);
+    }
+}
+
+static char *
+text_of (GtkWidget *widget)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (!GTK_IS_TEXT_VIEW (widget))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+n_drafts (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = pl_draft_list_for (f->store, f->staff->id, 0, &error);
+
+  g_assert_no_error (error);
+  return drafts->len;
+}
+
+static PlWelcomePack *
+stored_pack (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  PlWelcomePack *pack = pl_store_welcome_pack_for_person (f->store, f->person_id, &error);
+
+  g_assert_no_error (error);
+  return pack;
+}
+
+static void
+test_draft_and_save (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlWelcomePack) before = stored_pack (f);
+  g_autoptr(PlWelcomePack) after = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *expected = g_strconcat (before->what_to_expect, ADDED, NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  gboolean by_sam = FALSE;
+
+  g_assert_false (pl_welcome_editor_has_restored (f->editor));
+  g_assert_false (gtk_widget_is_drawable (named (f, "discard-draft")));
+  shown = text_of (named (f, "pack-what-to-expect"));
+  g_assert_cmpstr (shown, ==, before->what_to_expect);
+
+  g_assert_cmpuint (n_drafts (f), ==, 0);
+  type_at_end (named (f, "pack-what-to-expect"), ADDED);
+  gtk_editable_set_text (GTK_EDITABLE (named (f, "service-out-of-hours")), "0161 496 0999");
+  g_assert_cmpuint (n_drafts (f), ==, 2);
+
+  /* Nothing is saved yet: people still read the old pack */
+  after = stored_pack (f);
+  g_assert_cmpstr (after->what_to_expect, ==, before->what_to_expect);
+  g_clear_pointer (&after, pl_welcome_pack_free);
+
+  /* The app closes; next time the changes are offered back */
+  close_editor (f);
+  open_editor (f);
+  g_assert_true (pl_welcome_editor_has_restored (f->editor));
+  g_assert_true (gtk_widget_is_drawable (named (f, "discard-draft")));
+  g_clear_pointer (&shown, g_free);
+  shown = text_of (named (f, "pack-what-to-expect"));
+  g_assert_cmpstr (shown, ==, expected);
+  g_clear_pointer (&shown, g_free);
+  shown = text_of (named (f, "service-out-of-hours"));
+  g_assert_cmpstr (shown, ==, "0161 496 0999");
+
+  /* Every field and Save are reached with the keyboard alone */
+  g_assert_true (reachable_by_tab (f, named (f, "pack-funding")));
+  g_assert_true (reachable_by_tab (f, named (f, "service-regulator-phone")));
+  g_assert_true (reachable_by_tab (f, named (f, "save-pack")));
+
+  click (f, "save-pack");
+  g_assert_cmpstr (pl_welcome_editor_get_message (f->editor), ==,
+                   "The welcome pack is saved. Everyone who uses the service now reads this.");
+  g_assert_cmpuint (n_drafts (f), ==, 0);
+  g_assert_false (gtk_widget_is_drawable (named (f, "discard-draft")));
+
+  after = stored_pack (f);
+  g_assert_cmpint (after->id, ==, before->id);
+  g_assert_cmpstr (after->what_to_expect, ==, expected);
+
+  /* Kept in history, with who changed it */
+  history = pl_store_list_history (f->store, &pl_welcome_pack_type, after->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const PlHistory *entry = g_ptr_array_index (history, i);
+
+      if (g_strcmp0 (entry->field, "what_to_expect") == 0 &&
+          g_strcmp0 (entry->new_value, expected) == 0 &&
+          entry->actor != NULL && strstr (entry->actor, "Sam Patel") != NULL)
+        by_sam = TRUE;
+    }
+  g_assert_true (by_sam);
+
+  /* The person's own pack says it, with the new number */
+  document = pl_document_build_welcome (f->store, f->person_id, &error);
+  g_assert_no_error (error);
+  text = pl_document_to_text (document);
+  g_assert_nonnull (strstr (text, "We always ring you if we are going to be late."));
+  g_assert_cmpstr (pl_document_get_block (document,
+                                          pl_document_find_anchor (document, "contact-out-of-hours"))->text,
+                   ==, "Phone: 0161 496 0999");
+}
+
+static void
+test_discard (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PlWelcomePack) before = stored_pack (f);
+  g_autofree char *shown = NULL;
+
+  type_at_end (named (f, "pack-rights"), ADDED);
+  g_assert_cmpuint (n_drafts (f), ==, 1);
+  close_editor (f);
+  open_editor (f);
+  g_assert_true (pl_welcome_editor_has_restored (f->editor));
+
+  click (f, "discard-draft");
+  g_assert_cmpuint (n_drafts (f), ==, 0);
+  g_assert_false (pl_welcome_editor_has_restored (f->editor));
+  shown = text_of (named (f, "pack-rights"));
+  g_assert_cmpstr (shown, ==, before->rights);
+}
+
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlWelcomePack) before = stored_pack (f);
+  g_autoptr(PlWelcomePack) after = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *text = NULL;
+  PlDocument *document;
+  guint n_history;
+
+  history = pl_store_list_history (f->store, &pl_welcome_pack_type, before->id, &error);
+  g_assert_no_error (error);
+  n_history = history->len;
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  type_at_end (named (f, "pack-support-groups"), ADDED);
+  click (f, "show-preview");
+
+  /* The person's pack, made personal, with the change not yet saved */
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (pl_welcome_editor_get_reader (f->editor))));
+  document = pl_reader_get_document (pl_welcome_editor_get_reader (f->editor));
+  g_assert_nonnull (document);
+  text = pl_document_to_text (document);
+  g_assert_nonnull (strstr (text, "We always ring you if we are going to be late."));
+  g_assert_cmpint (pl_document_find_anchor (document, "coordinator-contact"), >=, 0);
+
+  /* …and nothing stored by showing it */
+  maybe_save_png (f, "welcome-editor-preview.png");
+  after = stored_pack (f);
+  g_assert_cmpstr (after->support_groups, ==, before->support_groups);
+  history = pl_store_list_history (f->store, &pl_welcome_pack_type, before->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, n_history);
+}
+
+static void
+test_needs_title (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PlWelcomePack) before = stored_pack (f);
+  g_autoptr(PlWelcomePack) after = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (named (f, "pack-title")), "");
+  click (f, "save-pack");
+  g_assert_nonnull (pl_welcome_editor_get_message (f->editor));
+  g_assert_nonnull (strstr (pl_welcome_editor_get_message (f->editor), "title"));
+  /* Refused, so the draft stays to be put right */
+  g_assert_cmpuint (n_drafts (f), ==, 1);
+  after = stored_pack (f);
+  g_assert_cmpstr (after->title, ==, before->title);
+}
+
+static void
+test_care_worker (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlWelcomePack) before = stored_pack (f);
+  g_autoptr(PlWelcomePack) after = NULL;
+
+  g_assert_false (gtk_widget_is_drawable (named (f, "save-pack")));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (named (f, "pack-rights"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (named (f, "service-phone"))));
+
+  type_at_end (named (f, "pack-rights"), ADDED);
+  g_assert_cmpuint (n_drafts (f), ==, 0);
+  g_assert_false (pl_welcome_editor_save (f->editor, &error));
+  g_assert_error (error, PL_STAFF_ERROR, PL_STAFF_ERROR_NOT_ALLOWED);
+  after = stored_pack (f);
+  g_assert_cmpstr (after->rights, ==, before->rights);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_gui_test_init (&argc, &argv);
+
+  g_test_add ("/plainly/welcome-editor/draft-and-save", Fixture, NULL,
+              fixture_set_up, test_draft_and_save, fixture_tear_down);
+  g_test_add ("/plainly/welcome-editor/discard", Fixture, NULL,
+              fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/plainly/welcome-editor/preview", Fixture, NULL,
+              fixture_set_up, test_preview, fixture_tear_down);
+  g_test_add ("/plainly/welcome-editor/needs-title", Fixture, NULL,
+              fixture_set_up, test_needs_title, fixture_tear_down);
+  g_test_add ("/plainly/welcome-editor/care-worker", Fixture, "bernie.oneill",
+              fixture_set_up, test_care_worker, fixture_tear_down);
+
+  return g_test_run ();
+}
