@@ -6,7 +6,10 @@
 
 import os
 import re
+import shutil
 import subprocess
+import sys
+import tempfile
 import time
 
 import gi
@@ -257,3 +260,35 @@ def press(acc):
         return False
     Atspi.Action.do_action(acc, 0)
     return True
+
+
+def run_script(cases, check, prefix):
+    """The whole of a test script: TAP for cases, the app started on a demo
+    database in a temporary folder, check (tap, process) run against it,
+    and every case left failed, with the reason, if anything stops it.
+    Returns the exit status."""
+    if len(sys.argv) != 2:
+        print(f'usage: {sys.argv[0]} BUILD_ROOT', file=sys.stderr)
+        return 2
+
+    tap = Tap(cases)
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    try:
+        problem = accessibility_bus_problem()
+        if problem is None and Atspi.init() > 1:
+            problem = 'the AT-SPI library could not start'
+        if problem is not None:
+            tap.fail_rest(problem)
+        else:
+            Atspi.set_timeout(5000, 15000)
+            process = start_app(sys.argv[1], tmp)
+            try:
+                check(tap, process)
+            finally:
+                stop_app(process)
+    except Exception as error:  # a crash in the script is a failure, with its reason
+        tap.fail_rest(f'{type(error).__name__}: {error}')
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    return 1 if tap.failed else 0

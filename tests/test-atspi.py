@@ -17,33 +17,14 @@
 # in test-window.c, on the widgets, not here.
 
 import os
-import shutil
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from atspi_common import (  # noqa: E402
-    Atspi, R, Tap, WAIT_SECONDS, accessibility_bus_problem, describe, document_view,
-    find_app, interfaces, name, role, start_app, stop_app, text_of, unnamed_controls,
-    visible, wait_for, walk,
+    Atspi, R, WAIT_SECONDS, describe, document_view, find_app, interfaces, name, role,
+    run_script, text_of, unnamed_controls, visible, wait_for, walk,
 )
-
-def run(tap, build_root, tmp):
-    problem = accessibility_bus_problem()
-    if problem is None and Atspi.init() > 1:
-        problem = 'the AT-SPI library could not start'
-    if problem is not None:
-        tap.fail_rest(problem)
-        return
-    Atspi.set_timeout(5000, 15000)
-
-    process = start_app(build_root, tmp)
-    try:
-        check(tap, process)
-    finally:
-        stop_app(process)
-
 
 def check(tap, process):
     # 1: the app is on the accessibility bus, as Orca would find it
@@ -235,35 +216,24 @@ def check(tap, process):
     tap.result(not problems, problems)
 
 
+CASES = [
+    'the app is on the accessibility bus',
+    'start screen: a button names Dot, and one the carer',
+    'start screen: every control has a name',
+    "start screen: Dot's button opens her home through the Action interface",
+    'home: every control has a name',
+    'home: "My plan" opens her plan through the Action interface',
+    'reader: the plan has headings with the heading role',
+    'reader: the summary links to the parts of the plan',
+    'reader: the text is readable through the Text interface',
+    'reader: every control has a name',
+    'settings: "My settings" opens through the Action interface',
+    'settings: every control has a name, themes by their names',
+]
+
+
 def main():
-    if len(sys.argv) != 2:
-        print(f'usage: {sys.argv[0]} BUILD_ROOT', file=sys.stderr)
-        return 2
-
-    tap = Tap([
-        'the app is on the accessibility bus',
-        'start screen: a button names Dot, and one the carer',
-        'start screen: every control has a name',
-        "start screen: Dot's button opens her home through the Action interface",
-        'home: every control has a name',
-        'home: "My plan" opens her plan through the Action interface',
-        'reader: the plan has headings with the heading role',
-        'reader: the summary links to the parts of the plan',
-        'reader: the text is readable through the Text interface',
-        'reader: every control has a name',
-        'settings: "My settings" opens through the Action interface',
-        'settings: every control has a name, themes by their names',
-    ])
-
-    tmp = tempfile.mkdtemp(prefix='plainly-atspi-')
-    try:
-        run(tap, sys.argv[1], tmp)
-    except Exception as error:  # a crash in the script is a failure, with its reason
-        tap.fail_rest(f'{type(error).__name__}: {error}')
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    return 1 if tap.failed else 0
+    return run_script(CASES, check, 'plainly-atspi-')
 
 
 if __name__ == '__main__':

@@ -14,6 +14,7 @@
 #include "pl-document.h"
 #include "pl-document-view.h"
 #include "pl-store.h"
+#include "pl-diary-comment-dialog.h"
 #include "pl-window.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
@@ -995,6 +996,58 @@ test_document_view_blocks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The person writes their own words about a visit in their diary, and
+ * reads them there at once (NG21 1.3.22-1.3.24) */
+static void
+test_diary_comment (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDiaryEntry) entry = pl_diary_entry_new ();
+  PlStore *store;
+  GtkWindow *dialog;
+  PlDocument *document;
+  gboolean found = FALSE;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  store = pl_window_get_store (f->window);
+  entry->person_id = f->person_id;
+  entry->visit_date = g_strdup ("2026-11-20");
+  entry->planned_time = g_strdup ("08:30");
+  entry->arrived = g_strdup ("08:35");
+  entry->departed = g_strdup ("09:05");
+  entry->worker = g_strdup ("Bernie");
+  entry->what_done = g_strdup ("Breakfast and a shower");
+  g_assert_true (pl_store_save_diary_entry (store, entry, &error));
+  g_assert_no_error (error);
+
+  /* No comment to write on a plan */
+  open_plan (f, f->person_id);
+  g_assert_null (pl_window_open_diary_comment (f->window));
+  g_assert_true (pl_window_go_back (f->window));
+  pl_gui_test_run_frames (2);
+
+  g_assert_true (pl_window_open_page (f->window, PL_WINDOW_PAGE_DIARY));
+  g_assert_true (pl_gui_test_wait_until (is_reading, f));
+  dialog = pl_window_open_diary_comment (f->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, dialog));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pl_diary_comment_dialog_get_text_view (PL_DIARY_COMMENT_DIALOG (dialog))),
+                            "Bernie was lovely, but the water was cold.", -1);
+  g_assert_true (pl_diary_comment_dialog_send (PL_DIARY_COMMENT_DIALOG (dialog)));
+  pl_gui_test_run_frames (2);
+
+  document = pl_document_view_get_document (pl_window_get_document_view (f->window));
+  for (guint i = 0; i < pl_document_get_n_blocks (document); i++)
+    {
+      const PlBlock *block = pl_document_get_block (document, i);
+
+      if (g_strcmp0 (block->text, "Bernie was lovely, but the water was cold.") == 0)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1023,6 +1076,8 @@ main (int   argc,
 
   g_test_add ("/plainly/reader/settings-applied", Fixture, NULL,
               fixture_setup, test_settings_applied, fixture_teardown);
+  g_test_add ("/plainly/window/diary-comment", Fixture, NULL,
+              fixture_setup, test_diary_comment, fixture_teardown);
   g_test_add ("/plainly/reader/zoom-saves", Fixture, NULL,
               fixture_setup, test_zoom_saves, fixture_teardown);
   g_test_add ("/plainly/reader/theme-saved", Fixture, NULL,

@@ -341,7 +341,15 @@ focus_block_widget (GtkWidget *widget)
 static void
 clear_blocks (PlDocumentView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* A window whose focus is in a block removed under it, while another
+   * window (a dialog) is active, keeps pointing at the removed block:
+   * take the focus out first */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column)))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->column))) != NULL)
     gtk_box_remove (self->column, child);

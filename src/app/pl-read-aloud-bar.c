@@ -18,6 +18,7 @@
 #include "pl-model.h"
 #include "pl-audio.h"
 #include "pl-read-aloud-bar.h"
+#include "pl-widget-util.h"
 
 struct _PlReadAloudBar
 {
@@ -303,7 +304,7 @@ start_export (PlReadAloudBar *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *label = gtk_label_new (_("Saving the sound file. This can take a minute for a long plan."));
   GtkWidget *progress = gtk_progress_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Stop Saving"));
+  GtkWidget *cancel = pl_widget_button_new_with_mnemonic (_("_Stop Saving"));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   self->export_window = GTK_WINDOW (gtk_window_new ());

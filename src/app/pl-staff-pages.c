@@ -13,9 +13,12 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-complaint-desk.h"
+#include "pl-person-pages.h"
 #include "pl-staff.h"
 #include "pl-staff-accounts.h"
 #include "pl-staff-pages.h"
+#include "pl-welcome-editor.h"
 
 typedef GtkWidget *(*PageNewFunc) (PlStore       *store,
                                    const PlStaff *staff,
@@ -43,13 +46,70 @@ staff_accounts_new (PlStore       *store,
   return GTK_WIDGET (accounts);
 }
 
+static GtkWidget *
+person_pages_new (PlStore       *store,
+                  const PlStaff *staff,
+                  gint64         person_id,
+                  GError       **error)
+{
+  PlPersonPages *pages = pl_person_pages_new ();
+
+  if (!pl_person_pages_set_context (pages, store, staff, person_id, error))
+    {
+      /* Never shown: sink the floating reference and drop it */
+      g_object_unref (g_object_ref_sink (pages));
+      return NULL;
+    }
+  return GTK_WIDGET (pages);
+}
+
+static GtkWidget *
+complaint_desk_new (PlStore       *store,
+                    const PlStaff *staff,
+                    gint64         person_id,
+                    GError       **error)
+{
+  PlComplaintDesk *desk = pl_complaint_desk_new ();
+
+  pl_complaint_desk_set_context (desk, store, staff);
+  return GTK_WIDGET (desk);
+}
+
+static GtkWidget *
+welcome_editor_new (PlStore       *store,
+                    const PlStaff *staff,
+                    gint64         person_id,
+                    GError       **error)
+{
+  PlWelcomeEditor *editor = pl_welcome_editor_new ();
+
+  pl_welcome_editor_set_context (editor, store, staff);
+  return GTK_WIDGET (editor);
+}
+
+/* A person's pages: one widget, moved between with pl_staff_pages_show () */
+static const Page person_pages[] = {
+  { "plan", N_("Plan"), NULL, PL_STAFF_ACTION_READ_PLANS, person_pages_new },
+  { "checklist", N_("Checklist"), NULL, PL_STAFF_ACTION_READ_PLANS, person_pages_new },
+  { "history", N_("History"), NULL, PL_STAFF_ACTION_READ_PLANS, person_pages_new },
+  { "diary", N_("Care diary"), NULL, PL_STAFF_ACTION_WRITE_DIARY, person_pages_new },
+};
+
+/* Everyone reads complaints, so they know what was said; the desk lets only
+ * those who may answer them act (PL_STAFF_ACTION_EDIT_COMPLAINTS) */
 static const Page service_pages[] = {
+  { "complaints", N_("Complaints, compliments and “You said, we did”"), NULL,
+    PL_STAFF_ACTION_READ_PLANS, complaint_desk_new },
+  { "welcome", N_("Welcome pack"), NULL, PL_STAFF_ACTION_EDIT_WELCOME_PACKS, welcome_editor_new },
   { "staff", N_("Staff accounts"), N_("My account"), -1, staff_accounts_new },
 };
 
 static const Page *
 find_page (const char *name)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (person_pages); i++)
+    if (g_strcmp0 (person_pages[i].name, name) == 0)
+      return &person_pages[i];
   for (guint i = 0; i < G_N_ELEMENTS (service_pages); i++)
     if (g_strcmp0 (service_pages[i].name, name) == 0)
       return &service_pages[i];
@@ -102,15 +162,23 @@ pl_staff_pages_new (PlStore       *store,
                     GError       **error)
 {
   const Page *found = find_page (page);
+  GtkWidget *widget;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (found != NULL, NULL);
 
-  return found->create (store, staff, person_id, error);
+  widget = found->create (store, staff, person_id, error);
+  if (widget != NULL)
+    pl_staff_pages_show (widget, page);
+  return widget;
 }
 
 void
 pl_staff_pages_show (GtkWidget  *pages,
                      const char *page)
 {
+  g_return_if_fail (GTK_IS_WIDGET (pages));
+
+  if (PL_IS_PERSON_PAGES (pages))
+    pl_person_pages_show (PL_PERSON_PAGES (pages), page);
 }

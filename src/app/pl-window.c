@@ -14,10 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
+#include "pl-change-words.h"
 #include "pl-complaint-form.h"
+#include "pl-diary-comment-dialog.h"
 #include "pl-document.h"
 #include "pl-idle-lock.h"
 #include "pl-pin-dialog.h"
+#include "pl-plan-version.h"
 #include "pl-printing.h"
 #include "pl-read-aloud-bar.h"
 #include "pl-reader.h"
@@ -62,6 +65,7 @@ struct _PlWindow
   GtkLabel             *home_heading;
   GtkBox               *home_box;
   AdwWindowTitle       *reader_title;
+  GtkWidget            *diary_bar;
   GtkMenuButton        *text_size_button;
   GtkMenuButton        *theme_button;
   PlReader             *reader;
@@ -1643,10 +1647,243 @@ page_error_heading (PlWindowPage page)
     }
 }
 
+/* NG86 1.4.8: "What has changed since you last looked", first. The changes
+ * go into the document itself, after its title, so they are read aloud,
+ * printed and listed in the contents like the rest; each is a link to its
+ * place. Changes to parts this reader may not see are left out. Returns
+ * document itself when there is nothing to say. out_anchors gets the places
+ * that changed, to mark in the view. */
+#define CHANGES_ANCHOR "changes-since-you-last-looked"
+
+static PlDocument *
+add_changes (PlWindow    *self,
+             PlDocument  *document,
+             GPtrArray   *changes,
+             GPtrArray  **out_anchors)
+{
+  g_autoptr(PlDocument) with_changes = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
+  guint n_blocks = pl_document_get_n_blocks (document);
+  guint first = 0;
+
+  *out_anchors = NULL;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PlPlanChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *not_shared = NULL;
+
+      if (change->anchor == NULL || pl_document_find_anchor (document, change->anchor) < 0)
+        continue;
+      /* A part kept from a carer keeps its heading, with this notice
+       * (NG86 1.1.14-1.1.15): what changed in it is not theirs to read */
+      not_shared = g_strconcat (change->anchor, "-not-shared", NULL);
+      if (pl_document_find_anchor (document, not_shared) >= 0)
+        continue;
+      g_ptr_array_add (shown, change);
+    }
+  if (shown->len == 0 || pl_document_find_anchor (document, CHANGES_ANCHOR) >= 0)
+    return g_object_ref (document);
+
+  with_changes = pl_document_new (pl_document_get_title (document));
+  /* The title stays first */
+  if (n_blocks > 0 && pl_document_get_block (document, 0)->kind == PL_BLOCK_HEADING &&
+      pl_document_get_block (document, 0)->level == 1)
+    {
+      const PlBlock *title = pl_document_get_block (document, 0);
+
+      pl_document_add (with_changes, title->kind, title->level, title->anchor, NULL, title->text);
+      first = 1;
+    }
+
+  pl_document_add (with_changes, PL_BLOCK_HEADING, 2, CHANGES_ANCHOR, NULL,
+                   _("What has changed since you last looked"));
+  pl_document_add (with_changes, PL_BLOCK_NOTICE, 0, CHANGES_ANCHOR "-note", NULL,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Your plan has 1 change since you last looked. "
+                                "It is marked in your plan with a line beside it.",
+                                "Your plan has changes since you last looked. "
+                                "Each one is marked in your plan with a line beside it.",
+                                shown->len));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      PlPlanChange *change = g_ptr_array_index (shown, i);
+      g_autofree char *words = pl_change_words_describe (self->store, change);
+
+      pl_document_add_link (with_changes, words, change->anchor);
+      if (!g_ptr_array_find_with_equal_func (anchors, change->anchor, g_str_equal, NULL))
+        g_ptr_array_add (anchors, g_strdup (change->anchor));
+    }
+
+  for (guint i = first; i < n_blocks; i++)
+    {
+      const PlBlock *block = pl_document_get_block (document, i);
+
+      if (block->kind == PL_BLOCK_LINK)
+        pl_document_add_link (with_changes, block->text, block->target);
+      else
+        pl_document_add (with_changes, block->kind, block->level, block->anchor,
+                         block->label, block->text);
+    }
+
+  *out_anchors = g_steal_pointer (&anchors);
+  return g_steal_pointer (&with_changes);
+}
+
+/* Marked by a thick line in the text's own colour (style.css), so it keeps
+ * the theme's 7:1, and in words for screen readers: never colour alone */
+static void
+mark_changed_blocks (PlWindow  *self,
+                     GPtrArray *anchors)
+{
+  for (guint i = 0; anchors != NULL && i < anchors->len; i++)
+    {
+      GtkWidget *widget = pl_document_view_get_anchor_widget (self->document_view,
+                                                              g_ptr_array_index (anchors, i));
+
+      if (widget == NULL)
+        continue;
+      gtk_widget_add_css_class (widget, "pl-changed");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Changed since you last looked"),
+                                      -1);
+    }
+}
+
+/* The plan with what changed since the person last looked; remembers what
+ * they see now for next time */
+static PlDocument *
+build_plan_with_changes (PlWindow    *self,
+                         GPtrArray  **out_anchors,
+                         GError     **error)
+{
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean seen_before = FALSE;
+
+  *out_anchors = NULL;
+  document = build_page (self, PL_WINDOW_PAGE_PLAN, error);
+  if (document == NULL)
+    return NULL;
+
+  /* Not being able to say what changed never stops the plan showing */
+  changes = pl_plan_changes_since_seen (self->store, self->person_id, &seen_before, &local_error);
+  if (changes == NULL)
+    {
+      g_warning ("Could not work out what changed in the plan: %s", local_error->message);
+      return g_steal_pointer (&document);
+    }
+  if (seen_before && changes->len > 0)
+    {
+      PlDocument *with_changes = add_changes (self, document, changes, out_anchors);
+
+      g_object_unref (document);
+      document = with_changes;
+    }
+  return g_steal_pointer (&document);
+}
+
+/* The diary entry a block belongs to: the nearest "entry-ID" heading at or
+ * before it, else the first after it (the newest visit); 0 for none */
+static gint64
+diary_entry_near (PlDocument *document,
+                  guint       block)
+{
+  guint n = pl_document_get_n_blocks (document);
+
+  for (int i = (int) MIN (block, n > 0 ? n - 1 : 0); i >= 0 && n > 0; i--)
+    {
+      const char *anchor = pl_document_get_block (document, (guint) i)->anchor;
+
+      if (anchor != NULL && g_str_has_prefix (anchor, "entry-"))
+        return g_ascii_strtoll (anchor + 6, NULL, 10);
+    }
+  for (guint i = block; i < n; i++)
+    {
+      const char *anchor = pl_document_get_block (document, i)->anchor;
+
+      if (anchor != NULL && g_str_has_prefix (anchor, "entry-"))
+        return g_ascii_strtoll (anchor + 6, NULL, 10);
+    }
+  return 0;
+}
+
+static void
+diary_comment_sent_cb (PlWindow *self,
+                       gint64    comment_id)
+{
+  g_autofree char *anchor = g_strdup_printf ("comment-%" G_GINT64_FORMAT, comment_id);
+
+  /* The diary again, with the new words, at the new words */
+  if (pl_window_open_page (self, PL_WINDOW_PAGE_DIARY))
+    pl_document_view_set_position (self->document_view, anchor, 0);
+}
+
+GtkWindow *
+pl_window_open_diary_comment (PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  PlDocument *document;
+  PlDiaryCommentDialog *dialog;
+  guint block = 0, character = 0;
+  gint64 entry_id;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  document = pl_document_view_get_document (self->document_view);
+  if (self->store == NULL || self->page != PL_WINDOW_PAGE_DIARY || document == NULL)
+    return NULL;
+
+  pl_document_view_get_place (self->document_view, &block, &character);
+  entry_id = diary_entry_near (document, block);
+  if (entry_id == 0)
+    return NULL;
+
+  /* Signed with the name they are known by: theirs, or their carer's */
+  if (self->carer_id != 0)
+    {
+      g_autoptr(PlCarer) carer = pl_store_load_carer (self->store, self->carer_id, &error);
+
+      if (carer != NULL)
+        author = g_strdup (carer->name);
+    }
+  else
+    {
+      g_autoptr(PlPerson) person = pl_store_load_person (self->store, self->person_id, &error);
+
+      if (person != NULL)
+        author = g_strdup (person_display_name (person));
+    }
+  if (author == NULL)
+    {
+      show_error (self, _("Plainly could not open the comment"),
+                  error != NULL ? error->message : "", FALSE);
+      return NULL;
+    }
+
+  dialog = pl_diary_comment_dialog_new (self->store, entry_id, author, self->carer_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "sent", G_CALLBACK (diary_comment_sent_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+diary_comment_clicked_cb (PlWindow *self)
+{
+  pl_window_open_diary_comment (self);
+}
+
 gboolean
 pl_window_open_page (PlWindow     *self,
                      PlWindowPage  page)
 {
+  g_autoptr(GPtrArray) changed_anchors = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlDocument) document = NULL;
 
@@ -1663,7 +1900,10 @@ pl_window_open_page (PlWindow     *self,
       return FALSE;
     }
 
-  document = build_page (self, page, &error);
+  if (page == PL_WINDOW_PAGE_PLAN)
+    document = build_plan_with_changes (self, &changed_anchors, &error);
+  else
+    document = build_page (self, page, &error);
   if (document == NULL)
     {
       show_error (self, page_error_heading (page), error->message, FALSE);
@@ -1671,11 +1911,23 @@ pl_window_open_page (PlWindow     *self,
     }
 
   self->page = page;
+  gtk_widget_set_visible (self->diary_bar,
+                          page == PL_WINDOW_PAGE_DIARY && diary_entry_near (document, 0) != 0);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->reader_page), TRUE);
   adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
   show_document (self, document);
+  mark_changed_blocks (self, changed_anchors);
   adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
   update_window_title (self);
+
+  /* Shown now: next time only newer changes are pointed out (NG86 1.4.8) */
+  if (page == PL_WINDOW_PAGE_PLAN)
+    {
+      g_autoptr(GError) seen_error = NULL;
+
+      if (!pl_plan_mark_seen (self->store, self->person_id, &seen_error))
+        g_warning ("Could not remember that the plan was seen: %s", seen_error->message);
+    }
 
   /* Reading, by eye, keyboard or screen reader, starts at the top */
   pl_document_view_focus_start (self->document_view);
@@ -2216,6 +2468,8 @@ pl_window_class_init (PlWindowClass *klass)
                                                PL_RESOURCE_BASE "/ui/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, diary_bar);
+  gtk_widget_class_bind_template_callback (widget_class, diary_comment_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notice_dismissed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, supported_page);

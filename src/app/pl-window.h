@@ -117,6 +117,9 @@ void            pl_window_show_notice        (PlWindow       *self,
 const char     *pl_window_get_notice         (PlWindow       *self);
 /* The error dialog now shown, or NULL */
 GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
+/* "Write a comment about this visit", on the care diary: the dialog for the
+ * visit being read, or NULL when no diary with a visit is shown */
+GtkWindow      *pl_window_open_diary_comment (PlWindow       *self);
 /* The staff window for this database, opened or brought forward; NULL
  * when no database is open */
 GtkWindow      *pl_window_open_staff         (PlWindow       *self);
