@@ -31,8 +31,6 @@ struct _PlPersonPages
   GtkLabel        *heading;
   AdwViewStack    *stack;
   GtkToggleButton *together_button;
-  GtkWidget       *read_back_button;
-  GtkWidget       *own_window_button;
   GtkWidget       *agree_button;
   PlPlanEditor    *editor;
   PlTogetherView  *together;
@@ -98,24 +96,10 @@ together_toggled_cb (PlPersonPages *self)
   gboolean together = gtk_toggle_button_get_active (self->together_button);
 
   gtk_widget_set_visible (GTK_WIDGET (self->together), together);
-  gtk_widget_set_sensitive (self->read_back_button, together);
-  gtk_widget_set_sensitive (self->own_window_button, together);
   if (together)
     update_together (self);
   else
     pl_together_view_stop (self->together);
-}
-
-static void
-read_back_cb (PlPersonPages *self)
-{
-  pl_together_view_read_back (self->together);
-}
-
-static void
-own_window_cb (PlPersonPages *self)
-{
-  pl_together_view_open_window (self->together);
 }
 
 static void
@@ -339,8 +323,6 @@ pl_person_pages_class_init (PlPersonPagesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, heading);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, stack);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, together_button);
-  gtk_widget_class_bind_template_child (widget_class, PlPersonPages, read_back_button);
-  gtk_widget_class_bind_template_child (widget_class, PlPersonPages, own_window_button);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, agree_button);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, editor);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, together);
@@ -350,8 +332,6 @@ pl_person_pages_class_init (PlPersonPagesClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, content_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, together_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, read_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, own_window_cb);
   gtk_widget_class_bind_template_callback (widget_class, agree_cb);
   gtk_widget_class_bind_template_callback (widget_class, go_to_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
