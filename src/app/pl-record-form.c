@@ -381,6 +381,11 @@ make_input (Input *input)
         gtk_text_buffer_set_enable_undo (buffer, FALSE);
         gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
         gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (widget), GTK_WRAP_WORD_CHAR);
+        /* Words kept off the frame, as in an entry */
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (widget), 8);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (widget), 8);
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (widget), 8);
+        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (widget), 8);
         /* Tab moves on, so the form works from the keyboard */
         gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (widget), FALSE);
         gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
