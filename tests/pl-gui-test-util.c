@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "pl-gui-test-util.h"
+#include "pl-screenshot.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <link.h>
@@ -203,4 +204,100 @@ pl_gui_test_find_named (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+float
+pl_gui_test_target_height (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  return bounds.size.height;
+}
+
+gboolean
+pl_gui_test_reachable_by_tab (GtkWindow *window,
+                              GtkWidget *widget)
+{
+  GtkWidget *first = NULL;
+
+  gtk_window_set_focus (window, NULL);
+  for (guint i = 0; i < 500; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        return FALSE;
+      focus = gtk_window_get_focus (window);
+      if (focus == widget || (focus != NULL && gtk_widget_is_ancestor (focus, widget)))
+        return TRUE;
+      if (focus == first)
+        return FALSE;
+      if (first == NULL)
+        first = focus;
+    }
+  return FALSE;
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+pl_gui_test_press_button (GtkWidget *button)
+{
+  /* A row's button may go with its row when the list is rebuilt */
+  g_autoptr(GtkWidget) held = g_object_ref (button);
+  gboolean clicked = FALSE;
+  gulong id = g_signal_connect (held, "clicked", G_CALLBACK (clicked_cb), &clicked);
+
+  g_assert_true (gtk_widget_activate (held));
+  g_assert_true (pl_gui_test_wait_until (is_true, &clicked));
+  g_signal_handler_disconnect (held, id);
+}
+
+void
+pl_gui_test_type_at_end (GtkWidget  *widget,
+                         const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, text, -1);
+    }
+  else
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (widget), text, -1, &position);
+    }
+}
+
+void
+pl_gui_test_save_png (GtkWidget  *window,
+                      const char *name)
+{
+  const char *dir = g_getenv ("PL_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (pl_gui_test_run_ticks (window, 3));
+  texture = pl_screenshot_render (window);
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
 }

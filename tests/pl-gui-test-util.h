@@ -26,4 +26,19 @@ gboolean  pl_gui_test_is_mapped   (gpointer    widget);
 GtkWidget *pl_gui_test_find_named (GtkWidget  *root,
                                    const char *name);
 
+/* The height a widget takes, to check targets of 44 px */
+float      pl_gui_test_target_height  (GtkWidget  *widget);
+/* Whether Tab alone, from the top of window, ever puts the focus on widget
+ * (or inside it, for a text view's own parts) */
+gboolean   pl_gui_test_reachable_by_tab (GtkWindow *window,
+                                         GtkWidget *widget);
+/* As Space or Enter on the focused button: shown pressed, then clicked */
+void       pl_gui_test_press_button   (GtkWidget  *button);
+/* Typed at the end of an entry or text view, as a person types */
+void       pl_gui_test_type_at_end    (GtkWidget  *widget,
+                                       const char *text);
+/* With PL_SCREENSHOT_DIR set, a picture of window there, to look at */
+void       pl_gui_test_save_png       (GtkWidget  *window,
+                                       const char *name);
+
 G_END_DECLS

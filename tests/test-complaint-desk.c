@@ -101,60 +101,6 @@ set_staff (Fixture     *f,
   g_assert_true (pl_gui_test_run_ticks (f->desk, 2));
 }
 
-/* The height a pointer can hit: the border box, padding and border included */
-static float
-target_height (GtkWidget *widget)
-{
-  graphene_rect_t bounds;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
-  return bounds.size.height;
-}
-
-/* Whether Tab alone, from the top of the window, ever puts the focus on
- * widget (or inside it, for a text view's own parts) */
-static gboolean
-reachable_by_tab (Fixture   *f,
-                  GtkWidget *widget)
-{
-  GtkWidget *first = NULL;
-
-  gtk_window_set_focus (f->window, NULL);
-  for (guint i = 0; i < 500; i++)
-    {
-      GtkWidget *focus;
-
-      if (!gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD))
-        return FALSE;
-      focus = gtk_window_get_focus (f->window);
-      if (focus == widget || (focus != NULL && gtk_widget_is_ancestor (focus, widget)))
-        return TRUE;
-      if (focus == first)
-        return FALSE;
-      if (first == NULL)
-        first = focus;
-    }
-  return FALSE;
-}
-
-/* With PL_SCREENSHOT_DIR set, a picture of the window to look at */
-static void
-maybe_save_png (Fixture    *f,
-                const char *name)
-{
-  const char *dir = g_getenv ("PL_SCREENSHOT_DIR");
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (pl_gui_test_run_ticks (f->window, 3));
-  texture = pl_screenshot_render (GTK_WIDGET (f->window));
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static GtkWidget *
 named (Fixture    *f,
        const char *name)
@@ -167,34 +113,6 @@ named (Fixture    *f,
 }
 
 static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* As Space or Enter on the focused button: GTK shows it pressed for a
- * moment, then it is clicked */
-static void
-press_button (GtkWidget *button)
-{
-  /* A row's button may go with its row when the list is rebuilt */
-  g_autoptr(GtkWidget) held = g_object_ref (button);
-  gboolean clicked = FALSE;
-  gulong id = g_signal_connect (held, "clicked", G_CALLBACK (clicked_cb), &clicked);
-
-  g_assert_true (gtk_widget_activate (held));
-  g_assert_true (pl_gui_test_wait_until (is_true, &clicked));
-  g_signal_handler_disconnect (held, id);
-}
-
-static void
 click (Fixture    *f,
        const char *name)
 {
@@ -202,7 +120,7 @@ click (Fixture    *f,
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_is_drawable (button));
-  press_button (button);
+  pl_gui_test_press_button (button);
   g_assert_true (pl_gui_test_run_ticks (f->desk, 2));
 }
 
@@ -300,7 +218,7 @@ test_list (Fixture       *f,
   g_assert_nonnull (strstr (all, "BHC-2026-031"));
   g_assert_nonnull (strstr (all, "8 December 2026"));
   /* Rows are targets */
-  g_assert_cmpfloat (target_height (g_ptr_array_index (listed, 0)), >=, 44);
+  g_assert_cmpfloat (pl_gui_test_target_height (g_ptr_array_index (listed, 0)), >=, 44);
 }
 
 static void
@@ -344,14 +262,14 @@ test_answer (Fixture       *f,
   g_assert_cmpint (pl_complaint_desk_get_selected (f->desk), ==, f->complaint->id);
   detail = labels_of (GTK_WIDGET (f->desk));
   g_assert_nonnull (strstr (detail, "What happened: My lunch visit was twenty minutes short on Friday."));
-  g_assert_cmpfloat (target_height (named (f, "acknowledge")), >=, 44);
+  g_assert_cmpfloat (pl_gui_test_target_height (named (f, "acknowledge")), >=, 44);
 
   /* Acknowledge asks for its note, with the keyboard focus there */
   click (f, "acknowledge");
   g_assert_true (gtk_widget_is_drawable (named (f, "note")));
   g_assert_true (gtk_window_get_focus (f->window) == named (f, "note"));
   type_into (named (f, "note"), "Sam rang Dot to say we have it.");
-  maybe_save_png (f, "complaint-desk-acknowledge.png");
+  pl_gui_test_save_png (GTK_WIDGET (f->window), "complaint-desk-acknowledge.png");
   click (f, "note-confirm");
   g_assert_cmpint (stored_status (f), ==, PL_COMPLAINT_ACKNOWLEDGED);
   g_assert_false (gtk_widget_is_drawable (named (f, "note")));
@@ -433,7 +351,7 @@ test_publish (Fixture       *f,
   g_assert_true (gtk_window_get_focus (f->window) == named (f, "you-said"));
 
   /* Reworded so no one can tell who said it (NG86 1.6.11) */
-  maybe_save_png (f, "complaint-desk-publish.png");
+  pl_gui_test_save_png (GTK_WIDGET (f->window), "complaint-desk-publish.png");
   type_into (named (f, "you-said"), "Some lunch visits were cut short.");
   click (f, "save-and-publish");
 
@@ -459,9 +377,9 @@ test_publish (Fixture       *f,
    * with the keyboard alone. */
   toggle = g_strdup_printf ("response-publish-%" G_GINT64_FORMAT,
                             ((PlServiceResponse *) published->pdata[0])->id);
-  g_assert_true (reachable_by_tab (f, named (f, toggle)));
-  g_assert_true (reachable_by_tab (f, named (f, "respond")));
-  g_assert_true (reachable_by_tab (f, named (f, "complaints")));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, named (f, toggle)));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, named (f, "respond")));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, named (f, "complaints")));
   /* Moving through the list did not change which one is shown */
   g_assert_cmpint (pl_complaint_desk_get_selected (f->desk), ==, f->complaint->id);
   click (f, toggle);

@@ -39,24 +39,6 @@ typedef struct
   gint64       sent_id;
 } Fixture;
 
-/* With PL_SCREENSHOT_DIR set, a picture of window there, to look at */
-static void
-maybe_save_png (GtkWidget  *window,
-                const char *name)
-{
-  const char *dir = g_getenv ("PL_SCREENSHOT_DIR");
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  pl_gui_test_run_ticks (window, 3);
-  texture = pl_screenshot_render (window);
-  g_assert_nonnull (texture);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static gint64
 add_staff (PlStore     *store,
            const char  *username,
@@ -186,39 +168,10 @@ view_text (Fixture    *f,
 }
 
 static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* As Space or Enter on the focused button: it shows itself pressed for a
- * moment, then is clicked */
-static void
-press_button (GtkWidget *button)
-{
-  gboolean clicked = FALSE;
-  gulong id;
-
-  g_assert_true (gtk_widget_get_visible (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  id = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
-  g_assert_true (gtk_widget_activate (button));
-  g_assert_true (pl_gui_test_wait_until (is_true, &clicked));
-  g_signal_handler_disconnect (button, id);
-}
-
-static void
 press (Fixture    *f,
        const char *name)
 {
-  press_button (named (f, name));
+  pl_gui_test_press_button (named (f, name));
   pl_gui_test_run_ticks (f->desk, 2);
 }
 
@@ -681,7 +634,7 @@ test_comment_dialog (Fixture       *f,
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (pl_gui_test_run_ticks (dialog, 3));
   f->sent_id = 0;
-  press_button (pl_gui_test_find_named (GTK_WIDGET (dialog), "send"));
+  pl_gui_test_press_button (pl_gui_test_find_named (GTK_WIDGET (dialog), "send"));
   pl_gui_test_run_ticks (dialog, 2);
   g_assert_nonnull (pl_diary_comment_dialog_get_message (dialog));
   g_assert_nonnull (strstr (pl_diary_comment_dialog_get_message (dialog), "empty"));
@@ -703,7 +656,7 @@ test_comment_dialog (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (pl_gui_test_find_named (GTK_WIDGET (dialog), "send")), <=,
                    gtk_widget_get_width (GTK_WIDGET (dialog)));
   check_targets (GTK_WIDGET (dialog));
-  maybe_save_png (GTK_WIDGET (dialog), "diary-comment-48pt.png");
+  pl_gui_test_save_png (GTK_WIDGET (dialog), "diary-comment-48pt.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The person's comment, then a carer's */
@@ -732,7 +685,7 @@ test_comment_dialog (Fixture       *f,
     g_assert_nonnull (strstr (rows, "Comment from Rhys (carer): Mam slept well after."));
   }
   adw_combo_row_set_selected (ADW_COMBO_ROW (named (f, "outcome")), PL_VISIT_LATE);
-  maybe_save_png (GTK_WIDGET (f->window), "diary-desk.png");
+  pl_gui_test_save_png (GTK_WIDGET (f->window), "diary-desk.png");
 
   gtk_window_destroy (parent);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));

@@ -94,60 +94,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* The height a pointer can hit: the border box, padding and border included */
-static float
-target_height (GtkWidget *widget)
-{
-  graphene_rect_t bounds;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
-  return bounds.size.height;
-}
-
-/* Whether Tab alone, from the top of the window, ever puts the focus on
- * widget (or inside it, for a text view's own parts) */
-static gboolean
-reachable_by_tab (Fixture   *f,
-                  GtkWidget *widget)
-{
-  GtkWidget *first = NULL;
-
-  gtk_window_set_focus (f->window, NULL);
-  for (guint i = 0; i < 500; i++)
-    {
-      GtkWidget *focus;
-
-      if (!gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD))
-        return FALSE;
-      focus = gtk_window_get_focus (f->window);
-      if (focus == widget || (focus != NULL && gtk_widget_is_ancestor (focus, widget)))
-        return TRUE;
-      if (focus == first)
-        return FALSE;
-      if (first == NULL)
-        first = focus;
-    }
-  return FALSE;
-}
-
-/* With PL_SCREENSHOT_DIR set, a picture of the window to look at */
-static void
-maybe_save_png (Fixture    *f,
-                const char *name)
-{
-  const char *dir = g_getenv ("PL_SCREENSHOT_DIR");
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (pl_gui_test_run_ticks (f->window, 3));
-  texture = pl_screenshot_render (GTK_WIDGET (f->window));
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static GtkWidget *
 named (Fixture    *f,
        const char *name)
@@ -160,64 +106,15 @@ named (Fixture    *f,
 }
 
 static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* As Space or Enter on the focused button: GTK shows it pressed for a
- * moment, then it is clicked */
-static void
-press_button (GtkWidget *button)
-{
-  /* A row's button may go with its row when the list is rebuilt */
-  g_autoptr(GtkWidget) held = g_object_ref (button);
-  gboolean clicked = FALSE;
-  gulong id = g_signal_connect (held, "clicked", G_CALLBACK (clicked_cb), &clicked);
-
-  g_assert_true (gtk_widget_activate (held));
-  g_assert_true (pl_gui_test_wait_until (is_true, &clicked));
-  g_signal_handler_disconnect (held, id);
-}
-
-static void
 click (Fixture    *f,
        const char *name)
 {
   GtkWidget *button = named (f, name);
 
   g_assert_true (gtk_widget_is_drawable (button));
-  g_assert_cmpfloat (target_height (button), >=, 44);
-  press_button (button);
+  g_assert_cmpfloat (pl_gui_test_target_height (button), >=, 44);
+  pl_gui_test_press_button (button);
   g_assert_true (pl_gui_test_run_ticks (f->editor, 2));
-}
-
-/* Typed at the end, as a person types: one change at a time */
-static void
-type_at_end (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-      GtkTextIter end;
-
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, text, -1);
-    }
-  else
-    {
-      int position = -1;
-
-      gtk_editable_insert_text (GTK_EDITABLE (widget), text, -1, &position);
-    }
 }
 
 static char *
@@ -273,7 +170,7 @@ test_draft_and_save (Fixture       *f,
   g_assert_cmpstr (shown, ==, before->what_to_expect);
 
   g_assert_cmpuint (n_drafts (f), ==, 0);
-  type_at_end (named (f, "pack-what-to-expect"), ADDED);
+  pl_gui_test_type_at_end (named (f, "pack-what-to-expect"), ADDED);
   gtk_editable_set_text (GTK_EDITABLE (named (f, "service-out-of-hours")), "0161 496 0999");
   g_assert_cmpuint (n_drafts (f), ==, 2);
 
@@ -295,9 +192,9 @@ test_draft_and_save (Fixture       *f,
   g_assert_cmpstr (shown, ==, "0161 496 0999");
 
   /* Every field and Save are reached with the keyboard alone */
-  g_assert_true (reachable_by_tab (f, named (f, "pack-funding")));
-  g_assert_true (reachable_by_tab (f, named (f, "service-regulator-phone")));
-  g_assert_true (reachable_by_tab (f, named (f, "save-pack")));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, named (f, "pack-funding")));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, named (f, "service-regulator-phone")));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, named (f, "save-pack")));
 
   click (f, "save-pack");
   g_assert_cmpstr (pl_welcome_editor_get_message (f->editor), ==,
@@ -340,7 +237,7 @@ test_discard (Fixture       *f,
   g_autoptr(PlWelcomePack) before = stored_pack (f);
   g_autofree char *shown = NULL;
 
-  type_at_end (named (f, "pack-rights"), ADDED);
+  pl_gui_test_type_at_end (named (f, "pack-rights"), ADDED);
   g_assert_cmpuint (n_drafts (f), ==, 1);
   close_editor (f);
   open_editor (f);
@@ -370,7 +267,7 @@ test_preview (Fixture       *f,
   n_history = history->len;
   g_clear_pointer (&history, g_ptr_array_unref);
 
-  type_at_end (named (f, "pack-support-groups"), ADDED);
+  pl_gui_test_type_at_end (named (f, "pack-support-groups"), ADDED);
   click (f, "show-preview");
 
   /* The person's pack, made personal, with the change not yet saved */
@@ -382,7 +279,7 @@ test_preview (Fixture       *f,
   g_assert_cmpint (pl_document_find_anchor (document, "coordinator-contact"), >=, 0);
 
   /* …and nothing stored by showing it */
-  maybe_save_png (f, "welcome-editor-preview.png");
+  pl_gui_test_save_png (GTK_WIDGET (f->window), "welcome-editor-preview.png");
   after = stored_pack (f);
   g_assert_cmpstr (after->support_groups, ==, before->support_groups);
   history = pl_store_list_history (f->store, &pl_welcome_pack_type, before->id, &error);
@@ -419,7 +316,7 @@ test_care_worker (Fixture       *f,
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (named (f, "pack-rights"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (named (f, "service-phone"))));
 
-  type_at_end (named (f, "pack-rights"), ADDED);
+  pl_gui_test_type_at_end (named (f, "pack-rights"), ADDED);
   g_assert_cmpuint (n_drafts (f), ==, 0);
   g_assert_false (pl_welcome_editor_save (f->editor, &error));
   g_assert_error (error, PL_STAFF_ERROR, PL_STAFF_ERROR_NOT_ALLOWED);
