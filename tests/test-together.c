@@ -808,8 +808,9 @@ test_changes_shared (Fixture       *f,
   g_assert_true (pl_window_open_database (window, f->path));
   store = pl_window_get_store (window);
 
-  open_shared_plan (window, f->person_id, carer->id);
-  pl_window_lock (window);
+  /* The person looks at their plan; then it changes */
+  g_assert_true (pl_plan_mark_seen (store, f->person_id, &error));
+  g_assert_no_error (error);
 
   g_assert_true (pl_plan_new_version (store, f->plan_id, "Sam Patel", &v2, &error));
   content = pl_plan_content_load (store, v2, &error);
@@ -827,6 +828,17 @@ test_changes_shared (Fixture       *f,
   text = pl_document_to_text (document);
   g_assert_nonnull (strstr (text, "post office"));
   g_assert_null (strstr (text, "Metformin"));
+
+  /* The carer's look does not use up what the person is to be told */
+  {
+    g_autoptr(GPtrArray) changes = NULL;
+    gboolean seen_before = FALSE;
+
+    changes = pl_plan_changes_since_seen (store, f->person_id, &seen_before, &error);
+    g_assert_no_error (error);
+    g_assert_true (seen_before);
+    g_assert_cmpuint (changes->len, >, 0);
+  }
 }
 
 int

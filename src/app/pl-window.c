@@ -1920,8 +1920,10 @@ pl_window_open_page (PlWindow     *self,
   adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
   update_window_title (self);
 
-  /* Shown now: next time only newer changes are pointed out (NG86 1.4.8) */
-  if (page == PL_WINDOW_PAGE_PLAN)
+  /* Shown now: next time only newer changes are pointed out (NG86 1.4.8).
+   * Only the person's own look counts: a carer reading first must not use
+   * up what the person is to be told. */
+  if (page == PL_WINDOW_PAGE_PLAN && self->carer_id == 0)
     {
       g_autoptr(GError) seen_error = NULL;
 
