@@ -979,6 +979,12 @@ pl_document_view_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (pl_document_view_parent_class)->unroot (widget);
 }
 
+static void
+pointer_left_cb (PlDocumentView *self)
+{
+  self->pointer_x = self->pointer_y = -1;
+}
+
 /* The ruler also follows the pointer over the text. Only real movement
  * counts: when the text scrolls under a still pointer, the line stays. */
 static void
@@ -987,7 +993,9 @@ motion_cb (GtkEventControllerMotion *motion,
            double                    y,
            PlDocumentView           *self)
 {
-  gboolean moved = (x != self->pointer_x || y != self->pointer_y);
+  /* The first position known (the window appearing, or the text laid out,
+   * under a pointer that has not moved) is where the pointer is, not a move */
+  gboolean moved = self->pointer_x >= 0 && (x != self->pointer_x || y != self->pointer_y);
 
   self->pointer_x = x;
   self->pointer_y = y;
@@ -1276,6 +1284,7 @@ pl_document_view_init (PlDocumentView *self)
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (pointer_left_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
 
