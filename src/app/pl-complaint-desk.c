@@ -19,6 +19,7 @@
 #include "pl-document.h"
 #include "pl-service-response.h"
 #include "pl-staff.h"
+#include "pl-widget-util.h"
 
 typedef enum
 {
@@ -73,8 +74,7 @@ static void
 show_message (PlComplaintDesk *self,
               const char      *text)
 {
-  gtk_label_set_label (self->message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
+  pl_widget_set_message (self->message, text);
 }
 
 static gint64
@@ -696,9 +696,7 @@ pl_complaint_desk_get_message (PlComplaintDesk *self)
 {
   g_return_val_if_fail (PL_IS_COMPLAINT_DESK (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message)))
-    return NULL;
-  return gtk_label_get_label (self->message);
+  return pl_widget_get_message (self->message);
 }
 
 PlResponsesEditor *

@@ -20,6 +20,7 @@
 #include "pl-document.h"
 #include "pl-draft.h"
 #include "pl-staff.h"
+#include "pl-widget-util.h"
 
 /* Enough for a few weeks of visits; search finds older ones */
 #define LIST_LIMIT 60
@@ -75,8 +76,7 @@ static void
 show_message (PlDiaryDesk *self,
               const char  *text)
 {
-  gtk_label_set_label (self->message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
+  pl_widget_set_message (self->message, text);
 }
 
 static void
@@ -721,9 +721,7 @@ pl_diary_desk_get_message (PlDiaryDesk *self)
 {
   g_return_val_if_fail (PL_IS_DIARY_DESK (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message)))
-    return NULL;
-  return gtk_label_get_label (self->message);
+  return pl_widget_get_message (self->message);
 }
 
 static void

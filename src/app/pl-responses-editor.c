@@ -17,6 +17,7 @@
 #include "pl-responses-editor.h"
 #include "pl-service-response.h"
 #include "pl-staff.h"
+#include "pl-widget-util.h"
 
 struct _PlResponsesEditor
 {
@@ -63,8 +64,7 @@ static void
 show_message (PlResponsesEditor *self,
               const char        *text)
 {
-  gtk_label_set_label (self->message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
+  pl_widget_set_message (self->message, text);
 }
 
 static void
@@ -431,9 +431,7 @@ pl_responses_editor_get_message (PlResponsesEditor *self)
 {
   g_return_val_if_fail (PL_IS_RESPONSES_EDITOR (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message)))
-    return NULL;
-  return gtk_label_get_label (self->message);
+  return pl_widget_get_message (self->message);
 }
 
 static void

@@ -49,8 +49,7 @@ show_message (PlStaffAccounts *self,
               const char      *text,
               GtkWidget       *near)
 {
-  gtk_label_set_label (self->message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
+  pl_widget_set_message (self->message, text);
   if (text != NULL && near != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (near),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
@@ -371,9 +370,7 @@ pl_staff_accounts_get_message (PlStaffAccounts *self)
 {
   g_return_val_if_fail (PL_IS_STAFF_ACCOUNTS (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message)))
-    return NULL;
-  return gtk_label_get_label (self->message);
+  return pl_widget_get_message (self->message);
 }
 
 static void

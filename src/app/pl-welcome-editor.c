@@ -19,6 +19,7 @@
 #include "pl-draft.h"
 #include "pl-staff.h"
 #include "pl-welcome-editor.h"
+#include "pl-widget-util.h"
 
 typedef struct
 {
@@ -117,8 +118,7 @@ static void
 show_message (PlWelcomeEditor *self,
               const char      *text)
 {
-  gtk_label_set_label (self->message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
+  pl_widget_set_message (self->message, text);
 }
 
 /* A pack not saved yet has no id: its draft is told apart by the service */
@@ -748,9 +748,7 @@ pl_welcome_editor_get_message (PlWelcomeEditor *self)
 {
   g_return_val_if_fail (PL_IS_WELCOME_EDITOR (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message)))
-    return NULL;
-  return gtk_label_get_label (self->message);
+  return pl_widget_get_message (self->message);
 }
 
 static void

@@ -101,3 +101,23 @@ pl_widget_name_drop_downs (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     pl_widget_name_drop_downs (child, name);
 }
+
+void
+pl_widget_set_message (GtkLabel   *label,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+const char *
+pl_widget_get_message (GtkLabel *label)
+{
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)))
+    return NULL;
+  return gtk_label_get_label (label);
+}

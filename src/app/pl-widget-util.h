@@ -25,4 +25,10 @@ void       pl_widget_fix_mnemonic_buttons  (GtkWidget  *root);
 void       pl_widget_name_drop_downs       (GtkWidget  *root,
                                             const char *name);
 
+/* A page's message line: shown with text, hidden without; and what it
+ * says now, or NULL when hidden */
+void        pl_widget_set_message          (GtkLabel   *label,
+                                            const char *text);
+const char *pl_widget_get_message          (GtkLabel   *label);
+
 G_END_DECLS
