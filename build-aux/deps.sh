@@ -23,6 +23,7 @@ PL_BUILD_PACKAGES=(
   libfontconfig-dev
   libcairo2-dev
   libpango1.0-dev
+  libpulse-dev
   libpcaudio-dev
   libsndfile1-dev
 )
@@ -51,6 +52,14 @@ PL_TEST_PACKAGES=(
   sox
   poppler-utils  # pdftotext, pdffonts, pdfinfo: the PDF tests (bench-print also uses LibreOffice, not installed here: too large)
 )
+
+# A private sound server with a null sink, for the speaker tests and
+# bench-highlight; not where PipeWire serves the desktop's sound, as
+# installing PulseAudio beside it could take the desktop's sound over (the
+# speaker tests are then skipped, and say so)
+if [ "$(dpkg-query -W -f='${db:Status-Status}' pipewire-pulse 2>/dev/null || true)" != installed ]; then
+  PL_TEST_PACKAGES+=(pulseaudio)
+fi
 
 pl_say ()
 {

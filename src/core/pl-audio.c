@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <pcaudiolib/audio.h>
+#include <pulse/error.h>
+#include <pulse/simple.h>
 #include <sndfile.h>
 
 #include "pl-audio.h"
@@ -34,7 +36,8 @@ struct _PlAudioSink
   SinkKind             kind;
   guint                rate;
 
-  struct audio_object *device;
+  pa_simple           *pulse;      /* a device through PulseAudio or PipeWire */
+  struct audio_object *device;     /* a device through pcaudiolib (ALSA) */
 
   FILE                *file;
   SNDFILE             *sndfile;
@@ -56,18 +59,52 @@ sink_new (SinkKind kind,
   return sink;
 }
 
+/* How much sound PulseAudio holds before the speaker. Its default is two
+ * seconds, which would put the highlight that far ahead of the voice and make
+ * Pause slow to answer; a quarter of a second still leaves time to make the
+ * next sentence on a slow machine, and the latency it reports covers the rest. */
+#define DEVICE_BUFFER_MS 250
+#define DEVICE_START_MS 40
+
+static pa_simple *
+open_pulse (guint rate)
+{
+  pa_sample_spec spec = { .format = PA_SAMPLE_S16LE, .rate = rate, .channels = 1 };
+  pa_buffer_attr attr = {
+    .maxlength = (guint32) -1,
+    .tlength = (guint32) pa_usec_to_bytes ((pa_usec_t) DEVICE_BUFFER_MS * 1000, &spec),
+    /* Start as soon as a little is queued: the default waits for a full
+     * buffer, which the server may size so that it is never quite full */
+    .prebuf = (guint32) pa_usec_to_bytes ((pa_usec_t) DEVICE_START_MS * 1000, &spec),
+    .minreq = (guint32) -1,
+    .fragsize = (guint32) -1,
+  };
+  pa_simple *pulse;
+  int status = 0;
+
+  pulse = pa_simple_new (NULL, "Plainly", PA_STREAM_PLAYBACK, NULL, "Reading aloud",
+                         &spec, NULL, &attr, &status);
+  if (pulse == NULL)
+    g_debug ("No PulseAudio output: %s", pa_strerror (status));
+  return pulse;
+}
+
 PlAudioSink *
 pl_audio_sink_new_device (guint    rate,
                           GError **error)
 {
   g_autoptr(PlAudioSink) sink = sink_new (SINK_DEVICE, rate);
-  int status;
+  int status = 0;
 
-  sink->device = create_audio_device_object (NULL, "plainly", "Plainly");
-  if (sink->device == NULL)
-    status = -1;
-  else
-    status = audio_object_open (sink->device, AUDIO_OBJECT_FORMAT_S16LE, rate, 1);
+  sink->pulse = open_pulse (rate);
+  if (sink->pulse == NULL)
+    {
+      sink->device = create_audio_device_object (NULL, "plainly", "Plainly");
+      if (sink->device == NULL)
+        status = -1;
+      else
+        status = audio_object_open (sink->device, AUDIO_OBJECT_FORMAT_S16LE, rate, 1);
+    }
 
   if (status != 0)
     {
@@ -320,11 +357,17 @@ pl_audio_sink_write (PlAudioSink   *sink,
     {
     case SINK_DEVICE:
       {
-        int status = audio_object_write (sink->device, samples, n_samples * sizeof (gint16));
+        int status = 0;
+
+        if (sink->pulse != NULL)
+          pa_simple_write (sink->pulse, samples, n_samples * sizeof (gint16), &status);
+        else
+          status = audio_object_write (sink->device, samples, n_samples * sizeof (gint16));
 
         if (status != 0)
           {
-            g_debug ("Sound output failed: %s", audio_object_strerror (sink->device, status));
+            g_debug ("Sound output failed: %s", sink->pulse != NULL ? pa_strerror (status) :
+                     audio_object_strerror (sink->device, status));
             g_set_error_literal (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_NO_AUDIO_DEVICE,
                                  _("Plainly lost the speaker or headphones. Check that they are "
                                    "plugged in and switched on, then try again."));
@@ -387,8 +430,29 @@ pl_audio_sink_flush (PlAudioSink *sink)
 {
   g_return_if_fail (sink != NULL);
 
-  if (sink->kind == SINK_DEVICE)
+  if (sink->pulse != NULL)
+    pa_simple_flush (sink->pulse, NULL);
+  else if (sink->device != NULL)
     audio_object_flush (sink->device);
+}
+
+gint64
+pl_audio_sink_get_latency (PlAudioSink *sink)
+{
+  pa_usec_t latency;
+  int status = 0;
+
+  g_return_val_if_fail (sink != NULL, -1);
+
+  if (sink->kind != SINK_DEVICE)
+    return 0;
+  if (sink->pulse == NULL)
+    return -1;
+
+  latency = pa_simple_get_latency (sink->pulse, &status);
+  if (status != 0)
+    return -1;
+  return (gint64) MIN (latency, (pa_usec_t) G_MAXINT64);
 }
 
 gboolean
@@ -400,7 +464,10 @@ pl_audio_sink_finish (PlAudioSink  *sink,
   switch (sink->kind)
     {
     case SINK_DEVICE:
-      audio_object_drain (sink->device);
+      if (sink->pulse != NULL)
+        pa_simple_drain (sink->pulse, NULL);
+      else
+        audio_object_drain (sink->device);
       return TRUE;
 
     case SINK_WAV_FILE:
@@ -487,6 +554,8 @@ pl_audio_sink_free (PlAudioSink *sink)
   if (sink == NULL)
     return;
 
+  if (sink->pulse != NULL)
+    pa_simple_free (sink->pulse);
   if (sink->device != NULL)
     {
       audio_object_close (sink->device);

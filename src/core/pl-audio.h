@@ -54,6 +54,9 @@ gboolean     pl_audio_sink_write        (PlAudioSink    *sink,
 /* Drops what a device has queued but not played; safe to call from another
  * thread while a write blocks */
 void         pl_audio_sink_flush        (PlAudioSink    *sink);
+/* Microseconds until a sample written now is heard: 0 for a sink that is
+ * not a device, -1 when the device cannot say */
+gint64       pl_audio_sink_get_latency  (PlAudioSink    *sink);
 /* Plays out what is queued, or completes and renames the file */
 gboolean     pl_audio_sink_finish       (PlAudioSink    *sink,
                                          GError        **error);

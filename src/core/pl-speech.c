@@ -84,6 +84,8 @@ typedef struct
   GWeakRef         speech;
   gint64           requested_at;
   gint64           first_audio_at;  /* under lock */
+  gint64           flushed_at;      /* main thread: the last Pause, Stop or jump */
+  gint64           last_due;        /* reading thread: keeps the posts in order */
 } Reading;
 
 struct _PlSpeech
@@ -620,6 +622,8 @@ typedef struct
   guint     start;
   guint     end;
   GError   *error;
+  gint64    posted_at;
+  gint64    due;        /* when the speaker says it; 0: at once */
 } Post;
 
 static void
@@ -652,6 +656,10 @@ post_dispatch (gpointer data)
 
   if (self == NULL || self->reading != post->reading)
     return G_SOURCE_REMOVE;
+  /* Sound still queued when Pause or a jump dropped it was never heard */
+  if ((post->kind == POST_SENTENCE || post->kind == POST_WORD) &&
+      post->posted_at <= post->reading->flushed_at && post->due > post->reading->flushed_at)
+    return G_SOURCE_REMOVE;
 
   switch (post->kind)
     {
@@ -680,21 +688,64 @@ post_dispatch (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Always through an idle source: g_main_context_invoke would run the
- * callback in this worker thread whenever the main thread is not iterating */
+static gboolean
+post_source_dispatch (GSource     *source,
+                      GSourceFunc  callback,
+                      gpointer     user_data)
+{
+  return callback (user_data);
+}
+
+/* Ready at its time and not before: no prepare or check, only a ready time */
+static GSourceFuncs post_source_funcs = {
+  .dispatch = post_source_dispatch,
+};
+
+/* Always through a source of our own: g_main_context_invoke would run the
+ * callback in this worker thread whenever the main thread is not iterating.
+ * Sources of one priority that are ready together run in the order they
+ * were attached, so the posts keep their order. */
 static void
-invoke_on (GMainContext   *context,
+invoke_at (GMainContext   *context,
+           gint64          due,
            GSourceFunc     function,
            gpointer        data,
            GDestroyNotify  destroy)
 {
-  GSource *source = g_idle_source_new ();
+  GSource *source = g_source_new (&post_source_funcs, sizeof (GSource));
 
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_ready_time (source, due);
   g_source_set_callback (source, function, data, destroy);
   g_source_set_static_name (source, "[plainly] speech event");
   g_source_attach (source, context);
   g_source_unref (source);
+}
+
+/* due: when the speaker will say it (g_get_monotonic_time), or 0 for now */
+static void
+post_at (Reading  *reading,
+         gint64    due,
+         PostKind  kind,
+         guint     block,
+         guint     start,
+         guint     end,
+         GError   *error)
+{
+  Post *p = g_new0 (Post, 1);
+
+  p->reading = reading_ref (reading);
+  p->kind = kind;
+  p->block = block;
+  p->start = start;
+  p->end = end;
+  p->error = error;
+  p->posted_at = g_get_monotonic_time ();
+  /* Never before an earlier post, whatever the latency's jitter */
+  p->due = due > 0 ? MAX (due, reading->last_due) : 0;
+  if (p->due > 0)
+    reading->last_due = p->due;
+  invoke_at (reading->context, p->due, post_dispatch, p, post_free);
 }
 
 static void
@@ -705,25 +756,18 @@ post (Reading  *reading,
       guint     end,
       GError   *error)
 {
-  Post *p = g_new0 (Post, 1);
-
-  p->reading = reading_ref (reading);
-  p->kind = kind;
-  p->block = block;
-  p->start = start;
-  p->end = end;
-  p->error = error;
-  invoke_on (reading->context, post_dispatch, p, post_free);
+  post_at (reading, 0, kind, block, start, end, error);
 }
 
 static void
 post_word (Reading         *reading,
+           gint64           due,
            const Utterance *utterance,
            guint            w)
 {
   const PlSpeechRange *word = &g_array_index (utterance->words, PlSpeechRange, w);
 
-  post (reading, POST_WORD, utterance->block, word->start, word->end, NULL);
+  post_at (reading, due, POST_WORD, utterance->block, word->start, word->end, NULL);
 }
 
 /* The null output plays at the pace of a speaker (times speed), so the
@@ -747,12 +791,113 @@ pace (Reading *reading,
   g_mutex_unlock (&reading->lock);
 }
 
+/* The next sentence is made while this one plays, so that a long sentence
+ * does not leave the speaker silent while espeak-ng works on it */
+typedef struct
+{
+  GThread         *thread;
+  guint            index;
+  const Voice     *voice;
+  const Utterance *utterance;
+  const gint      *stopped;
+  gboolean         ok;
+  GArray          *pcm;
+  guint64         *samples;
+  GError          *error;
+} Ahead;
+
+static gpointer
+ahead_thread (gpointer data)
+{
+  Ahead *ahead = data;
+
+  ahead->ok = synthesise (ahead->voice, ahead->utterance, ahead->stopped, NULL,
+                          &ahead->pcm, &ahead->samples, &ahead->error);
+  return NULL;
+}
+
+static void
+ahead_clear (Ahead *ahead)
+{
+  if (ahead->thread != NULL)
+    g_thread_join (g_steal_pointer (&ahead->thread));
+  g_clear_pointer (&ahead->pcm, g_array_unref);
+  g_clear_pointer (&ahead->samples, g_free);
+  g_clear_error (&ahead->error);
+  ahead->utterance = NULL;
+}
+
+static void
+ahead_start (Ahead   *ahead,
+             Reading *reading,
+             guint    index)
+{
+  ahead_clear (ahead);
+  ahead->index = index;
+  ahead->voice = &reading->voice;
+  ahead->utterance = g_ptr_array_index (reading->utterances, index);
+  ahead->stopped = &reading->stopped;
+  ahead->ok = FALSE;
+  /* Without a thread the sentence is simply made when its turn comes */
+  ahead->thread = g_thread_try_new ("plainly-speech-ahead", ahead_thread, ahead, NULL);
+  if (ahead->thread == NULL)
+    ahead->utterance = NULL;
+}
+
+/* The utterance's sound, from the thread that made it ahead when it did */
+static gboolean
+ahead_take (Ahead            *ahead,
+            const Voice      *voice,
+            guint             index,
+            const Utterance  *utterance,
+            const gint       *stopped,
+            GArray          **out_pcm,
+            guint64         **out_samples,
+            GError          **error)
+{
+  if (ahead->thread != NULL)
+    g_thread_join (g_steal_pointer (&ahead->thread));
+
+  if (ahead->utterance == NULL || ahead->index != index)
+    {
+      ahead_clear (ahead);
+      return synthesise (voice, utterance, stopped, NULL, out_pcm, out_samples, error);
+    }
+
+  ahead->utterance = NULL;
+  if (!ahead->ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&ahead->error));
+      return FALSE;
+    }
+  *out_pcm = g_steal_pointer (&ahead->pcm);
+  *out_samples = g_steal_pointer (&ahead->samples);
+  return TRUE;
+}
+
+/* When the speaker will say the sample that is `before` samples before the
+ * last one written, latency microseconds from now; 0 (at once) when the
+ * output cannot say */
+static gint64
+heard_at (gint64  latency,
+          guint64 before,
+          guint   rate)
+{
+  gint64 due;
+
+  if (latency <= 0)
+    return 0;
+  due = g_get_monotonic_time () + latency - (gint64) (before * G_USEC_PER_SEC / rate);
+  return MAX (due, 1);
+}
+
 static gpointer
 reading_thread (gpointer data)
 {
   Reading *reading = data;
   g_autoptr(GError) error = NULL;
   PlAudioSink *sink;
+  Ahead ahead = { NULL, };
   guint rate = pl_speech_get_sample_rate ();
   guint chunk = rate * CHUNK_MS / 1000;
   guint i = 0;
@@ -782,32 +927,37 @@ reading_thread (gpointer data)
       const Utterance *utterance = g_ptr_array_index (reading->utterances, i);
       g_autoptr(GArray) pcm = NULL;
       g_autofree guint64 *word_samples = NULL;
+      g_autofree gint64 *word_due = g_new0 (gint64, MAX (utterance->words->len, 1));
       guint n_words = utterance->words->len;
       guint64 pos = 0;
       guint next_word = 0;
+      gboolean sentence_posted = FALSE;
+      gint64 sentence_due = 0;
       gint64 clock_start = g_get_monotonic_time ();
       guint64 clock_samples = 0;
       Jump jump = JUMP_NONE;
 
-      if (!synthesise (&reading->voice, utterance, &reading->stopped, NULL,
+      if (!ahead_take (&ahead, &reading->voice, i, utterance, &reading->stopped,
                        &pcm, &word_samples, &error))
         {
           if (g_atomic_int_get (&reading->stopped))
             break;
           goto failed;
         }
+      if (i + 1 < reading->utterances->len)
+        ahead_start (&ahead, reading, i + 1);
 
-      post (reading, POST_SENTENCE, utterance->block, utterance->sentence.start,
-            utterance->sentence.end, NULL);
-
-      while (pos < pcm->len || next_word < n_words)
+      while (pos < pcm->len || next_word < n_words || !sentence_posted)
         {
           gboolean resumed = FALSE;
+          gint64 paused_at = 0;
           guint64 chunk_end;
+          gint64 latency;
 
           g_mutex_lock (&reading->lock);
           if (reading->paused)
             {
+              paused_at = reading->flushed_at;
               pl_audio_sink_flush (sink);
               while (reading->paused && !g_atomic_int_get (&reading->stopped) &&
                      reading->jump == JUMP_NONE)
@@ -821,23 +971,24 @@ reading_thread (gpointer data)
           if (g_atomic_int_get (&reading->stopped) || jump != JUMP_NONE)
             break;
 
-          /* Back to the start of the word that was being said */
+          /* Back to the start of the last word the speaker said before the
+           * pause, which is shown again as its sound goes out; words still
+           * queued then were never heard */
           if (resumed)
             {
+              guint w = next_word;
+
+              while (w > 0 && word_due[w - 1] > paused_at)
+                w--;
+              next_word = w > 0 ? w - 1 : 0;
+              pos = w > 0 ? word_samples[next_word] : 0;
+              if (sentence_due > paused_at)
+                sentence_posted = FALSE;
               clock_start = g_get_monotonic_time ();
               clock_samples = 0;
-              if (next_word > 0)
-                {
-                  pos = word_samples[next_word - 1];
-                  post_word (reading, utterance, next_word - 1);
-                }
             }
 
           chunk_end = MIN (pos + chunk, pcm->len);
-          while (next_word < n_words && word_samples[next_word] <= chunk_end &&
-                 (word_samples[next_word] < chunk_end || chunk_end == pcm->len))
-            post_word (reading, utterance, next_word++);
-
           if (chunk_end > pos)
             {
               if (!pl_audio_sink_write (sink, &g_array_index (pcm, gint16, pos),
@@ -851,6 +1002,26 @@ reading_thread (gpointer data)
                   heard = TRUE;
                 }
             }
+
+          /* The sentence and words in what was just written, each at the
+           * moment the speaker says it */
+          latency = pl_audio_sink_get_latency (sink);
+          if (!sentence_posted)
+            {
+              sentence_due = heard_at (latency, chunk_end - pos, rate);
+              post_at (reading, sentence_due, POST_SENTENCE,
+                       utterance->block, utterance->sentence.start, utterance->sentence.end,
+                       NULL);
+              sentence_posted = TRUE;
+            }
+          while (next_word < n_words && word_samples[next_word] <= chunk_end &&
+                 (word_samples[next_word] < chunk_end || chunk_end == pcm->len))
+            {
+              word_due[next_word] = heard_at (latency, chunk_end - word_samples[next_word], rate);
+              post_word (reading, word_due[next_word], utterance, next_word);
+              next_word++;
+            }
+
           clock_samples += chunk_end - pos;
           pos = chunk_end;
           pace (reading, clock_start, clock_samples, rate);
@@ -889,6 +1060,7 @@ failed:
     post (reading, POST_ERROR, 0, 0, 0, g_steal_pointer (&error));
 
 done:
+  ahead_clear (&ahead);
   g_mutex_lock (&reading->lock);
   sink = g_steal_pointer (&reading->sink);
   g_mutex_unlock (&reading->lock);
@@ -968,6 +1140,7 @@ stop_reading (PlSpeech *self)
 
   g_mutex_lock (&reading->lock);
   g_atomic_int_set (&reading->stopped, TRUE);
+  reading->flushed_at = g_get_monotonic_time ();
   if (reading->sink != NULL)
     pl_audio_sink_flush (reading->sink);
   g_cond_broadcast (&reading->cond);
@@ -1234,6 +1407,7 @@ pl_speech_pause (PlSpeech *self)
 
   g_mutex_lock (&self->reading->lock);
   self->reading->paused = TRUE;
+  self->reading->flushed_at = g_get_monotonic_time ();
   if (self->reading->sink != NULL)
     pl_audio_sink_flush (self->reading->sink);
   g_cond_broadcast (&self->reading->cond);
@@ -1275,6 +1449,7 @@ jump (PlSpeech *self,
   g_mutex_lock (&self->reading->lock);
   self->reading->jump = to;
   self->reading->paused = FALSE;
+  self->reading->flushed_at = g_get_monotonic_time ();
   if (self->reading->sink != NULL)
     pl_audio_sink_flush (self->reading->sink);
   g_cond_broadcast (&self->reading->cond);
@@ -1491,7 +1666,7 @@ save_job_progress (double   fraction,
   post->progress = job->progress;
   post->progress_data = job->progress_data;
   post->fraction = fraction;
-  invoke_on (job->context, progress_dispatch, post, g_free);
+  invoke_at (job->context, 0, progress_dispatch, post, g_free);
 }
 
 static void
