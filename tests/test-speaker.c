@@ -269,6 +269,64 @@ test_pause_resume (void)
   watch_clear (&watch, speech);
 }
 
+/* Whether the word at start in block begins a sentence */
+static gboolean
+starts_sentence (PlDocument *document,
+                 guint       block,
+                 guint       start)
+{
+  const char *text = pl_document_get_block (document, block)->text;
+  g_autoptr(GArray) sentences = pl_speech_split_sentences (text);
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const PlSpeechRange *sentence = &g_array_index (sentences, PlSpeechRange, i);
+      g_autoptr(GArray) words = pl_speech_split_words (text, sentence->start, sentence->end);
+
+      if (words->len > 0 && g_array_index (words, PlSpeechRange, 0).start == start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_next_sentence (void)
+{
+  g_autoptr(PlSpeech) speech = pl_speech_new ();
+  g_autoptr(PlDocument) document = make_document ();
+  g_autoptr(PlSoundServer) server = start_server ();
+  const WordAt *next;
+  Watch watch;
+  guint at_jump;
+
+  if (server == NULL)
+    return;
+
+  pl_speech_set_rate (speech, 350);
+  watch_init (&watch, speech, document);
+  pl_speech_speak (speech, document, 0, 0, PL_SPEECH_TO_END);
+  while (watch.shown->len < 4 && watch.error == NULL && !watch.finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (watch.finished);
+
+  /* Nothing more of the sentence left behind is shown: the next word is
+   * the start of the next sentence, and the reading goes on from there */
+  pl_speech_next_sentence (speech);
+  at_jump = watch.shown->len;
+  run_to_end (&watch);
+  g_assert_no_error (watch.error);
+  g_assert_true (watch.finished);
+  g_assert_cmpuint (watch.shown->len, >, at_jump);
+  g_assert_cmpuint (g_array_index (watch.shown, guint, at_jump), >,
+                    g_array_index (watch.shown, guint, at_jump - 1));
+  next = &g_array_index (watch.words, WordAt, g_array_index (watch.shown, guint, at_jump));
+  g_assert_true (starts_sentence (document, next->block, next->start));
+  for (guint i = at_jump + 1; i < watch.shown->len; i++)
+    g_assert_cmpuint (g_array_index (watch.shown, guint, i), ==,
+                      g_array_index (watch.shown, guint, i - 1) + 1);
+  watch_clear (&watch, speech);
+}
+
 static void
 test_lost (void)
 {
@@ -306,6 +364,7 @@ main (int   argc,
 
   g_test_add_func ("/plainly/speaker/plays", test_plays);
   g_test_add_func ("/plainly/speaker/pause-resume", test_pause_resume);
+  g_test_add_func ("/plainly/speaker/next-sentence", test_next_sentence);
   g_test_add_func ("/plainly/speaker/lost", test_lost);
 
   return g_test_run ();

@@ -84,7 +84,9 @@ typedef struct
   GWeakRef         speech;
   gint64           requested_at;
   gint64           first_audio_at;  /* under lock */
-  gint64           flushed_at;      /* main thread: the last Pause, Stop or jump */
+  gint64           flushed_at;      /* under lock: the last Pause, Stop or jump */
+  guint            epoch;           /* under lock: counts them */
+  guint            thread_epoch;    /* reading thread: the one its posts belong to */
   gint64           last_due;        /* reading thread: keeps the posts in order */
 } Reading;
 
@@ -622,7 +624,7 @@ typedef struct
   guint     start;
   guint     end;
   GError   *error;
-  gint64    posted_at;
+  guint     epoch;
   gint64    due;        /* when the speaker says it; 0: at once */
 } Post;
 
@@ -656,9 +658,10 @@ post_dispatch (gpointer data)
 
   if (self == NULL || self->reading != post->reading)
     return G_SOURCE_REMOVE;
-  /* Sound still queued when Pause or a jump dropped it was never heard */
+  /* Sound still queued when Pause or a jump dropped it was never heard;
+   * nor was sound written by a thread that had not yet seen the jump */
   if ((post->kind == POST_SENTENCE || post->kind == POST_WORD) &&
-      post->posted_at <= post->reading->flushed_at && post->due > post->reading->flushed_at)
+      post->epoch != post->reading->epoch && post->due > post->reading->flushed_at)
     return G_SOURCE_REMOVE;
 
   switch (post->kind)
@@ -740,7 +743,7 @@ post_at (Reading  *reading,
   p->start = start;
   p->end = end;
   p->error = error;
-  p->posted_at = g_get_monotonic_time ();
+  p->epoch = reading->thread_epoch;
   /* Never before an earlier post, whatever the latency's jitter */
   p->due = due > 0 ? MAX (due, reading->last_due) : 0;
   if (p->due > 0)
@@ -799,7 +802,7 @@ typedef struct
   guint            index;
   const Voice     *voice;
   const Utterance *utterance;
-  const gint      *stopped;
+  gint             cancelled;  /* atomic: a sentence no longer wanted */
   gboolean         ok;
   GArray          *pcm;
   guint64         *samples;
@@ -811,7 +814,7 @@ ahead_thread (gpointer data)
 {
   Ahead *ahead = data;
 
-  ahead->ok = synthesise (ahead->voice, ahead->utterance, ahead->stopped, NULL,
+  ahead->ok = synthesise (ahead->voice, ahead->utterance, &ahead->cancelled, NULL,
                           &ahead->pcm, &ahead->samples, &ahead->error);
   return NULL;
 }
@@ -820,7 +823,10 @@ static void
 ahead_clear (Ahead *ahead)
 {
   if (ahead->thread != NULL)
-    g_thread_join (g_steal_pointer (&ahead->thread));
+    {
+      g_atomic_int_set (&ahead->cancelled, TRUE);
+      g_thread_join (g_steal_pointer (&ahead->thread));
+    }
   g_clear_pointer (&ahead->pcm, g_array_unref);
   g_clear_pointer (&ahead->samples, g_free);
   g_clear_error (&ahead->error);
@@ -836,7 +842,7 @@ ahead_start (Ahead   *ahead,
   ahead->index = index;
   ahead->voice = &reading->voice;
   ahead->utterance = g_ptr_array_index (reading->utterances, index);
-  ahead->stopped = &reading->stopped;
+  ahead->cancelled = FALSE;
   ahead->ok = FALSE;
   /* Without a thread the sentence is simply made when its turn comes */
   ahead->thread = g_thread_try_new ("plainly-speech-ahead", ahead_thread, ahead, NULL);
@@ -855,15 +861,15 @@ ahead_take (Ahead            *ahead,
             guint64         **out_samples,
             GError          **error)
 {
-  if (ahead->thread != NULL)
-    g_thread_join (g_steal_pointer (&ahead->thread));
-
+  /* Another sentence (a jump back, or none made): stopped, not waited for */
   if (ahead->utterance == NULL || ahead->index != index)
     {
       ahead_clear (ahead);
       return synthesise (voice, utterance, stopped, NULL, out_pcm, out_samples, error);
     }
 
+  if (ahead->thread != NULL)
+    g_thread_join (g_steal_pointer (&ahead->thread));
   ahead->utterance = NULL;
   if (!ahead->ok)
     {
@@ -966,6 +972,7 @@ reading_thread (gpointer data)
             }
           jump = reading->jump;
           reading->jump = JUMP_NONE;
+          reading->thread_epoch = reading->epoch;
           g_mutex_unlock (&reading->lock);
 
           if (g_atomic_int_get (&reading->stopped) || jump != JUMP_NONE)
@@ -977,6 +984,9 @@ reading_thread (gpointer data)
           if (resumed)
             {
               guint w = next_word;
+
+              /* What was queued before is gone: the order starts afresh */
+              reading->last_due = 0;
 
               while (w > 0 && word_due[w - 1] > paused_at)
                 w--;
@@ -1027,6 +1037,8 @@ reading_thread (gpointer data)
           pace (reading, clock_start, clock_samples, rate);
         }
 
+      if (jump != JUMP_NONE)
+        reading->last_due = 0;
       switch (jump)
         {
         case JUMP_PREVIOUS:
@@ -1141,6 +1153,7 @@ stop_reading (PlSpeech *self)
   g_mutex_lock (&reading->lock);
   g_atomic_int_set (&reading->stopped, TRUE);
   reading->flushed_at = g_get_monotonic_time ();
+  reading->epoch++;
   if (reading->sink != NULL)
     pl_audio_sink_flush (reading->sink);
   g_cond_broadcast (&reading->cond);
@@ -1408,6 +1421,7 @@ pl_speech_pause (PlSpeech *self)
   g_mutex_lock (&self->reading->lock);
   self->reading->paused = TRUE;
   self->reading->flushed_at = g_get_monotonic_time ();
+  self->reading->epoch++;
   if (self->reading->sink != NULL)
     pl_audio_sink_flush (self->reading->sink);
   g_cond_broadcast (&self->reading->cond);
@@ -1450,6 +1464,7 @@ jump (PlSpeech *self,
   self->reading->jump = to;
   self->reading->paused = FALSE;
   self->reading->flushed_at = g_get_monotonic_time ();
+  self->reading->epoch++;
   if (self->reading->sink != NULL)
     pl_audio_sink_flush (self->reading->sink);
   g_cond_broadcast (&self->reading->cond);

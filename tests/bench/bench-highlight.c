@@ -197,6 +197,7 @@ main (int   argc,
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
   Reading reading = { g_array_new (FALSE, FALSE, sizeof (Shown)), FALSE, NULL };
   gint64 person_id = 0, heard_start = 0, offset = 0;
+  gint64 first_sound = -1;
   guint rate, end_block, n_found = 0;
   gboolean first = TRUE;
   double within = 0;
@@ -255,6 +256,9 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_usleep (300000);
   heard = pl_sound_server_stop_listening (server, &heard_start);
+  for (guint i = 0; i < heard->len && first_sound < 0; i++)
+    if (g_array_index (heard, gint16, i) != 0)
+      first_sound = i;
   if (reading.error != NULL)
     g_error ("Reading failed: %s", reading.error->message);
   if (reading.shown->len != words->len)
@@ -300,6 +304,10 @@ main (int   argc,
            "a PulseAudio null sink; positive: the highlight comes after the word is heard):\n",
            (double) rendered->len / rate, words->len, words_a_minute);
   g_print ("  words found in what was played  %u of %u\n", n_found, words->len);
+  if (first_sound >= 0)
+    g_print ("  first sound heard, from the request  %.1f ms (target: 150 ms)\n",
+             (double) (heard_start + first_sound * G_USEC_PER_SEC / (gint64) rate -
+                       pl_speech_get_request_time (speech)) / 1000.0);
   g_print ("  lag, median                     %+.1f ms\n", percentile (lags, 0.5));
   g_print ("  lag, 5th to 95th percentile     %+.1f to %+.1f ms\n",
            percentile (lags, 0.05), percentile (lags, 0.95));
