@@ -197,7 +197,7 @@ main (int   argc,
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
   Reading reading = { g_array_new (FALSE, FALSE, sizeof (Shown)), FALSE, NULL };
   gint64 person_id = 0, heard_start = 0, offset = 0;
-  gint64 first_sound = -1;
+  gint64 first_sound = -1, requested;
   guint rate, end_block, n_found = 0;
   gboolean first = TRUE;
   double within = 0;
@@ -250,7 +250,12 @@ main (int   argc,
 
   if (!pl_sound_server_listen (server, &error))
     g_error ("%s", error->message);
+  /* An idle null sink plays its silence in blocks of up to two seconds and
+   * takes the ear's small blocks only after the one under way: let it
+   * settle, so the ear hears the first sound when it is played */
+  g_usleep (3 * G_USEC_PER_SEC);
   pl_speech_set_output (speech, PL_SPEECH_OUTPUT_SPEAKER, 1.0);
+  requested = g_get_monotonic_time ();
   pl_speech_speak (speech, plan, 0, 0, end_block);
   while (!reading.done)
     g_main_context_iteration (NULL, TRUE);
@@ -305,9 +310,9 @@ main (int   argc,
            (double) rendered->len / rate, words->len, words_a_minute);
   g_print ("  words found in what was played  %u of %u\n", n_found, words->len);
   if (first_sound >= 0)
-    g_print ("  first sound heard, from the request  %.1f ms (target: 150 ms)\n",
+    g_print ("  first sound heard, from asking   %.1f ms (target: 150 ms)\n",
              (double) (heard_start + first_sound * G_USEC_PER_SEC / (gint64) rate -
-                       pl_speech_get_request_time (speech)) / 1000.0);
+                       requested) / 1000.0);
   g_print ("  lag, median                     %+.1f ms\n", percentile (lags, 0.5));
   g_print ("  lag, 5th to 95th percentile     %+.1f to %+.1f ms\n",
            percentile (lags, 0.05), percentile (lags, 0.95));
