@@ -328,6 +328,43 @@ test_next_sentence (void)
 }
 
 static void
+test_stop (void)
+{
+  g_autoptr(PlSpeech) speech = pl_speech_new ();
+  g_autoptr(PlDocument) document = make_document ();
+  g_autoptr(PlSoundServer) server = start_server ();
+  g_autoptr(GArray) heard = NULL;
+  g_autoptr(GError) error = NULL;
+  guint from, n_loud = 0;
+  Watch watch;
+
+  if (server == NULL)
+    return;
+
+  watch_init (&watch, speech, document);
+  g_assert_true (pl_sound_server_listen (server, &error));
+  pl_speech_speak (speech, document, 0, 0, PL_SPEECH_TO_END);
+  while (watch.shown->len < 3 && watch.error == NULL && !watch.finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (watch.finished);
+
+  /* Stop silences the speaker: a second and a half later, with most of the
+   * reading still to come, the last half second it played was silence */
+  pl_speech_stop (speech);
+  run_for_ms (1500);
+  heard = pl_sound_server_stop_listening (server, NULL);
+  g_assert_cmpuint (pl_speech_get_state (speech), ==, PL_SPEECH_STATE_IDLE);
+  g_assert_false (watch.finished);
+  g_assert_cmpuint (heard->len, >, pl_speech_get_sample_rate ());
+  from = heard->len - pl_speech_get_sample_rate () / 2;
+  for (guint i = from; i < heard->len; i++)
+    if (ABS (g_array_index (heard, gint16, i)) > 64)
+      n_loud++;
+  g_assert_cmpuint (n_loud, ==, 0);
+  watch_clear (&watch, speech);
+}
+
+static void
 test_lost (void)
 {
   g_autoptr(PlSpeech) speech = pl_speech_new ();
@@ -365,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/plainly/speaker/plays", test_plays);
   g_test_add_func ("/plainly/speaker/pause-resume", test_pause_resume);
   g_test_add_func ("/plainly/speaker/next-sentence", test_next_sentence);
+  g_test_add_func ("/plainly/speaker/stop", test_stop);
   g_test_add_func ("/plainly/speaker/lost", test_lost);
 
   return g_test_run ();

@@ -51,8 +51,7 @@ gboolean     pl_audio_sink_write        (PlAudioSink    *sink,
                                          const gint16   *samples,
                                          gsize           n_samples,
                                          GError        **error);
-/* Drops what a device has queued but not played; safe to call from another
- * thread while a write blocks */
+/* Drops what a device has queued but not played */
 void         pl_audio_sink_flush        (PlAudioSink    *sink);
 /* Microseconds until a sample written now is heard: 0 for a sink that is
  * not a device, -1 when the device cannot say */

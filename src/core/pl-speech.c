@@ -74,7 +74,6 @@ typedef struct
   gboolean         paused;     /* under lock */
   Jump             jump;       /* under lock */
   gint             stopped;    /* atomic: the engine callback reads it */
-  PlAudioSink     *sink;       /* under lock: flushed from the main thread */
 
   GPtrArray       *utterances;
   Voice            voice;
@@ -902,7 +901,7 @@ reading_thread (gpointer data)
 {
   Reading *reading = data;
   g_autoptr(GError) error = NULL;
-  PlAudioSink *sink;
+  PlAudioSink *sink = NULL;
   Ahead ahead = { NULL, };
   guint rate = pl_speech_get_sample_rate ();
   guint chunk = rate * CHUNK_MS / 1000;
@@ -923,10 +922,6 @@ reading_thread (gpointer data)
     sink = pl_audio_sink_new_null ();
   if (sink == NULL)
     goto failed;
-
-  g_mutex_lock (&reading->lock);
-  reading->sink = sink;
-  g_mutex_unlock (&reading->lock);
 
   while (i < reading->utterances->len && !g_atomic_int_get (&reading->stopped))
     {
@@ -1073,9 +1068,7 @@ failed:
 
 done:
   ahead_clear (&ahead);
-  g_mutex_lock (&reading->lock);
-  sink = g_steal_pointer (&reading->sink);
-  g_mutex_unlock (&reading->lock);
+  /* Also what drops the sound still queued after Stop */
   pl_audio_sink_free (sink);
   reading_unref (reading);
   return NULL;
@@ -1154,8 +1147,6 @@ stop_reading (PlSpeech *self)
   g_atomic_int_set (&reading->stopped, TRUE);
   reading->flushed_at = g_get_monotonic_time ();
   reading->epoch++;
-  if (reading->sink != NULL)
-    pl_audio_sink_flush (reading->sink);
   g_cond_broadcast (&reading->cond);
   g_mutex_unlock (&reading->lock);
   reading_unref (reading);
@@ -1418,12 +1409,12 @@ pl_speech_pause (PlSpeech *self)
   if (self->reading == NULL || self->state != PL_SPEECH_STATE_SPEAKING)
     return;
 
+  /* The reading thread drops the queued sound itself within one chunk, so
+   * this thread never waits on the sound server */
   g_mutex_lock (&self->reading->lock);
   self->reading->paused = TRUE;
   self->reading->flushed_at = g_get_monotonic_time ();
   self->reading->epoch++;
-  if (self->reading->sink != NULL)
-    pl_audio_sink_flush (self->reading->sink);
   g_cond_broadcast (&self->reading->cond);
   g_mutex_unlock (&self->reading->lock);
   set_state (self, PL_SPEECH_STATE_PAUSED);
@@ -1465,8 +1456,6 @@ jump (PlSpeech *self,
   self->reading->paused = FALSE;
   self->reading->flushed_at = g_get_monotonic_time ();
   self->reading->epoch++;
-  if (self->reading->sink != NULL)
-    pl_audio_sink_flush (self->reading->sink);
   g_cond_broadcast (&self->reading->cond);
   g_mutex_unlock (&self->reading->lock);
   set_state (self, PL_SPEECH_STATE_SPEAKING);
