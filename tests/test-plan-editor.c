@@ -238,6 +238,7 @@ test_edit_undo_save (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *medicine_anchor = NULL;
+  const char *risk_heading;
   const PlPlanContent *content;
   guint n_outcomes, n_risks;
   gboolean found = FALSE;
@@ -321,8 +322,14 @@ test_edit_undo_save (Fixture       *f,
   g_assert_cmpint (((PlVisit *) g_ptr_array_index (content->parts[PL_PLAN_PART_VISITS], 0))->weekday, ==, 3);
   g_assert_cmpint (((PlVisit *) g_ptr_array_index (content->parts[PL_PLAN_PART_VISITS], 0))->duration, ==, 45);
 
-  /* A risk removed, after saying so */
+  /* An item's heading follows what is typed into it */
   choose_part (f, "risks");
+  type_into (item_input (f, 0, "activity"), "Using the stairs at night");
+  risk_heading = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (find (f, "item-0"))));
+  g_assert_true (g_str_has_prefix (risk_heading, "Risk 1 of "));
+  g_assert_true (g_str_has_suffix (risk_heading, ": Using the stairs at night"));
+
+  /* A risk removed, after saying so */
   click (f, find (f, "remove-button"));
   click (f, find (f, "confirm-remove-button"));
   content = pl_plan_editor_get_content (f->editor);

@@ -776,6 +776,9 @@ save_cb (GtkWidget  *widget,
 
 /* Forms */
 
+static char *item_summary (const PlRecordType *type,
+                           gconstpointer       record);
+
 static void
 form_changed_cb (PlRecordForm *form,
                  const char   *field,
@@ -786,7 +789,18 @@ form_changed_cb (PlRecordForm *form,
   g_autofree char *anchor = NULL;
   guint index;
 
+  GtkWidget *item_heading = g_object_get_data (G_OBJECT (form), "item-heading");
+
   begin_step (self, record, field);
+
+  if (item_heading != NULL)
+    {
+      g_autofree char *summary = item_summary (type, record);
+      g_autofree char *text = g_strdup_printf ("%s: %s", (const char *) g_object_get_data (G_OBJECT (form), "item-title"),
+                                               summary);
+
+      gtk_label_set_text (GTK_LABEL (item_heading), text);
+    }
 
   /* An About me section written for the first time joins the plan */
   if (type == &pl_plan_section_type && g_ptr_array_find (self->pending, record, &index))
@@ -1058,6 +1072,7 @@ build_list (PlPlanEditor *self)
       g_autofree char *name = g_strdup_printf ("item-%u", i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
       GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *card_heading, *form;
       g_autofree char *up = NULL, *down = NULL, *remove = NULL;
 
       ref->self = self;
@@ -1068,8 +1083,12 @@ build_list (PlPlanEditor *self)
       gtk_widget_add_css_class (card, "card");
       gtk_widget_set_margin_top (card, 4);
 
-      gtk_box_append (GTK_BOX (card), heading (title_full, "title-4"));
-      add_form (self, card, type, record, NULL);
+      card_heading = heading (title_full, "title-4");
+      gtk_box_append (GTK_BOX (card), card_heading);
+      form = add_form (self, card, type, record, NULL);
+      /* The heading follows what is typed (form_changed_cb) */
+      g_object_set_data (G_OBJECT (form), "item-heading", card_heading);
+      g_object_set_data_full (G_OBJECT (form), "item-title", g_strdup (title), g_free);
 
       if (editable)
         {
