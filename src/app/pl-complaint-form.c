@@ -756,16 +756,10 @@ static void
 speak (PlComplaintForm *self,
        const char      *text)
 {
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
 
-  /* Never silently nothing: no sound device is said on the screen */
-  if (!pl_speech_check_audio_device (&error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
+  /* Never silently nothing: no sound device comes as the "error" signal,
+   * said on the screen, without this thread waiting on the sound server */
   if (self->speech == NULL)
     {
       self->speech = pl_speech_new ();
