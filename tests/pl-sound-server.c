@@ -28,6 +28,7 @@ static char *server_socket;
 struct _PlSoundServer
 {
   GSubprocess *process;
+  char        *sink;
   guint        rate;
 
   GThread     *thread;
@@ -62,13 +63,13 @@ pl_sound_server_init (void)
   server_socket = g_build_filename (server_dir, "native", NULL);
   address = g_strdup_printf ("unix:%s", server_socket);
   g_setenv ("PULSE_SERVER", address, TRUE);
-  g_setenv ("PULSE_SINK", SINK_NAME, TRUE);
   atexit (remove_server_dir);
 }
 
 PlSoundServer *
-pl_sound_server_start (guint    rate,
-                       GError **error)
+pl_sound_server_start (guint        rate,
+                       const char  *sink_name,
+                       GError     **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *sink = NULL;
@@ -92,8 +93,9 @@ pl_sound_server_start (guint    rate,
 
   server = g_new0 (PlSoundServer, 1);
   server->rate = rate;
-  sink = g_strdup_printf ("module-null-sink sink_name=" SINK_NAME " rate=%u channels=1 "
-                          "format=s16le", rate);
+  server->sink = g_strdup (sink_name != NULL ? sink_name : SINK_NAME);
+  sink = g_strdup_printf ("module-null-sink sink_name=%s rate=%u channels=1 format=s16le",
+                          server->sink, rate);
   protocol = g_strdup_printf ("module-native-protocol-unix socket=%s auth-anonymous=1",
                               server_socket);
   log = g_build_filename (server_dir, "log", NULL);
@@ -128,7 +130,7 @@ pl_sound_server_start (guint    rate,
       pa_simple *probe = NULL;
 
       if (g_file_test (server_socket, G_FILE_TEST_EXISTS))
-        probe = pa_simple_new (address, "Plainly tests", PA_STREAM_PLAYBACK, SINK_NAME,
+        probe = pa_simple_new (address, "Plainly tests", PA_STREAM_PLAYBACK, server->sink,
                                "Probe", &spec, NULL, NULL, NULL);
       if (probe != NULL)
         {
@@ -201,12 +203,13 @@ pl_sound_server_listen (PlSoundServer *server,
     .fragsize = (guint32) pa_usec_to_bytes (LISTEN_MS * 1000, &spec),
   };
   g_autofree char *address = g_strdup_printf ("unix:%s", server_socket);
+  g_autofree char *monitor = g_strdup_printf ("%s.monitor", server->sink);
   int status = 0;
 
   g_return_val_if_fail (server->thread == NULL, FALSE);
 
   server->ear = pa_simple_new (address, "Plainly tests", PA_STREAM_RECORD,
-                               SINK_NAME ".monitor", "Listening", &spec, NULL, &attr, &status);
+                               monitor, "Listening", &spec, NULL, &attr, &status);
   if (server->ear == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot listen to the sink: %s",
@@ -243,5 +246,6 @@ pl_sound_server_free (PlSoundServer *server)
   if (server->thread != NULL)
     g_array_unref (pl_sound_server_stop_listening (server, NULL));
   pl_sound_server_kill (server);
+  g_free (server->sink);
   g_free (server);
 }

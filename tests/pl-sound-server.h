@@ -20,8 +20,10 @@ typedef struct _PlSoundServer PlSoundServer;
 /* First thing in main, before any thread starts: points PULSE_SERVER at the
  * socket every server of this process will listen on */
 void           pl_sound_server_init         (void);
-/* Fails when `pulseaudio` is not installed or does not start */
+/* Its one sink, and so the default, is sink_name (NULL: "plainly_test").
+ * Fails when `pulseaudio` is not installed or does not start. */
 PlSoundServer *pl_sound_server_start        (guint          rate,
+                                             const char    *sink_name,
                                              GError       **error);
 /* Ends the server at once, as a crashed or unplugged one would */
 void           pl_sound_server_kill         (PlSoundServer *server);

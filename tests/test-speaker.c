@@ -164,14 +164,14 @@ rms (GArray *samples)
 
 /* A speaker of the test's own; NULL, and the test skipped, without one */
 static PlSoundServer *
-start_server (void)
+start_server_with_sink (const char *sink_name)
 {
   g_autoptr(GError) error = NULL;
   PlSoundServer *server;
   guint rate = pl_speech_get_sample_rate ();
 
   g_assert_cmpuint (rate, >, 0);
-  server = pl_sound_server_start (rate, &error);
+  server = pl_sound_server_start (rate, sink_name, &error);
   if (server == NULL)
     {
       g_autofree char *why = g_strdup_printf ("No sound server: %s", error->message);
@@ -179,6 +179,12 @@ start_server (void)
       g_test_skip (why);
     }
   return server;
+}
+
+static PlSoundServer *
+start_server (void)
+{
+  return start_server_with_sink (NULL);
 }
 
 static void
@@ -392,6 +398,33 @@ test_lost (void)
   watch_clear (&watch, speech);
 }
 
+static void
+test_dummy_output (void)
+{
+  g_autoptr(PlSpeech) speech = pl_speech_new ();
+  g_autoptr(PlDocument) document = make_document ();
+  /* What PulseAudio and PipeWire offer when there is no sound card */
+  g_autoptr(PlSoundServer) server = start_server_with_sink ("auto_null");
+  g_autoptr(GError) error = NULL;
+  Watch watch;
+
+  if (server == NULL)
+    return;
+
+  /* Sound would go nowhere while every call succeeded: said instead */
+  g_assert_false (pl_speech_check_audio_device (&error));
+  g_assert_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_NO_AUDIO_DEVICE);
+  g_assert_nonnull (strstr (error->message, "speaker or headphones"));
+
+  watch_init (&watch, speech, document);
+  pl_speech_speak (speech, document, 0, 0, PL_SPEECH_TO_END);
+  run_to_end (&watch);
+  g_assert_error (watch.error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_NO_AUDIO_DEVICE);
+  g_assert_cmpuint (watch.shown->len, ==, 0);
+  g_assert_false (watch.finished);
+  watch_clear (&watch, speech);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/plainly/speaker/next-sentence", test_next_sentence);
   g_test_add_func ("/plainly/speaker/stop", test_stop);
   g_test_add_func ("/plainly/speaker/lost", test_lost);
+  g_test_add_func ("/plainly/speaker/dummy-output", test_dummy_output);
 
   return g_test_run ();
 }

@@ -15,7 +15,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <pcaudiolib/audio.h>
+#include <pulse/context.h>
 #include <pulse/error.h>
+#include <pulse/introspect.h>
+#include <pulse/mainloop.h>
 #include <pulse/simple.h>
 #include <sndfile.h>
 
@@ -66,6 +69,62 @@ sink_new (SinkKind kind,
 #define DEVICE_BUFFER_MS 250
 #define DEVICE_START_MS 40
 
+typedef enum
+{
+  PULSE_ABSENT,     /* no server: try pcaudiolib */
+  PULSE_DUMMY,      /* a server with no sound card behind it */
+  PULSE_SPEAKER,
+} PulseOutput;
+
+static void
+server_info_cb (pa_context           *context,
+                const pa_server_info *info,
+                gpointer              data)
+{
+  PulseOutput *output = data;
+
+  /* PulseAudio, and PipeWire in its place, offer a "Dummy Output" called
+   * auto_null when there is no sound card: it takes the sound, says all is
+   * well, and nobody hears anything */
+  *output = info != NULL && g_strcmp0 (info->default_sink_name, "auto_null") == 0 ?
+            PULSE_DUMMY : PULSE_SPEAKER;
+}
+
+static PulseOutput
+pulse_output (void)
+{
+  pa_mainloop *loop = pa_mainloop_new ();
+  pa_context *context = pa_context_new (pa_mainloop_get_api (loop), "Plainly");
+  PulseOutput output = PULSE_ABSENT;
+  pa_context_state_t state = PA_CONTEXT_UNCONNECTED;
+
+  if (context != NULL && pa_context_connect (context, NULL, PA_CONTEXT_NOFLAGS, NULL) >= 0)
+    {
+      for (state = pa_context_get_state (context);
+           state != PA_CONTEXT_READY && PA_CONTEXT_IS_GOOD (state);
+           state = pa_context_get_state (context))
+        pa_mainloop_iterate (loop, TRUE, NULL);
+    }
+
+  if (state == PA_CONTEXT_READY)
+    {
+      pa_operation *operation = pa_context_get_server_info (context, server_info_cb, &output);
+
+      while (operation != NULL && pa_operation_get_state (operation) == PA_OPERATION_RUNNING)
+        pa_mainloop_iterate (loop, TRUE, NULL);
+      if (operation != NULL)
+        pa_operation_unref (operation);
+    }
+
+  if (context != NULL)
+    {
+      pa_context_disconnect (context);
+      pa_context_unref (context);
+    }
+  pa_mainloop_free (loop);
+  return output;
+}
+
 static pa_simple *
 open_pulse (guint rate)
 {
@@ -94,10 +153,15 @@ pl_audio_sink_new_device (guint    rate,
                           GError **error)
 {
   g_autoptr(PlAudioSink) sink = sink_new (SINK_DEVICE, rate);
+  PulseOutput output = pulse_output ();
   int status = 0;
 
-  sink->pulse = open_pulse (rate);
-  if (sink->pulse == NULL)
+  if (output == PULSE_DUMMY)
+    status = -1;
+  else if (output == PULSE_SPEAKER)
+    sink->pulse = open_pulse (rate);
+  /* pcaudiolib would find the same dummy output, so only without a server */
+  if (sink->pulse == NULL && output != PULSE_DUMMY)
     {
       sink->device = create_audio_device_object (NULL, "plainly", "Plainly");
       if (sink->device == NULL)

@@ -213,7 +213,7 @@ main (int   argc,
   rate = pl_speech_get_sample_rate ();
   if (rate == 0)
     g_error ("espeak-ng does not start");
-  server = pl_sound_server_start (rate, &error);
+  server = pl_sound_server_start (rate, NULL, &error);
   if (server == NULL)
     {
       g_print ("Highlight: not measured: %s\n", error->message);
