@@ -12,6 +12,7 @@
 
 #include "pl-read-aloud-bar.h"
 #include "pl-gui-test-util.h"
+#include "pl-sound-server.h"
 
 typedef struct
 {
@@ -219,10 +220,58 @@ test_no_speaker (Fixture       *f,
   g_assert_cmpstr (pl_read_aloud_bar_get_status (f->bar), ==, error->message);
 }
 
+static gboolean
+says_lost (gpointer data)
+{
+  Fixture *f = data;
+  const char *status = pl_read_aloud_bar_get_status (f->bar);
+
+  return status != NULL && strstr (status, "lost the speaker") != NULL;
+}
+
+static gboolean
+has_spoken (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->word_blocks->len > 0;
+}
+
+/* The speaker goes away while reading (unplugged, or the sound server
+ * stopped): the bar says so in words, and the reading ends */
+static void
+test_speaker_lost (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSoundServer) server = pl_sound_server_start (pl_speech_get_sample_rate (), NULL,
+                                                           &error);
+
+  if (server == NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("No sound server: %s", error->message);
+
+      g_test_skip (why);
+      return;
+    }
+
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+  pl_read_aloud_bar_read_all (f->bar);
+  g_assert_true (pl_gui_test_wait_until (has_spoken, f));
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_SPEAKING);
+
+  pl_sound_server_kill (server);
+  g_assert_true (pl_gui_test_wait_until (says_lost, f));
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_IDLE);
+  g_assert_cmpint (f->finished, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Before any thread: where the speaker-lost test's sound server listens */
+  pl_sound_server_init ();
   pl_gui_test_init (&argc, &argv);
 
   g_test_add ("/plainly/read-aloud-bar/read-all", Fixture, NULL,
@@ -233,6 +282,8 @@ main (int   argc,
               fixture_setup, test_pause_and_carry_on, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/no-speaker", Fixture, "speaker",
               fixture_setup, test_no_speaker, fixture_teardown);
+  g_test_add ("/plainly/read-aloud-bar/speaker-lost", Fixture, "speaker",
+              fixture_setup, test_speaker_lost, fixture_teardown);
 
   return g_test_run ();
 }
