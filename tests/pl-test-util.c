@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "pl-test-util.h"
@@ -56,4 +58,18 @@ pl_test_open_store (const char  *dir,
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return store;
+}
+
+double
+pl_test_rms (GArray *samples)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < samples->len; i++)
+    {
+      double x = g_array_index (samples, gint16, i) / 32768.0;
+
+      sum += x * x;
+    }
+  return samples->len > 0 ? sqrt (sum / samples->len) : 0;
 }

@@ -17,4 +17,7 @@ void     pl_test_remove_dir (const char *dir);
 PlStore *pl_test_open_store (const char *dir,
                              char      **out_path);
 
+/* The loudness of 16-bit samples, from 0 (silence) to 1 */
+double   pl_test_rms        (GArray     *samples);
+
 G_END_DECLS

@@ -148,20 +148,6 @@ run_for_ms (guint ms)
     }
 }
 
-static double
-rms (GArray *samples)
-{
-  double sum = 0;
-
-  for (guint i = 0; i < samples->len; i++)
-    {
-      double x = g_array_index (samples, gint16, i) / 32768.0;
-
-      sum += x * x;
-    }
-  return samples->len > 0 ? sqrt (sum / samples->len) : 0;
-}
-
 /* A speaker of the test's own; NULL, and the test skipped, without one */
 static PlSoundServer *
 start_server_with_sink (const char *sink_name)
@@ -223,7 +209,7 @@ test_plays (void)
 
   /* And the speaker played a voice, not silence: the whole reading has
    * finished playing before "finished", so all of it was heard */
-  g_assert_cmpfloat (rms (heard), >, 0.01);
+  g_assert_cmpfloat (pl_test_rms (heard), >, 0.01);
   watch_clear (&watch, speech);
 }
 

@@ -131,19 +131,6 @@ hard_document (void)
   return document;
 }
 
-static double
-rms (GArray *pcm)
-{
-  double sum = 0;
-
-  for (guint i = 0; i < pcm->len; i++)
-    {
-      double v = g_array_index (pcm, gint16, i) / 32768.0;
-      sum += v * v;
-    }
-  return pcm->len > 0 ? sqrt (sum / pcm->len) : 0;
-}
-
 static GArray *
 render_text (PlSpeech   *speech,
              const char *text)
@@ -175,8 +162,8 @@ test_render (void)
 
   g_assert_cmpuint (short_pcm->len, >, rate / 4);
   g_assert_cmpuint (long_pcm->len, >, short_pcm->len * 3);
-  g_assert_cmpfloat (rms (short_pcm), >, 0.01);
-  g_assert_cmpfloat (rms (long_pcm), >, 0.01);
+  g_assert_cmpfloat (pl_test_rms (short_pcm), >, 0.01);
+  g_assert_cmpfloat (pl_test_rms (long_pcm), >, 0.01);
 
   /* Slower speech is longer */
   {
@@ -205,7 +192,7 @@ test_languages (void)
       /* A language with no voice falls back rather than staying silent */
       pl_speech_set_language (speech, languages[i]);
       pcm = render_text (speech, texts[i]);
-      g_assert_cmpfloat (rms (pcm), >, 0.01);
+      g_assert_cmpfloat (pl_test_rms (pcm), >, 0.01);
     }
 }
 
