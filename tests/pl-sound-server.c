@@ -148,13 +148,14 @@ start_once (guint        rate,
 
   {
     g_autofree char *text = NULL;
-    gboolean ended = g_subprocess_get_identifier (server->process) == NULL;
+    const char *how = "still not ready";
 
+    if (g_subprocess_get_identifier (server->process) == NULL)
+      how = g_subprocess_get_if_signaled (server->process) ?
+            g_strsignal (g_subprocess_get_term_sig (server->process)) : "it ended";
     g_file_get_contents (log, &text, NULL, NULL);
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "pulseaudio did not start (%s): %s",
-                 !ended ? "still not ready" :
-                 g_subprocess_get_if_signaled (server->process) ? g_strsignal (g_subprocess_get_term_sig (server->process)) :
-                 "it ended", text != NULL ? text : "");
+                 how, text != NULL ? text : "");
   }
   pl_sound_server_free (server);
   return NULL;

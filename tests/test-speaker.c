@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "pl-document.h"
