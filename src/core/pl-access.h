@@ -17,6 +17,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib-object.h>
 
 #include "pl-document-kind.h"
 #include "pl-store.h"
@@ -43,7 +44,10 @@ typedef enum
 
 typedef struct _PlViewer PlViewer;
 
+#define PL_TYPE_VIEWER (pl_viewer_get_type ())
+
 GQuark        pl_access_error_quark       (void);
+GType         pl_viewer_get_type          (void) G_GNUC_CONST;
 
 PlViewer     *pl_viewer_ref               (PlViewer       *self);
 void          pl_viewer_unref             (PlViewer       *self);
@@ -71,7 +75,8 @@ gboolean      pl_access_needs_pin         (PlStore        *store,
                                            gboolean       *needs_pin,
                                            GError        **error);
 /* Seconds until a PIN may be tried again after wrong tries, by the
- * store's clock; 0 when it may be tried now */
+ * store's clock (pl_store_set_clock ()); 0 when it may be tried now. On a
+ * database error, 0 with error set. */
 guint         pl_access_pin_wait          (PlStore        *store,
                                            PlViewerKind    kind,
                                            gint64          id,
@@ -79,8 +84,10 @@ guint         pl_access_pin_wait          (PlStore        *store,
 
 /* The person, reading their own documents. pin: NULL when they have none;
  * with a PIN and none given, PL_ACCESS_ERROR_NEEDS_SECRET. A wrong PIN is
- * counted in the database. Checking the PIN is slow on purpose (Argon2id):
- * the window uses the _async form. */
+ * counted in the database, and after a few the next try must wait
+ * (PL_ACCESS_ERROR_WAIT, even with the right PIN); the right one clears the
+ * count. Checking the PIN is slow on purpose (Argon2id): the window uses
+ * the _async form. */
 PlViewer     *pl_access_open_person       (PlStore        *store,
                                            gint64          person_id,
                                            const char     *pin,
@@ -94,6 +101,12 @@ PlViewer     *pl_access_open_carer        (PlStore        *store,
 PlViewer     *pl_access_open_staff        (PlStore        *store,
                                            const PlStaff  *staff,
                                            GError        **error);
+/* Signs in (pl_staff_sign_in (), with its wrong tries counted and its
+ * waits) and opens a staff reader in one step, for the command line */
+PlViewer     *pl_access_sign_in_staff     (PlStore        *store,
+                                           const char     *username,
+                                           const char     *password,
+                                           GError        **error);
 /* The same reader, reading person_id's documents: a carer sees what that
  * person shared with them (refused when they are not linked), staff see
  * what their role allows, a person only their own. */
@@ -103,7 +116,9 @@ PlViewer     *pl_viewer_for_person        (PlStore        *store,
                                            GError        **error);
 
 /* The same as pl_access_open_person () and pl_access_open_carer (), with
- * the PIN checked in a worker thread so the window never waits on it */
+ * the PIN checked in a worker thread so the window never waits on it. The
+ * database is read and written on the calling thread only: the wait before
+ * the check, and the count in _finish (). Cancelled, nothing is counted. */
 void          pl_access_open_async        (PlStore            *store,
                                            PlViewerKind        kind,
                                            gint64              id,

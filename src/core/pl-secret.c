@@ -57,6 +57,59 @@ pl_secret_hash (const char  *secret,
   return g_strdup (hash);
 }
 
+static void
+free_secret (gpointer data)
+{
+  char *secret = data;
+
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+static void
+hash_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *hash;
+
+  (void) source_object;
+  (void) cancellable;
+  hash = pl_secret_hash (task_data, &error);
+  if (hash == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hash, g_free);
+}
+
+void
+pl_secret_hash_async (const char          *secret,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (secret != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pl_secret_hash_async);
+  g_task_set_task_data (task, g_strdup (secret), free_secret);
+  g_task_run_in_thread (task, hash_thread);
+}
+
+char *
+pl_secret_hash_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pl_secret_hash_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 pl_secret_verify (const char *hash,
                   const char *secret)

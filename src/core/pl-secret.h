@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,13 @@ G_BEGIN_DECLS
  * Fails only when the machine is out of memory. */
 char     *pl_secret_hash              (const char  *secret,
                                        GError     **error);
+/* pl_secret_hash () in a worker thread, so a window never freezes on it */
+void      pl_secret_hash_async        (const char          *secret,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+char     *pl_secret_hash_finish       (GAsyncResult        *result,
+                                       GError             **error);
 /* Whether secret matches hash; FALSE for a NULL or damaged hash */
 gboolean  pl_secret_verify            (const char  *hash,
                                        const char  *secret);

@@ -328,9 +328,12 @@ pl_staff_create (PlStore        *store,
 }
 
 static GDateTime *
-now_or (GDateTime *now)
+now_or (PlStore   *store,
+        GDateTime *now)
 {
-  return now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  if (now != NULL)
+    return g_date_time_ref (now);
+  return store != NULL ? pl_store_get_time (store) : g_date_time_new_now_utc ();
 }
 
 guint
@@ -350,7 +353,7 @@ pl_staff_locked_for (const PlStaff *staff,
   if (until == NULL)
     return 0;
 
-  at = now_or (now);
+  at = now_or (NULL, now);
   left = g_date_time_difference (until, at);
   if (left <= 0)
     return 0;
@@ -414,69 +417,158 @@ decoy_hash (void)
   return (const char *) hash;
 }
 
-gboolean
-pl_staff_sign_in (PlStore     *store,
-                  const char  *username,
-                  const char  *secret,
-                  GDateTime   *now,
-                  PlStaff    **out_staff,
-                  GError     **error)
+/* Seconds left of a wait that ends at until (ISO 8601), rounded up */
+static guint
+seconds_until (const char *until_text,
+               GDateTime  *at)
 {
-  g_auto(ActorScope) scope = { 0 };
-  g_autoptr(PlStaff) staff = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  GTimeSpan left;
+
+  if (until_text == NULL || *until_text == '\0')
+    return 0;
+  until = g_date_time_new_from_iso8601 (until_text, NULL);
+  if (until == NULL)
+    return 0;
+  left = g_date_time_difference (until, at);
+  if (left <= 0)
+    return 0;
+  return (guint) ((left + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND);
+}
+
+static char *
+until_after (GDateTime *at,
+             guint      delay)
+{
+  g_autoptr(GDateTime) until = NULL;
+
+  if (delay == 0)
+    return NULL;
+  until = g_date_time_add_seconds (at, delay);
+  return g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* One try at signing in, in three steps so the slow middle one can run in
+ * a worker thread while the store is used only on the caller's */
+typedef struct
+{
+  char     *name_key;  /* the user name as typed, trimmed and case-folded */
+  PlStaff  *staff;     /* NULL: no account has that user name */
+  char     *secret;
+  GDateTime *at;
+} SignIn;
+
+static void
+sign_in_free (SignIn *sign_in)
+{
+  g_free (sign_in->name_key);
+  g_clear_pointer (&sign_in->staff, pl_staff_free);
+  if (sign_in->secret != NULL)
+    memset (sign_in->secret, 0, strlen (sign_in->secret));
+  g_free (sign_in->secret);
+  g_clear_pointer (&sign_in->at, g_date_time_unref);
+  g_free (sign_in);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignIn, sign_in_free)
+
+/* Finds the account and refuses while it must wait. A user name nobody has
+ * counts its wrong tries and waits just as an account does, so the wait
+ * tells nobody which user names exist. */
+static SignIn *
+sign_in_begin (PlStore     *store,
+               const char  *username,
+               const char  *secret,
+               GDateTime   *now,
+               GError     **error)
+{
+  g_autoptr(SignIn) sign_in = g_new0 (SignIn, 1);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GDateTime) at = NULL;
+  g_autofree char *trimmed = g_strstrip (g_utf8_make_valid (username, -1));
   guint wait;
 
-  g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (username != NULL, FALSE);
-  g_return_val_if_fail (secret != NULL, FALSE);
+  sign_in->name_key = g_utf8_casefold (trimmed, -1);
+  sign_in->secret = g_strdup (secret);
+  sign_in->at = now_or (store, now);
 
-  if (out_staff != NULL)
-    *out_staff = NULL;
-
-  staff = pl_staff_find (store, username, &local_error);
-  if (staff == NULL)
+  sign_in->staff = pl_staff_find (store, username, &local_error);
+  if (sign_in->staff == NULL &&
+      !g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
     {
-      if (!g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      pl_secret_verify (decoy_hash (), secret);
-      set_wrong_details_error (error);
-      return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
 
-  at = now_or (now);
-
   /* While locked even the right password is refused, so guessing gains nothing */
-  wait = pl_staff_locked_for (staff, at);
+  if (sign_in->staff != NULL)
+    wait = pl_staff_locked_for (sign_in->staff, sign_in->at);
+  else
+    {
+      g_autofree char *until = NULL;
+      guint failures = 0;
+
+      if (!pl_store_get_wrong_tries (store, PL_STORE_TRIES_USERNAME, 0, sign_in->name_key,
+                                     &failures, &until, error))
+        return NULL;
+      wait = seconds_until (until, sign_in->at);
+    }
   if (wait > 0)
     {
       set_locked_error (error, wait);
+      return NULL;
+    }
+  return g_steal_pointer (&sign_in);
+}
+
+/* The slow part: no store, safe in a worker thread. An unknown user name
+ * and an account with no password take as long to refuse as any other. */
+static gboolean
+sign_in_check (SignIn *sign_in)
+{
+  if (sign_in->staff == NULL || sign_in->staff->password_hash == NULL)
+    {
+      pl_secret_verify (decoy_hash (), sign_in->secret);
+      return FALSE;
+    }
+  return pl_secret_verify (sign_in->staff->password_hash, sign_in->secret);
+}
+
+/* Counts a wrong try, or clears the count after the right one */
+static gboolean
+sign_in_end (PlStore   *store,
+             SignIn    *sign_in,
+             gboolean   right,
+             PlStaff  **out_staff,
+             GError   **error)
+{
+  g_auto(ActorScope) scope = { 0 };
+  PlStaff *staff = sign_in->staff;
+
+  if (staff == NULL)
+    {
+      g_autofree char *until = NULL;
+      guint failures = 0;
+
+      if (!pl_store_get_wrong_tries (store, PL_STORE_TRIES_USERNAME, 0, sign_in->name_key,
+                                     &failures, NULL, error))
+        return FALSE;
+      failures = failures < G_MAXUINT ? failures + 1 : failures;
+      until = until_after (sign_in->at, pl_secret_delay_for_failures (failures));
+      if (!pl_store_set_wrong_tries (store, PL_STORE_TRIES_USERNAME, 0, sign_in->name_key,
+                                     failures, until, error))
+        return FALSE;
+      set_wrong_details_error (error);
       return FALSE;
     }
 
   actor_scope_begin (&scope, store, staff->username);
 
-  /* An account with no password yet takes as long to refuse as any other */
-  if (staff->password_hash == NULL)
-    pl_secret_verify (decoy_hash (), secret);
-
-  if (!pl_secret_verify (staff->password_hash, secret))
+  if (!right)
     {
-      guint delay;
-
       staff->failed_attempts++;
-      delay = pl_secret_delay_for_failures ((guint) staff->failed_attempts);
-      g_clear_pointer (&staff->locked_until, g_free);
-      if (delay > 0)
-        {
-          g_autoptr(GDateTime) until = g_date_time_add_seconds (at, delay);
-
-          staff->locked_until = g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
-        }
+      g_free (staff->locked_until);
+      staff->locked_until = until_after (sign_in->at,
+                                         pl_secret_delay_for_failures ((guint) staff->failed_attempts));
       if (!pl_store_save_staff (store, staff, error))
         return FALSE;
 
@@ -493,8 +585,96 @@ pl_staff_sign_in (PlStore     *store,
     }
 
   if (out_staff != NULL)
-    *out_staff = g_steal_pointer (&staff);
+    *out_staff = g_steal_pointer (&sign_in->staff);
   return TRUE;
+}
+
+gboolean
+pl_staff_sign_in (PlStore     *store,
+                  const char  *username,
+                  const char  *secret,
+                  GDateTime   *now,
+                  PlStaff    **out_staff,
+                  GError     **error)
+{
+  g_autoptr(SignIn) sign_in = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (username != NULL, FALSE);
+  g_return_val_if_fail (secret != NULL, FALSE);
+
+  if (out_staff != NULL)
+    *out_staff = NULL;
+
+  sign_in = sign_in_begin (store, username, secret, now, error);
+  if (sign_in == NULL)
+    return FALSE;
+  return sign_in_end (store, sign_in, sign_in_check (sign_in), out_staff, error);
+}
+
+static void
+sign_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  (void) source_object;
+  (void) cancellable;
+  g_task_return_boolean (task, sign_in_check (task_data));
+}
+
+void
+pl_staff_sign_in_async (PlStore             *store,
+                        const char          *username,
+                        const char          *secret,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SignIn *sign_in;
+
+  g_return_if_fail (store != NULL);
+  g_return_if_fail (username != NULL);
+  g_return_if_fail (secret != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pl_staff_sign_in_async);
+
+  sign_in = sign_in_begin (store, username, secret, NULL, &error);
+  if (sign_in == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
+  g_task_run_in_thread (task, sign_in_thread);
+}
+
+PlStaff *
+pl_staff_sign_in_finish (PlStore       *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PlStaff *staff = NULL;
+  gboolean right;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pl_staff_sign_in_async, NULL);
+
+  right = g_task_propagate_boolean (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* Counted back on the caller's thread, where the store lives */
+  if (!sign_in_end (store, g_task_get_task_data (G_TASK (result)), right, &staff, error))
+    return NULL;
+  return staff;
 }
 
 static gboolean

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "pl-store.h"
 
@@ -66,16 +66,30 @@ PlStaff  *pl_staff_create               (PlStore        *store,
                                          const char     *secret,
                                          GError        **error);
 
-/* now: NULL for the current time. A wrong user name and a wrong password
+/* now: NULL for the store's clock. A wrong user name and a wrong password
  * give the same error. After a few wrong tries the account waits a growing
  * time (pl_secret_delay_for_failures) and refuses even the right password
- * until then. */
+ * until then; a user name no account has waits in the same way, so the
+ * wait gives away no names. */
 gboolean  pl_staff_sign_in              (PlStore        *store,
                                          const char     *username,
                                          const char     *secret,
                                          GDateTime      *now,
                                          PlStaff       **out_staff,
                                          GError        **error);
+/* The same, with the slow check in a worker thread so a window never
+ * freezes; the store is read and written on the calling thread only. The
+ * time is the store's clock (pl_store_set_clock ()). */
+void      pl_staff_sign_in_async        (PlStore            *store,
+                                         const char         *username,
+                                         const char         *secret,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+/* The member of staff signed in, or NULL with error set */
+PlStaff  *pl_staff_sign_in_finish       (PlStore            *store,
+                                         GAsyncResult       *result,
+                                         GError            **error);
 /* Seconds until the account may try again; 0 when it is not locked */
 guint     pl_staff_locked_for           (const PlStaff  *staff,
                                          GDateTime      *now);

@@ -39,6 +39,7 @@ struct _PlStore
   guint       depth;       /* open transactions: 0 none, 1 BEGIN, 2+ savepoints */
   int         schema_version;
 };
+  GDateTime  *clock;       /* a fixed time set by tests, or NULL */
 
 G_DEFINE_QUARK (pl-store-error-quark, pl_store_error)
 
@@ -195,6 +196,35 @@ pl_store_now (void)
 }
 
 char *
+void
+pl_store_set_clock (PlStore   *self,
+                    GDateTime *fixed)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->clock, g_date_time_unref);
+  if (fixed != NULL)
+    self->clock = g_date_time_to_utc (fixed);
+}
+
+GDateTime *
+pl_store_get_time (PlStore *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->clock != NULL)
+    return g_date_time_ref (self->clock);
+  return g_date_time_new_now_utc ();
+}
+
+static char *
+store_now (PlStore *self)
+{
+  g_autoptr(GDateTime) now = pl_store_get_time (self);
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 pl_store_default_path (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "plainly", NULL);
@@ -567,6 +597,7 @@ pl_store_close (PlStore *self)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_clear_pointer (&self->clock, g_date_time_unref);
   g_free (self->actor);
   g_free (self);
 }
@@ -1075,7 +1106,7 @@ pl_store_save (PlStore            *self,
   if (!pl_store_begin (self, error))
     return FALSE;
 
-  now = pl_store_now ();
+  now = store_now (self);
   if (inserting)
     ok = insert_record (self, type, record, now, error);
   else
@@ -1145,7 +1176,7 @@ pl_store_delete (PlStore            *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  now = pl_store_now ();
+  now = store_now (self);
   if (!step_done (self, stmt, error) ||
       !add_history (self, type, id, now, "(deleted)", was, NULL, error))
     goto fail;
@@ -1684,6 +1715,121 @@ pl_store_backup (PlStore     *self,
 void
 pl_store_set_max_pages_for_testing (PlStore *self,
                                     int      pages)
+/* Wrong tries */
+
+static const char *
+tries_column (PlStoreTries who)
+{
+  switch (who)
+    {
+    case PL_STORE_TRIES_PERSON:
+      return "person_id";
+    case PL_STORE_TRIES_CARER:
+      return "carer_id";
+    case PL_STORE_TRIES_USERNAME:
+      return "username";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+bind_tries_key (sqlite3_stmt *stmt,
+                int           index,
+                PlStoreTries  who,
+                gint64        id,
+                const char   *username)
+{
+  if (who == PL_STORE_TRIES_USERNAME)
+    sqlite3_bind_text (stmt, index, username, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+gboolean
+pl_store_get_wrong_tries (PlStore       *self,
+                          PlStoreTries   who,
+                          gint64         id,
+                          const char    *username,
+                          guint         *failures,
+                          char         **wait_until,
+                          GError       **error)
+{
+  g_autofree char *sql = NULL;
+  const char *column = tries_column (who);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (who != PL_STORE_TRIES_USERNAME || username != NULL, FALSE);
+  g_return_val_if_fail (failures != NULL, FALSE);
+
+  *failures = 0;
+  if (wait_until != NULL)
+    *wait_until = NULL;
+
+  sql = g_strdup_printf ("SELECT failures, wait_until FROM wrong_tries WHERE %s = ?", column);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_tries_key (stmt, 1, who, id, username);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *failures = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+      if (wait_until != NULL && sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
+        *wait_until = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pl_store_set_wrong_tries (PlStore       *self,
+                          PlStoreTries   who,
+                          gint64         id,
+                          const char    *username,
+                          guint          failures,
+                          const char    *wait_until,
+                          GError       **error)
+{
+  g_autofree char *sql = NULL;
+  const char *column = tries_column (who);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (who != PL_STORE_TRIES_USERNAME || username != NULL, FALSE);
+
+  if (failures == 0)
+    sql = g_strdup_printf ("DELETE FROM wrong_tries WHERE %s = ?", column);
+  else
+    sql = g_strdup_printf ("INSERT INTO wrong_tries (%s, failures, wait_until) VALUES (?, ?, ?) "
+                           "ON CONFLICT (%s) DO UPDATE SET failures = excluded.failures, "
+                           "wait_until = excluded.wait_until",
+                           column, column);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_tries_key (stmt, 1, who, id, username);
+  if (failures > 0)
+    {
+      sqlite3_bind_int64 (stmt, 2, failures);
+      if (wait_until != NULL)
+        sqlite3_bind_text (stmt, 3, wait_until, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 3);
+    }
+  return step_done (self, stmt, error);
+}
+
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
 

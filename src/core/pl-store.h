@@ -35,7 +35,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 5
+#define PL_STORE_SCHEMA_VERSION 6
 
 typedef struct
 {
@@ -195,6 +195,43 @@ gboolean       pl_store_backup           (PlStore     *self,
 
 /* The time the store stamps on records, ISO 8601 UTC */
 char          *pl_store_now              (void);
+
+/* The store's clock: what it stamps on the records it saves and what waits
+ * after wrong tries are measured by. fixed: a moment to use from now on, so
+ * that tests need not sleep to see time pass; NULL for the real time. */
+void           pl_store_set_clock        (PlStore     *self,
+                                          GDateTime   *fixed);
+/* The store's clock now, in UTC */
+GDateTime     *pl_store_get_time         (PlStore     *self);
+
+/* Whose wrong tries are counted: a person's or a carer's PIN (by id), or a
+ * staff user name that no account has (staff accounts count their own) */
+typedef enum
+{
+  PL_STORE_TRIES_PERSON,
+  PL_STORE_TRIES_CARER,
+  PL_STORE_TRIES_USERNAME,
+} PlStoreTries;
+
+/* Wrong tries in a row and when the next may be made (ISO 8601 UTC, NULL
+ * for now); 0 and NULL when there were none. id for a person or a carer,
+ * username for a user name. */
+gboolean       pl_store_get_wrong_tries  (PlStore      *self,
+                                          PlStoreTries  who,
+                                          gint64        id,
+                                          const char   *username,
+                                          guint        *failures,
+                                          char        **wait_until,
+                                          GError      **error);
+/* failures 0 forgets them. Not kept in the history: a wrong try changes
+ * no record. */
+gboolean       pl_store_set_wrong_tries  (PlStore      *self,
+                                          PlStoreTries  who,
+                                          gint64        id,
+                                          const char   *username,
+                                          guint         failures,
+                                          const char   *wait_until,
+                                          GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStore, pl_store_close)
 
