@@ -38,8 +38,8 @@ struct _PlStore
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   guint       depth;       /* open transactions: 0 none, 1 BEGIN, 2+ savepoints */
   int         schema_version;
-};
   GDateTime  *clock;       /* a fixed time set by tests, or NULL */
+};
 
 G_DEFINE_QUARK (pl-store-error-quark, pl_store_error)
 
@@ -195,7 +195,6 @@ pl_store_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-char *
 void
 pl_store_set_clock (PlStore   *self,
                     GDateTime *fixed)
@@ -225,6 +224,7 @@ store_now (PlStore *self)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+char *
 pl_store_default_path (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "plainly", NULL);
@@ -594,10 +594,10 @@ pl_store_close (PlStore *self)
     return;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->clock, g_date_time_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
-  g_clear_pointer (&self->clock, g_date_time_unref);
   g_free (self->actor);
   g_free (self);
 }
@@ -1710,11 +1710,6 @@ pl_store_backup (PlStore     *self,
   return TRUE;
 }
 
-/* Testing */
-
-void
-pl_store_set_max_pages_for_testing (PlStore *self,
-                                    int      pages)
 /* Wrong tries */
 
 static const char *
@@ -1830,6 +1825,11 @@ pl_store_set_wrong_tries (PlStore       *self,
   return step_done (self, stmt, error);
 }
 
+/* Testing */
+
+void
+pl_store_set_max_pages_for_testing (PlStore *self,
+                                    int      pages)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
 
