@@ -428,6 +428,18 @@ at_anchor (PlDocument *document,
   return pl_document_get_block (document, (guint) index);
 }
 
+/* The block after the one with this anchor */
+static const PlBlock *
+after_anchor (PlDocument *document,
+              const char *anchor)
+{
+  int index = pl_document_find_anchor (document, anchor);
+
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpint (index + 1, <, (int) pl_document_get_n_blocks (document));
+  return pl_document_get_block (document, (guint) index + 1);
+}
+
 /* The index after the last block under the heading at start */
 static guint
 part_end (PlDocument *document,
@@ -1591,10 +1603,13 @@ test_plan_shared (Fixture       *f,
 
   /* Their headings stay, with a notice instead of the content */
   g_assert_cmpint (at_anchor (shared, "medicines")->kind, ==, PL_BLOCK_HEADING);
-  g_assert_cmpint (at_anchor (shared, "medicines-not-shared")->kind, ==, PL_BLOCK_NOTICE);
-  g_assert_cmpint (at_anchor (shared, "money-not-shared")->kind, ==, PL_BLOCK_NOTICE);
-  g_assert_nonnull (strstr (at_anchor (shared, "money-not-shared")->text, "not chosen to share"));
-  g_assert_cmpint (pl_document_find_anchor (full, "medicines-not-shared"), <, 0);
+  g_assert_cmpint (after_anchor (shared, "medicines")->kind, ==, PL_BLOCK_NOTICE);
+  g_assert_cmpint (after_anchor (shared, "medicines")->flags, ==, PL_BLOCK_NOT_SHARED);
+  g_assert_cmpint (after_anchor (shared, "money")->flags, ==, PL_BLOCK_NOT_SHARED);
+  g_assert_nonnull (strstr (after_anchor (shared, "money")->text, "not chosen to share"));
+  g_assert_cmpint (after_anchor (full, "medicines")->flags, ==, PL_BLOCK_FLAGS_NONE);
+  for (guint i = 0; i < pl_document_get_n_blocks (full); i++)
+    g_assert_cmpint (pl_document_get_block (full, i)->flags & PL_BLOCK_NOT_SHARED, ==, 0);
 
   /* Everything else is the same */
   g_assert_cmpint (at_anchor (shared, "visits")->kind, ==, PL_BLOCK_HEADING);

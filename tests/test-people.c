@@ -222,22 +222,28 @@ test_carer_sees_what_is_shared (Fixture       *f,
   g_assert_true (gtk_widget_is_drawable (note));
   g_assert_nonnull (strstr (label_text (note), "Peggy"));
 
-  g_assert_true (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_WINDOW_PAGE_PLAN)));
-  g_assert_true (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_WINDOW_PAGE_DIARY)));
-  g_assert_false (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_WINDOW_PAGE_WELCOME)));
-  g_assert_false (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_WINDOW_PAGE_COMPLAINT)));
+  g_assert_true (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
+  g_assert_true (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_DOCUMENT_DIARY)));
+  g_assert_false (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_DOCUMENT_WELCOME)));
+  g_assert_false (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_DOCUMENT_COMPLAINT)));
   /* Asking anyway is refused */
-  g_assert_false (pl_window_open_page (f->window, PL_WINDOW_PAGE_COMPLAINT));
+  g_assert_false (pl_window_open_page (f->window, PL_DOCUMENT_COMPLAINT));
   g_assert_nonnull (pl_window_get_error_dialog (f->window));
   gtk_window_close (pl_window_get_error_dialog (f->window));
 
-  g_assert_true (pl_window_open_page (f->window, PL_WINDOW_PAGE_PLAN));
+  g_assert_true (pl_window_open_page (f->window, PL_DOCUMENT_PLAN));
   g_assert_true (pl_gui_test_wait_until (document_shown, f));
   document = pl_document_view_get_document (pl_window_get_document_view (f->window));
   /* The carer can have it read aloud too */
   pl_gui_test_run_frames (2);
   g_assert_true (gtk_widget_is_sensitive (pl_gui_test_find_named (GTK_WIDGET (pl_window_get_read_aloud_bar (f->window)), "play")));
-  g_assert_cmpint (pl_document_find_anchor (document, "medicines-not-shared"), >=, 0);
+  {
+    int medicines = pl_document_find_anchor (document, "medicines");
+
+    g_assert_cmpint (medicines, >=, 0);
+    g_assert_cmpint (pl_document_get_block (document, (guint) medicines + 1)->flags, ==,
+                     PL_BLOCK_NOT_SHARED);
+  }
   for (guint i = 0; i < pl_document_get_n_blocks (document); i++)
     g_assert_null (strstr (pl_document_get_block (document, i)->text, "Paracetamol"));
 
@@ -277,7 +283,7 @@ test_carer_supports_several (Fixture       *f,
   g_assert_true (pl_gui_test_wait_until (at_home, f));
   g_assert_cmpint (pl_window_get_person_id (f->window), ==, f->arthur);
   /* Arthur shares only his plan */
-  g_assert_false (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_WINDOW_PAGE_DIARY)));
+  g_assert_false (gtk_widget_get_visible (pl_window_get_home_button (f->window, PL_DOCUMENT_DIARY)));
 
   /* Back to the choice, on Arthur, then back to the start */
   g_assert_true (pl_window_go_back (f->window));
@@ -384,7 +390,7 @@ test_idle_lock (Fixture       *f,
   g_assert_true (pl_idle_lock_is_armed (lock));
   g_assert_cmpuint (pl_idle_lock_get_timeout (lock), ==, 5 * 60 * 1000);
 
-  g_assert_true (pl_window_open_page (f->window, PL_WINDOW_PAGE_PLAN));
+  g_assert_true (pl_window_open_page (f->window, PL_DOCUMENT_PLAN));
   g_assert_true (pl_gui_test_wait_until (document_shown, f));
 
   /* Five minutes, made short */

@@ -664,7 +664,7 @@ open_my_plan (PlWindow *window,
               gint64    person_id)
 {
   g_assert_true (pl_window_open_person (window, person_id));
-  g_assert_true (pl_window_open_page (window, PL_WINDOW_PAGE_PLAN));
+  g_assert_true (pl_window_open_page (window, PL_DOCUMENT_PLAN));
   g_assert_true (pl_gui_test_wait_until (is_reading, window));
   g_assert_true (pl_gui_test_run_ticks (window, 2));
   return pl_document_view_get_document (pl_window_get_document_view (window));
@@ -754,7 +754,7 @@ open_shared_plan (PlWindow *window,
                   gint64    carer_id)
 {
   g_assert_true (pl_window_open_person_as_carer (window, person_id, carer_id));
-  g_assert_true (pl_window_open_page (window, PL_WINDOW_PAGE_PLAN));
+  g_assert_true (pl_window_open_page (window, PL_DOCUMENT_PLAN));
   g_assert_true (pl_gui_test_wait_until (is_reading, window));
   return pl_document_view_get_document (pl_window_get_document_view (window));
 }

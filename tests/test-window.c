@@ -129,7 +129,7 @@ open_plan (Fixture *f,
 {
   g_assert_true (pl_window_open_person (f->window, person_id));
   g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window,
-                                                                 PL_WINDOW_PAGE_PLAN)));
+                                                                 PL_DOCUMENT_PLAN)));
   g_assert_true (pl_gui_test_wait_until (is_reading, f));
 }
 
@@ -288,7 +288,7 @@ back_at_home (gpointer data)
   GtkWidget *focus = expected_home_focus;
 
   if (focus == NULL)
-    focus = pl_window_get_home_button (f->window, PL_WINDOW_PAGE_PLAN);
+    focus = pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN);
   return pl_window_get_person_id (f->window) != 0 &&
          gtk_widget_get_mapped (pl_window_get_home_heading (f->window)) &&
          !gtk_widget_get_mapped (GTK_WIDGET (pl_window_get_document_view (f->window))) &&
@@ -333,13 +333,13 @@ find_label (GtkWidget *widget)
 }
 
 static const struct {
-  PlWindowPage  page;
+  PlDocumentKind  page;
   const char   *label;
 } home_pages[] = {
-  { PL_WINDOW_PAGE_PLAN, "My plan" },
-  { PL_WINDOW_PAGE_DIARY, "My visits and care diary" },
-  { PL_WINDOW_PAGE_WELCOME, "About my service" },
-  { PL_WINDOW_PAGE_COMPLAINT, "If I'm not happy" },
+  { PL_DOCUMENT_PLAN, "My plan" },
+  { PL_DOCUMENT_DIARY, "My visits and care diary" },
+  { PL_DOCUMENT_WELCOME, "About my service" },
+  { PL_DOCUMENT_COMPLAINT, "If I'm not happy" },
 };
 
 static gboolean
@@ -401,32 +401,32 @@ test_home (Fixture       *f,
 
   /* The keyboard starts on the first choice */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
-                 pl_window_get_home_button (f->window, PL_WINDOW_PAGE_PLAN));
+                 pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN));
 }
 
 static PlDocument *
 build_expected (PlStore      *store,
                 gint64        person_id,
-                PlWindowPage  page)
+                PlDocumentKind  page)
 {
   g_autoptr(GError) error = NULL;
   PlDocument *document = NULL;
 
   switch (page)
     {
-    case PL_WINDOW_PAGE_PLAN:
+    case PL_DOCUMENT_PLAN:
       document = pl_document_build_plan (store, person_id, &error);
       break;
-    case PL_WINDOW_PAGE_DIARY:
+    case PL_DOCUMENT_DIARY:
       document = pl_document_build_diary (store, person_id, 0, &error);
       break;
-    case PL_WINDOW_PAGE_WELCOME:
+    case PL_DOCUMENT_WELCOME:
       document = pl_document_build_welcome (store, person_id, &error);
       break;
-    case PL_WINDOW_PAGE_COMPLAINT:
+    case PL_DOCUMENT_COMPLAINT:
       document = pl_document_build_complaint (store, person_id, 0, &error);
       break;
-    case PL_WINDOW_N_PAGES:
+    case PL_N_DOCUMENT_KINDS:
     default:
       g_assert_not_reached ();
     }
@@ -486,7 +486,7 @@ test_home_page_error (Fixture       *f,
   /* Removed by someone else while the home was open: a message, not a crash */
   g_assert_true (pl_store_delete_person (pl_window_get_store (f->window), f->person_id, &error));
   g_assert_no_error (error);
-  g_assert_false (pl_window_open_page (f->window, PL_WINDOW_PAGE_PLAN));
+  g_assert_false (pl_window_open_page (f->window, PL_DOCUMENT_PLAN));
   g_assert_nonnull (pl_window_get_error_dialog (f->window));
   g_assert_null (pl_document_view_get_document (pl_window_get_document_view (f->window)));
   g_assert_true (gtk_widget_get_mapped (pl_window_get_home_heading (f->window)));
@@ -1027,7 +1027,7 @@ test_diary_comment (Fixture       *f,
   g_assert_true (pl_window_go_back (f->window));
   pl_gui_test_run_frames (2);
 
-  g_assert_true (pl_window_open_page (f->window, PL_WINDOW_PAGE_DIARY));
+  g_assert_true (pl_window_open_page (f->window, PL_DOCUMENT_DIARY));
   g_assert_true (pl_gui_test_wait_until (is_reading, f));
   dialog = pl_window_open_diary_comment (f->window);
   g_assert_nonnull (dialog);

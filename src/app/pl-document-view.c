@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "pl-document-view.h"
 #include "pl-theme.h"
@@ -383,6 +384,18 @@ build_blocks (PlDocumentView *self)
 
       /* Counted from 1, so that no block's mark is NULL */
       g_object_set_data (G_OBJECT (widget), "pl-block-index", GUINT_TO_POINTER (i + 1));
+
+      /* A change is marked by a thick line in the text's own colour
+       * (style.css), so it keeps the theme's 7:1, and in words for screen
+       * readers: never by colour alone (NG86 1.4.8) */
+      if (block->flags & PL_BLOCK_CHANGED)
+        {
+          gtk_widget_add_css_class (widget, "pl-changed");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Changed since you last looked"),
+                                          -1);
+        }
 
       /* Consecutive items form one list, so a screen reader can say how many */
       if (block->kind == PL_BLOCK_LIST_ITEM)

@@ -76,10 +76,9 @@ open_request (PlWindow             *window,
               const PlScreenshotRequest *request,
               GError              **error)
 {
-  static const char * const pages[] = { "plan", "diary", "welcome", "complaint" };
   g_autoptr(PlPerson) person = NULL;
   PlStore *store = pl_window_get_store (window);
-  PlWindowPage page = PL_WINDOW_PAGE_PLAN;
+  PlDocumentKind page = PL_DOCUMENT_PLAN;
   gboolean found_page = request->page == NULL;
 
   if (request->person == NULL)
@@ -116,12 +115,8 @@ open_request (PlWindow             *window,
       return FALSE;
     }
 
-  for (guint i = 0; request->page != NULL && i < G_N_ELEMENTS (pages); i++)
-    if (g_str_equal (request->page, pages[i]))
-      {
-        page = (PlWindowPage) i;
-        found_page = TRUE;
-      }
+  if (request->page != NULL && pl_document_kind_from_nick (request->page, &page))
+    found_page = TRUE;
   if (!found_page)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,

@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-access.h"
 #include "pl-application.h"
-#include "pl-change-words.h"
 #include "pl-complaint-form.h"
 #include "pl-diary-comment-dialog.h"
 #include "pl-document.h"
@@ -84,7 +84,7 @@ struct _PlWindow
   char                 *path;        /* the open database, or the one that failed */
   gint64                person_id;   /* whose document is shown; 0 none */
   gint64                carer_id;    /* the carer reading them, or 0: the person */
-  guint                 scopes;      /* PL_SCOPE_BIT()s the reader may see */
+  PlViewer             *viewer;      /* who reads person_id's documents; NULL none */
   GHashTable           *person_buttons; /* gint64 id → GtkButton (borrowed) */
   GHashTable           *carer_buttons;  /* gint64 id → GtkButton (borrowed) */
   GHashTable           *pin_failures;   /* "person:3", "carer:1" → wrong tries in a row */
@@ -93,8 +93,8 @@ struct _PlWindow
   PlTalkingButtons     *talking;
   PlSpeech             *voice;       /* for talking buttons; made when first needed */
   gboolean              told_no_speaker;
-  GtkWidget            *home_buttons[PL_WINDOW_N_PAGES];
-  PlWindowPage          page;        /* what the reader shows, or last showed */
+  GtkWidget            *home_buttons[PL_N_DOCUMENT_KINDS];
+  PlDocumentKind          page;        /* what the reader shows, or last showed */
   GtkWindow            *error_dialog;
   GtkNativeDialog      *chooser;
 
@@ -120,19 +120,19 @@ static GParamSpec *properties[N_PROPS];
 
 /* The person's home, in the order shown */
 static const struct {
-  PlWindowPage  page;
+  PlDocumentKind  page;
   const char   *label;
   const char   *icon_name;
 } home_items[] = {
-  { PL_WINDOW_PAGE_PLAN, N_("My plan"), "x-office-document-symbolic" },
-  { PL_WINDOW_PAGE_DIARY, N_("My visits and care diary"), "x-office-calendar-symbolic" },
-  { PL_WINDOW_PAGE_WELCOME, N_("About my service"), "help-about-symbolic" },
-  { PL_WINDOW_PAGE_COMPLAINT, N_("If I'm not happy"), "mail-send-symbolic" },
+  { PL_DOCUMENT_PLAN, N_("My plan"), "x-office-document-symbolic" },
+  { PL_DOCUMENT_DIARY, N_("My visits and care diary"), "x-office-calendar-symbolic" },
+  { PL_DOCUMENT_WELCOME, N_("About my service"), "help-about-symbolic" },
+  { PL_DOCUMENT_COMPLAINT, N_("If I'm not happy"), "mail-send-symbolic" },
 };
 
 /* The home's two buttons that open no document */
-#define HOME_SETTINGS PL_WINDOW_N_PAGES
-#define HOME_FEEDBACK (PL_WINDOW_N_PAGES + 1)
+#define HOME_SETTINGS PL_N_DOCUMENT_KINDS
+#define HOME_FEEDBACK (PL_N_DOCUMENT_KINDS + 1)
 
 static const char *
 person_display_name (const PlPerson *person)
@@ -346,7 +346,7 @@ leaflet_visible_child_cb (PlWindow *self)
         focus_person_button (self, self->person_id, self->carer_id);
       self->person_id = 0;
       self->carer_id = 0;
-      self->scopes = 0;
+      g_clear_pointer (&self->viewer, pl_viewer_unref);
       pl_idle_lock_set_timeout (self->idle_lock, 0);
       pl_talking_buttons_set_enabled (self->talking, FALSE);
     }
@@ -478,7 +478,7 @@ home_button_clicked_cb (GtkButton *button,
 
 static GtkWidget *
 home_button_new (PlWindow     *self,
-                 PlWindowPage  page,
+                 PlDocumentKind  page,
                  const char   *label_text,
                  const char   *icon_name)
 {
@@ -675,6 +675,7 @@ pl_window_open_database (PlWindow   *self,
   g_free (self->path);
   self->path = g_strdup (path);
   self->person_id = 0;
+  g_clear_pointer (&self->viewer, pl_viewer_unref);
   show_document (self, NULL);
   g_clear_pointer (&self->reader_settings, pl_settings_free);
   update_reader_actions (self);
@@ -744,6 +745,7 @@ apply_reader_style (PlWindow *self)
 
   css = pl_reader_style_css (settings, self->reader_class);
   gtk_css_provider_load_from_data (self->reader_css, css, -1);
+  pl_reader_style_apply (GTK_WIDGET (self), self->reader_class, settings);
   update_home_width (self, settings);
   pl_reader_set_settings (self->reader, settings);
   pl_read_aloud_bar_set_settings (self->read_aloud_bar, settings, self->language);
@@ -1122,10 +1124,10 @@ pl_window_open_feedback (PlWindow *self)
   if (self->store == NULL || self->person_id == 0)
     return FALSE;
 
-  if ((self->scopes & PL_SCOPE_BIT (PL_SCOPE_COMPLAINTS)) == 0)
+  if (self->viewer == NULL || !pl_viewer_may_open (self->viewer, PL_DOCUMENT_COMPLAINT, &error))
     {
       show_error (self, _("Plainly could not open the form"),
-                  _("This has not been shared with you."), FALSE);
+                  error != NULL ? error->message : "", FALSE);
       return FALSE;
     }
 
@@ -1246,48 +1248,26 @@ remember_person (PlWindow *self,
     }
 }
 
-/* Which of the home's choices a reader with these scopes may open */
-static guint
-page_scope (PlWindowPage page)
-{
-  switch (page)
-    {
-    case PL_WINDOW_PAGE_PLAN:
-      return PL_SCOPE_BIT (PL_SCOPE_PLAN);
-    case PL_WINDOW_PAGE_DIARY:
-      return PL_SCOPE_BIT (PL_SCOPE_DIARY);
-    case PL_WINDOW_PAGE_WELCOME:
-      return PL_SCOPE_BIT (PL_SCOPE_WELCOME_PACK);
-    case PL_WINDOW_PAGE_COMPLAINT:
-      return PL_SCOPE_BIT (PL_SCOPE_COMPLAINTS);
-    case PL_WINDOW_N_PAGES:
-    default:
-      return PL_SCOPES_ALL;
-    }
-}
-
+/* The home of the person viewer reads, as the access policy lets them */
 static gboolean
-open_home (PlWindow *self,
-           gint64    person_id,
-           gint64    carer_id)
+open_home_as (PlWindow *self,
+              PlViewer *viewer)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = NULL;
   g_autoptr(PlCarer) carer = NULL;
   g_autofree char *greeting = NULL;
   GtkWidget *first = NULL;
-  guint scopes = PL_SCOPES_ALL;
+  gint64 person_id = pl_viewer_get_person_id (viewer);
+  gint64 carer_id = pl_viewer_get_carer_id (viewer);
+  guint scopes = pl_viewer_get_scopes (viewer);
 
   if (self->store == NULL)
     return FALSE;
 
   person = pl_store_load_person (self->store, person_id, &error);
   if (person != NULL && carer_id != 0)
-    {
-      carer = pl_store_load_carer (self->store, carer_id, &error);
-      if (carer != NULL && !pl_store_carer_scopes (self->store, carer_id, person_id, &scopes, &error))
-        g_clear_pointer (&carer, pl_carer_free);
-    }
+    carer = pl_store_load_carer (self->store, carer_id, &error);
   if (person == NULL || (carer_id != 0 && carer == NULL))
     {
       show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
@@ -1296,10 +1276,14 @@ open_home (PlWindow *self,
 
   self->person_id = person_id;
   self->carer_id = carer_id;
-  self->scopes = scopes;
+  if (self->viewer != viewer)
+    {
+      g_clear_pointer (&self->viewer, pl_viewer_unref);
+      self->viewer = pl_viewer_ref (viewer);
+    }
   g_free (self->language);
   self->language = g_strdup (person->preferred_language);
-  self->page = PL_WINDOW_PAGE_PLAN;
+  self->page = PL_DOCUMENT_PLAN;
   /* Their text size and theme from the first thing they see */
   load_reader_settings (self, person_id, carer_id);
   show_document (self, NULL);
@@ -1330,14 +1314,14 @@ open_home (PlWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (home_items); i++)
     {
       GtkWidget *button = self->home_buttons[home_items[i].page];
-      gboolean shown = (page_scope (home_items[i].page) & scopes) != 0;
+      gboolean shown = pl_viewer_may_open (viewer, home_items[i].page, NULL);
 
       gtk_widget_set_visible (button, shown);
       if (shown && first == NULL)
         first = button;
     }
   gtk_widget_set_visible (self->feedback_button,
-                          (scopes & PL_SCOPE_BIT (PL_SCOPE_COMPLAINTS)) != 0);
+                          pl_viewer_may_open (viewer, PL_DOCUMENT_COMPLAINT, NULL));
 
   adw_leaflet_set_visible_child (self->leaflet, self->home_page);
   update_window_title (self);
@@ -1347,6 +1331,34 @@ open_home (PlWindow *self,
   if (carer == NULL)
     remember_person (self, person_id);
   return TRUE;
+}
+
+/* The home of person_id, read by them or by carer_id. Whoever has a PIN
+ * has given it already: the start screen's buttons asked. */
+static gboolean
+open_home (PlWindow *self,
+           gint64    person_id,
+           gint64    carer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlViewer) who = NULL;
+  g_autoptr(PlViewer) viewer = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+
+  if (carer_id != 0)
+    who = pl_access_open_carer (self->store, carer_id, NULL, &error);
+  else
+    who = pl_access_open_person (self->store, person_id, NULL, &error);
+  if (who != NULL)
+    viewer = pl_viewer_for_person (self->store, who, person_id, &error);
+  if (viewer == NULL)
+    {
+      show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
+      return FALSE;
+    }
+  return open_home_as (self, viewer);
 }
 
 gboolean
@@ -1428,6 +1440,7 @@ pl_window_open_carer (PlWindow *self,
 
   self->carer_id = carer_id;
   self->person_id = 0;
+  g_clear_pointer (&self->viewer, pl_viewer_unref);
   /* The carer's own text size and theme from here on */
   load_reader_settings (self, 0, carer_id);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
@@ -1606,219 +1619,40 @@ pl_window_lock (PlWindow *self)
     }
 }
 
-static PlDocument *
-build_page (PlWindow      *self,
-            PlWindowPage   page,
-            GError       **error)
-{
-  switch (page)
-    {
-    case PL_WINDOW_PAGE_PLAN:
-      return pl_document_build_plan_shared (self->store, self->person_id, self->scopes, error);
-    case PL_WINDOW_PAGE_DIARY:
-      return pl_document_build_diary (self->store, self->person_id, 0, error);
-    case PL_WINDOW_PAGE_WELCOME:
-      return pl_document_build_welcome (self->store, self->person_id, error);
-    case PL_WINDOW_PAGE_COMPLAINT:
-      return pl_document_build_complaint (self->store, self->person_id, 0, error);
-    case PL_WINDOW_N_PAGES:
-    default:
-      break;
-    }
-  g_return_val_if_reached (NULL);
-}
-
 static const char *
-page_error_heading (PlWindowPage page)
+page_error_heading (PlDocumentKind page)
 {
   switch (page)
     {
-    case PL_WINDOW_PAGE_PLAN:
+    case PL_DOCUMENT_PLAN:
       return _("Plainly could not show this plan");
-    case PL_WINDOW_PAGE_DIARY:
+    case PL_DOCUMENT_DIARY:
       return _("Plainly could not show the care diary");
-    case PL_WINDOW_PAGE_WELCOME:
+    case PL_DOCUMENT_WELCOME:
       return _("Plainly could not show the information about the service");
-    case PL_WINDOW_PAGE_COMPLAINT:
+    case PL_DOCUMENT_COMPLAINT:
       return _("Plainly could not show how to complain");
-    case PL_WINDOW_N_PAGES:
+    case PL_N_DOCUMENT_KINDS:
     default:
       return _("Plainly could not show this page");
     }
-}
-
-/* NG86 1.4.8: "What has changed since you last looked", first. The changes
- * go into the document itself, after its title, so they are read aloud,
- * printed and listed in the contents like the rest; each is a link to its
- * place. Changes to parts this reader may not see are left out. Returns
- * document itself when there is nothing to say. out_anchors gets the places
- * that changed, to mark in the view. */
-#define CHANGES_ANCHOR "changes-since-you-last-looked"
-
-static PlDocument *
-add_changes (PlWindow    *self,
-             PlDocument  *document,
-             GPtrArray   *changes,
-             GPtrArray  **out_anchors)
-{
-  g_autoptr(PlDocument) with_changes = NULL;
-  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
-  guint n_blocks = pl_document_get_n_blocks (document);
-  guint first = 0;
-
-  *out_anchors = NULL;
-  for (guint i = 0; i < changes->len; i++)
-    {
-      PlPlanChange *change = g_ptr_array_index (changes, i);
-      g_autofree char *not_shared = NULL;
-
-      if (change->anchor == NULL || pl_document_find_anchor (document, change->anchor) < 0)
-        continue;
-      /* A part kept from a carer keeps its heading, with this notice
-       * (NG86 1.1.14-1.1.15): what changed in it is not theirs to read */
-      not_shared = g_strconcat (change->anchor, "-not-shared", NULL);
-      if (pl_document_find_anchor (document, not_shared) >= 0)
-        continue;
-      g_ptr_array_add (shown, change);
-    }
-  if (shown->len == 0 || pl_document_find_anchor (document, CHANGES_ANCHOR) >= 0)
-    return g_object_ref (document);
-
-  with_changes = pl_document_new (pl_document_get_title (document));
-  /* The title stays first */
-  if (n_blocks > 0 && pl_document_get_block (document, 0)->kind == PL_BLOCK_HEADING &&
-      pl_document_get_block (document, 0)->level == 1)
-    {
-      const PlBlock *title = pl_document_get_block (document, 0);
-
-      pl_document_add (with_changes, title->kind, title->level, title->anchor, NULL, title->text);
-      first = 1;
-    }
-
-  pl_document_add (with_changes, PL_BLOCK_HEADING, 2, CHANGES_ANCHOR, NULL,
-                   _("What has changed since you last looked"));
-  pl_document_add (with_changes, PL_BLOCK_NOTICE, 0, CHANGES_ANCHOR "-note", NULL,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Your plan has 1 change since you last looked. "
-                                "It is marked in your plan with a line beside it.",
-                                "Your plan has changes since you last looked. "
-                                "Each one is marked in your plan with a line beside it.",
-                                shown->len));
-  for (guint i = 0; i < shown->len; i++)
-    {
-      PlPlanChange *change = g_ptr_array_index (shown, i);
-      g_autofree char *words = pl_change_words_describe (self->store, change);
-
-      pl_document_add_link (with_changes, words, change->anchor);
-      if (!g_ptr_array_find_with_equal_func (anchors, change->anchor, g_str_equal, NULL))
-        g_ptr_array_add (anchors, g_strdup (change->anchor));
-    }
-
-  for (guint i = first; i < n_blocks; i++)
-    {
-      const PlBlock *block = pl_document_get_block (document, i);
-
-      if (block->kind == PL_BLOCK_LINK)
-        pl_document_add_link (with_changes, block->text, block->target);
-      else
-        pl_document_add (with_changes, block->kind, block->level, block->anchor,
-                         block->label, block->text);
-    }
-
-  *out_anchors = g_steal_pointer (&anchors);
-  return g_steal_pointer (&with_changes);
-}
-
-/* Marked by a thick line in the text's own colour (style.css), so it keeps
- * the theme's 7:1, and in words for screen readers: never colour alone */
-static void
-mark_changed_blocks (PlWindow  *self,
-                     GPtrArray *anchors)
-{
-  for (guint i = 0; anchors != NULL && i < anchors->len; i++)
-    {
-      GtkWidget *widget = pl_document_view_get_anchor_widget (self->document_view,
-                                                              g_ptr_array_index (anchors, i));
-
-      if (widget == NULL)
-        continue;
-      gtk_widget_add_css_class (widget, "pl-changed");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Changed since you last looked"),
-                                      -1);
-    }
-}
-
-/* The plan with what changed since the person last looked; remembers what
- * they see now for next time */
-static PlDocument *
-build_plan_with_changes (PlWindow    *self,
-                         GPtrArray  **out_anchors,
-                         GError     **error)
-{
-  g_autoptr(PlDocument) document = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean seen_before = FALSE;
-
-  *out_anchors = NULL;
-  document = build_page (self, PL_WINDOW_PAGE_PLAN, error);
-  if (document == NULL)
-    return NULL;
-
-  /* Not being able to say what changed never stops the plan showing */
-  changes = pl_plan_changes_since_seen (self->store, self->person_id, &seen_before, &local_error);
-  if (changes == NULL)
-    {
-      g_warning ("Could not work out what changed in the plan: %s", local_error->message);
-      return g_steal_pointer (&document);
-    }
-  if (seen_before && changes->len > 0)
-    {
-      PlDocument *with_changes = add_changes (self, document, changes, out_anchors);
-
-      g_object_unref (document);
-      document = with_changes;
-    }
-  return g_steal_pointer (&document);
-}
-
-/* The diary entry a block belongs to: the nearest "entry-ID" heading at or
- * before it, else the first after it (the newest visit); 0 for none */
-static gint64
-diary_entry_near (PlDocument *document,
-                  guint       block)
-{
-  guint n = pl_document_get_n_blocks (document);
-
-  for (int i = (int) MIN (block, n > 0 ? n - 1 : 0); i >= 0 && n > 0; i--)
-    {
-      const char *anchor = pl_document_get_block (document, (guint) i)->anchor;
-
-      if (anchor != NULL && g_str_has_prefix (anchor, "entry-"))
-        return g_ascii_strtoll (anchor + 6, NULL, 10);
-    }
-  for (guint i = block; i < n; i++)
-    {
-      const char *anchor = pl_document_get_block (document, i)->anchor;
-
-      if (anchor != NULL && g_str_has_prefix (anchor, "entry-"))
-        return g_ascii_strtoll (anchor + 6, NULL, 10);
-    }
-  return 0;
 }
 
 static void
 diary_comment_sent_cb (PlWindow *self,
                        gint64    comment_id)
 {
-  g_autofree char *anchor = g_strdup_printf ("comment-%" G_GINT64_FORMAT, comment_id);
+  PlDocument *document;
+  int at;
 
   /* The diary again, with the new words, at the new words */
-  if (pl_window_open_page (self, PL_WINDOW_PAGE_DIARY))
-    pl_document_view_set_position (self->document_view, anchor, 0);
+  if (!pl_window_open_page (self, PL_DOCUMENT_DIARY))
+    return;
+  document = pl_document_view_get_document (self->document_view);
+  at = pl_document_find_record (document, &pl_diary_comment_type, comment_id);
+  if (at >= 0)
+    pl_document_view_set_position (self->document_view,
+                                   pl_document_get_block (document, (guint) at)->anchor, 0);
 }
 
 GtkWindow *
@@ -1834,11 +1668,11 @@ pl_window_open_diary_comment (PlWindow *self)
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
 
   document = pl_document_view_get_document (self->document_view);
-  if (self->store == NULL || self->page != PL_WINDOW_PAGE_DIARY || document == NULL)
+  if (self->store == NULL || self->page != PL_DOCUMENT_DIARY || document == NULL)
     return NULL;
 
   pl_document_view_get_place (self->document_view, &block, &character);
-  entry_id = diary_entry_near (document, block);
+  entry_id = pl_document_record_near (document, block, &pl_diary_entry_type);
   if (entry_id == 0)
     return NULL;
 
@@ -1880,30 +1714,20 @@ diary_comment_clicked_cb (PlWindow *self)
 }
 
 gboolean
-pl_window_open_page (PlWindow     *self,
-                     PlWindowPage  page)
+pl_window_open_page (PlWindow       *self,
+                     PlDocumentKind  page)
 {
-  g_autoptr(GPtrArray) changed_anchors = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) seen_error = NULL;
   g_autoptr(PlDocument) document = NULL;
 
   g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (page < PL_WINDOW_N_PAGES, FALSE);
+  g_return_val_if_fail (page < PL_N_DOCUMENT_KINDS, FALSE);
 
-  if (self->store == NULL || self->person_id == 0)
+  if (self->store == NULL || self->viewer == NULL)
     return FALSE;
 
-  if ((page_scope (page) & self->scopes) == 0)
-    {
-      show_error (self, page_error_heading (page),
-                  _("This has not been shared with you."), FALSE);
-      return FALSE;
-    }
-
-  if (page == PL_WINDOW_PAGE_PLAN)
-    document = build_plan_with_changes (self, &changed_anchors, &error);
-  else
-    document = build_page (self, page, &error);
+  document = pl_document_build_for (self->store, self->viewer, page, &error);
   if (document == NULL)
     {
       show_error (self, page_error_heading (page), error->message, FALSE);
@@ -1912,24 +1736,17 @@ pl_window_open_page (PlWindow     *self,
 
   self->page = page;
   gtk_widget_set_visible (self->diary_bar,
-                          page == PL_WINDOW_PAGE_DIARY && diary_entry_near (document, 0) != 0);
+                          page == PL_DOCUMENT_DIARY &&
+                          pl_document_record_near (document, 0, &pl_diary_entry_type) != 0);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->reader_page), TRUE);
   adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
   show_document (self, document);
-  mark_changed_blocks (self, changed_anchors);
   adw_leaflet_set_visible_child (self->leaflet, self->reader_page);
   update_window_title (self);
 
-  /* Shown now: next time only newer changes are pointed out (NG86 1.4.8).
-   * Only the person's own look counts: a carer reading first must not use
-   * up what the person is to be told. */
-  if (page == PL_WINDOW_PAGE_PLAN && self->carer_id == 0)
-    {
-      g_autoptr(GError) seen_error = NULL;
-
-      if (!pl_plan_mark_seen (self->store, self->person_id, &seen_error))
-        g_warning ("Could not remember that the plan was seen: %s", seen_error->message);
-    }
+  /* Shown now: next time only newer changes are pointed out (NG86 1.4.8) */
+  if (!pl_document_note_shown (self->store, self->viewer, page, &seen_error))
+    g_warning ("Could not remember that the plan was seen: %s", seen_error->message);
 
   /* Reading, by eye, keyboard or screen reader, starts at the top */
   pl_document_view_focus_start (self->document_view);
@@ -1953,10 +1770,10 @@ pl_window_set_keep_settings (PlWindow *self,
 
 GtkWidget *
 pl_window_get_home_button (PlWindow     *self,
-                           PlWindowPage  page)
+                           PlDocumentKind  page)
 {
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (page < PL_WINDOW_N_PAGES, NULL);
+  g_return_val_if_fail (page < PL_N_DOCUMENT_KINDS, NULL);
 
   return self->home_buttons[page];
 }
@@ -2280,6 +2097,7 @@ pl_window_dispose (GObject *object)
 
   g_clear_pointer (&self->person_buttons, g_hash_table_unref);
   g_clear_pointer (&self->carer_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->viewer, pl_viewer_unref);
   g_clear_pointer (&self->pin_failures, g_hash_table_unref);
   g_clear_object (&self->settings);
 
@@ -2584,7 +2402,7 @@ pl_window_init (PlWindow *self)
   self->feedback_button = home_button_new (self, HOME_FEEDBACK, _("Tell us what you think"),
                                            "document-edit-symbolic");
   gtk_box_insert_child_after (self->home_box, self->feedback_button,
-                              self->home_buttons[PL_WINDOW_PAGE_COMPLAINT]);
+                              self->home_buttons[PL_DOCUMENT_COMPLAINT]);
   self->settings_button = home_button_new (self, HOME_SETTINGS, _("My settings"),
                                            "preferences-system-symbolic");
   gtk_box_append (self->home_box, self->settings_button);

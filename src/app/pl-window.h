@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pl-document-kind.h"
 #include "pl-store.h"
 #include "pl-document-view.h"
 #include "pl-idle-lock.h"
@@ -20,15 +21,6 @@
 G_BEGIN_DECLS
 
 #define PL_TYPE_WINDOW (pl_window_get_type ())
-
-/* What the person's home offers to read */
-typedef enum {
-  PL_WINDOW_PAGE_PLAN,
-  PL_WINDOW_PAGE_DIARY,
-  PL_WINDOW_PAGE_WELCOME,
-  PL_WINDOW_PAGE_COMPLAINT,
-  PL_WINDOW_N_PAGES
-} PlWindowPage;
 
 G_DECLARE_FINAL_TYPE (PlWindow, pl_window, PL, WINDOW, AdwApplicationWindow)
 
@@ -73,10 +65,10 @@ gint64          pl_window_get_carer_id       (PlWindow       *self);
 /* Opens one of the home's documents for the person whose home is open;
  * errors go to a dialog. Back returns to the home. */
 gboolean        pl_window_open_page          (PlWindow       *self,
-                                              PlWindowPage    page);
+                                              PlDocumentKind    page);
 /* The home's button for page, and its "Hello" heading */
 GtkWidget      *pl_window_get_home_button    (PlWindow       *self,
-                                              PlWindowPage    page);
+                                              PlDocumentKind    page);
 GtkWidget      *pl_window_get_home_heading   (PlWindow       *self);
 gint64          pl_window_get_person_id      (PlWindow       *self);
 /* Back one step; FALSE if already at the start screen */

@@ -93,6 +93,8 @@ add_comments (PlDocument          *document,
         /* Translators: %s is the name a carer signed their comment with */
         label = g_strdup_printf (_("Comment from %s"), comment->author);
       pl_document_add (document, PL_BLOCK_FIELD, 0, anchor, label, comment->body);
+      pl_document_set_block_record (document, pl_document_get_n_blocks (document) - 1,
+                                    &pl_diary_comment_type, comment->id);
     }
   return TRUE;
 }
@@ -117,6 +119,8 @@ add_entry (PlDocument         *document,
       heading = g_strdup (_("Visit"));
     }
   pl_document_add (document, PL_BLOCK_HEADING, 3, anchor, NULL, heading);
+  pl_document_set_block_record (document, pl_document_get_n_blocks (document) - 1,
+                                &pl_diary_entry_type, entry->id);
 
   if (problem != NULL)
     {

@@ -753,6 +753,15 @@ build_plan (PlanData  *data,
   title = g_strdup_printf (_("%s's care and support plan"), pl_document_person_name (data->person));
   document = pl_document_new (title);
   pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
+  if (data->plan != NULL)
+    {
+      g_autofree char *version = NULL;
+
+      /* NG21 1.2.6: every copy shows which plan it is */
+      /* Translators: a plan's version, printed on every page: "Version 3" */
+      version = g_strdup_printf (_("Version %d"), data->plan->version);
+      pl_document_set_version (document, version);
+    }
 
   add_summary (document, data);
 
@@ -763,13 +772,14 @@ build_plan (PlanData  *data,
       /* The heading stays, so the carer knows the part exists and whom to ask */
       if ((parts[i].scope & scopes) != parts[i].scope)
         {
-          g_autofree char *anchor = g_strconcat (parts[i].anchor, "-not-shared", NULL);
           g_autofree char *text = NULL;
 
           /* Translators: %s is the name the person likes to be called */
           text = g_strdup_printf (_("%s has not chosen to share this part with you."),
                                   pl_document_person_name (data->person));
-          pl_document_add (document, PL_BLOCK_NOTICE, 0, anchor, NULL, text);
+          pl_document_add (document, PL_BLOCK_NOTICE, 0, NULL, NULL, text);
+          pl_document_set_block_flags (document, pl_document_get_n_blocks (document) - 1,
+                                       PL_BLOCK_NOT_SHARED);
           continue;
         }
 

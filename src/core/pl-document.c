@@ -20,6 +20,7 @@ struct _PlDocument
   GObject     parent_instance;
 
   char       *title;
+  char       *version;
   GPtrArray  *blocks;          /* (element-type PlBlock) */
   GHashTable *anchors;         /* anchor → index + 1 */
   char       *heading_anchor;  /* the last heading's, the base for derived anchors */
@@ -54,6 +55,7 @@ pl_document_finalize (GObject *object)
   PlDocument *self = PL_DOCUMENT (object);
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->heading_anchor, g_free);
@@ -305,6 +307,119 @@ pl_document_add_link (PlDocument *self,
   return block;
 }
 
+static PlBlock *
+block_at (PlDocument *self,
+          guint       index)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  return g_ptr_array_index (self->blocks, index);
+}
+
+void
+pl_document_set_block_flags (PlDocument   *self,
+                             guint         index,
+                             PlBlockFlags  flags)
+{
+  PlBlock *block = block_at (self, index);
+
+  if (block != NULL)
+    block->flags = flags;
+}
+
+void
+pl_document_set_block_record (PlDocument         *self,
+                              guint               index,
+                              const PlRecordType *type,
+                              gint64              id)
+{
+  PlBlock *block = block_at (self, index);
+
+  if (block != NULL)
+    {
+      block->record_type = type;
+      block->record_id = type != NULL ? id : 0;
+    }
+}
+
+int
+pl_document_find_record (PlDocument         *self,
+                         const PlRecordType *type,
+                         gint64              id)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (type != NULL, -1);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->record_type == type && block->record_id == id)
+        return (int) i;
+    }
+  return -1;
+}
+
+gint64
+pl_document_record_near (PlDocument         *self,
+                         guint               index,
+                         const PlRecordType *type)
+{
+  guint n;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (type != NULL, 0);
+
+  n = self->blocks->len;
+  if (n == 0)
+    return 0;
+  for (int i = (int) MIN (index, n - 1); i >= 0; i--)
+    {
+      const PlBlock *block = g_ptr_array_index (self->blocks, (guint) i);
+
+      if (block->record_type == type)
+        return block->record_id;
+    }
+  for (guint i = index; i < n; i++)
+    {
+      const PlBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->record_type == type)
+        return block->record_id;
+    }
+  return 0;
+}
+
+const char *
+pl_document_get_version (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  return self->version;
+}
+
+void
+pl_document_set_version (PlDocument *self,
+                         const char *version)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+
+  g_free (self->version);
+  self->version = g_strdup (version);
+}
+
+gboolean
+pl_document_has_changes (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (((const PlBlock *) g_ptr_array_index (self->blocks, i))->flags & PL_BLOCK_CHANGED)
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 pl_block_kind_to_string (PlBlockKind kind)
 {
@@ -345,6 +460,9 @@ append_indented (GString    *out,
     }
 }
 
+/* The line beside a changed block in plain text */
+#define CHANGED_MARK "┃ "
+
 /* Runs of these read as one group, with no blank line between them */
 static gboolean
 kind_groups (PlBlockKind kind)
@@ -379,12 +497,14 @@ pl_document_to_text (PlDocument *self)
   for (guint i = 0; i < self->blocks->len; i++)
     {
       const PlBlock *block = g_ptr_array_index (self->blocks, i);
+      gsize start;
 
       /* One-line fields and items read as a group; anything longer stands apart */
       if (previous != NULL &&
           !(previous->kind == block->kind && kind_groups (block->kind) &&
             strchr (previous->text, '\n') == NULL && strchr (block->text, '\n') == NULL))
         g_string_append_c (out, '\n');
+      start = out->len;
 
       switch (block->kind)
         {
@@ -438,6 +558,17 @@ pl_document_to_text (PlDocument *self)
         default:
           g_string_append (out, block->text);
           break;
+        }
+
+      /* A change has a line beside it, as on the screen and the page */
+      if (block->flags & PL_BLOCK_CHANGED)
+        {
+          for (gsize at = start; at < out->len; at++)
+            if (at == start || out->str[at - 1] == '\n')
+              {
+                g_string_insert (out, (gssize) at, CHANGED_MARK);
+                at += strlen (CHANGED_MARK);
+              }
         }
 
       g_string_append_c (out, '\n');

@@ -12,6 +12,8 @@
 
 #include <glib-object.h>
 
+#include "pl-access.h"
+#include "pl-document-kind.h"
 #include "pl-plan-version.h"
 #include "pl-types.h"
 
@@ -29,14 +31,29 @@ typedef enum
   PL_BLOCK_NOTICE,     /* stands out: an empty part said plainly, or "if you are in danger" */
 } PlBlockKind;
 
+typedef enum
+{
+  PL_BLOCK_FLAGS_NONE = 0,
+  /* Changed since the person last looked (NG86 1.4.8): every presenter marks
+   * it, the screen and the page with a line beside it */
+  PL_BLOCK_CHANGED    = 1 << 0,
+  /* Stands in for a part the reader may not see (NG86 1.1.14-1.1.15) */
+  PL_BLOCK_NOT_SHARED = 1 << 1,
+} PlBlockFlags;
+
 struct _PlBlock
 {
-  PlBlockKind  kind;
-  int          level;
-  char        *anchor;   /* unique within the document */
-  char        *label;    /* FIELD, CONTACT, QUESTION; else NULL */
-  char        *text;     /* never NULL */
-  char        *target;   /* LINK only */
+  PlBlockKind          kind;
+  int                  level;
+  char                *anchor;       /* unique within the document */
+  char                *label;        /* FIELD, CONTACT, QUESTION; else NULL */
+  char                *text;         /* never NULL */
+  char                *target;       /* LINK only */
+  PlBlockFlags         flags;
+  /* The record this block begins or shows (a diary entry, a comment…), so
+   * a presenter acts on it without reading anchors; NULL when none */
+  const PlRecordType  *record_type;
+  gint64               record_id;
 };
 
 #define PL_TYPE_DOCUMENT (pl_document_get_type ())
@@ -60,6 +77,29 @@ const PlBlock *pl_document_add           (PlDocument   *self,
 const PlBlock *pl_document_add_link      (PlDocument   *self,
                                           const char   *text,
                                           const char   *target);
+void           pl_document_set_block_flags  (PlDocument         *self,
+                                             guint               index,
+                                             PlBlockFlags        flags);
+void           pl_document_set_block_record (PlDocument         *self,
+                                             guint               index,
+                                             const PlRecordType *type,
+                                             gint64              id);
+/* The index of the block that shows this record, or -1 */
+int            pl_document_find_record      (PlDocument         *self,
+                                             const PlRecordType *type,
+                                             gint64              id);
+/* The record of this type that block index belongs to: the nearest block
+ * at or before it that shows one, else the first after it; 0 for none */
+gint64         pl_document_record_near      (PlDocument         *self,
+                                             guint               index,
+                                             const PlRecordType *type);
+/* "Version 3" for a plan, so every form (screen, print, speech) can show a
+ * copy is current (NG21 1.2.6); NULL for documents without versions */
+const char    *pl_document_get_version   (PlDocument   *self);
+void           pl_document_set_version   (PlDocument   *self,
+                                          const char   *version);
+/* Whether any block is marked PL_BLOCK_CHANGED */
+gboolean       pl_document_has_changes   (PlDocument   *self);
 /* Plain text, blocks in order, headings marked: what `plainly-cli show` prints */
 char          *pl_document_to_text       (PlDocument   *self);
 const char    *pl_block_kind_to_string   (PlBlockKind   kind);
@@ -70,6 +110,24 @@ const char    *pl_block_kind_to_string   (PlBlockKind   kind);
 char          *pl_date_to_words          (const char   *iso_date);   /* "2026-11-16": "Monday 16 November 2026" */
 char          *pl_time_to_words          (const char   *hh_mm);      /* "08:30": "8:30 in the morning" */
 char          *pl_duration_to_words      (int           minutes);    /* 90: "1 hour and 30 minutes" */
+
+/* The one way to what a reader is shown: the document of this kind for the
+ * person viewer reads, with only what the access policy lets them see
+ * (parts not shared are flagged blocks that say so), and, for the person's
+ * own plan, what changed since they last looked, first, each change marked
+ * (NG86 1.4.8). Refused in plain words when the viewer may not open it.
+ * Every presenter reads what this returns. */
+PlDocument    *pl_document_build_for     (PlStore        *store,
+                                          PlViewer       *viewer,
+                                          PlDocumentKind  kind,
+                                          GError        **error);
+/* The reader has now been shown the document: for the person's own plan,
+ * its changes are not pointed out again (NG86 1.4.8). A carer's or staff
+ * member's look changes nothing. */
+gboolean       pl_document_note_shown    (PlStore        *store,
+                                          PlViewer       *viewer,
+                                          PlDocumentKind  kind,
+                                          GError        **error);
 
 /* Builders: one per kind of document a person can be shown */
 PlDocument    *pl_document_build_plan      (PlStore  *store,

@@ -1,0 +1,203 @@
+/* pl-document-build.c: the one way from the store to what a reader is shown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window, the command line, speech and print all ask here, so the words
+ * on the screen, in `plainly-cli show`, in the voice and on paper are the
+ * same words: what changed and what is not shared are in the document, not
+ * added by whoever presents it.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-change-words.h"
+#include "pl-document.h"
+
+#define CHANGES_ANCHOR "changes-since-you-last-looked"
+
+/* Whether the part at index is one the reader may not see: its heading
+ * stays, followed by the notice that says so */
+static gboolean
+part_not_shared (PlDocument *document,
+                 int         index)
+{
+  guint next = (guint) index + 1;
+
+  return next < pl_document_get_n_blocks (document) &&
+         (pl_document_get_block (document, next)->flags & PL_BLOCK_NOT_SHARED) != 0;
+}
+
+static void
+copy_block (PlDocument    *to,
+            const PlBlock *block)
+{
+  guint index;
+
+  if (block->kind == PL_BLOCK_LINK)
+    pl_document_add_link (to, block->text, block->target);
+  else
+    pl_document_add (to, block->kind, block->level, block->anchor, block->label, block->text);
+  index = pl_document_get_n_blocks (to) - 1;
+  pl_document_set_block_flags (to, index, block->flags);
+  pl_document_set_block_record (to, index, block->record_type, block->record_id);
+}
+
+/* NG86 1.4.8: "What has changed since you last looked", first, after the
+ * title, so it is read aloud, printed and listed in the contents like the
+ * rest; each change is a link to its place, and that place is marked.
+ * Changes to parts this reader may not see are left out. */
+static PlDocument *
+add_changes (PlStore    *store,
+             PlDocument *document,
+             GPtrArray  *changes)
+{
+  g_autoptr(PlDocument) with_changes = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  guint n_blocks = pl_document_get_n_blocks (document);
+  guint first = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PlPlanChange *change = g_ptr_array_index (changes, i);
+      int at;
+
+      if (change->anchor == NULL)
+        continue;
+      at = pl_document_find_anchor (document, change->anchor);
+      /* A part kept from a carer keeps its heading and notice (NG86
+       * 1.1.14-1.1.15): what changed in it is not theirs to read */
+      if (at < 0 || part_not_shared (document, at))
+        continue;
+      g_ptr_array_add (shown, change);
+    }
+  if (shown->len == 0 || pl_document_find_anchor (document, CHANGES_ANCHOR) >= 0)
+    return g_object_ref (document);
+
+  with_changes = pl_document_new (pl_document_get_title (document));
+  pl_document_set_version (with_changes, pl_document_get_version (document));
+
+  /* The title stays first */
+  if (n_blocks > 0 && pl_document_get_block (document, 0)->kind == PL_BLOCK_HEADING &&
+      pl_document_get_block (document, 0)->level == 1)
+    {
+      copy_block (with_changes, pl_document_get_block (document, 0));
+      first = 1;
+    }
+
+  pl_document_add (with_changes, PL_BLOCK_HEADING, 2, CHANGES_ANCHOR, NULL,
+                   _("What has changed since you last looked"));
+  pl_document_add (with_changes, PL_BLOCK_NOTICE, 0, CHANGES_ANCHOR "-note", NULL,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Your plan has 1 change since you last looked. "
+                                "It is marked in your plan with a line beside it.",
+                                "Your plan has changes since you last looked. "
+                                "Each one is marked in your plan with a line beside it.",
+                                shown->len));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      PlPlanChange *change = g_ptr_array_index (shown, i);
+      g_autofree char *words = pl_change_words_describe (store, change);
+
+      pl_document_add_link (with_changes, words, change->anchor);
+    }
+
+  for (guint i = first; i < n_blocks; i++)
+    copy_block (with_changes, pl_document_get_block (document, i));
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      PlPlanChange *change = g_ptr_array_index (shown, i);
+      int at = pl_document_find_anchor (with_changes, change->anchor);
+      const PlBlock *block = pl_document_get_block (with_changes, (guint) at);
+
+      pl_document_set_block_flags (with_changes, (guint) at, block->flags | PL_BLOCK_CHANGED);
+    }
+
+  return g_steal_pointer (&with_changes);
+}
+
+static PlDocument *
+build_plan (PlStore   *store,
+            PlViewer  *viewer,
+            GError   **error)
+{
+  gint64 person_id = pl_viewer_get_person_id (viewer);
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean seen_before = FALSE;
+
+  document = pl_document_build_plan_shared (store, person_id, pl_viewer_get_scopes (viewer),
+                                            error);
+  if (document == NULL)
+    return NULL;
+
+  /* Staff have the plan's history instead */
+  if (pl_viewer_get_kind (viewer) == PL_VIEWER_STAFF)
+    return g_steal_pointer (&document);
+
+  /* Not being able to say what changed never stops the plan showing */
+  changes = pl_plan_changes_since_seen (store, person_id, &seen_before, &local_error);
+  if (changes == NULL)
+    {
+      g_warning ("Could not work out what changed in the plan: %s", local_error->message);
+      return g_steal_pointer (&document);
+    }
+  if (seen_before && changes->len > 0)
+    return add_changes (store, document, changes);
+  return g_steal_pointer (&document);
+}
+
+PlDocument *
+pl_document_build_for (PlStore         *store,
+                       PlViewer        *viewer,
+                       PlDocumentKind   kind,
+                       GError         **error)
+{
+  gint64 person_id;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (viewer != NULL, NULL);
+  g_return_val_if_fail (kind < PL_N_DOCUMENT_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!pl_viewer_may_open (viewer, kind, error))
+    return NULL;
+
+  person_id = pl_viewer_get_person_id (viewer);
+  switch (kind)
+    {
+    case PL_DOCUMENT_PLAN:
+      return build_plan (store, viewer, error);
+    case PL_DOCUMENT_DIARY:
+      return pl_document_build_diary (store, person_id, 0, error);
+    case PL_DOCUMENT_WELCOME:
+      return pl_document_build_welcome (store, person_id, error);
+    case PL_DOCUMENT_COMPLAINT:
+      return pl_document_build_complaint (store, person_id, 0, error);
+    case PL_N_DOCUMENT_KINDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+pl_document_note_shown (PlStore         *store,
+                        PlViewer        *viewer,
+                        PlDocumentKind   kind,
+                        GError         **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (viewer != NULL, FALSE);
+
+  /* Only the person's own look counts: a carer reading first must not use
+   * up what the person is to be told (NG86 1.4.8) */
+  if (kind != PL_DOCUMENT_PLAN || pl_viewer_get_kind (viewer) != PL_VIEWER_PERSON)
+    return TRUE;
+  return pl_plan_mark_seen (store, pl_viewer_get_person_id (viewer), error);
+}
