@@ -271,6 +271,95 @@ expect "need-rule without a code fails" 2 "$cli" --db "$db" need-rule
 expect "--contrast without need-rule fails" 2 "$cli" --db "$db" needs --contrast yes
 expect "check still finds the database sound" 0 "$cli" --db "$db" check
 
+# A person with a PIN: nothing of theirs is shown, spoken or exported
+# without it. Secrets come from a prompt that hides them or from standard
+# input, never from the command line.
+give_secret=$1/tests/pl-give-secret
+pin_db=$tmp/pin.db
+pin_person=""
+if [ -x "$give_secret" ]; then
+  "$cli" --db "$pin_db" demo >/dev/null 2>&1
+  pin_person=$("$cli" --db "$pin_db" list 2>/dev/null | head -n 1 | cut -f 1)
+  echo 2468 | "$give_secret" "$pin_db" person "$pin_person"
+  echo "correct horse battery" | "$give_secret" "$pin_db" staff test.worker
+  echo 2468 >"$tmp/pin-right"
+  echo 1357 >"$tmp/pin-wrong"
+  echo "wrong horse battery" >"$tmp/password-wrong"
+  echo "correct horse battery" >"$tmp/password-right"
+fi
+
+# with_stdin FILE COMMAND…: runs the command reading FILE
+with_stdin ()
+{
+  local file=$1
+  shift
+  "$@" <"$file"
+}
+
+if [ -n "$pin_person" ]; then
+  for command in show speak export; do
+    case $command in
+      show) out_args=() ;;
+      speak) out_args=(--out "$tmp/pin.wav") ;;
+      export) out_args=(--format pdf --out "$tmp/pin.pdf") ;;
+    esac
+    rm -f "$tmp/pin.wav" "$tmp/pin.pdf"
+    expect "$command refuses a person with a PIN when none is given" 1 \
+      with_stdin /dev/null "$cli" --db "$pin_db" "$command" "$pin_person" "${out_args[@]}"
+    check "and says so in plain words" grep -q "keeps their documents behind a PIN" "$tmp/err"
+    check "and shows nothing" test ! -s "$tmp/out"
+    check "and writes no file" test ! -e "$tmp/pin.wav" -a ! -e "$tmp/pin.pdf"
+    expect "$command refuses a wrong PIN from standard input" 1 \
+      with_stdin "$tmp/pin-wrong" "$cli" --db "$pin_db" "$command" "$pin_person" "${out_args[@]}"
+    check "and says the PIN is not right" grep -q "That PIN is not right" "$tmp/err"
+    check "and shows nothing" test ! -s "$tmp/out"
+    check "and writes no file" test ! -e "$tmp/pin.wav" -a ! -e "$tmp/pin.pdf"
+    # The right PIN also clears the count of wrong tries
+    expect "$command opens with the right PIN from standard input" 0 \
+      with_stdin "$tmp/pin-right" "$cli" --db "$pin_db" "$command" "$pin_person" "${out_args[@]}"
+    check "and the PIN is not echoed" sh -c "! grep -q 2468 '$tmp/out' '$tmp/err'"
+    case $command in
+      show) check "the plan, as without a PIN" test "$(grep -c -E '^## ' "$tmp/out")" -ge 10 ;;
+      speak) check "the sound is written" test -s "$tmp/pin.wav" ;;
+      export) check "the PDF is written" test -s "$tmp/pin.pdf" ;;
+    esac
+  done
+
+  expect "a PIN on the command line is not an option" 2 \
+    with_stdin /dev/null "$cli" --db "$pin_db" show "$pin_person" --pin 2468
+  check "and shows nothing" test ! -s "$tmp/out"
+  expect "nor is a PIN after the person" 2 \
+    with_stdin /dev/null "$cli" --db "$pin_db" show "$pin_person" 2468
+
+  # Wrong tries are counted in the file: after a few, even the right PIN
+  # waits, in a later run too
+  for try in 1 2 3; do
+    with_stdin "$tmp/pin-wrong" "$cli" --db "$pin_db" show "$pin_person" >/dev/null 2>&1
+  done
+  expect "after wrong tries the right PIN must wait" 1 \
+    with_stdin "$tmp/pin-right" "$cli" --db "$pin_db" show "$pin_person"
+  check "and says how long, in plain words" \
+    grep -q -E "Please wait [0-9]+ seconds? before trying again" "$tmp/err"
+  check "and shows nothing" test ! -s "$tmp/out"
+
+  # Staff read with their own password, given the same way
+  expect "--staff with a wrong password is refused" 1 \
+    with_stdin "$tmp/password-wrong" "$cli" --db "$pin_db" show "$pin_person" --staff test.worker
+  check "in the same words as at the sign-in screen" \
+    grep -q "That user name and password do not match" "$tmp/err"
+  check "and shows nothing" test ! -s "$tmp/out"
+  expect "--staff with an unknown user name is refused the same way" 1 \
+    with_stdin "$tmp/password-right" "$cli" --db "$pin_db" show "$pin_person" --staff nobody
+  check "in the same words" grep -q "That user name and password do not match" "$tmp/err"
+  expect "--staff with the right password shows the plan" 0 \
+    with_stdin "$tmp/password-right" "$cli" --db "$pin_db" show "$pin_person" --staff test.worker
+  check "the plan" test "$(grep -c -E '^## ' "$tmp/out")" -ge 10
+  expect "--staff only goes with show, speak or export" 2 \
+    with_stdin /dev/null "$cli" --db "$pin_db" list --staff test.worker
+else
+  not_ok "a person with a PIN could be set up" "pl-give-secret: $give_secret"
+fi
+
 # A file that is not a database is refused and left exactly as it was
 printf 'Shopping: milk, bread, tea\n' >"$tmp/notes.txt"
 cp "$tmp/notes.txt" "$tmp/notes.orig"

@@ -19,11 +19,13 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "pl-access.h"
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-model.h"
 #include "pl-needs.h"
 #include "pl-print.h"
+#include "pl-secret-prompt.h"
 #include "pl-speech.h"
 #include "pl-store.h"
 
@@ -55,6 +57,7 @@ static int opt_min_size = -1;
 static char *opt_contrast = NULL;
 static char *opt_read_aloud = NULL;
 static char *opt_more_time = NULL;
+static char *opt_staff = NULL;
 
 static const GOptionEntry entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -81,6 +84,9 @@ static const GOptionEntry entries[] = {
     N_("For need-rule: yes or no, read aloud when something opens"), N_("YES-OR-NO") },
   { "more-time", 0, 0, G_OPTION_ARG_STRING, &opt_more_time,
     N_("For need-rule: yes or no, slower speech and longer pauses"), N_("YES-OR-NO") },
+  { "staff", 0, 0, G_OPTION_ARG_STRING, &opt_staff,
+    N_("For show, speak and export: read as this member of staff, with your password, "
+       "asked for when the person has a PIN"), N_("USERNAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Say which version of Plainly this is"), NULL },
   { NULL }
@@ -237,6 +243,75 @@ build_document (PlStore         *store,
     }
 }
 
+static PlDocumentKind
+policy_kind (DocumentKind kind)
+{
+  switch (kind)
+    {
+    case DOCUMENT_WELCOME:
+      return PL_DOCUMENT_WELCOME;
+    case DOCUMENT_COMPLAINT:
+      return PL_DOCUMENT_COMPLAINT;
+    case DOCUMENT_DIARY:
+      return PL_DOCUMENT_DIARY;
+    case DOCUMENT_PLAN:
+    default:
+      return PL_DOCUMENT_PLAN;
+    }
+}
+
+/* Who is reading, as the access policy lets them: the person, with their
+ * PIN when they have one, or a member of staff with their password. Secrets
+ * are typed at a prompt that does not show them, or given on standard
+ * input, never on the command line. */
+static PlViewer *
+open_viewer (PlStore         *store,
+             const PlPerson  *person,
+             GError         **error)
+{
+  g_autoptr(PlViewer) who = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean needs_pin = FALSE;
+  char *secret;
+
+  if (opt_staff != NULL)
+    {
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), opt_staff);
+
+      secret = pl_secret_prompt_read (prompt, error);
+      if (secret == NULL)
+        return NULL;
+      who = pl_access_sign_in_staff (store, opt_staff, secret, error);
+      pl_secret_prompt_free (secret);
+    }
+  else
+    {
+      if (!pl_access_needs_pin (store, PL_VIEWER_PERSON, person->id, &needs_pin, error))
+        return NULL;
+      if (needs_pin)
+        {
+          /* Translators: %s is the person's name */
+          g_autofree char *prompt = g_strdup_printf (_("PIN for %s: "), person->full_name);
+
+          secret = pl_secret_prompt_read (prompt, &local_error);
+          if (secret == NULL)
+            {
+              g_set_error (error, PL_ACCESS_ERROR, PL_ACCESS_ERROR_NEEDS_SECRET,
+                           _("%s keeps their documents behind a PIN. %s"),
+                           person->full_name, local_error->message);
+              return NULL;
+            }
+          who = pl_access_open_person (store, person->id, secret, error);
+          pl_secret_prompt_free (secret);
+        }
+      else
+        who = pl_access_open_person (store, person->id, NULL, error);
+    }
+  if (who == NULL)
+    return NULL;
+  return pl_viewer_for_person (store, who, person->id, error);
+}
+
 /* The person's document, or NULL having said why on stderr */
 static PlDocument *
 load_document (PlStore       *store,
@@ -246,9 +321,17 @@ load_document (PlStore       *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = pl_store_find_person (store, who, &error);
+  g_autoptr(PlViewer) viewer = NULL;
   PlDocument *document;
 
   if (person == NULL)
+    {
+      say_error (error->message);
+      return NULL;
+    }
+
+  viewer = open_viewer (store, person, &error);
+  if (viewer == NULL || !pl_viewer_may_open (viewer, policy_kind (kind), &error))
     {
       say_error (error->message);
       return NULL;
@@ -533,7 +616,9 @@ main (int   argc,
                                       "  check         Check the database: integrity, schema version, row counts\n"
                                       "  list          List the people, one a line, each with their number\n"
                                       "  show PERSON   Print a person's document as plain text; PERSON is\n"
-                                      "                their number or their name\n"
+                                      "                their number or their name. When they have a PIN,\n"
+                                      "                it is asked for (or read from standard input, one\n"
+                                      "                line); --staff USERNAME asks for a password instead\n"
                                       "  speak PERSON  Save a person's document as speech in a sound file\n"
                                       "                (--out FILE.wav, .mp3 or .ogg), in their own voice settings\n"
                                       "  export PERSON Save a person's document as large print\n"
@@ -565,6 +650,9 @@ main (int   argc,
     return usage_error (_("--out only goes with speak or export."));
   if (opt_events && g_strcmp0 (command, "speak") != 0)
     return usage_error (_("--events only goes with speak."));
+  if (opt_staff != NULL && g_strcmp0 (command, "show") != 0 &&
+      g_strcmp0 (command, "speak") != 0 && g_strcmp0 (command, "export") != 0)
+    return usage_error (_("--staff only goes with show, speak or export."));
   if ((opt_format != NULL || opt_size != 0.0 || opt_high_contrast) &&
       g_strcmp0 (command, "export") != 0)
     return usage_error (_("--format, --size and --high-contrast only go with export."));
