@@ -553,35 +553,12 @@ test_feedback_form (Fixture       *f,
   gtk_window_close (pl_window_get_error_dialog (f->window));
 }
 
-/* Paper is at least 16 pt, otherwise in the person's own size and font */
-static void
-test_print_options (void)
-{
-  g_autoptr(PlSettings) settings = pl_settings_new_default (1);
-  g_autoptr(PlPrintOptions) standard = NULL;
-  g_autoptr(PlPrintOptions) giant = NULL;
-
-  standard = pl_printing_options_for (settings, "Peggy");
-  g_assert_cmpfloat (standard->text_size, ==, PL_PRINT_MIN_TEXT_SIZE);
-  g_assert_cmpstr (standard->person_name, ==, "Peggy");
-  g_assert_false (standard->high_contrast);
-
-  settings->text_size = 32;
-  settings->line_spacing = 2.0;
-  settings->font = g_strdup ("DejaVu Sans");
-  giant = pl_printing_options_for (settings, NULL);
-  g_assert_cmpfloat (giant->text_size, ==, 32);
-  g_assert_cmpfloat (giant->line_spacing, ==, 2.0);
-  g_assert_cmpstr (giant->font_family, ==, "DejaVu Sans");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   pl_gui_test_init (&argc, &argv);
 
-  g_test_add_func ("/plainly/people/print-options", test_print_options);
   g_test_add ("/plainly/people/carer-sees-what-is-shared", Fixture, NULL,
               fixture_setup, test_carer_sees_what_is_shared, fixture_teardown);
   g_test_add ("/plainly/people/carer-supports-several", Fixture, NULL,

@@ -783,6 +783,105 @@ test_replace (Fixture       *f,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+
+/* One way from a reader's settings to paper: at least 16 pt, otherwise in
+ * the person's own size, font and spacing, with the plan's version */
+static void
+test_options_for_reader (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(PlSettings) settings = pl_settings_new_default (1);
+  g_autoptr(PlPrintOptions) standard = NULL;
+  g_autoptr(PlPrintOptions) giant = NULL;
+
+  standard = pl_print_options_for_reader (settings, f->plan, "Peggy");
+  g_assert_cmpfloat (standard->text_size, ==, PL_PRINT_MIN_TEXT_SIZE);
+  g_assert_cmpstr (standard->person_name, ==, "Peggy");
+  g_assert_false (standard->high_contrast);
+  /* NG21 1.2.6: the version is the document's own */
+  g_assert_nonnull (pl_document_get_version (f->plan));
+  g_assert_cmpstr (standard->version, ==, pl_document_get_version (f->plan));
+
+  settings->text_size = 32;
+  settings->line_spacing = 2.0;
+  settings->font = g_strdup ("DejaVu Sans");
+  giant = pl_print_options_for_reader (settings, NULL, NULL);
+  g_assert_cmpfloat (giant->text_size, ==, 32);
+  g_assert_cmpfloat (giant->line_spacing, ==, 2.0);
+  g_assert_cmpstr (giant->font_family, ==, "DejaVu Sans");
+  g_assert_null (giant->version);
+}
+
+/* The darkest pixel in a column strip of the page, rendered at 1 px a point */
+static guint
+darkest_in_strip (PlPrintLayout *layout,
+                  guint          page,
+                  int            x0,
+                  int            x1)
+{
+  cairo_surface_t *image;
+  cairo_t *cr;
+  guint darkest = 3 * 255;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) PL_PRINT_A4_WIDTH,
+                                      (int) PL_PRINT_A4_HEIGHT);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  pl_print_layout_render_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    for (int x = x0; x < x1; x++)
+      {
+        unsigned char *pixel = cairo_image_surface_get_data (image) +
+                               y * cairo_image_surface_get_stride (image) + x * 4;
+
+        darkest = MIN (darkest, (guint) pixel[0] + pixel[1] + pixel[2]);
+      }
+  cairo_surface_destroy (image);
+  return darkest;
+}
+
+/* A change is marked on paper as on the screen: a line beside it, in the
+ * margin, where nothing else is drawn (NG86 1.4.8) */
+static void
+test_changed_mark (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PlPrintOptions) options = options_at (24);
+  g_autoptr(PlPrintLayout) plain = NULL;
+  g_autoptr(PlPrintLayout) marked = NULL;
+  g_autoptr(PlDocument) changed = pl_document_new ("Changed");
+  int block;
+  int page;
+
+  /* The same plan, with one part marked as changed */
+  for (guint i = 0; i < pl_document_get_n_blocks (f->plan); i++)
+    {
+      const PlBlock *b = pl_document_get_block (f->plan, i);
+
+      if (b->kind == PL_BLOCK_LINK)
+        pl_document_add_link (changed, b->text, b->target);
+      else
+        pl_document_add (changed, b->kind, b->level, b->anchor, b->label, b->text);
+    }
+  block = pl_document_find_anchor (changed, "visits");
+  g_assert_cmpint (block, >=, 0);
+  pl_document_set_block_flags (changed, (guint) block, PL_BLOCK_CHANGED);
+
+  plain = pl_print_layout_new (f->plan, options, NULL, 0, 0);
+  marked = pl_print_layout_new (changed, options, NULL, 0, 0);
+  pl_print_layout_paginate (plain);
+  pl_print_layout_paginate (marked);
+  page = pl_print_layout_get_block_page (marked, (guint) block);
+  g_assert_cmpint (page, >=, 0);
+
+  /* The left margin: clear on the plain page, a dark line on the marked one */
+  g_assert_cmpuint (darkest_in_strip (plain, (guint) page, 5, 65), ==, 3 * 255);
+  g_assert_cmpuint (darkest_in_strip (marked, (guint) page, 5, 65), <, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,6 +906,8 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("replace", test_replace);
   ADD ("async", test_async);
+  ADD ("options-for-reader", test_options_for_reader);
+  ADD ("changed-mark", test_changed_mark);
 #undef ADD
 
   return g_test_run ();

@@ -17,27 +17,6 @@
 
 #include "pl-printing.h"
 
-PlPrintOptions *
-pl_printing_options_for (const PlSettings *settings,
-                         const char       *person_name)
-{
-  PlPrintOptions *options = pl_print_options_new ();
-  g_autofree char *ignored = NULL;
-
-  if (settings != NULL)
-    {
-      options->text_size = MAX (settings->text_size, PL_PRINT_MIN_TEXT_SIZE);
-      options->line_spacing = settings->line_spacing;
-      if (settings->font != NULL && settings->font[0] != '\0')
-        options->font_family = g_strdup (settings->font);
-    }
-  options->person_name = g_strdup (person_name);
-
-  /* Kept within what paper allows; the words are for the command line */
-  ignored = pl_print_options_check (options);
-  return options;
-}
-
 typedef struct
 {
   PlDocument     *document;

@@ -13,10 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* Print options for a person: their text size (at least 16 pt on paper),
- * font and line spacing; black on white (NG21 1.2.4) */
-PlPrintOptions *pl_printing_options_for   (const PlSettings *settings,
-                                           const char       *person_name);
 /* The print dialog, drawing each page with the same renderer as the PDF */
 void            pl_printing_print         (GtkWindow        *parent,
                                            PlDocument       *document,

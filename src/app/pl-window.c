@@ -1960,14 +1960,15 @@ staff_action_cb (GSimpleAction *action,
 }
 
 static PlPrintOptions *
-print_options (PlWindow *self)
+print_options (PlWindow   *self,
+               PlDocument *document)
 {
   g_autoptr(PlPerson) person = NULL;
 
   if (self->store != NULL && self->person_id != 0)
     person = pl_store_load_person (self->store, self->person_id, NULL);
-  return pl_printing_options_for (self->reader_settings,
-                                  person != NULL ? person_display_name (person) : NULL);
+  return pl_print_options_for_reader (self->reader_settings, document,
+                                      person != NULL ? person->full_name : NULL);
 }
 
 static void
@@ -1981,7 +1982,7 @@ print_action_cb (GSimpleAction *action,
 
   if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
     return;
-  options = print_options (self);
+  options = print_options (self, document);
   pl_printing_print (GTK_WINDOW (self), document, options);
 }
 
@@ -2004,7 +2005,7 @@ save_pdf_action_cb (GSimpleAction *action,
 
   if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
     return;
-  options = print_options (self);
+  options = print_options (self, document);
   pl_printing_save_pdf (GTK_WINDOW (self), document, options, pdf_saved_cb, g_object_ref (self));
 }
 

@@ -182,6 +182,31 @@ pl_print_options_check (PlPrintOptions *self)
   return g_string_free (g_steal_pointer (&said), FALSE);
 }
 
+PlPrintOptions *
+pl_print_options_for_reader (const PlSettings *settings,
+                             PlDocument       *document,
+                             const char       *person_name)
+{
+  PlPrintOptions *options = pl_print_options_new ();
+  g_autofree char *ignored = NULL;
+
+  if (settings != NULL)
+    {
+      options->text_size = MAX (settings->text_size, PL_PRINT_MIN_TEXT_SIZE);
+      options->line_spacing = settings->line_spacing;
+      if (settings->font != NULL && *settings->font != '\0')
+        options->font_family = g_strdup (settings->font);
+    }
+  options->person_name = g_strdup (person_name);
+  if (document != NULL)
+    options->version = g_strdup (pl_document_get_version (document));
+
+  /* Kept within what paper allows; pl_print_options_check () says what it
+   * changed to whoever asked for something else */
+  ignored = pl_print_options_check (options);
+  return options;
+}
+
 gboolean
 pl_print_register_fonts (void)
 {
@@ -567,6 +592,8 @@ footer_details (PlPrintLayout *self,
     }
   if (o->version != NULL && *o->version != '\0')
     g_string_append_printf (text, "%s. ", o->version);
+  else if (pl_document_get_version (self->document) != NULL)
+    g_string_append_printf (text, "%s. ", pl_document_get_version (self->document));
   /* NG21 1.2.6: the date shows whether a printed copy is still the current one */
   g_string_append_printf (text, _("Printed on %s."), o->date);
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -1031,6 +1058,18 @@ pl_print_layout_render_page (PlPrintLayout *self,
           cairo_rectangle (cr, self->text_left + item->border / 2, y - frame - extra,
                            self->text_width - item->border, height);
           cairo_stroke (cr);
+        }
+
+      /* NG86 1.4.8: a change has a thick line beside it, as on the screen,
+       * and as the plan's "What has changed" says */
+      if (pl_document_get_block (self->document, item->block)->flags & PL_BLOCK_CHANGED)
+        {
+          double bar = MAX (3.0, self->options->text_size * 0.2);
+          double height = item_lines_height (item, piece->first, piece->n_lines) + 2 * item->pad;
+
+          cairo_rectangle (cr, self->text_left - bar - self->options->text_size * 0.4,
+                           y - item->pad, bar, height);
+          cairo_fill (cr);
         }
 
       if (piece->continued)

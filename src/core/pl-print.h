@@ -54,6 +54,13 @@ void            pl_print_options_free  (PlPrintOptions       *self);
 /* Brings every value into range. Returns NULL when nothing changed, else
  * a sentence for the person saying what was changed. */
 char           *pl_print_options_check (PlPrintOptions       *self);
+/* The one way from a reader's settings to paper, for the app and the
+ * command line alike: their text size (at least PL_PRINT_MIN_TEXT_SIZE),
+ * font and line spacing, the person's name, and the document's version
+ * (NG21 1.2.6). settings and document may be NULL. */
+PlPrintOptions *pl_print_options_for_reader (const PlSettings *settings,
+                                             PlDocument       *document,
+                                             const char       *person_name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlPrintOptions, pl_print_options_free)
 
