@@ -35,16 +35,6 @@ enum {
   EXIT_USAGE = 2,    /* the command line itself is wrong */
 };
 
-typedef enum
-{
-  DOCUMENT_PLAN,
-  DOCUMENT_WELCOME,
-  DOCUMENT_COMPLAINT,
-  DOCUMENT_DIARY,
-} DocumentKind;
-
-static const char * const document_names[] = { "plan", "welcome", "complaint", "diary", NULL };
-
 static char *opt_db = NULL;
 static char *opt_document = NULL;
 static gboolean opt_version = FALSE;
@@ -223,43 +213,6 @@ command_list (PlStore *store)
   return EXIT_OK;
 }
 
-static PlDocument *
-build_document (PlStore         *store,
-                const PlPerson  *person,
-                DocumentKind     kind,
-                GError         **error)
-{
-  switch (kind)
-    {
-    case DOCUMENT_WELCOME:
-      return pl_document_build_welcome (store, person->id, error);
-    case DOCUMENT_COMPLAINT:
-      return pl_document_build_complaint (store, person->id, 0, error);
-    case DOCUMENT_DIARY:
-      return pl_document_build_diary (store, person->id, 0, error);
-    case DOCUMENT_PLAN:
-    default:
-      return pl_document_build_plan (store, person->id, error);
-    }
-}
-
-static PlDocumentKind
-policy_kind (DocumentKind kind)
-{
-  switch (kind)
-    {
-    case DOCUMENT_WELCOME:
-      return PL_DOCUMENT_WELCOME;
-    case DOCUMENT_COMPLAINT:
-      return PL_DOCUMENT_COMPLAINT;
-    case DOCUMENT_DIARY:
-      return PL_DOCUMENT_DIARY;
-    case DOCUMENT_PLAN:
-    default:
-      return PL_DOCUMENT_PLAN;
-    }
-}
-
 /* Who is reading, as the access policy lets them: the person, with their
  * PIN when they have one, or a member of staff with their password. Secrets
  * are typed at a prompt that does not show them, or given on standard
@@ -316,13 +269,13 @@ open_viewer (PlStore         *store,
 static PlDocument *
 load_document (PlStore       *store,
                const char    *who,
-               DocumentKind   kind,
+               PlDocumentKind kind,
                PlPerson     **out_person)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = pl_store_find_person (store, who, &error);
   g_autoptr(PlViewer) viewer = NULL;
-  PlDocument *document;
+  PlDocument *document = NULL;
 
   if (person == NULL)
     {
@@ -331,13 +284,8 @@ load_document (PlStore       *store,
     }
 
   viewer = open_viewer (store, person, &error);
-  if (viewer == NULL || !pl_viewer_may_open (viewer, policy_kind (kind), &error))
-    {
-      say_error (error->message);
-      return NULL;
-    }
-
-  document = build_document (store, person, kind, &error);
+  if (viewer != NULL)
+    document = pl_document_build_for (store, viewer, kind, &error);
   if (document == NULL)
     {
       say_error (error->message);
@@ -349,9 +297,9 @@ load_document (PlStore       *store,
 }
 
 static int
-command_show (PlStore      *store,
-              const char   *who,
-              DocumentKind  kind)
+command_show (PlStore        *store,
+              const char     *who,
+              PlDocumentKind  kind)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = NULL;
@@ -370,9 +318,9 @@ command_show (PlStore      *store,
 /* Writes the document as the person would hear it, in their own voice
  * settings; with --events, prints where each word is */
 static int
-command_speak (PlStore      *store,
-               const char   *who,
-               DocumentKind  kind)
+command_speak (PlStore        *store,
+               const char     *who,
+               PlDocumentKind  kind)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = NULL;
@@ -413,28 +361,12 @@ command_speak (PlStore      *store,
   return EXIT_OK;
 }
 
-/* The plan's version, so a printed copy can be checked as current (NG21 1.2.6) */
-static char *
-plan_version (PlStore        *store,
-              const PlPerson *person,
-              DocumentKind    kind)
-{
-  g_autoptr(PlPlan) plan = NULL;
-
-  if (kind != DOCUMENT_PLAN)
-    return NULL;
-  plan = pl_store_current_plan (store, person->id, NULL);
-  if (plan == NULL)
-    return NULL;
-  return g_strdup_printf (_("Version %d"), plan->version);
-}
-
 /* Writes the document as large print, in the person's own text size and
  * font unless --size says otherwise */
 static int
-command_export (PlStore      *store,
-                const char   *who,
-                DocumentKind  kind)
+command_export (PlStore        *store,
+                const char     *who,
+                PlDocumentKind  kind)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = NULL;
@@ -455,13 +387,10 @@ command_export (PlStore      *store,
     }
 
   pl_print_register_fonts ();
-  options = pl_print_options_new ();
-  options->text_size = opt_size != 0.0 ? opt_size : settings->text_size;
-  options->font_family = g_strdup (settings->font);
+  options = pl_print_options_for_reader (settings, document, person->full_name);
+  if (opt_size != 0.0)
+    options->text_size = opt_size;
   options->high_contrast = opt_high_contrast;
-  options->line_spacing = MAX (settings->line_spacing, PL_PRINT_MIN_LINE_SPACING);
-  options->person_name = g_strdup (person->full_name);
-  options->version = plan_version (store, person, kind);
 
   note = pl_print_options_check (options);
   if (note != NULL)
@@ -597,7 +526,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStore) store = NULL;
   const char *command;
-  DocumentKind kind = DOCUMENT_PLAN;
+  PlDocumentKind kind = PL_DOCUMENT_PLAN;
   int n_args;
 
   setlocale (LC_ALL, "");
@@ -683,12 +612,7 @@ main (int   argc,
         }
       if (opt_document != NULL)
         {
-          int value = -1;
-
-          for (int i = 0; document_names[i] != NULL; i++)
-            if (g_strcmp0 (opt_document, document_names[i]) == 0)
-              value = i;
-          if (value < 0)
+          if (!pl_document_kind_from_nick (opt_document, &kind))
             {
               g_autofree char *message =
                 g_strdup_printf (_("“%s” is not a document Plainly can show. "
@@ -696,7 +620,6 @@ main (int   argc,
                                  opt_document);
               return usage_error (message);
             }
-          kind = (DocumentKind) value;
         }
     }
   else if (g_strcmp0 (command, "need-rule") == 0)
