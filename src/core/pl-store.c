@@ -23,6 +23,7 @@
 
 #include "pl-core-resources.h"
 #include "pl-needs.h"
+#include "pl-output-file.h"
 #include "pl-store.h"
 #include "pl-store-private.h"
 
@@ -557,6 +558,8 @@ pl_store_open (const char        *path,
 
   self = g_new0 (PlStore, 1);
   self->path = g_strdup (path);
+  /* No PDF or sound file may be saved over the open database or its -wal */
+  pl_output_file_protect (self->path);
   self->actor = g_strdup ("Plainly");
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
@@ -597,6 +600,8 @@ pl_store_close (PlStore *self)
   g_clear_pointer (&self->clock, g_date_time_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->path != NULL)
+    pl_output_file_unprotect (self->path);
   g_free (self->path);
   g_free (self->actor);
   g_free (self);
