@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -23,6 +24,7 @@
 #include <sndfile.h>
 
 #include "pl-audio.h"
+#include "pl-output-file.h"
 #include "pl-speech.h"
 
 typedef enum
@@ -42,10 +44,10 @@ struct _PlAudioSink
   pa_simple           *pulse;      /* a device through PulseAudio or PipeWire */
   struct audio_object *device;     /* a device through pcaudiolib (ALSA) */
 
-  FILE                *file;
+  PlOutputFile        *output;     /* a file, written whole or not at all */
   SNDFILE             *sndfile;
-  char                *path;       /* where the finished file goes */
-  char                *tmp_path;   /* where it is written until then */
+  guint8              *buffer;     /* WAV data not yet written */
+  gsize                buffered;
   guint64              data_bytes;
 
   GArray              *samples;    /* (element-type gint16) */
@@ -221,57 +223,30 @@ wav_header (guint8   header[44],
   put_le32 (header + 40, data_bytes);
 }
 
-static void
-set_file_error (GError     **error,
-                int          saved_errno,
-                const char  *path)
+/* The file's own plain message, in the speech error domain the app and
+ * tests expect of a sound file */
+static gboolean
+file_failed (GError **error,
+             GError  *file_error)
 {
-  g_autofree char *name = g_filename_display_name (path);
-
-  switch (saved_errno)
-    {
-    case ENOSPC:
-    case EDQUOT:
-      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
-                   _("There is not enough space to save “%s”. Free some space, or choose "
-                     "another place, then try again."), name);
-      break;
-
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
-                   _("Plainly is not allowed to save “%s” there. Choose another folder, "
-                     "then try again."), name);
-      break;
-
-    default:
-      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
-                   _("Plainly could not save “%s”: %s."), name, g_strerror (saved_errno));
-      break;
-    }
+  if (file_error != NULL)
+    g_set_error_literal (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE, file_error->message);
+  return FALSE;
 }
 
-/* An empty file in path's folder, so the rename at the end cannot cross
- * file systems; its name goes to sink->tmp_path */
-static int
-open_temporary (PlAudioSink  *sink,
-                const char   *path,
-                GError      **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (template, O_RDWR, 0644);
+#define WAV_BUFFER_BYTES 65536
 
-  if (fd < 0)
-    {
-      set_file_error (error, errno, path);
-      return -1;
-    }
-  sink->tmp_path = g_steal_pointer (&template);
-  sink->path = g_strdup (path);
-  return fd;
+static gboolean
+flush_wav (PlAudioSink  *sink,
+           GError      **error)
+{
+  g_autoptr(GError) file_error = NULL;
+
+  if (sink->buffered > 0 &&
+      !pl_output_file_write (sink->output, sink->buffer, sink->buffered, &file_error))
+    return file_failed (error, file_error);
+  sink->buffered = 0;
+  return TRUE;
 }
 
 PlAudioSink *
@@ -280,34 +255,84 @@ pl_audio_sink_new_wav_file (const char  *path,
                             GError     **error)
 {
   g_autoptr(PlAudioSink) sink = sink_new (SINK_WAV_FILE, rate);
-  guint8 header[44];
-  int fd;
+  g_autoptr(GError) file_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  fd = open_temporary (sink, path, error);
-  if (fd < 0)
-    return NULL;
-  sink->file = fdopen (fd, "wb");
-  if (sink->file == NULL)
+  /* Refuses the database, a folder, a device or a read-only file; the
+   * temporary file beside the target is 0600 */
+  sink->output = pl_output_file_new (path, &file_error);
+  if (sink->output == NULL)
     {
-      int saved_errno = errno;
-
-      close (fd);
-      set_file_error (error, saved_errno, path);
+      file_failed (error, file_error);
       return NULL;
     }
 
-  /* The sizes are filled in by finish */
-  wav_header (header, rate, 0);
-  if (fwrite (header, 1, sizeof header, sink->file) != sizeof header)
-    {
-      set_file_error (error, errno, path);
-      return NULL;
-    }
+  /* The header's sizes are filled in by finish */
+  sink->buffer = g_malloc (WAV_BUFFER_BYTES);
+  wav_header (sink->buffer, rate, 0);
+  sink->buffered = 44;
 
   return g_steal_pointer (&sink);
 }
+
+/* libsndfile writes through these, so every write is checked and the
+ * encoder's file is the PlOutputFile's */
+static sf_count_t
+vio_get_filelen (void *user_data)
+{
+  struct stat st;
+
+  if (fstat (pl_output_file_get_fd (user_data), &st) != 0)
+    return -1;
+  return (sf_count_t) st.st_size;
+}
+
+static sf_count_t
+vio_seek (sf_count_t  offset,
+          int         whence,
+          void       *user_data)
+{
+  return (sf_count_t) lseek (pl_output_file_get_fd (user_data), (off_t) offset, whence);
+}
+
+static sf_count_t
+vio_read (void       *ptr,
+          sf_count_t  count,
+          void       *user_data)
+{
+  ssize_t n;
+
+  do
+    n = read (pl_output_file_get_fd (user_data), ptr, (size_t) count);
+  while (n < 0 && errno == EINTR);
+  return n < 0 ? 0 : (sf_count_t) n;
+}
+
+static sf_count_t
+vio_write (const void *ptr,
+           sf_count_t  count,
+           void       *user_data)
+{
+  /* A failure is kept; finish reports it and removes the file */
+  if (count < 0 || !pl_output_file_write (user_data, ptr, (gsize) count, NULL))
+    return 0;
+  return count;
+}
+
+static sf_count_t
+vio_tell (void *user_data)
+{
+  return (sf_count_t) lseek (pl_output_file_get_fd (user_data), 0, SEEK_CUR);
+}
+
+static SF_VIRTUAL_IO output_io = {
+  .get_filelen = vio_get_filelen,
+  .seek = vio_seek,
+  .read = vio_read,
+  .write = vio_write,
+  .tell = vio_tell,
+};
 
 PlAudioFormat
 pl_audio_format_for_path (const char *path)
@@ -346,8 +371,8 @@ pl_audio_sink_new_file (const char     *path,
                         GError        **error)
 {
   g_autoptr(PlAudioSink) sink = NULL;
+  g_autoptr(GError) file_error = NULL;
   SF_INFO info = { 0 };
-  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -369,15 +394,23 @@ pl_audio_sink_new_file (const char     *path,
     }
 
   sink = sink_new (SINK_ENCODED_FILE, rate);
-  fd = open_temporary (sink, path, error);
-  if (fd < 0)
-    return NULL;
-  sink->sndfile = sf_open_fd (fd, SFM_WRITE, &info, TRUE);
+  sink->output = pl_output_file_new (path, &file_error);
+  if (sink->output == NULL)
+    {
+      file_failed (error, file_error);
+      return NULL;
+    }
+  sink->sndfile = sf_open_virtual (&output_io, SFM_WRITE, &info, sink->output);
   if (sink->sndfile == NULL)
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       g_debug ("libsndfile: %s", sf_strerror (NULL));
-      g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
-                   _("Plainly could not start the sound file “%s”."), path);
+      if (!pl_output_file_check (sink->output, &file_error))
+        file_failed (error, file_error);
+      else
+        g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
+                     _("Plainly could not start the sound file “%s”."), display);
       return NULL;
     }
 
@@ -442,22 +475,22 @@ pl_audio_sink_write (PlAudioSink   *sink,
 
     case SINK_WAV_FILE:
       {
-        guint8 buffer[4096];
         gsize done = 0;
+
+        if (sink->buffer == NULL)
+          return TRUE;
 
         /* WAV is little-endian whatever the machine */
         while (done < n_samples)
           {
-            gsize n = MIN (n_samples - done, sizeof buffer / 2);
+            gsize n = MIN (n_samples - done, (WAV_BUFFER_BYTES - sink->buffered) / 2);
 
             for (gsize i = 0; i < n; i++)
-              put_le16 (buffer + 2 * i, (guint16) samples[done + i]);
-            if (fwrite (buffer, 2, n, sink->file) != n)
-              {
-                set_file_error (error, errno, sink->path);
-                return FALSE;
-              }
+              put_le16 (sink->buffer + sink->buffered + 2 * i, (guint16) samples[done + i]);
+            sink->buffered += 2 * n;
             done += n;
+            if (sink->buffered + 2 > WAV_BUFFER_BYTES && !flush_wav (sink, error))
+              return FALSE;
           }
         sink->data_bytes += n_samples * 2;
         if (sink->data_bytes > G_MAXUINT32 - 36)
@@ -470,14 +503,24 @@ pl_audio_sink_write (PlAudioSink   *sink,
       }
 
     case SINK_ENCODED_FILE:
-      errno = 0;
-      if (sf_write_short (sink->sndfile, samples, (sf_count_t) n_samples) != (sf_count_t) n_samples)
-        {
-          g_debug ("libsndfile: %s", sf_strerror (sink->sndfile));
-          set_file_error (error, errno != 0 ? errno : EIO, sink->path);
-          return FALSE;
-        }
-      return TRUE;
+      {
+        g_autoptr(GError) file_error = NULL;
+
+        if (sink->sndfile == NULL)
+          return TRUE;
+        /* Once the disk is full, the encoder is given nothing more */
+        if (!pl_output_file_check (sink->output, &file_error))
+          return file_failed (error, file_error);
+        if (sf_write_short (sink->sndfile, samples, (sf_count_t) n_samples) != (sf_count_t) n_samples ||
+            sf_error (sink->sndfile) != SF_ERR_NO_ERROR)
+          {
+            g_debug ("libsndfile: %s", sf_strerror (sink->sndfile));
+            pl_output_file_set_failed (sink->output, EIO);
+          }
+        if (!pl_output_file_check (sink->output, &file_error))
+          return file_failed (error, file_error);
+        return TRUE;
+      }
 
     case SINK_MEMORY:
       g_array_append_vals (sink->samples, samples, n_samples);
@@ -536,64 +579,36 @@ pl_audio_sink_finish (PlAudioSink  *sink,
 
     case SINK_WAV_FILE:
       {
+        g_autoptr(GError) file_error = NULL;
         guint8 header[44];
-        FILE *file = g_steal_pointer (&sink->file);
-        int saved_errno = 0;
 
-        if (file == NULL)
+        if (sink->output == NULL)
           return TRUE;
 
         wav_header (header, sink->rate, (guint32) sink->data_bytes);
-        if (fseek (file, 0, SEEK_SET) != 0 ||
-            fwrite (header, 1, sizeof header, file) != sizeof header ||
-            fflush (file) != 0 ||
-            fsync (fileno (file)) != 0)
-          saved_errno = errno;
-        if (fclose (file) != 0 && saved_errno == 0)
-          saved_errno = errno;
-        if (saved_errno == 0 && g_rename (sink->tmp_path, sink->path) != 0)
-          saved_errno = errno;
-
-        if (saved_errno != 0)
-          {
-            set_file_error (error, saved_errno, sink->path);
-            return FALSE;
-          }
-        g_clear_pointer (&sink->tmp_path, g_free);
+        if (!flush_wav (sink, error))
+          return FALSE;
+        if (!pl_output_file_write_at (sink->output, 0, header, sizeof header, &file_error) ||
+            !pl_output_file_commit (sink->output, &file_error))
+          return file_failed (error, file_error);
+        g_clear_pointer (&sink->output, pl_output_file_free);
         return TRUE;
       }
 
     case SINK_ENCODED_FILE:
       {
+        g_autoptr(GError) file_error = NULL;
         SNDFILE *sndfile = g_steal_pointer (&sink->sndfile);
-        int saved_errno = 0;
 
-        if (sndfile == NULL)
+        if (sink->output == NULL)
           return TRUE;
 
-        /* The encoder's last frames are written by close; then the data is
-         * made to reach the disk before the file takes its real name */
-        errno = 0;
-        if (sf_close (sndfile) != 0)
-          saved_errno = errno != 0 ? errno : EIO;
-        if (saved_errno == 0)
-          {
-            int fd = g_open (sink->tmp_path, O_RDONLY, 0);
-
-            if (fd < 0 || fsync (fd) != 0)
-              saved_errno = errno;
-            if (fd >= 0)
-              close (fd);
-          }
-        if (saved_errno == 0 && g_rename (sink->tmp_path, sink->path) != 0)
-          saved_errno = errno;
-
-        if (saved_errno != 0)
-          {
-            set_file_error (error, saved_errno, sink->path);
-            return FALSE;
-          }
-        g_clear_pointer (&sink->tmp_path, g_free);
+        /* The encoder's last frames are written by close */
+        if (sndfile != NULL && sf_close (sndfile) != 0)
+          pl_output_file_set_failed (sink->output, EIO);
+        if (!pl_output_file_commit (sink->output, &file_error))
+          return file_failed (error, file_error);
+        g_clear_pointer (&sink->output, pl_output_file_free);
         return TRUE;
       }
 
@@ -626,16 +641,11 @@ pl_audio_sink_free (PlAudioSink *sink)
       audio_object_destroy (sink->device);
     }
 
-  if (sink->file != NULL)
-    fclose (sink->file);
   if (sink->sndfile != NULL)
     sf_close (sink->sndfile);
   /* Still set: the file was never finished, so nothing half-written stays */
-  if (sink->tmp_path != NULL)
-    g_unlink (sink->tmp_path);
-
-  g_free (sink->path);
-  g_free (sink->tmp_path);
+  g_clear_pointer (&sink->output, pl_output_file_free);
+  g_free (sink->buffer);
   g_clear_pointer (&sink->samples, g_array_unref);
   g_free (sink);
 }

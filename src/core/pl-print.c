@@ -27,6 +27,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "pl-document.h"
+#include "pl-output-file.h"
 #include "pl-print.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
@@ -1114,77 +1115,19 @@ pl_print_layout_render_page (PlPrintLayout *self,
 
 /* The PDF file */
 
-typedef struct
-{
-  int fd;
-  int saved_errno;
-} Sink;
-
+/* Cairo 1.16 asserts or crashes in its own clean-up when a write fails part
+ * way (seen with a full disk), so the stream never reports a failure to it:
+ * the first one is kept by the PlOutputFile, the rest of the data is
+ * dropped, and the save fails when Cairo has finished. */
 static cairo_status_t
 sink_write (void                *closure,
             const unsigned char *data,
             unsigned int         length)
 {
-  Sink *sink = closure;
+  PlOutputFile *output = closure;
 
-  if (sink->saved_errno != 0)
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          sink->saved_errno = n < 0 ? errno : ENOSPC;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
+  pl_output_file_write (output, data, length, NULL);
   return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-set_file_error (GError     **error,
-                int          saved_errno,
-                const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *dir_display = g_filename_display_name (dir);
-  GIOErrorEnum code = g_io_error_from_errno (saved_errno);
-
-  switch (saved_errno)
-    {
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-      g_set_error (error, G_IO_ERROR, code,
-                   _("There is not enough room on the disk to save “%s”. "
-                     "Make some room, or save it somewhere else."), display);
-      break;
-    case ENOENT:
-    case ENOTDIR:
-      g_set_error (error, G_IO_ERROR, code,
-                   _("The folder “%s” is not there, so “%s” cannot be saved in it."),
-                   dir_display, display);
-      break;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, G_IO_ERROR, code,
-                   _("Plainly may not save files in the folder “%s”. "
-                     "Choose another folder."), dir_display);
-      break;
-    default:
-      g_set_error (error, G_IO_ERROR, code, _("“%s” could not be saved: %s."),
-                   display, g_strerror (saved_errno));
-      break;
-    }
 }
 
 static void
@@ -1222,17 +1165,13 @@ pl_print_save_pdf (PlDocument           *document,
                    GError              **error)
 {
   g_autoptr(PlPrintLayout) layout = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(PlOutputFile) output = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *created = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  Sink sink = { -1, 0 };
   guint n_pages;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1241,31 +1180,17 @@ pl_print_save_pdf (PlDocument           *document,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder. Give a name for the PDF file."), display);
-      return FALSE;
-    }
+  /* Refuses the database, a folder, a device and a read-only file before
+   * any work; the temporary file beside the target is 0600, as it holds a
+   * care record */
+  output = pl_output_file_new (path, error);
+  if (output == NULL)
+    return FALSE;
 
   layout = pl_print_layout_new (document, options, NULL, 0, 0);
   n_pages = pl_print_layout_paginate (layout);
 
-  /* Beside the real file, so the rename cannot cross disks; only the
-   * owner may read it, as it holds a care record */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      set_file_error (error, errno, path);
-      return FALSE;
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (sink_write, &sink,
+  surface = cairo_pdf_surface_create_for_stream (sink_write, output,
                                                  layout->page_width, layout->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   pl_document_get_title (document));
@@ -1281,7 +1206,8 @@ pl_print_save_pdf (PlDocument           *document,
   cr = cairo_create (surface);
   for (guint p = 0; p < n_pages; p++)
     {
-      if (g_cancellable_is_cancelled (cancellable))
+      /* A full disk ends the work early; the file is not kept */
+      if (g_cancellable_is_cancelled (cancellable) || pl_output_file_has_failed (output))
         break;
       pl_print_layout_render_page (layout, cr, p);
       cairo_show_page (cr);
@@ -1294,40 +1220,19 @@ pl_print_save_pdf (PlDocument           *document,
   cairo_surface_destroy (surface);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto out;
-  if (sink.saved_errno != 0)
-    {
-      set_file_error (error, sink.saved_errno, path);
-      goto out;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS && !pl_output_file_has_failed (output))
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” could not be made: %s."),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("“%s” could not be made (%s), so it was not saved."),
                    display, cairo_status_to_string (status));
-      goto out;
+      return FALSE;
     }
-  if (fsync (sink.fd) != 0 || close (sink.fd) != 0)
-    {
-      sink.fd = -1;
-      set_file_error (error, errno, path);
-      goto out;
-    }
-  sink.fd = -1;
-  if (g_rename (tmp_path, path) != 0)
-    {
-      set_file_error (error, errno, path);
-      goto out;
-    }
-  ok = TRUE;
 
-out:
-  if (sink.fd >= 0)
-    close (sink.fd);
-  if (!ok)
-    g_unlink (tmp_path);
-  return ok;
+  /* Reports a write that failed, else syncs and renames */
+  return pl_output_file_commit (output, error);
 }
 
 /* Saving off the main thread */
