@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
+#include "pl-output-file.h"
 
 int
 main (int   argc,
@@ -23,6 +24,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* A PDF or sound file being saved when the session ends leaves nothing */
+  pl_output_file_remove_on_signals (NULL);
 
   app = pl_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);

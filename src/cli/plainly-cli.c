@@ -24,6 +24,7 @@
 #include "pl-document.h"
 #include "pl-model.h"
 #include "pl-needs.h"
+#include "pl-output-file.h"
 #include "pl-print.h"
 #include "pl-secret-prompt.h"
 #include "pl-speech.h"
@@ -94,6 +95,18 @@ usage_error (const char *message)
   say_error (message);
   g_printerr ("%s\n", _("Run “plainly-cli --help” to see how to use it."));
   return EXIT_USAGE;
+}
+
+/* Ctrl+C, or a stop from outside, while a file is written leaves no part of
+ * it behind; a file that was there before stays as it was */
+static void
+remove_partial_files_on_signals (void)
+{
+  g_autofree char *message =
+    g_strdup_printf ("plainly-cli: %s",
+                     _("Stopped before the file was finished. Nothing was saved."));
+
+  pl_output_file_remove_on_signals (message);
 }
 
 static PlStore *
@@ -644,6 +657,8 @@ main (int   argc,
                          command);
       return usage_error (message);
     }
+
+  remove_partial_files_on_signals ();
 
   /* Only demo makes a new database; the others need one that is there */
   store = open_store (g_strcmp0 (command, "demo") == 0, &error);
