@@ -383,11 +383,40 @@ link_text (PlPrintLayout *self,
   return g_strdup_printf (_("%s, see page %d"), text, page + 1);
 }
 
+/* Email and web addresses are often longer than a large-print line; they
+ * may break after "@", "." and "/" (a zero-width space), so a line never
+ * ends in the middle of a name ("castlebridge.exam" / "ple") */
+static char *
+breakable_addresses (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit (text, " ", -1);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      GString *token;
+
+      if (strchr (tokens[i], '@') == NULL && strstr (tokens[i], "://") == NULL &&
+          !g_str_has_prefix (tokens[i], "www."))
+        continue;
+      token = g_string_new (NULL);
+      for (const char *p = tokens[i]; *p != '\0'; p++)
+        {
+          g_string_append_c (token, *p);
+          if ((*p == '@' || *p == '.' || *p == '/') && g_ascii_isalnum (p[1]))
+            g_string_append (token, "\u200B");
+        }
+      g_free (tokens[i]);
+      tokens[i] = g_string_free (token, FALSE);
+    }
+  return g_strjoinv (" ", tokens);
+}
+
 static char *
 block_markup (PlPrintLayout *self,
               const PlBlock *block)
 {
-  g_autofree char *text = g_markup_escape_text (block->text, -1);
+  g_autofree char *breakable = breakable_addresses (block->text);
+  g_autofree char *text = g_markup_escape_text (breakable, -1);
   g_autofree char *label = block->label != NULL && *block->label != '\0'
                            ? g_markup_escape_text (block->label, -1) : NULL;
 
@@ -415,12 +444,9 @@ block_markup (PlPrintLayout *self,
       return g_strdup_printf ("<b>%s</b>\n%s", label != NULL ? label : "", text);
 
     case PL_BLOCK_NOTICE:
-      {
-        g_autofree char *word = g_markup_escape_text (_("Please note:"), -1);
-
-        /* Said in words and with a border, never by colour alone */
-        return g_strdup_printf ("<b>%s</b> %s", word, text);
-      }
+      /* Set apart by its border and bold type, never by colour alone; its
+       * words are the document's, as on the screen and in the voice */
+      return g_strdup_printf ("<b>%s</b>", text);
 
     case PL_BLOCK_LINK:
       /* Wide enough for any page number; the real one is set once known */

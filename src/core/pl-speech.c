@@ -575,6 +575,27 @@ build_utterances (PlDocument *document,
   return utterances;
 }
 
+char *
+pl_speech_spoken_text (PlDocument *document,
+                       guint       start_block,
+                       guint       end_block)
+{
+  g_autoptr(GPtrArray) utterances = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
+
+  utterances = build_utterances (document, start_block, 0, end_block, 0);
+  for (guint i = 0; i < utterances->len; i++)
+    {
+      const Utterance *utterance = g_ptr_array_index (utterances, i);
+
+      g_string_append (text, utterance->text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 voice_copy (Voice       *dest,
             const Voice *src)

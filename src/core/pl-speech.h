@@ -81,6 +81,13 @@ void           pl_speech_part_range      (PlDocument      *document,
                                           guint           *out_start,
                                           guint           *out_end);
 
+/* What is said for blocks start to end (exclusive), one utterance (a
+ * sentence, with its block's label before it) a line: the words that go to
+ * espeak-ng, so tests can check they are the document's words */
+char          *pl_speech_spoken_text     (PlDocument      *document,
+                                          guint            start_block,
+                                          guint            end_block);
+
 PlSpeech      *pl_speech_new             (void);
 
 /* A language espeak-ng can speak, for choosing a voice */
