@@ -48,6 +48,7 @@ set_text_size (Fixture *f,
   settings->text_size = points;
   css = pl_reader_style_css (settings, READER_CLASS);
   gtk_css_provider_load_from_data (f->css, css, -1);
+  pl_reader_style_set_classes (GTK_WIDGET (f->window), settings);
   pl_gui_test_run_frames (3);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pl-read-aloud-bar.h"
+#include "pl-reader-style.h"
 #include "pl-gui-test-util.h"
 #include "pl-sound-server.h"
 
@@ -266,6 +267,139 @@ test_speaker_lost (Fixture       *f,
   g_assert_cmpint (f->finished, ==, 0);
 }
 
+/* The border box of widget, in the window's coordinates */
+static graphene_rect_t
+bounds_of (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                            &bounds));
+  return bounds;
+}
+
+static gboolean
+is_compact (gpointer data)
+{
+  return pl_read_aloud_bar_get_compact (data);
+}
+
+static gboolean
+is_full (gpointer data)
+{
+  return !pl_read_aloud_bar_get_compact (data);
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      gboolean found = FALSE;
+
+      if (section != NULL)
+        {
+          found = menu_has_action (section, action);
+          g_object_unref (section);
+        }
+      else if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name))
+        found = g_str_equal (name, action);
+      if (found)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* At 56 pt in a 1024×768 window, the plan under the reader's own style:
+ * the bar goes compact and takes at most an eighth of the height, its
+ * main controls keep their size and names, and the rest is in the menu */
+static void
+test_compact_at_giant_print (void)
+{
+  static const struct {
+    const char *name;
+    const char *accessible;
+  } controls[] = {
+    { "compact-play", "Read aloud" },
+    { "compact-stop", "Stop" },
+    { "compact-previous", "Back a sentence" },
+    { "compact-next", "Next sentence" },
+    { "compact-more", "More ways to read aloud" },
+  };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(PlSettings) settings = pl_settings_new_default (0);
+  g_autoptr(PlDocument) document = pl_document_new ("Dot's plan");
+  GtkWidget *window, *box, *scroller, *text;
+  PlReadAloudBar *bar;
+  graphene_rect_t bounds;
+  g_autofree char *style = NULL;
+  const int sizes[] = { 14, 56 };
+
+  pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, "one", NULL, "I like tea at eight.");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (box, "pl-reader-bar-test");
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  text = gtk_label_new ("I like tea at eight. Milk, no sugar.");
+  gtk_widget_add_css_class (text, "pl-document");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text);
+  bar = PL_READ_ALOUD_BAR (pl_read_aloud_bar_new ());
+  pl_read_aloud_bar_set_document (bar, document);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (bar));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, bar));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      settings->text_size = sizes[i];
+      g_free (style);
+      style = pl_reader_style_css (settings, "pl-reader-bar-test");
+      gtk_css_provider_load_from_data (css, style, -1);
+      pl_reader_style_set_classes (box, settings);
+      g_assert_true (pl_gui_test_run_ticks (window, 4));
+      g_assert_true (pl_gui_test_wait_until (sizes[i] < 24 ? is_full : is_compact, bar));
+      g_assert_true (pl_gui_test_run_ticks (window, 3));
+
+      bounds = bounds_of (GTK_WIDGET (bar));
+      g_test_message ("%d pt: the bar is %.0f px of %d, %s", sizes[i], bounds.size.height,
+                      gtk_widget_get_height (window),
+                      pl_read_aloud_bar_get_compact (bar) ? "compact" : "full");
+      g_assert_cmpint (gtk_widget_get_height (window), ==, 768);
+      g_assert_cmpfloat (bounds.size.height, <=, 768 / 8);
+    }
+
+  /* Compact: the main controls, each at least 44 by 44 pixels, named */
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      GtkWidget *control = pl_gui_test_find_named (GTK_WIDGET (bar), controls[i].name);
+
+      g_assert_nonnull (control);
+      g_assert_true (gtk_widget_is_drawable (control));
+      bounds = bounds_of (control);
+      g_test_message ("%s: %.0f × %.0f px", controls[i].name, bounds.size.width, bounds.size.height);
+      g_assert_cmpfloat (bounds.size.width, >=, 44);
+      g_assert_cmpfloat (bounds.size.height, >=, 44);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           controls[i].accessible);
+    }
+  /* The full bar's buttons are out of sight, and Say it again is in the menu */
+  g_assert_false (gtk_widget_is_drawable (pl_gui_test_find_named (GTK_WIDGET (bar), "play")));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (pl_gui_test_find_named (GTK_WIDGET (bar), "compact-more"))),
+                                  "read-aloud.repeat"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +408,7 @@ main (int   argc,
   pl_sound_server_init ();
   pl_gui_test_init (&argc, &argv);
 
+  g_test_add_func ("/plainly/read-aloud-bar/compact-at-giant-print", test_compact_at_giant_print);
   g_test_add ("/plainly/read-aloud-bar/read-all", Fixture, NULL,
               fixture_setup, test_read_all, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/from-here-and-part", Fixture, NULL,

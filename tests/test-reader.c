@@ -61,6 +61,7 @@ apply_settings (Fixture    *f,
 
   css = pl_reader_style_css (settings, READER_CLASS);
   gtk_css_provider_load_from_data (f->css, css, -1);
+  pl_reader_style_set_classes (GTK_WIDGET (f->reader), settings);
   pl_reader_set_settings (f->reader, settings);
   g_assert_true (pl_gui_test_run_ticks (f->view, 3));
 }

@@ -17,6 +17,7 @@
 
 #include "pl-diary.h"
 #include "pl-diary-comment-dialog.h"
+#include "pl-reader-style.h"
 #include "pl-document.h"
 
 /* The class pl-window.c gives every part the person reads, and the prefix
@@ -63,9 +64,11 @@ show_message (PlDiaryCommentDialog *self,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
-/* The first class under root that scopes a person's reading style */
+/* The first class under root that scopes a person's reading style, and
+ * the widget that has it */
 static char *
-find_reader_class (GtkWidget *root)
+find_reader_class (GtkWidget  *root,
+                   GtkWidget **scoped)
 {
   g_autoptr(GQueue) queue = g_queue_new ();
 
@@ -77,7 +80,10 @@ find_reader_class (GtkWidget *root)
 
       for (guint i = 0; classes != NULL && classes[i] != NULL; i++)
         if (g_str_has_prefix (classes[i], READER_CLASS_PREFIX))
-          return g_strdup (classes[i]);
+          {
+            *scoped = widget;
+            return g_strdup (classes[i]);
+          }
 
       for (GtkWidget *child = gtk_widget_get_first_child (widget);
            child != NULL;
@@ -93,9 +99,29 @@ inherit_reader_style (PlDiaryCommentDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *found = NULL;
+  GtkWidget *scoped = NULL;
 
   if (parent != NULL)
-    found = find_reader_class (GTK_WIDGET (parent));
+    found = find_reader_class (GTK_WIDGET (parent), &scoped);
+
+  /* The theme's colours and the print size come with classes of their own */
+  {
+    g_auto(GStrv) mine = gtk_widget_get_css_classes (GTK_WIDGET (self));
+
+    for (guint i = 0; mine[i] != NULL; i++)
+      if (g_str_has_prefix (mine[i], PL_THEME_CLASS_PREFIX)
+          || g_str_equal (mine[i], PL_LARGE_PRINT_CLASS))
+        gtk_widget_remove_css_class (GTK_WIDGET (self), mine[i]);
+  }
+  if (scoped != NULL)
+    {
+      g_auto(GStrv) classes = gtk_widget_get_css_classes (scoped);
+
+      for (guint i = 0; classes[i] != NULL; i++)
+        if (g_str_has_prefix (classes[i], PL_THEME_CLASS_PREFIX)
+            || g_str_equal (classes[i], PL_LARGE_PRINT_CLASS))
+          gtk_widget_add_css_class (GTK_WIDGET (self), classes[i]);
+    }
 
   if (g_strcmp0 (found, self->reader_class) == 0)
     return;

@@ -25,7 +25,17 @@ struct _PlReadAloudBar
   GtkWidget             parent_instance;
 
   GtkWidget            *box;
+  GtkStack             *modes;
   GtkWidget            *buttons;
+  GtkWidget            *compact_buttons;
+  GtkWidget            *compact_play_button;
+  GtkWidget            *compact_stop_button;
+  GtkWidget            *compact_previous_button;
+  GtkWidget            *compact_next_button;
+  GtkImage             *compact_play_icon;
+  GtkLabel             *compact_play_label;
+  gboolean              compact;
+  guint                 compact_idle;
   GtkWidget            *play_button;
   GtkWidget            *stop_button;
   GtkWidget            *previous_button;
@@ -87,8 +97,12 @@ update_buttons (PlReadAloudBar *self)
     }
 
   gtk_label_set_label (self->play_label, label);
+  gtk_label_set_label (self->compact_play_label, label);
   gtk_image_set_from_icon_name (self->play_icon, icon);
+  gtk_image_set_from_icon_name (self->compact_play_icon, icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_play_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.toggle", has_document);
@@ -106,6 +120,10 @@ update_buttons (PlReadAloudBar *self)
   gtk_widget_set_sensitive (self->previous_button, active);
   gtk_widget_set_sensitive (self->repeat_button, active);
   gtk_widget_set_sensitive (self->next_button, active);
+  gtk_widget_set_sensitive (self->compact_play_button, has_document);
+  gtk_widget_set_sensitive (self->compact_stop_button, active);
+  gtk_widget_set_sensitive (self->compact_previous_button, active);
+  gtk_widget_set_sensitive (self->compact_next_button, active);
 }
 
 static void
@@ -576,10 +594,106 @@ name_buttons (GtkWidget *widget)
     }
 }
 
+/* Compact or full ----------------------------------------------------- */
+
+/* The bar's own padding above and below its buttons (pl-reader-style.css) */
+#define BAR_PADDING 16
+/* The most of the window's height the bar may take before it goes compact */
+#define BAR_SHARE 8
+
+static void set_compact (PlReadAloudBar *self,
+                         gboolean        compact);
+
+static gboolean
+set_compact_idle_cb (gpointer user_data)
+{
+  PlReadAloudBar *self = user_data;
+
+  self->compact_idle = 0;
+  set_compact (self, self->compact);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pl_read_aloud_bar_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+/* At large print in a short window the full bar wraps onto two or three
+ * rows and leaves little room to read: then only the main controls stay,
+ * as large as ever, and the rest move into the menu. The choice depends
+ * only on the full bar's height at this width and on the window's height,
+ * never on the mode shown, so it cannot swing back and forth. */
+static void
+pl_read_aloud_bar_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  int full_height = 0;
+  gboolean compact;
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+
+  if (root == NULL || gtk_widget_get_height (GTK_WIDGET (root)) <= 0)
+    return;
+  /* Measured even while the compact row is shown: the stack hides its
+   * other page from drawing, not from measuring */
+  gtk_widget_measure (self->buttons, GTK_ORIENTATION_VERTICAL, width,
+                      NULL, &full_height, NULL, NULL);
+  compact = full_height + BAR_PADDING > gtk_widget_get_height (GTK_WIDGET (root)) / BAR_SHARE;
+  if (compact == pl_read_aloud_bar_get_compact (self) || self->compact_idle != 0)
+    return;
+
+  /* Not while the window is being laid out */
+  self->compact = compact;
+  self->compact_idle = g_idle_add (set_compact_idle_cb, self);
+}
+
+gboolean
+pl_read_aloud_bar_get_compact (PlReadAloudBar *self)
+{
+  g_return_val_if_fail (PL_IS_READ_ALOUD_BAR (self), FALSE);
+
+  return gtk_stack_get_visible_child (self->modes) == self->compact_buttons;
+}
+
+static void
+set_compact (PlReadAloudBar *self,
+             gboolean        compact)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *page = compact ? self->compact_buttons : self->buttons;
+
+  if (gtk_stack_get_visible_child (self->modes) == page)
+    return;
+
+  /* A control that goes keeps the focus in the bar, on Read aloud */
+  gtk_stack_set_visible_child (self->modes, page);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->modes))
+      && !gtk_widget_is_ancestor (focus, page))
+    gtk_widget_grab_focus (compact ? self->compact_play_button : self->play_button);
+}
+
 static void
 pl_read_aloud_bar_dispose (GObject *object)
 {
   PlReadAloudBar *self = PL_READ_ALOUD_BAR (object);
+
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
 
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
@@ -613,7 +727,15 @@ pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PL_RESOURCE_BASE "/ui/pl-read-aloud-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, box);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, modes);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, buttons);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_buttons);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_play_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_stop_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_previous_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_next_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_play_icon);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_play_label);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_button);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, stop_button);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, previous_button);
@@ -632,7 +754,8 @@ pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "read-aloud.save", NULL, save_action_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = pl_read_aloud_bar_measure;
+  widget_class->size_allocate = pl_read_aloud_bar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "readaloudbar");
 }
 
@@ -646,6 +769,11 @@ pl_read_aloud_bar_init (PlReadAloudBar *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (self->compact_buttons);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  /* The compact buttons have their full names in the template */
   name_buttons (self->buttons);
 
   self->speech = pl_speech_new ();

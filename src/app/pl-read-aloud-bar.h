@@ -44,6 +44,11 @@ PlSpeech   *pl_read_aloud_bar_get_speech   (PlReadAloudBar      *self);
 /* What the bar is telling the person ("Reading aloud", a problem…) */
 const char *pl_read_aloud_bar_get_status   (PlReadAloudBar      *self);
 
+/* Compact: only the main controls (read aloud or pause, stop, back and
+ * next sentence), the rest in the More menu. The bar chooses by itself,
+ * when the full bar would take more than an eighth of the window's height */
+gboolean    pl_read_aloud_bar_get_compact  (PlReadAloudBar      *self);
+
 /* Adds the reading-aloud shortcuts to widget (the reader), so they work
  * wherever the focus is in it */
 void        pl_read_aloud_bar_add_shortcuts (PlReadAloudBar     *self,

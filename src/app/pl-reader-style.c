@@ -1,11 +1,14 @@
-/* pl-reader-style.c: a person's display settings as CSS for the reader
+/* pl-reader-style.c: a person's display settings as the reader's look
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The CSS is scoped to one class on the reader, and loaded above the
- * application's own style sheet, so the person's theme holds whatever the
- * desktop theme is. Colours come only from pl-theme.c, where every pair is
- * proven to reach 7:1 (WCAG 1.4.6).
+ * The look is style sheets in the GResource: one class per theme
+ * (ui/pl-themes.css, the colours of pl-theme.c, where every pair is proven
+ * to reach 7:1, WCAG 1.4.6) and the shapes drawn in those colours
+ * (ui/pl-reader-style.css). They are loaded above the application's own
+ * style sheet, so the person's theme holds whatever the desktop theme is.
+ * Only what varies without steps, the person's text size, spacing and
+ * font, is written here, scoped to one class on the reader.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -13,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "pl-reader-style.h"
 #include "pl-theme.h"
@@ -89,15 +93,6 @@ char *
 pl_reader_style_css (const PlSettings *settings,
                      const char       *scope_class)
 {
-  const PlTheme *theme;
-  g_autofree char *text = NULL;
-  g_autofree char *bg = NULL;
-  g_autofree char *link = NULL;
-  g_autofree char *notice_text = NULL;
-  g_autofree char *notice_bg = NULL;
-  g_autofree char *focus = NULL;
-  g_autofree char *hl_text = NULL;
-  g_autofree char *hl_bg = NULL;
   char line[G_ASCII_DTOSTR_BUF_SIZE];
   char paragraph[G_ASCII_DTOSTR_BUF_SIZE];
   char letter[G_ASCII_DTOSTR_BUF_SIZE];
@@ -109,132 +104,122 @@ pl_reader_style_css (const PlSettings *settings,
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (scope_class != NULL, NULL);
 
-  theme = pl_theme_lookup (settings->theme);
-  text = pl_color_to_string (theme->text);
-  bg = pl_color_to_string (theme->background);
-  link = pl_color_to_string (theme->link);
-  notice_text = pl_color_to_string (theme->notice_text);
-  notice_bg = pl_color_to_string (theme->notice_background);
-  focus = pl_color_to_string (theme->focus);
-  hl_text = pl_color_to_string (theme->highlight_text);
-  hl_bg = pl_color_to_string (theme->highlight_background);
-
   points = pl_text_size_step (settings->text_size, 0);
   number (line, CLAMP (settings->line_spacing, LINE_SPACING_MIN, LINE_SPACING_MAX));
   number (paragraph, CLAMP (settings->paragraph_spacing, 0.0, PARAGRAPH_SPACING_MAX));
   number (letter, CLAMP (settings->letter_spacing, 0.0, LETTER_SPACING_MAX));
+  /* Headings' lines sit closer than the text's */
+  number (heading_line, CLAMP (settings->line_spacing, LINE_SPACING_MIN, 1.3));
 
   css = g_string_new (NULL);
 
-  /* The page and its header in the theme's colours */
+  /* The text, and its list of contents at the same size. The header's
+   * controls grow with it up to 16 pt, beyond which they would no longer
+   * fit across a 1024-pixel window (WCAG 1.4.10); the read-aloud bar up
+   * to a size that still leaves room to read. */
   g_string_append_printf (css,
-    ".%s, .%s headerbar { background-color: %s; color: %s; }\n"
-    ".%s headerbar { background-image: none; box-shadow: inset 0 -2px %s; }\n"
-    ".%s headerbar button { color: %s; background-color: transparent;"
-    " box-shadow: inset 0 0 0 2px %s; }\n"
-    ".%s headerbar button:hover { background-color: alpha(%s, 0.15); }\n"
-    ".%s headerbar button:checked { background-color: %s; color: %s; }\n"
-    ".%s headerbar .title { color: %s; }\n"
-    ".%s headerbar windowcontrols button { box-shadow: none; }\n",
-    s, s, bg, text,
-    s, text,
-    s, text, text,
-    s, text,
-    s, text, bg,
-    s, text,
-    s);
+    ".%s .pl-document, .%s .pl-contents { font-size: %dpt; }\n"
+    ".%s headerbar { font-size: %dpt; }\n"
+    ".%s readaloudbar { font-size: %dpt; }\n",
+    s, s, points,
+    s, MIN (points, 16),
+    s, MIN (points, PL_TEXT_SIZE_VERY_LARGE));
 
-  /* The header's controls grow with the text too, up to 16 pt: beyond it
-   * they would no longer fit across a 1024-pixel window (WCAG 1.4.10) */
-  g_string_append_printf (css, ".%s headerbar { font-size: %dpt; }\n",
-                          s, MIN (points, 16));
-
-  /* The read-aloud bar: the page's colours, and text that grows with the
-   * page's up to a size that still leaves room to read */
+  /* Line, letter and paragraph spacing (WCAG 1.4.12) */
   g_string_append_printf (css,
-    ".%s readaloudbar { background-color: %s; color: %s; box-shadow: inset 0 2px %s;"
-    " padding: 8px 32px; font-size: %dpt; }\n"
-    ".%s readaloudbar button { color: %s; background-color: transparent; background-image: none;"
-    " box-shadow: inset 0 0 0 2px %s; min-height: 44px; min-width: 44px; }\n"
-    ".%s readaloudbar button:hover { background-color: alpha(%s, 0.15); }\n"
-    ".%s readaloudbar button.pl-read-aloud-main { box-shadow: inset 0 0 0 4px %s; font-weight: bold; }\n"
-    ".%s readaloudbar button:disabled { box-shadow: inset 0 0 0 2px alpha(%s, 0.5); }\n",
-    s, bg, text, text, MIN (points, PL_TEXT_SIZE_VERY_LARGE),
-    s, text, text,
-    s, text,
-    s, text,
-    s, text);
-
-  /* Menus opened from the header */
-  g_string_append_printf (css,
-    ".%s popover > contents, .%s popover > arrow { background-color: %s; color: %s;"
-    " border: 2px solid %s; }\n"
-    ".%s popover modelbutton:hover, .%s popover modelbutton:focus {"
-    " background-color: %s; color: %s; }\n",
-    s, s, bg, text, text,
-    s, s, text, bg);
-
-  /* The reading text */
-  g_string_append_printf (css,
-    ".%s .pl-document { font-size: %dpt; color: %s; }\n"
     ".%s .pl-document label { line-height: %s; letter-spacing: %sem; }\n"
+    ".%s .pl-document label.pl-heading { line-height: %s; }\n"
     ".%s .pl-paragraph, .%s .pl-list, .%s .pl-field, .%s .pl-contact,"
     " .%s .pl-question { margin-bottom: %sem; }\n",
-    s, points, text,
     s, line, letter,
+    s, heading_line,
     s, s, s, s, s, paragraph);
-
-  /* Headings stay a step above the text, but at large print the usual
-   * 1.8 times would leave a few words a line; their lines sit closer. */
-  if (points >= PL_TEXT_SIZE_VERY_LARGE)
-    g_string_append_printf (css,
-      ".%s .pl-heading-1 { font-size: 1.35em; }\n"
-      ".%s .pl-heading-2 { font-size: 1.2em; }\n"
-      ".%s .pl-heading-3, .%s .pl-heading-4, .%s .pl-heading-5,"
-      " .%s .pl-heading-6 { font-size: 1.1em; }\n",
-      s, s, s, s, s, s);
-  g_string_append_printf (css, ".%s .pl-document label.pl-heading { line-height: %s; }\n",
-                          s, number (heading_line, CLAMP (settings->line_spacing, LINE_SPACING_MIN, 1.3)));
-
-  /* The reader's list of contents, read at the same size and in the same
-   * colours as the text; opaque, as it lies over the text in a narrow window */
-  g_string_append_printf (css,
-    ".%s .pl-contents { font-size: %dpt; background-color: %s; color: %s;"
-    " border-right: 2px solid %s; }\n"
-    ".%s .pl-contents-heading { font-weight: 800; font-size: 1.2em; }\n"
-    ".%s .pl-contents-list > row { min-height: 44px; }\n"
-    ".%s button.pl-leave-focus { color: %s; background-color: %s;"
-    " box-shadow: inset 0 0 0 2px %s; }\n"
-    ".%s button.pl-leave-focus:hover { background-color: alpha(%s, 0.15); }\n",
-    s, points, bg, text, text,
-    s,
-    s,
-    s, text, bg, text,
-    s, text);
 
   if (font_name_is_safe (settings->font))
     g_string_append_printf (css, ".%s .pl-document { font-family: \"%s\", sans-serif; }\n",
                             s, settings->font);
 
-  g_string_append_printf (css,
-    ".%s button.pl-link { color: %s; }\n"
-    ".%s button.pl-link:hover { background-color: alpha(%s, 0.15); }\n"
-    ".%s .pl-notice { color: %s; background-color: %s; border-color: %s; }\n"
-    ".%s .pl-notice-icon { color: %s; }\n"
-    ".%s .pl-contact { background-color: %s; border-color: %s; }\n"
-    ".%s label > selection { background-color: %s; color: %s; }\n"
-    ".%s scrollbar slider { background-color: alpha(%s, 0.6); }\n"
-    ".%s *:focus:focus-visible { outline-color: %s; }\n",
-    s, link,
-    s, link,
-    s, notice_text, notice_bg, notice_text,
-    s, notice_text,
-    s, bg, text,
-    s, hl_bg, hl_text,
-    s, text,
-    s, focus);
-
   return g_string_free (css, FALSE);
+}
+
+/* The style sheets every reader shares, once for the display: the shapes
+ * (under .pl-reader), then the themes' colours above them, so a theme's
+ * colour always wins over the shape's currentColor */
+void
+pl_reader_style_load (void)
+{
+  static const struct {
+    const char *path;
+    guint       priority;
+  } sheets[] = {
+    { PL_RESOURCE_BASE "/ui/pl-reader-style.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1 },
+    { PL_RESOURCE_BASE "/ui/pl-settings-page.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1 },
+    { PL_RESOURCE_BASE "/ui/pl-themes.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2 },
+  };
+  static GdkDisplay *loaded_for;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL || display == loaded_for)
+    return;
+  loaded_for = display;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, sheets[i].path);
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  sheets[i].priority);
+    }
+}
+
+void
+pl_reader_style_set_classes (GtkWidget        *widget,
+                             const PlSettings *settings)
+{
+  const PlTheme *theme;
+  g_autofree char *wanted = NULL;
+  g_auto(GStrv) classes = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (settings != NULL);
+
+  pl_reader_style_load ();
+
+  theme = pl_theme_lookup (settings->theme);
+  wanted = g_strconcat (PL_THEME_CLASS_PREFIX, theme->id, NULL);
+  classes = gtk_widget_get_css_classes (widget);
+  for (guint i = 0; classes[i] != NULL; i++)
+    if (g_str_has_prefix (classes[i], PL_THEME_CLASS_PREFIX) && !g_str_equal (classes[i], wanted))
+      gtk_widget_remove_css_class (widget, classes[i]);
+
+  gtk_widget_add_css_class (widget, "pl-reader");
+  gtk_widget_add_css_class (widget, wanted);
+  if (pl_text_size_step (settings->text_size, 0) >= PL_TEXT_SIZE_VERY_LARGE)
+    gtk_widget_add_css_class (widget, PL_LARGE_PRINT_CLASS);
+  else
+    gtk_widget_remove_css_class (widget, PL_LARGE_PRINT_CLASS);
+}
+
+void
+pl_reader_style_apply (GtkWidget        *root,
+                       const char       *scope_class,
+                       const PlSettings *settings)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  g_return_if_fail (scope_class != NULL);
+  g_return_if_fail (settings != NULL);
+
+  /* What lies under a scoped widget takes its classes from it */
+  if (gtk_widget_has_css_class (root, scope_class))
+    {
+      pl_reader_style_set_classes (root, settings);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    pl_reader_style_apply (child, scope_class, settings);
 }
 
 void

@@ -155,14 +155,17 @@ tick_new (GtkWidget *button)
   return tick;
 }
 
-/* A large toggle in a group of choices. content goes above the words; the
- * accessible name is name (which the words always contain). */
+/* A large toggle in a group of choices. content goes above the words and
+ * detail on a line of its own below them, never broken, so "14 point" is
+ * never split from itself or run on from the name; the accessible name is
+ * name (which the words and detail always contain). */
 static GtkWidget *
 choice_new (GPtrArray  *group,
             GtkFlowBox *box,
             const char *widget_name,
             GtkWidget  *content,
             const char *words,
+            const char *detail,
             const char *name)
 {
   GtkWidget *button = gtk_toggle_button_new ();
@@ -183,6 +186,17 @@ choice_new (GPtrArray  *group,
   if (content != NULL)
     gtk_box_append (GTK_BOX (inner), content);
   gtk_box_append (GTK_BOX (inner), words_row);
+  if (detail != NULL)
+    {
+      GtkWidget *detail_label = gtk_label_new (detail);
+
+      /* Short names ("Very large") break between words only: a narrow
+       * button grows rather than split "Standard" into "Stan-dard" */
+      gtk_label_set_wrap_mode (GTK_LABEL (words_label), PANGO_WRAP_WORD);
+
+      gtk_widget_add_css_class (detail_label, "pl-settings-choice-detail");
+      gtk_box_append (GTK_BOX (inner), detail_label);
+    }
   gtk_button_set_child (GTK_BUTTON (button), inner);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -241,133 +255,18 @@ string_matches (GtkWidget     *button,
   return mine != NULL && g_ascii_strcasecmp (mine, value) == 0;
 }
 
-/* The page's own look: the reader's CSS for these settings, and what
- * Adwaita's rows, buttons and switches need to wear the same colours. */
+/* The page's own look: the shared style sheets (ui/pl-themes.css,
+ * ui/pl-settings-page.css) through its classes, and the person's text size
+ * and spacing, the only values computed, under its own scope class */
 static void
 update_style (PlSettingsPage *self)
 {
-  const PlTheme *theme = pl_theme_lookup (self->settings->theme);
-  g_autofree char *reader = pl_reader_style_css (self->settings, self->scope);
-  g_autofree char *text = pl_color_to_string (theme->text);
-  g_autofree char *bg = pl_color_to_string (theme->background);
-  g_autofree char *focus = pl_color_to_string (theme->focus);
-  g_autofree char *css = NULL;
-  const char *s = self->scope;
-  GString *extra = g_string_new (NULL);
-  guint n_themes, n_presets;
-  const PlTheme *themes = pl_themes (&n_themes);
-  const PlTextSizePreset *presets = pl_text_size_presets (&n_presets);
+  g_autofree char *css = pl_reader_style_css (self->settings, self->scope);
   double px;
-  /* Controls drawn in pixels grow with the text, and stay at least 44 px
-   * targets at standard size; 1 pt is 4/3 px */
-  double em = pl_text_size_step (self->settings->text_size, 0) * 4.0 / 3.0;
 
-  g_string_append_printf (extra,
-    ".%s .pl-settings-heading { font-size: 1.6em; font-weight: 800; }\n"
-    ".%s .pl-settings-column preferencesgroup .heading,"
-    " .%s .pl-settings-column preferencesgroup > box > box > label.title"
-    " { font-size: 1.3em; font-weight: 800; }\n"
-    ".%s .pl-settings-label { font-weight: 800; }\n"
-    ".%s .pl-settings-column .dim-label, .%s .pl-settings-column .subtitle { opacity: 1; }\n"
-    ".%s .pl-settings-column .subtitle { font-size: 0.85em; }\n"
-    ".%s list, .%s row { background-color: %s; color: %s; }\n"
-    ".%s list.boxed-list { border: 2px solid %s; border-radius: 12px; box-shadow: none; }\n"
-    ".%s list.boxed-list > row { border-color: %s; }\n"
-    ".%s row.activatable:hover { background-color: alpha(%s, 0.08); }\n"
-    ".%s row { padding-top: 0.3em; padding-bottom: 0.3em; }\n",
-    s, s, s, s, s, s, s, s, s, bg, text, s, text, s, text, s, text, s);
-
-  /* Choices and buttons: a clear border, and the chosen one filled in */
-  g_string_append_printf (extra,
-    ".%s button.pl-settings-choice, .%s button.pl-settings-button {"
-    " color: %s; background-color: %s; background-image: none;"
-    " border: 2px solid %s; box-shadow: none; border-radius: 12px;"
-    " min-height: 44px; min-width: 44px; padding: 0.3em 0.6em; }\n"
-    ".%s button.pl-settings-choice:hover, .%s button.pl-settings-button:hover {"
-    " background-color: alpha(%s, 0.12); }\n"
-    ".%s button.pl-settings-choice:checked { background-color: %s; color: %s;"
-    " border-width: 4px; }\n"
-    ".%s .pl-settings-tick { font-weight: 800; }\n"
-    ".%s .pl-settings-choice-words { font-weight: 600; }\n",
-    s, s, text, bg, text,
-    s, s, text,
-    s, text, bg,
-    s, s);
-
-  /* Numbers and switches */
-  g_string_append_printf (extra,
-    ".%s spinbutton { color: %s; background-color: %s; border: 2px solid %s;"
-    " box-shadow: none; }\n"
-    ".%s spinbutton > text { color: %s; }\n"
-    ".%s spinbutton > button { color: %s; background-color: transparent;"
-    " border-left: 2px solid %s; min-width: 44px; min-height: 44px; }\n"
-    ".%s spinbutton > button:hover { background-color: alpha(%s, 0.15); }\n"
-    ".%s spinbutton > button { min-width: %dpx; }\n"
-    ".%s spinbutton > button image { -gtk-icon-size: %dpx; }\n"
-    ".%s switch { background-color: %s; border: 2px solid %s; }\n"
-    ".%s switch:checked { background-color: %s; }\n"
-    ".%s switch > slider { background-color: %s; box-shadow: none;"
-    " min-width: %dpx; min-height: %dpx; }\n"
-    ".%s switch > image { -gtk-icon-size: %dpx; }\n"
-    ".%s switch:checked > slider { background-color: %s; }\n"
-    ".%s switch > image { color: %s; }\n"
-    ".%s switch:checked > image { color: %s; }\n"
-    ".%s *:focus:focus-visible { outline: 4px solid %s; outline-offset: 2px; }\n"
-    ".%s entry { color: %s; background-color: %s; border: 2px solid %s; }\n"
-    ".%s entry > text > selection, .%s spinbutton > text > selection {"
-    " background-color: %s; color: %s; }\n"
-    ".%s .pl-settings-error { font-weight: 800; border: 2px solid %s;"
-    " border-radius: 8px; padding: 0.3em 0.6em; }\n"
-    ".%s .pl-settings-preview { border: 2px solid %s; border-radius: 12px;"
-    " padding: 12px 20px; }\n"
-    ".%s .pl-settings-preview > label.pl-paragraph:last-child { margin-bottom: 0; }\n"
-    ".%s .pl-settings-preview-title { font-weight: 800; }\n"
-    ".%s .pl-settings-needs row { padding: 0.4em 0.8em; }\n"
-    ".%s .pl-settings-need { font-weight: 800; }\n",
-    s, text, bg, text,
-    s, text,
-    s, text, text,
-    s, text,
-    s, MAX (44, (int) (em * 1.4)),
-    s, MAX (16, (int) (em * 0.9)),
-    s, bg, text,
-    s, text,
-    s, text, MAX (20, (int) (em * 1.1)), MAX (20, (int) (em * 1.1)),
-    s, MAX (12, (int) (em * 0.6)),
-    s, bg,
-    s, text,
-    s, bg,
-    s, focus,
-    s, text, bg, text,
-    s, s, text, bg,
-    s, text,
-    s, text,
-    s,
-    s,
-    s,
-    s);
-
-  /* Each theme's sample in its own colours, outlined in the page's text
-   * colour so it stands out from the page whatever the page's theme */
-  for (guint i = 0; i < n_themes; i++)
-    {
-      g_autofree char *t = pl_color_to_string (themes[i].text);
-      g_autofree char *b = pl_color_to_string (themes[i].background);
-
-      g_string_append_printf (extra,
-        ".%s label.pl-settings-swatch-%s { color: %s; background-color: %s;"
-        " box-shadow: 0 0 0 2px %s; border-radius: 8px; padding: 0.2em 0.6em;"
-        " font-weight: 800; }\n",
-        s, themes[i].id, t, b, text);
-    }
-
-  for (guint i = 0; i < n_presets; i++)
-    g_string_append_printf (extra,
-      ".%s label.pl-settings-sample-%d { font-size: %dpt; line-height: 1.2; }\n",
-      s, presets[i].points, presets[i].points);
-
-  css = g_strconcat (reader, extra->str, NULL);
-  g_string_free (extra, TRUE);
+  pl_reader_style_set_classes (GTK_WIDGET (self), self->settings);
+  if (self->pin_dialog != NULL)
+    pl_reader_style_set_classes (GTK_WIDGET (self->pin_dialog), self->settings);
   gtk_css_provider_load_from_data (self->css, css, -1);
 
   /* About COLUMN_CHARS characters wide, and never less than the window
@@ -765,7 +664,9 @@ pl_settings_page_ask_for_pin (PlSettingsPage *self)
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   /* The same size and colours as the page */
   gtk_widget_add_css_class (dialog, self->scope);
+  gtk_widget_add_css_class (dialog, "pl-settings-page");
   gtk_widget_add_css_class (dialog, "pl-settings-dialog");
+  pl_reader_style_set_classes (dialog, self->settings);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -865,6 +766,7 @@ pin_remove_clicked_cb (PlSettingsPage *self)
                                    _("Anyone using this computer will be able to open your plan."));
   gtk_widget_set_name (dialog, "pin-remove-dialog");
   gtk_widget_add_css_class (dialog, self->scope);
+  pl_reader_style_set_classes (dialog, self->settings);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("Keep my PIN"),
                                     "remove", _("Remove PIN"),
@@ -902,7 +804,9 @@ add_size_choices (PlSettingsPage *self)
       g_autofree char *widget_name = g_strdup_printf ("text-size-%d", presets[i].points);
       g_autofree char *sample_class = g_strdup_printf ("pl-settings-sample-%d", presets[i].points);
       /* TRANSLATORS: a text size preset and its size, e.g. "Large, 18 point" */
-      g_autofree char *words = g_strdup_printf (_("%s, %d point"), _(presets[i].name), presets[i].points);
+      g_autofree char *name = g_strdup_printf (_("%s, %d point"), _(presets[i].name), presets[i].points);
+      /* TRANSLATORS: a text size, shown under its name, e.g. "18 point" */
+      g_autofree char *size = g_strdup_printf (_("%d point"), presets[i].points);
       GtkWidget *sample = gtk_label_new ("Aa");
       GtkWidget *button;
 
@@ -911,7 +815,8 @@ add_size_choices (PlSettingsPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (sample),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sample letters"),
                                       -1);
-      button = choice_new (self->size_buttons, self->size_box, widget_name, sample, words, words);
+      button = choice_new (self->size_buttons, self->size_box, widget_name, sample,
+                           _(presets[i].name), size, name);
       g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (presets[i].points));
       g_signal_connect (button, "toggled", G_CALLBACK (size_toggled_cb), self);
     }
@@ -926,16 +831,20 @@ add_theme_choices (PlSettingsPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *widget_name = g_strdup_printf ("theme-%s", themes[i].id);
-      g_autofree char *swatch_class = g_strdup_printf ("pl-settings-swatch-%s", themes[i].id);
+      g_autofree char *theme_class = g_strconcat (PL_THEME_CLASS_PREFIX, themes[i].id, NULL);
       /* TRANSLATORS: sample words shown in each colour choice */
       GtkWidget *swatch = gtk_label_new (_("Sample"));
+      GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GtkWidget *button;
 
-      gtk_widget_add_css_class (swatch, swatch_class);
+      /* In the theme's own colours (ui/pl-themes.css) */
+      gtk_widget_add_css_class (swatch, theme_class);
       gtk_widget_add_css_class (swatch, "pl-settings-swatch");
-      gtk_widget_set_halign (swatch, GTK_ALIGN_CENTER);
-      button = choice_new (self->theme_buttons, self->theme_box, widget_name, swatch,
-                           _(themes[i].name), _(themes[i].name));
+      gtk_widget_add_css_class (frame, "pl-settings-swatch-frame");
+      gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (frame), swatch);
+      button = choice_new (self->theme_buttons, self->theme_box, widget_name, frame,
+                           _(themes[i].name), NULL, _(themes[i].name));
       g_object_set_data (G_OBJECT (button), "pl-value", (gpointer) themes[i].id);
       g_signal_connect (button, "toggled", G_CALLBACK (theme_toggled_cb), self);
     }
@@ -951,7 +860,7 @@ font_choice_new (PlSettingsPage *self,
   GtkWidget *button;
   GtkWidget *words_label;
 
-  button = choice_new (self->font_buttons, self->font_box, widget_name, NULL, words, words);
+  button = choice_new (self->font_buttons, self->font_box, widget_name, NULL, words, NULL, words);
   g_object_set_data_full (G_OBJECT (button), "pl-value", g_strdup (family), g_free);
   g_signal_connect (button, "toggled", G_CALLBACK (font_toggled_cb), self);
 
@@ -1005,7 +914,7 @@ add_int_choices (PlSettingsPage *self,
     {
       g_autofree char *widget_name = g_strdup_printf ("%s-%d", prefix, values[i]);
       g_autofree char *words = words_for (values[i]);
-      GtkWidget *button = choice_new (group, box, widget_name, NULL, words, words);
+      GtkWidget *button = choice_new (group, box, widget_name, NULL, words, NULL, words);
 
       g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (values[i]));
       g_signal_connect (button, "toggled", toggled, self);

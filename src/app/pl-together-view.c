@@ -88,6 +88,7 @@ apply_style (PlTogetherView *self)
 
   css = pl_reader_style_css (settings, self->css_class);
   gtk_css_provider_load_from_data (self->css, css, -1);
+  pl_reader_style_set_classes (self->page_box, settings);
   pl_reader_set_settings (self->reader, settings);
   if (self->speech != NULL)
     pl_speech_apply_settings (self->speech, settings);

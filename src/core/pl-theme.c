@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every text and background pair here reaches 7:1 (WCAG 1.4.6) and every
- * focus ring 3:1 against the background (WCAG 1.4.11); test-theme.c proves it
- * from these numbers and the GUI tests from rendered pixels.
+ * Every text and background pair here reaches 7:1 (WCAG 1.4.6), every
+ * focus ring 3:1 against the background (WCAG 1.4.11) and the text of
+ * controls not in use 4.5:1 (WCAG 1.4.3); test-theme.c proves it from these
+ * numbers and the GUI tests from rendered pixels. The same colours are named
+ * in ui/pl-themes.css, which test-theme.c checks against this table.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -24,27 +26,33 @@ static const PlTheme themes[] = {
   { "standard", N_("Standard"), FALSE,
     RGB (0x1c1c1c), RGB (0xfafafa), RGB (0x0b4a9e),
     RGB (0x1c1c1c), RGB (0xfdf3c8), RGB (0x1a5fb4),
-    RGB (0x000000), RGB (0xffd75e) },
+    RGB (0x000000), RGB (0xffd75e),
+    RGB (0x616161) },
   { "dark", N_("Dark"), TRUE,
     RGB (0xf2f2f2), RGB (0x1c1c1c), RGB (0x9cc8ff),
     RGB (0xf2f2f2), RGB (0x3d3416), RGB (0x78aeed),
-    RGB (0x000000), RGB (0xffd75e) },
+    RGB (0x000000), RGB (0xffd75e),
+    RGB (0x9e9e9e) },
   { "black-on-white", N_("High contrast, black on white"), FALSE,
     RGB (0x000000), RGB (0xffffff), RGB (0x00008b),
     RGB (0x000000), RGB (0xffffff), RGB (0x000000),
-    RGB (0xffffff), RGB (0x000000) },
+    RGB (0xffffff), RGB (0x000000),
+    RGB (0x600000) },
   { "yellow-on-black", N_("High contrast, yellow on black"), TRUE,
     RGB (0xffff00), RGB (0x000000), RGB (0x7fffff),
     RGB (0xffff00), RGB (0x000000), RGB (0xffffff),
-    RGB (0x000000), RGB (0xffff00) },
+    RGB (0x000000), RGB (0xffff00),
+    RGB (0x3ff23f) },
   { "white-on-black", N_("White on black"), TRUE,
     RGB (0xffffff), RGB (0x000000), RGB (0xffff7f),
     RGB (0xffffff), RGB (0x000000), RGB (0xffff00),
-    RGB (0x000000), RGB (0xffffff) },
+    RGB (0x000000), RGB (0xffffff),
+    RGB (0x3ff23f) },
   { "cream", N_("Cream, low glare"), FALSE,
     RGB (0x222018), RGB (0xf7f0dc), RGB (0x1e3f7a),
     RGB (0x222018), RGB (0xeadcae), RGB (0x5c3c00),
-    RGB (0x000000), RGB (0xc8e6ff) },
+    RGB (0x000000), RGB (0xc8e6ff),
+    RGB (0x665d4a) },
 };
 
 const PlTheme *

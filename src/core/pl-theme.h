@@ -29,6 +29,10 @@ typedef struct
   PlColor     focus;       /* the focus ring, against the background */
   PlColor     highlight_text;       /* the word being spoken */
   PlColor     highlight_background;
+  /* Controls that cannot be used yet: a colour of their own that keeps
+   * 4.5:1 (WCAG 1.4.3), as Windows' high-contrast themes give "disabled
+   * text", rather than the text faded to 4:1 or less */
+  PlColor     disabled_text;
 } PlTheme;
 
 /* WCAG 2.x relative luminance and contrast ratio (1.0 to 21.0) */
