@@ -614,6 +614,13 @@ set_compact_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The buttons wrap: the bar's height depends on its width */
+static GtkSizeRequestMode
+pl_read_aloud_bar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 pl_read_aloud_bar_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -754,6 +761,7 @@ pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "read-aloud.save", NULL, save_action_cb);
 
+  widget_class->get_request_mode = pl_read_aloud_bar_get_request_mode;
   widget_class->measure = pl_read_aloud_bar_measure;
   widget_class->size_allocate = pl_read_aloud_bar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "readaloudbar");
