@@ -304,6 +304,30 @@ test_carer_supports_several (Fixture       *f,
 
 static const char arthur_pin[] = "2468";
 
+static gboolean
+pin_checked (gpointer data)
+{
+  return !pl_pin_dialog_get_checking (data);
+}
+
+/* Types pin and waits on the main loop for the answer: the check runs in
+ * a worker thread */
+static void
+try_pin (PlPinDialog *dialog,
+         const char  *pin)
+{
+  g_object_ref (dialog);
+  pl_pin_dialog_try (dialog, pin);
+  g_assert_true (pl_gui_test_wait_until (pin_checked, dialog));
+  g_object_unref (dialog);
+}
+
+static gboolean
+pin_saved (gpointer data)
+{
+  return pl_settings_page_get_has_pin (data);
+}
+
 /* A PIN keeps a person's home closed until it is typed right */
 static void
 test_pin (Fixture       *f,
@@ -319,12 +343,18 @@ test_pin (Fixture       *f,
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)),
                                          pl_pin_dialog_get_entry (dialog)));
 
-  /* Wrong: said in words, still closed */
-  g_assert_false (pl_pin_dialog_try (dialog, "1357"));
+  /* Wrong: said in words, still closed. While it is checked the window
+   * goes on drawing, and the dialog says it is checking. */
+  pl_pin_dialog_try (dialog, "1357");
+  g_assert_true (pl_pin_dialog_get_checking (dialog));
+  g_assert_cmpstr (pl_pin_dialog_get_message (dialog), ==, "Checking your PIN…");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (pl_pin_dialog_get_entry (dialog))));
+  g_assert_true (pl_gui_test_run_ticks (f->window, 2));
+  g_assert_true (pl_gui_test_wait_until (pin_checked, dialog));
   g_assert_nonnull (strstr (pl_pin_dialog_get_message (dialog), "not right"));
   g_assert_cmpint (pl_window_get_person_id (f->window), ==, 0);
 
-  g_assert_true (pl_pin_dialog_try (dialog, arthur_pin));
+  pl_pin_dialog_try (dialog, arthur_pin);
   g_assert_true (pl_gui_test_wait_until (at_home, f));
   g_assert_cmpint (pl_window_get_person_id (f->window), ==, f->arthur);
   g_assert_cmpstr (label_text (pl_window_get_home_heading (f->window)), ==, "Hello, Arthur");
@@ -338,23 +368,30 @@ test_pin (Fixture       *f,
   g_assert_null (pl_window_get_pin_dialog (f->window));
 }
 
-/* After a few wrong tries the next must wait, even with the right PIN, and
- * closing the dialog does not skip the wait */
+/* After a few wrong tries the next must wait, even with the right PIN;
+ * closing the dialog, or Plainly, does not skip the wait. Time is the
+ * store's clock, so nothing here sleeps. */
 static void
 test_pin_wait (Fixture       *f,
                gconstpointer  data)
 {
+  g_autoptr(GDateTime) t0 = g_date_time_new_utc (2024, 3, 14, 9, 30, 0);
+  g_autoptr(GDateTime) t1 = g_date_time_add_seconds (t0, 2);
+  g_autoptr(GDateTime) t2 = g_date_time_add_seconds (t0, 6);
   PlPinDialog *dialog;
 
+  pl_store_set_clock (pl_window_get_store (f->window), t0);
   g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, f->arthur)));
   g_assert_true (pl_gui_test_wait_until (has_pin_dialog, f));
   dialog = pl_window_get_pin_dialog (f->window);
 
   for (int i = 0; i < 3; i++)
-    g_assert_false (pl_pin_dialog_try (dialog, "0000"));
+    try_pin (dialog, "0000");
   g_assert_nonnull (strstr (pl_pin_dialog_get_message (dialog), "wait"));
   g_assert_false (gtk_widget_get_sensitive (pl_pin_dialog_get_entry (dialog)));
-  g_assert_false (pl_pin_dialog_try (dialog, arthur_pin));
+  pl_pin_dialog_try (dialog, arthur_pin);
+  g_assert_false (pl_pin_dialog_get_checking (dialog));
+  pl_gui_test_run_frames (2);
   g_assert_cmpint (pl_window_get_person_id (f->window), ==, 0);
 
   gtk_window_close (GTK_WINDOW (dialog));
@@ -365,7 +402,34 @@ test_pin_wait (Fixture       *f,
   g_assert_true (pl_gui_test_wait_until (has_pin_dialog, f));
   dialog = pl_window_get_pin_dialog (f->window);
   g_assert_false (gtk_widget_get_sensitive (pl_pin_dialog_get_entry (dialog)));
-  g_assert_false (pl_pin_dialog_try (dialog, arthur_pin));
+  g_assert_nonnull (strstr (pl_pin_dialog_get_message (dialog), "wait"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  pl_gui_test_run_frames (2);
+
+  /* As after a restart: a new window on the same file still waits */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = pl_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, f->window));
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  pl_store_set_clock (pl_window_get_store (f->window), t1);
+  g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, f->arthur)));
+  g_assert_true (pl_gui_test_wait_until (has_pin_dialog, f));
+  dialog = pl_window_get_pin_dialog (f->window);
+  g_assert_false (gtk_widget_get_sensitive (pl_pin_dialog_get_entry (dialog)));
+  g_assert_nonnull (strstr (pl_pin_dialog_get_message (dialog), "3 seconds"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  pl_gui_test_run_frames (2);
+
+  /* Once the wait is over, by the store's clock, the right PIN opens */
+  pl_store_set_clock (pl_window_get_store (f->window), t2);
+  g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, f->arthur)));
+  g_assert_true (pl_gui_test_wait_until (has_pin_dialog, f));
+  dialog = pl_window_get_pin_dialog (f->window);
+  g_assert_true (gtk_widget_get_sensitive (pl_pin_dialog_get_entry (dialog)));
+  pl_pin_dialog_try (dialog, arthur_pin);
+  g_assert_true (pl_gui_test_wait_until (at_home, f));
+  g_assert_cmpint (pl_window_get_person_id (f->window), ==, f->arthur);
 }
 
 /* Nobody using the window for the chosen time sends it back to the start
@@ -476,6 +540,9 @@ test_my_settings (Fixture       *f,
   g_assert_cmpstr (pl_window_get_theme (f->window), ==, "cream");
 
   g_signal_emit_by_name (page, "pin-requested", "8642");
+  /* Protected in a worker thread; the page says so meanwhile */
+  g_assert_false (pl_settings_page_get_has_pin (page));
+  g_assert_true (pl_gui_test_wait_until (pin_saved, page));
 
   store = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, NULL);
   saved = pl_store_get_settings (store, f->peggy, NULL);
@@ -497,7 +564,7 @@ test_my_settings (Fixture       *f,
   g_assert_true (pl_gui_test_wait_until (at_start, f));
   g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, f->peggy)));
   g_assert_true (pl_gui_test_wait_until (has_pin_dialog, f));
-  g_assert_true (pl_pin_dialog_try (pl_window_get_pin_dialog (f->window), "8642"));
+  pl_pin_dialog_try (pl_window_get_pin_dialog (f->window), "8642");
   g_assert_true (pl_gui_test_wait_until (at_home, f));
 
   /* and removing it is kept too */

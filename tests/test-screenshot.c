@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "pl-demo.h"
+#include "pl-secret.h"
 #include "pl-store.h"
 #include "pl-theme.h"
 #include "pl-test-util.h"
@@ -339,6 +340,79 @@ test_bad_request (Fixture       *f,
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
 
+/* Runs plainly --screenshot for the example person with stdin_text on its
+ * standard input (NULL: none); returns whether it succeeded, with what it
+ * said in err */
+static gboolean
+take_with_input (Fixture     *f,
+                 const char  *png,
+                 const char  *stdin_text,
+                 const char  *extra_arg,
+                 char       **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = plainly_environment (FALSE);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  process = g_subprocess_launcher_spawn (launcher, &error, plainly_path, "--db", f->db,
+                                         "--screenshot", png, "--person", "DEMO-0001",
+                                         "--page", "plan", extra_arg, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, stdin_text != NULL ? stdin_text : "",
+                                                NULL, NULL, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
+}
+
+/* A person with a PIN is drawn only with their PIN, read from standard
+ * input here (a prompt that hides it at a terminal), never from the
+ * command line */
+static void
+test_pin_person (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "pin.png", NULL);
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+
+  {
+    g_autoptr(PlStore) store = pl_store_open (f->db, PL_STORE_OPEN_NO_CREATE, &error);
+    g_autoptr(PlPerson) person = NULL;
+
+    g_assert_no_error (error);
+    person = pl_store_find_person (store, "DEMO-0001", &error);
+    g_assert_no_error (error);
+    g_free (person->pin_hash);
+    person->pin_hash = pl_secret_hash ("2468", &error);
+    g_assert_true (pl_store_save_person (store, person, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_false (take_with_input (f, png, NULL, NULL, &err));
+  g_assert_nonnull (strstr (err, "keeps their documents behind a PIN"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_false (take_with_input (f, png, "1357\n", NULL, &err));
+  g_assert_nonnull (strstr (err, "That PIN is not right"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_false (take_with_input (f, png, NULL, "--pin=2468", &err));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (take_with_input (f, png, "2468\n", NULL, &err));
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_assert_null (strstr (err, "2468"));
+  g_clear_pointer (&err, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +440,8 @@ main (int   argc,
               fixture_setup, test_huge_text_not_cut_off, fixture_teardown);
   g_test_add ("/plainly/screenshot/bad-request", Fixture, NULL,
               fixture_setup, test_bad_request, fixture_teardown);
+  g_test_add ("/plainly/screenshot/pin-person", Fixture, NULL,
+              fixture_setup, test_pin_person, fixture_teardown);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "pl-application.h"
 #include "pl-fonts.h"
 #include "pl-screenshot.h"
+#include "pl-secret-prompt.h"
 #include "pl-store.h"
 #include "pl-window.h"
 
@@ -121,6 +122,54 @@ screenshot_done_cb (GObject      *source,
   g_application_release (G_APPLICATION (self));
 }
 
+/* Who the picture is drawn for: the person, with their PIN when they have
+ * one, typed at a prompt that hides it or given on standard input, never on
+ * the command line */
+static PlViewer *
+screenshot_viewer (PlStore     *store,
+                   const char  *who,
+                   GError     **error)
+{
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlViewer) viewer = NULL;
+  gboolean needs_pin = FALSE;
+
+  if (store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The database could not be opened."));
+      return NULL;
+    }
+  person = pl_store_find_person (store, who, error);
+  if (person == NULL ||
+      !pl_access_needs_pin (store, PL_VIEWER_PERSON, person->id, &needs_pin, error))
+    return NULL;
+
+  if (needs_pin)
+    {
+      g_autoptr(GError) local_error = NULL;
+      /* Translators: %s is the person's name */
+      g_autofree char *prompt = g_strdup_printf (_("PIN for %s: "), person->full_name);
+      char *pin = pl_secret_prompt_read (prompt, &local_error);
+
+      if (pin == NULL)
+        {
+          g_set_error (error, PL_ACCESS_ERROR, PL_ACCESS_ERROR_NEEDS_SECRET,
+                       _("%s keeps their documents behind a PIN. %s"),
+                       person->full_name, local_error->message);
+          return NULL;
+        }
+      viewer = pl_access_open_person (store, person->id, pin, error);
+      pl_secret_prompt_free (pin);
+    }
+  else
+    viewer = pl_access_open_person (store, person->id, NULL, error);
+
+  if (viewer == NULL)
+    return NULL;
+  return pl_viewer_for_person (store, viewer, person->id, error);
+}
+
 static void
 take_screenshot (PlApplication *self,
                  GVariantDict  *options,
@@ -150,6 +199,21 @@ take_screenshot (PlApplication *self,
   gtk_window_set_default_size (GTK_WINDOW (window), MAX (width, 360), MAX (height, 360));
   gtk_window_present (GTK_WINDOW (window));
   pl_window_open_database (window, path);
+
+  if (request.person != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      request.viewer = screenshot_viewer (pl_window_get_store (window), request.person, &error);
+      if (request.viewer == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          self->exit_status = 1;
+          gtk_window_destroy (GTK_WINDOW (window));
+          pl_screenshot_request_clear (&request);
+          return;
+        }
+    }
 
   g_application_hold (G_APPLICATION (self));
   pl_screenshot_take_async (window, &request, screenshot_done_cb, self);

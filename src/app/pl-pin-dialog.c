@@ -4,7 +4,8 @@
  *
  * A wrong PIN says so in words and, after a few wrong tries, asks the person
  * to wait before the next, longer each time, so guessing is slow while a slip
- * costs nothing.
+ * costs nothing. The access policy decides and counts (pl-access.h); the
+ * slow check runs off the main thread, so the window never freezes on it.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -14,28 +15,27 @@
 #include <glib/gi18n.h>
 
 #include "pl-pin-dialog.h"
-#include "pl-secret.h"
 
 struct _PlPinDialog
 {
-  AdwWindow   parent_instance;
+  AdwWindow      parent_instance;
 
-  GtkLabel   *heading;
-  GtkWidget  *entry;
-  GtkWidget  *open_button;
-  GtkLabel   *message;
+  GtkLabel      *heading;
+  GtkWidget     *entry;
+  GtkWidget     *open_button;
+  GtkLabel      *message;
 
-  char       *hash;
-  guint       failures;
-  gint64      wait_until;   /* monotonic µs; 0 when they may try now */
-  guint       wait_source;
+  PlStore       *store;       /* the window's; it closes this dialog first */
+  PlViewerKind   kind;
+  gint64         id;
+  GCancellable  *checking;    /* non-NULL while a PIN is being checked */
+  guint          wait_source; /* non-zero while a wait after wrong tries lasts */
 };
 
 G_DEFINE_FINAL_TYPE (PlPinDialog, pl_pin_dialog, ADW_TYPE_WINDOW)
 
 enum {
   SIGNAL_UNLOCKED,
-  SIGNAL_FAILED,
   N_SIGNALS
 };
 
@@ -54,17 +54,21 @@ show_message (PlPinDialog *self,
 }
 
 static gboolean
-waiting (PlPinDialog *self)
+may_try (PlPinDialog *self)
 {
-  return self->wait_until > g_get_monotonic_time ();
+  return self->wait_source == 0 && self->checking == NULL;
 }
 
 static void
-update_open_button (PlPinDialog *self)
+update_sensitivity (PlPinDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
-  gtk_widget_set_sensitive (self->open_button, !waiting (self) && text[0] != '\0');
+  /* While checking the entry keeps its focus but takes no typing; during
+   * a wait it cannot be used at all */
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), self->checking == NULL);
+  gtk_widget_set_sensitive (self->entry, self->wait_source == 0);
+  gtk_widget_set_sensitive (self->open_button, may_try (self) && text[0] != '\0');
 }
 
 static gboolean
@@ -73,65 +77,75 @@ wait_over_cb (gpointer data)
   PlPinDialog *self = data;
 
   self->wait_source = 0;
-  self->wait_until = 0;
-  gtk_widget_set_sensitive (self->entry, TRUE);
   show_message (self, _("You can try your PIN again now."));
-  update_open_button (self);
+  update_sensitivity (self);
   gtk_widget_grab_focus (self->entry);
   return G_SOURCE_REMOVE;
 }
 
+/* Keeps the entry closed for as long as the database says to wait */
 static void
-start_wait (PlPinDialog *self,
-            guint        seconds)
+start_wait (PlPinDialog *self)
 {
-  g_autofree char *text = NULL;
+  guint seconds = pl_access_pin_wait (self->store, self->kind, self->id, NULL);
 
   g_clear_handle_id (&self->wait_source, g_source_remove);
-  self->wait_until = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
-  self->wait_source = g_timeout_add_seconds (seconds, wait_over_cb, self);
-  gtk_widget_set_sensitive (self->entry, FALSE);
-
-  text = g_strdup_printf (ngettext ("That PIN is not right. Please wait %u second, "
-                                    "then try again.",
-                                    "That PIN is not right. Please wait %u seconds, "
-                                    "then try again.", seconds),
-                          seconds);
-  show_message (self, text);
-  update_open_button (self);
+  if (seconds > 0)
+    self->wait_source = g_timeout_add_seconds (seconds, wait_over_cb, self);
+  update_sensitivity (self);
 }
 
-gboolean
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(PlPinDialog) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlViewer) viewer = NULL;
+
+  viewer = pl_access_open_finish (self->store, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->checking);
+
+  if (viewer != NULL)
+    {
+      show_message (self, NULL);
+      g_signal_emit (self, signals[SIGNAL_UNLOCKED], 0, viewer);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  show_message (self, error->message);
+  start_wait (self);
+  gtk_widget_grab_focus (self->entry);
+}
+
+void
 pl_pin_dialog_try (PlPinDialog *self,
                    const char  *pin)
 {
-  guint delay;
+  g_return_if_fail (PL_IS_PIN_DIALOG (self));
+  g_return_if_fail (pin != NULL);
 
+  if (!may_try (self))
+    return;
+
+  self->checking = g_cancellable_new ();
+  show_message (self, _("Checking your PIN…"));
+  update_sensitivity (self);
+  pl_access_open_async (self->store, self->kind, self->id, pin, self->checking,
+                        opened_cb, g_object_ref (self));
+}
+
+gboolean
+pl_pin_dialog_get_checking (PlPinDialog *self)
+{
   g_return_val_if_fail (PL_IS_PIN_DIALOG (self), FALSE);
-  g_return_val_if_fail (pin != NULL, FALSE);
 
-  if (waiting (self))
-    return FALSE;
-
-  if (pl_secret_verify (self->hash, pin))
-    {
-      self->failures = 0;
-      g_signal_emit (self, signals[SIGNAL_UNLOCKED], 0);
-      gtk_window_close (GTK_WINDOW (self));
-      return TRUE;
-    }
-
-  self->failures++;
-  g_signal_emit (self, signals[SIGNAL_FAILED], 0, self->failures);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-  delay = pl_secret_delay_for_failures (self->failures);
-  if (delay > 0)
-    start_wait (self, delay);
-  else
-    show_message (self, _("That PIN is not right. Please try again."));
-  gtk_widget_grab_focus (self->entry);
-  return FALSE;
+  return self->checking != NULL;
 }
 
 static void
@@ -146,7 +160,7 @@ open_clicked_cb (PlPinDialog *self)
 static void
 entry_changed_cb (PlPinDialog *self)
 {
-  update_open_button (self);
+  update_sensitivity (self);
 }
 
 GtkWidget *
@@ -172,20 +186,14 @@ pl_pin_dialog_dispose (GObject *object)
 {
   PlPinDialog *self = PL_PIN_DIALOG (object);
 
+  /* A check still running is dropped: its answer is shown to nobody */
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
   g_clear_handle_id (&self->wait_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PIN_DIALOG);
 
   G_OBJECT_CLASS (pl_pin_dialog_parent_class)->dispose (object);
-}
-
-static void
-pl_pin_dialog_finalize (GObject *object)
-{
-  PlPinDialog *self = PL_PIN_DIALOG (object);
-
-  g_free (self->hash);
-
-  G_OBJECT_CLASS (pl_pin_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -195,14 +203,10 @@ pl_pin_dialog_class_init (PlPinDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pl_pin_dialog_dispose;
-  object_class->finalize = pl_pin_dialog_finalize;
 
   signals[SIGNAL_UNLOCKED] =
     g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_FAILED] =
-    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PL_TYPE_VIEWER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PL_RESOURCE_BASE "/ui/pl-pin-dialog.ui");
@@ -223,23 +227,28 @@ pl_pin_dialog_init (PlPinDialog *self)
 }
 
 PlPinDialog *
-pl_pin_dialog_new (GtkWindow  *parent,
-                   const char *name,
-                   const char *hash,
-                   guint       failures)
+pl_pin_dialog_new (GtkWindow    *parent,
+                   PlStore      *store,
+                   PlViewerKind  kind,
+                   gint64        id,
+                   const char   *name)
 {
   PlPinDialog *self;
   g_autofree char *heading = NULL;
-  guint delay;
+  g_autoptr(GError) error = NULL;
+  guint wait;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (kind == PL_VIEWER_PERSON || kind == PL_VIEWER_CARER, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   self = g_object_new (PL_TYPE_PIN_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->hash = g_strdup (hash);
-  self->failures = failures;
+  self->store = store;
+  self->kind = kind;
+  self->id = id;
 
   /* Translators: %s is the name the person likes to be called */
   heading = g_strdup_printf (_("Hello, %s"), name);
@@ -248,10 +257,20 @@ pl_pin_dialog_new (GtkWindow  *parent,
   /* Typing starts at once */
   gtk_window_set_focus (GTK_WINDOW (self), self->entry);
 
-  /* Closing and reopening the dialog does not skip the wait */
-  delay = pl_secret_delay_for_failures (failures);
-  if (delay > 0)
-    start_wait (self, delay);
+  /* Closing and reopening the dialog, or Plainly, does not skip the wait */
+  wait = pl_access_pin_wait (store, kind, id, &error);
+  if (wait > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("There have been too many wrong tries. Please wait "
+                                   "%u second before trying again.",
+                                   "There have been too many wrong tries. Please wait "
+                                   "%u seconds before trying again.", wait),
+                         wait);
+
+      show_message (self, text);
+      start_wait (self);
+    }
 
   return self;
 }

@@ -41,6 +41,7 @@ pl_screenshot_request_clear (PlScreenshotRequest *request)
   g_clear_pointer (&request->page, g_free);
   g_clear_pointer (&request->anchor, g_free);
   g_clear_pointer (&request->theme, g_free);
+  g_clear_pointer (&request->viewer, pl_viewer_unref);
   request->text_size = 0;
 }
 
@@ -76,27 +77,25 @@ open_request (PlWindow             *window,
               const PlScreenshotRequest *request,
               GError              **error)
 {
-  g_autoptr(PlPerson) person = NULL;
-  PlStore *store = pl_window_get_store (window);
   PlDocumentKind page = PL_DOCUMENT_PLAN;
   gboolean found_page = request->page == NULL;
 
   if (request->person == NULL)
     return TRUE;
 
-  if (store == NULL)
+  if (pl_window_get_store (window) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("The database could not be opened."));
       return FALSE;
     }
 
-  person = pl_store_find_person (store, request->person, error);
-  if (person == NULL || !pl_window_open_person (window, person->id))
+  /* Only through the access policy: a person's pages are drawn for the
+   * reader it let in, never by their number alone */
+  if (request->viewer == NULL || !pl_window_open_home_for (window, request->viewer))
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Could not open the home of “%s”."), request->person);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Could not open the home of “%s”."), request->person);
       return FALSE;
     }
 
@@ -220,6 +219,7 @@ pl_screenshot_take_async (PlWindow                  *window,
   shot->request.anchor = g_strdup (request->anchor);
   shot->request.theme = g_strdup (request->theme);
   shot->request.text_size = request->text_size;
+  shot->request.viewer = request->viewer != NULL ? pl_viewer_ref (request->viewer) : NULL;
   g_task_set_task_data (task, shot, (GDestroyNotify) shot_free);
 
   /* The picture's text size and theme are not the person's choice */

@@ -18,6 +18,8 @@ typedef struct
   char *anchor;      /* a part of the document to scroll to */
   char *theme;       /* pl-theme.h id */
   int   text_size;   /* points; 0: the person's own */
+  PlViewer *viewer;  /* who reads person's documents, as the access policy
+                      * let them in; without one no person's page opens */
 } PlScreenshotRequest;
 
 void     pl_screenshot_request_clear (PlScreenshotRequest *request);

@@ -791,6 +791,23 @@ update_pin (PlSettingsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->pin_remove), self->has_pin);
 }
 
+void
+pl_settings_page_set_pin_busy (PlSettingsPage *self,
+                               gboolean        busy)
+{
+  g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
+
+  /* Protecting a PIN takes a moment on purpose (Argon2id, in a worker
+   * thread): say so, and keep its buttons still until it is done */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pin_set), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pin_change), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pin_remove), !busy);
+  if (busy)
+    gtk_label_set_text (self->pin_status, _("Saving your PIN…"));
+  else
+    update_pin (self);
+}
+
 /* Building the choices */
 
 static void

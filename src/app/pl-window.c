@@ -87,7 +87,6 @@ struct _PlWindow
   PlViewer             *viewer;      /* who reads person_id's documents; NULL none */
   GHashTable           *person_buttons; /* gint64 id → GtkButton (borrowed) */
   GHashTable           *carer_buttons;  /* gint64 id → GtkButton (borrowed) */
-  GHashTable           *pin_failures;   /* "person:3", "carer:1" → wrong tries in a row */
   PlPinDialog          *pin_dialog;
   PlIdleLock           *idle_lock;
   PlTalkingButtons     *talking;
@@ -405,14 +404,19 @@ carer_button_clicked_cb (GtkButton *button,
     choose_carer (self, *id);
 }
 
+static gboolean open_home (PlWindow *self,
+                           PlViewer *who,
+                           gint64    person_id);
+
 static void
 supported_button_clicked_cb (GtkButton *button,
                              PlWindow  *self)
 {
   gint64 *id = g_object_get_data (G_OBJECT (button), "pl-person-id");
 
-  if (id != NULL && self->carer_id != 0)
-    pl_window_open_person_as_carer (self, *id, self->carer_id);
+  /* From the carer's viewer, kept since their PIN was given */
+  if (id != NULL && self->viewer != NULL && pl_viewer_get_kind (self->viewer) == PL_VIEWER_CARER)
+    open_home (self, self->viewer, *id);
 }
 
 /* One large button with the name and initials; key says what it opens */
@@ -1008,46 +1012,45 @@ settings_reset_cb (PlWindow *self)
   reader_settings_changed (self);
 }
 
+/* Saves the PIN hash (NULL: no PIN) of the person or carer (carer_id not
+ * 0) who asked for it */
 static void
-settings_pin_cb (PlWindow   *self,
-                 const char *pin)
+save_pin_hash (PlWindow *self,
+               gint64    person_id,
+               gint64    carer_id,
+               char     *hash)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *hash = NULL;
+  gboolean has_pin = hash != NULL;
   gboolean saved;
 
-  if (self->store == NULL)
-    return;
-
-  if (pin != NULL && (hash = pl_secret_hash (pin, &error)) == NULL)
+  if (carer_id != 0)
     {
-      show_error (self, _("Plainly could not set the PIN"), error->message, FALSE);
-      return;
-    }
-
-  if (self->carer_id != 0)
-    {
-      g_autoptr(PlCarer) carer = pl_store_load_carer (self->store, self->carer_id, &error);
+      g_autoptr(PlCarer) carer = pl_store_load_carer (self->store, carer_id, &error);
 
       saved = carer != NULL;
       if (saved)
         {
           g_free (carer->pin_hash);
-          carer->pin_hash = g_steal_pointer (&hash);
+          carer->pin_hash = hash;
           saved = pl_store_save_carer (self->store, carer, &error);
         }
+      else
+        g_free (hash);
     }
   else
     {
-      g_autoptr(PlPerson) person = pl_store_load_person (self->store, self->person_id, &error);
+      g_autoptr(PlPerson) person = pl_store_load_person (self->store, person_id, &error);
 
       saved = person != NULL;
       if (saved)
         {
           g_free (person->pin_hash);
-          person->pin_hash = g_steal_pointer (&hash);
+          person->pin_hash = hash;
           saved = pl_store_save_person (self->store, person, &error);
         }
+      else
+        g_free (hash);
     }
 
   if (!saved)
@@ -1055,7 +1058,59 @@ settings_pin_cb (PlWindow   *self,
       show_error (self, _("Plainly could not save the PIN"), error->message, FALSE);
       return;
     }
-  pl_settings_page_set_has_pin (self->settings_page, pin != NULL);
+  /* Still theirs to see: they may have left My settings meanwhile */
+  if (self->person_id == person_id && self->carer_id == carer_id)
+    pl_settings_page_set_has_pin (self->settings_page, has_pin);
+}
+
+typedef struct
+{
+  PlWindow *self;
+  gint64    person_id;
+  gint64    carer_id;
+} PinJob;
+
+static void
+pin_hashed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autofree PinJob *job = data;
+  g_autoptr(PlWindow) self = job->self;
+  g_autoptr(GError) error = NULL;
+  char *hash = pl_secret_hash_finish (result, &error);
+
+  pl_settings_page_set_pin_busy (self->settings_page, FALSE);
+  if (self->store == NULL)
+    g_free (hash);
+  else if (hash == NULL)
+    show_error (self, _("Plainly could not set the PIN"), error->message, FALSE);
+  else
+    save_pin_hash (self, job->person_id, job->carer_id, hash);
+}
+
+/* Hashing takes a moment on purpose (Argon2id): it runs in a worker
+ * thread while the page says it is busy, and the window stays usable */
+static void
+settings_pin_cb (PlWindow   *self,
+                 const char *pin)
+{
+  PinJob *job;
+
+  if (self->store == NULL)
+    return;
+
+  if (pin == NULL)
+    {
+      save_pin_hash (self, self->person_id, self->carer_id, NULL);
+      return;
+    }
+  job = g_new0 (PinJob, 1);
+  job->self = g_object_ref (self);
+  job->person_id = self->person_id;
+  job->carer_id = self->carer_id;
+  pl_settings_page_set_pin_busy (self->settings_page, TRUE);
+  pl_secret_hash_async (pin, NULL, pin_hashed_cb, job);
 }
 
 gboolean
@@ -1333,26 +1388,20 @@ open_home_as (PlWindow *self,
   return TRUE;
 }
 
-/* The home of person_id, read by them or by carer_id. Whoever has a PIN
- * has given it already: the start screen's buttons asked. */
+/* The home of person_id, read by who: the person themselves or a carer,
+ * as the access policy let them in (their PIN given at the start screen) */
 static gboolean
 open_home (PlWindow *self,
-           gint64    person_id,
-           gint64    carer_id)
+           PlViewer *who,
+           gint64    person_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlViewer) who = NULL;
   g_autoptr(PlViewer) viewer = NULL;
 
-  if (self->store == NULL)
+  if (self->store == NULL || who == NULL)
     return FALSE;
 
-  if (carer_id != 0)
-    who = pl_access_open_carer (self->store, carer_id, NULL, &error);
-  else
-    who = pl_access_open_person (self->store, person_id, NULL, &error);
-  if (who != NULL)
-    viewer = pl_viewer_for_person (self->store, who, person_id, &error);
+  viewer = pl_viewer_for_person (self->store, who, person_id, &error);
   if (viewer == NULL)
     {
       show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
@@ -1361,15 +1410,39 @@ open_home (PlWindow *self,
   return open_home_as (self, viewer);
 }
 
+/* Who has no PIN needs none: the policy opens them without one, and
+ * refuses anyone who has one */
+static PlViewer *
+open_without_pin (PlWindow     *self,
+                  PlViewerKind  kind,
+                  gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  PlViewer *who;
+
+  if (self->store == NULL)
+    return NULL;
+  if (kind == PL_VIEWER_CARER)
+    who = pl_access_open_carer (self->store, id, NULL, &error);
+  else
+    who = pl_access_open_person (self->store, id, NULL, &error);
+  if (who == NULL)
+    show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
+  return who;
+}
+
 gboolean
 pl_window_open_person (PlWindow *self,
                        gint64    person_id)
 {
+  g_autoptr(PlViewer) who = NULL;
+
   g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
 
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
                                     FALSE);
-  return open_home (self, person_id, 0);
+  who = open_without_pin (self, PL_VIEWER_PERSON, person_id);
+  return open_home (self, who, person_id);
 }
 
 gboolean
@@ -1377,22 +1450,53 @@ pl_window_open_person_as_carer (PlWindow *self,
                                 gint64    person_id,
                                 gint64    carer_id)
 {
+  g_autoptr(PlViewer) who = NULL;
+
   g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (carer_id > 0, FALSE);
 
-  return open_home (self, person_id, carer_id);
+  who = open_without_pin (self, PL_VIEWER_CARER, carer_id);
+  return open_home (self, who, person_id);
 }
+
+gboolean
+pl_window_open_home_for (PlWindow *self,
+                         PlViewer *viewer)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (viewer != NULL, FALSE);
+
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
+                                    FALSE);
+  return open_home (self, viewer, pl_viewer_get_person_id (viewer));
+}
+
+static gboolean open_carer_as (PlWindow *self,
+                               PlViewer *carer_viewer);
 
 gboolean
 pl_window_open_carer (PlWindow *self,
                       gint64    carer_id)
 {
+  g_autoptr(PlViewer) who = NULL;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  who = open_without_pin (self, PL_VIEWER_CARER, carer_id);
+  return who != NULL && open_carer_as (self, who);
+}
+
+/* The carer's start: the home of the one person they support, or a choice.
+ * The window keeps the carer's viewer, to open each person's home from. */
+static gboolean
+open_carer_as (PlWindow *self,
+               PlViewer *carer_viewer)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(PlCarer) carer = NULL;
   g_autofree char *heading = NULL;
-
-  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  gint64 carer_id = pl_viewer_get_carer_id (carer_viewer);
 
   if (self->store == NULL)
     return FALSE;
@@ -1419,7 +1523,7 @@ pl_window_open_carer (PlWindow *self,
     {
       adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
                                         FALSE);
-      return open_home (self, ((PlPerson *) people->pdata[0])->id, carer_id);
+      return open_home (self, carer_viewer, ((PlPerson *) people->pdata[0])->id);
     }
 
   clear_box (self->supported_box);
@@ -1440,7 +1544,11 @@ pl_window_open_carer (PlWindow *self,
 
   self->carer_id = carer_id;
   self->person_id = 0;
-  g_clear_pointer (&self->viewer, pl_viewer_unref);
+  if (self->viewer != carer_viewer)
+    {
+      g_clear_pointer (&self->viewer, pl_viewer_unref);
+      self->viewer = pl_viewer_ref (carer_viewer);
+    }
   /* The carer's own text size and theme from here on */
   load_reader_settings (self, 0, carer_id);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
@@ -1453,35 +1561,20 @@ pl_window_open_carer (PlWindow *self,
 
 /* Choosing a name: their PIN first, if they have one ------------------- */
 
-static char *
-pin_key (const char *kind,
-         gint64      id)
-{
-  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
-}
-
-static void
-pin_failed_cb (PlPinDialog *dialog,
-               guint        failures,
-               PlWindow    *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (dialog), "pl-pin-key");
-
-  g_hash_table_insert (self->pin_failures, g_strdup (key), GUINT_TO_POINTER (failures));
-}
-
+/* The PIN dialog's answer: who is reading, as the access policy let them */
 static void
 pin_unlocked_cb (PlPinDialog *dialog,
+                 PlViewer    *viewer,
                  PlWindow    *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (dialog), "pl-pin-key");
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "pl-pin-id");
-
-  g_hash_table_remove (self->pin_failures, key);
-  if (g_str_has_prefix (key, "carer:"))
-    pl_window_open_carer (self, id);
+  if (pl_viewer_get_kind (viewer) == PL_VIEWER_CARER)
+    open_carer_as (self, viewer);
   else
-    pl_window_open_person (self, id);
+    {
+      adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
+                                        FALSE);
+      open_home (self, viewer, pl_viewer_get_person_id (viewer));
+    }
 }
 
 static void
@@ -1490,24 +1583,18 @@ pin_dialog_destroyed_cb (PlWindow *self)
   self->pin_dialog = NULL;
 }
 
+/* Wrong tries and the wait they earn are kept in the database by the access
+ * policy, so closing the dialog or Plainly does not reset them */
 static void
-ask_pin (PlWindow   *self,
-         const char *kind,
-         gint64      id,
-         const char *name,
-         const char *hash)
+ask_pin (PlWindow     *self,
+         PlViewerKind  kind,
+         gint64        id,
+         const char   *name)
 {
-  g_autofree char *key = pin_key (kind, id);
-  guint failures = GPOINTER_TO_UINT (g_hash_table_lookup (self->pin_failures, key));
-
   if (self->pin_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->pin_dialog));
 
-  self->pin_dialog = pl_pin_dialog_new (GTK_WINDOW (self), name, hash, failures);
-  g_object_set_data_full (G_OBJECT (self->pin_dialog), "pl-pin-key", g_steal_pointer (&key), g_free);
-  g_object_set_data_full (G_OBJECT (self->pin_dialog), "pl-pin-id",
-                          g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect (self->pin_dialog, "failed", G_CALLBACK (pin_failed_cb), self);
+  self->pin_dialog = pl_pin_dialog_new (GTK_WINDOW (self), self->store, kind, id, name);
   g_signal_connect (self->pin_dialog, "unlocked", G_CALLBACK (pin_unlocked_cb), self);
   g_signal_connect_swapped (self->pin_dialog, "destroy", G_CALLBACK (pin_dialog_destroyed_cb), self);
   gtk_window_present (GTK_WINDOW (self->pin_dialog));
@@ -1519,15 +1606,17 @@ choose_person (PlWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = NULL;
+  gboolean needs_pin = FALSE;
 
   if (self->store == NULL)
     return;
 
   person = pl_store_load_person (self->store, person_id, &error);
-  if (person == NULL)
+  if (person == NULL ||
+      !pl_access_needs_pin (self->store, PL_VIEWER_PERSON, person_id, &needs_pin, &error))
     show_error (self, _("Plainly could not open this person’s page"), error->message, FALSE);
-  else if (person->pin_hash != NULL && person->pin_hash[0] != '\0')
-    ask_pin (self, "person", person_id, person_display_name (person), person->pin_hash);
+  else if (needs_pin)
+    ask_pin (self, PL_VIEWER_PERSON, person_id, person_display_name (person));
   else
     pl_window_open_person (self, person_id);
 }
@@ -1538,15 +1627,17 @@ choose_carer (PlWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlCarer) carer = NULL;
+  gboolean needs_pin = FALSE;
 
   if (self->store == NULL)
     return;
 
   carer = pl_store_load_carer (self->store, carer_id, &error);
-  if (carer == NULL)
+  if (carer == NULL ||
+      !pl_access_needs_pin (self->store, PL_VIEWER_CARER, carer_id, &needs_pin, &error))
     show_error (self, _("Plainly could not open your page"), error->message, FALSE);
-  else if (carer->pin_hash != NULL && carer->pin_hash[0] != '\0')
-    ask_pin (self, "carer", carer_id, carer->name, carer->pin_hash);
+  else if (needs_pin)
+    ask_pin (self, PL_VIEWER_CARER, carer_id, carer->name);
   else
     pl_window_open_carer (self, carer_id);
 }
@@ -2099,7 +2190,6 @@ pl_window_dispose (GObject *object)
   g_clear_pointer (&self->person_buttons, g_hash_table_unref);
   g_clear_pointer (&self->carer_buttons, g_hash_table_unref);
   g_clear_pointer (&self->viewer, pl_viewer_unref);
-  g_clear_pointer (&self->pin_failures, g_hash_table_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pl_window_parent_class)->dispose (object);
@@ -2435,7 +2525,6 @@ pl_window_init (PlWindow *self)
   self->keep_settings = TRUE;
   self->person_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->carer_buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->pin_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Set from the reader's own settings once someone chooses their name */
   self->idle_lock = pl_idle_lock_new (GTK_WINDOW (self));

@@ -47,6 +47,10 @@ gboolean        pl_window_open_person_as_carer (PlWindow     *self,
                                                 gint64        carer_id);
 /* A carer's way in: the home of the one person they support, or a choice
  * when they support several */
+/* The home of the person viewer reads, as the access policy let them in
+ * (pl-access.h): how the screenshot option opens a person who has a PIN */
+gboolean        pl_window_open_home_for      (PlWindow       *self,
+                                              PlViewer       *viewer);
 gboolean        pl_window_open_carer         (PlWindow       *self,
                                               gint64          carer_id);
 /* Back to "Who is using Plainly?", forgetting what was open, as happens
