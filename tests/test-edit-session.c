@@ -10,7 +10,9 @@
 
 #include <string.h>
 #include <gio/gio.h>
+#include <sqlite3.h>
 
+#include "pl-actor.h"
 #include "pl-demo.h"
 #include "pl-diary.h"
 #include "pl-draft.h"
@@ -370,6 +372,7 @@ static void
 test_save_new_version (Fixture       *f,
                        gconstpointer  data)
 {
+  g_autofree char *sam_actor = pl_actor_for_staff (f->staff);
   g_autoptr(PlEditSession) session = open_plan (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPlanContent) saved = NULL;
@@ -385,7 +388,7 @@ test_save_new_version (Fixture       *f,
   g_ptr_array_remove_index (content->parts[PL_PLAN_PART_RISKS], 0);
   g_assert_true (pl_edit_session_changed (session, NULL, NULL, &error));
 
-  g_assert_true (pl_edit_session_save (session, "Sam Patel (Care coordinator)", &new_id, &error));
+  g_assert_true (pl_edit_session_save (session, sam_actor, &new_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (new_id, >, f->plan_id);
   g_assert_cmpuint (n_drafts (f, f->person_id), ==, 0);
@@ -409,10 +412,67 @@ test_save_new_version (Fixture       *f,
                                    &error);
   g_assert_no_error (error);
   for (guint i = 0; i < history->len; i++)
-    by_sam |= g_strcmp0 (((PlHistory *) g_ptr_array_index (history, i))->actor,
-                         "Sam Patel (Care coordinator)") == 0;
+    by_sam |= g_strcmp0 (((PlHistory *) g_ptr_array_index (history, i))->actor, sam_actor) == 0;
   g_assert_true (by_sam);
-  g_assert_cmpstr (pl_store_get_actor (f->store), !=, "Sam Patel (Care coordinator)");
+  g_assert_cmpstr (pl_store_get_actor (f->store), !=, sam_actor);
+}
+
+/* Runs sql on the store's file through a connection of its own, as another
+ * program (or a failing disk) would */
+static void
+run_sql (Fixture    *f,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A draft or a save the store refuses: an error, and nothing typed is lost */
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PlEditSession) session = open_plan (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) current = NULL;
+  PlOutcome *outcome = outcome_at (session, 0);
+  gint64 new_id = 0;
+
+  run_sql (f, "CREATE TRIGGER refuse_drafts BEFORE INSERT ON drafts "
+              "BEGIN SELECT RAISE (ABORT, 'database or disk is full'); END;");
+  g_free (outcome->outcome);
+  outcome->outcome = g_strdup ("To walk to the shop");
+  g_assert_false (pl_edit_session_changed (session, outcome, "outcome", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (pl_edit_session_can_undo (session));
+  g_assert_true (pl_edit_session_is_dirty (session));
+  g_assert_cmpuint (n_drafts (f, f->person_id), ==, 0);
+
+  /* Put right: the next change keeps everything */
+  run_sql (f, "DROP TRIGGER refuse_drafts;");
+  type (f, session, &outcome->outcome, outcome, "outcome", "To walk to the shop, with my stick");
+  g_assert_cmpuint (n_drafts (f, f->person_id), ==, 1);
+
+  /* A save the store refuses keeps the content and the drafts */
+  run_sql (f, "CREATE TRIGGER refuse_plans BEFORE INSERT ON plans "
+              "BEGIN SELECT RAISE (ABORT, 'database or disk is full'); END;");
+  g_assert_false (pl_edit_session_save (session, NULL, &new_id, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (outcome_at (session, 0)->outcome, ==, "To walk to the shop, with my stick");
+  g_assert_true (pl_edit_session_is_dirty (session));
+  g_assert_cmpuint (n_drafts (f, f->person_id), ==, 1);
+  current = pl_store_current_plan (f->store, f->person_id, &error);
+  g_assert_cmpint (current->id, ==, f->plan_id);
+
+  run_sql (f, "DROP TRIGGER refuse_plans;");
+  g_assert_true (pl_edit_session_save (session, NULL, &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (new_id, >, f->plan_id);
 }
 
 /* Signals and properties a widget binds to */
@@ -482,6 +542,7 @@ static void
 test_welcome_pack (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autofree char *sam_actor = pl_actor_for_staff (f->staff);
   g_autoptr(PlEditSession) session = open_session (f, &pl_edit_kind_welcome_pack, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(PlWelcomePack) stored = NULL;
@@ -522,7 +583,7 @@ test_welcome_pack (Fixture       *f,
   content = pl_edit_session_get_content (session);
   g_assert_cmpstr (content->pack->title, !=, "");
 
-  g_assert_true (pl_edit_session_save (session, "Sam Patel (Care coordinator)", &pack_id, &error));
+  g_assert_true (pl_edit_session_save (session, sam_actor, &pack_id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_drafts (f, 0), ==, 0);
   stored = pl_store_load_welcome_pack (f->store, pack_id, &error);
@@ -701,6 +762,7 @@ main (int   argc,
   ADD ("recovered-after-crash", test_recovered_after_crash);
   ADD ("discard", test_discard);
   ADD ("save-new-version", test_save_new_version);
+  ADD ("refused", test_refused);
   ADD ("notifies", test_notifies);
   ADD ("welcome-pack", test_welcome_pack);
   ADD ("welcome-pack-new", test_welcome_pack_new);

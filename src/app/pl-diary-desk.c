@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A care worker writes an entry for each visit (NG21 1.3.22-1.3.24). What is
- * typed is kept as a draft on every change, so a crash loses nothing, and an
- * entry never saved is offered back the next time the desk opens. A late or
+ * A care worker writes an entry for each visit (NG21 1.3.22-1.3.24). The
+ * entry in the form is a PlEditSession's: what is typed is kept as a draft on
+ * every change, so a crash loses nothing, and an entry never saved is
+ * offered back the next time the desk opens. A late or
  * missed visit asks what was done about it (NG21 1.4.12-1.4.15). Under each
  * entry staff read what the person and their carers said about it.
  */
@@ -18,7 +19,7 @@
 #include "pl-diary.h"
 #include "pl-diary-desk.h"
 #include "pl-document.h"
-#include "pl-draft.h"
+#include "pl-edit-session.h"
 #include "pl-staff.h"
 #include "pl-widget-util.h"
 
@@ -56,9 +57,7 @@ struct _PlDiaryDesk
   PlStaff        *staff;
   gint64          person_id;
   PlPerson       *person;     /* whose diary, to tell their own comments apart */
-  PlDiaryEntry   *editing;    /* the saved entry being changed, or NULL for a new one */
-  gint64          draft_id;   /* the draft of what is in the form; 0 for none yet */
-  gint64          offered_id; /* the draft offered back, until they choose */
+  PlEditSession  *session;    /* the entry in the form, and its draft */
   gboolean        loading;    /* filling the form: not typing */
 };
 
@@ -151,16 +150,23 @@ update_visible_fields (PlDiaryDesk *self)
   gtk_widget_set_visible (self->left_row, outcome_has_times (outcome));
 }
 
-/* The record the form holds now */
-static PlDiaryEntry *
-entry_from_form (PlDiaryDesk *self)
+/* The saved entry being changed, or NULL for a new one */
+static const PlDiaryEntry *
+editing (PlDiaryDesk *self)
 {
-  PlDiaryEntry *entry;
+  const PlDiaryEntry *saved = self->session != NULL ? pl_edit_session_get_saved (self->session) : NULL;
+
+  return saved != NULL && saved->id != 0 ? saved : NULL;
+}
+
+/* What the form holds now, into the entry */
+static void
+form_to_entry (PlDiaryDesk  *self,
+               PlDiaryEntry *entry)
+{
   PlVisitOutcome outcome = current_outcome (self);
 
-  entry = self->editing != NULL ? pl_diary_entry_copy (self->editing) : pl_diary_entry_new ();
   entry->person_id = self->person_id;
-
 #define TAKE(field, value) G_STMT_START { g_free (entry->field); entry->field = (value); } G_STMT_END
   TAKE (visit_date, row_text (self->date_row));
   TAKE (planned_time, row_text (self->planned_row));
@@ -173,8 +179,6 @@ entry_from_form (PlDiaryDesk *self)
   TAKE (action_taken, outcome_needs_action (outcome) ? buffer_text (self->action_view) : NULL);
 #undef TAKE
   entry->outcome = outcome;
-
-  return entry;
 }
 
 static void
@@ -182,14 +186,14 @@ update_form_heading (PlDiaryDesk *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->editing == NULL)
+  if (editing (self) == NULL)
     {
       gtk_label_set_label (self->form_heading, _("Write about a visit"));
       return;
     }
 
   {
-    g_autofree char *date = pl_date_to_words (self->editing->visit_date);
+    g_autofree char *date = pl_date_to_words (editing (self)->visit_date);
 
     /* Translators: %s is the date of the visit, in words */
     text = g_strdup_printf (_("Change the entry for the visit on %s"), date);
@@ -216,35 +220,52 @@ fill_form (PlDiaryDesk        *self,
   self->loading = FALSE;
 }
 
+static void offer_draft (PlDiaryDesk *self);
+
+/* The session's entry in the form, or what it holds as saved while drafts
+ * from before are offered back */
+static void
+show_entry (PlDiaryDesk *self)
+{
+  fill_form (self, pl_edit_session_get_content (self->session));
+  update_form_heading (self);
+  offer_draft (self);
+}
+
 /* A new entry: today, on time, written by whoever is signed in */
 static void
 reset_form (PlDiaryDesk *self)
 {
-  g_autoptr(PlDiaryEntry) entry = pl_diary_entry_new ();
+  g_autoptr(GError) error = NULL;
+  PlDiaryEntry *entry = pl_diary_entry_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  g_clear_pointer (&self->editing, pl_diary_entry_free);
-  self->draft_id = 0;
+  entry->person_id = self->person_id;
   entry->visit_date = g_date_time_format (now, "%Y-%m-%d");
   entry->outcome = PL_VISIT_COMPLETED;
   entry->worker = g_strdup (self->staff != NULL ? self->staff->display_name : NULL);
-  fill_form (self, entry);
-  update_form_heading (self);
+  if (!pl_edit_session_load_new (self->session, entry, &error))
+    {
+      show_error (self, _("Entries that were not saved could not be looked for:"), error);
+      return;
+    }
+  show_entry (self);
 }
 
 /* Every change is kept at once: a crash loses at most the key being pressed */
 static void
 save_draft (PlDiaryDesk *self)
 {
-  g_autoptr(PlDiaryEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
+  PlDiaryEntry *entry;
 
-  if (self->loading || self->store == NULL || self->staff == NULL || self->person_id == 0)
+  if (self->loading || self->session == NULL || !pl_edit_session_is_loaded (self->session) ||
+      pl_edit_session_has_recovered_draft (self->session))
     return;
 
-  entry = entry_from_form (self);
-  if (!pl_draft_save (self->store, self->staff->id, self->person_id, &pl_diary_entry_type,
-                      entry, NULL, &self->draft_id, &error))
+  entry = pl_edit_session_get_content (self->session);
+  form_to_entry (self, entry);
+  if (!pl_edit_session_changed (self->session, entry, "form", &error))
     show_error (self, _("What you are typing could not be kept:"), error);
 }
 
@@ -468,11 +489,12 @@ may_write (PlDiaryDesk *self)
 static void
 save_clicked_cb (PlDiaryDesk *self)
 {
-  g_autoptr(PlDiaryEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *field;
+  gint64 id = 0;
 
-  if (self->store == NULL || self->person_id == 0)
+  if (self->store == NULL || self->person_id == 0 || !pl_edit_session_is_loaded (self->session) ||
+      pl_edit_session_has_recovered_draft (self->session))
     return;
   if (!may_write (self))
     {
@@ -480,35 +502,24 @@ save_clicked_cb (PlDiaryDesk *self)
       return;
     }
 
-  entry = entry_from_form (self);
-  if (!pl_diary_entry_check (entry, &error))
+  /* Checked, saved and its draft ended, together or not at all */
+  form_to_entry (self, pl_edit_session_get_content (self->session));
+  if (!pl_edit_session_save (self->session, NULL, &id, &error))
     {
-      show_error (self, _("This entry is not saved yet."), error);
+      if (error->domain == PL_DIARY_ERROR)
+        show_error (self, _("This entry is not saved yet."), error);
+      else
+        show_error (self, _("The entry could not be saved:"), error);
       field = field_for_error (self, error);
       if (field != NULL)
         gtk_widget_grab_focus (field);
       return;
     }
 
-  /* The entry and the end of its draft, together or not at all */
-  if (!pl_store_begin (self->store, &error))
-    {
-      show_error (self, _("The entry could not be saved:"), error);
-      return;
-    }
-  if (!pl_diary_save_entry (self->store, entry, &error) ||
-      (self->draft_id != 0 && !pl_draft_discard (self->store, self->draft_id, &error)) ||
-      !pl_store_commit (self->store, &error))
-    {
-      pl_store_rollback (self->store);
-      show_error (self, _("The entry could not be saved:"), error);
-      return;
-    }
-
   reset_form (self);
   reload_list (self);
   show_message (self, _("Saved. The person can read this entry in their care diary now."));
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, entry->id);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
   gtk_widget_grab_focus (self->date_row);
 }
 
@@ -518,8 +529,7 @@ clear_clicked_cb (PlDiaryDesk *self)
   g_autoptr(GError) error = NULL;
 
   /* Asked for in so many words: what was typed goes too */
-  if (self->draft_id != 0 && self->store != NULL &&
-      !pl_draft_discard (self->store, self->draft_id, &error))
+  if (pl_edit_session_is_loaded (self->session) && !pl_edit_session_discard (self->session, &error))
     show_error (self, _("What was typed could not be thrown away:"), error);
   else
     show_message (self, NULL);
@@ -532,42 +542,24 @@ pl_diary_desk_edit_entry (PlDiaryDesk *self,
                           gint64       entry_id)
 {
   g_autoptr(PlDiaryEntry) entry = NULL;
-  g_autoptr(PlDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (PL_IS_DIARY_DESK (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   entry = pl_store_load_diary_entry (self->store, entry_id, &error);
-  if (entry == NULL || entry->person_id != self->person_id)
+  if (entry == NULL || entry->person_id != self->person_id ||
+      !pl_edit_session_load (self->session, entry_id, NULL))
     {
       show_message (self, _("That entry could not be opened."));
       return FALSE;
     }
 
-  g_clear_pointer (&self->editing, pl_diary_entry_free);
-  self->editing = pl_diary_entry_copy (entry);
-  self->draft_id = 0;
-
   /* Changes typed to this entry before, and never saved, come back with it */
-  if (self->staff != NULL)
-    draft = pl_draft_find (self->store, self->staff->id, self->person_id,
-                           &pl_diary_entry_type, entry_id, NULL, NULL);
-  if (draft != NULL)
-    {
-      const PlRecordType *type = NULL;
-      PlDiaryEntry *drafted = pl_draft_load (self->store, draft->id, &type, NULL);
+  if (pl_edit_session_has_recovered_draft (self->session))
+    pl_edit_session_restore_draft (self->session);
 
-      if (drafted != NULL)
-        {
-          self->draft_id = draft->id;
-          g_clear_pointer (&entry, pl_diary_entry_free);
-          entry = drafted;
-        }
-    }
-
-  fill_form (self, entry);
-  update_form_heading (self);
+  show_entry (self);
   show_message (self, NULL);
   gtk_widget_grab_focus (self->date_row);
   return TRUE;
@@ -586,7 +578,6 @@ row_activated_cb (PlDiaryDesk   *self,
 static void
 hide_offer (PlDiaryDesk *self)
 {
-  self->offered_id = 0;
   gtk_widget_set_visible (self->draft_box, FALSE);
   gtk_widget_set_sensitive (self->form, TRUE);
 }
@@ -594,32 +585,11 @@ hide_offer (PlDiaryDesk *self)
 static void
 restore_clicked_cb (PlDiaryDesk *self)
 {
-  g_autoptr(PlDraft) draft = NULL;
-  g_autoptr(GError) error = NULL;
-  const PlRecordType *type = NULL;
-  PlDiaryEntry *entry;
-
-  if (self->offered_id == 0)
+  if (!pl_edit_session_has_recovered_draft (self->session))
     return;
 
-  draft = pl_store_load_draft (self->store, self->offered_id, &error);
-  entry = draft != NULL ? pl_draft_load (self->store, draft->id, &type, &error) : NULL;
-  if (entry == NULL)
-    {
-      hide_offer (self);
-      show_error (self, _("The entry that was not saved could not be opened:"), error);
-      return;
-    }
-
-  g_clear_pointer (&self->editing, pl_diary_entry_free);
-  if (draft->record_id != 0)
-    self->editing = pl_store_load_diary_entry (self->store, draft->record_id, NULL);
-  self->draft_id = draft->id;
-  fill_form (self, entry);
-  update_form_heading (self);
-  pl_diary_entry_free (entry);
-
-  hide_offer (self);
+  pl_edit_session_restore_draft (self->session);
+  show_entry (self);
   show_message (self, _("Here is what was typed before. Check it, then save it."));
   gtk_widget_grab_focus (self->date_row);
 }
@@ -629,65 +599,69 @@ discard_clicked_cb (PlDiaryDesk *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->offered_id != 0 && !pl_draft_discard (self->store, self->offered_id, &error))
-    show_error (self, _("The entry that was not saved could not be thrown away:"), error);
-  else
-    show_message (self, NULL);
-  hide_offer (self);
+  if (!pl_edit_session_discard (self->session, &error))
+    {
+      hide_offer (self);
+      show_error (self, _("The entry that was not saved could not be thrown away:"), error);
+      return;
+    }
+  show_message (self, NULL);
+  /* The form goes back to a new entry, which may have its own draft to offer */
+  reset_form (self);
   gtk_widget_grab_focus (self->date_row);
 }
 
-/* The newest diary entry this member of staff typed for the person and
- * never saved: offered back, and the form waits until they choose, so
- * typing cannot write over it */
+/* An entry this member of staff typed and never saved is offered back, and
+ * the form waits until they choose, so typing cannot write over it */
 static void
 offer_draft (PlDiaryDesk *self)
 {
-  g_autoptr(GPtrArray) drafts = NULL;
+  const PlDiaryEntry *entry;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (!pl_edit_session_has_recovered_draft (self->session))
+    {
+      hide_offer (self);
+      return;
+    }
+
+  entry = pl_edit_session_get_recovered_content (self->session);
+  date = pl_date_to_words (entry->visit_date != NULL ? entry->visit_date : "");
+  if (editing (self) != NULL)
+    /* Translators: %s is the date of the visit, in words */
+    text = g_strdup_printf (_("Changes to the entry for the visit on %s were typed but not saved. "
+                              "Would you like to carry on with them?"), date);
+  else if (*date != '\0')
+    /* Translators: %s is the date of the visit, in words */
+    text = g_strdup_printf (_("An entry for the visit on %s was typed but not saved. "
+                              "Would you like to carry on writing it?"), date);
+  else
+    text = g_strdup (_("A diary entry was typed but not saved. "
+                       "Would you like to carry on writing it?"));
+
+  gtk_label_set_label (self->draft_label, text);
+  gtk_widget_set_visible (self->draft_box, TRUE);
+  gtk_widget_set_sensitive (self->form, FALSE);
+}
+
+/* The newest entry this member of staff left unsaved, or a new one */
+static void
+open_first_entry (PlDiaryDesk *self)
+{
   g_autoptr(GError) error = NULL;
+  gint64 entry_id = 0;
 
-  hide_offer (self);
-  drafts = pl_draft_list_for (self->store, self->staff->id, self->person_id, &error);
-  if (drafts == NULL)
+  if (pl_edit_session_find_draft (&pl_edit_kind_diary_entry, self->store, self->staff->id,
+                                  self->person_id, &entry_id, &error) &&
+      entry_id != 0 && pl_edit_session_load (self->session, entry_id, NULL))
     {
-      show_error (self, _("Entries that were not saved could not be looked for:"), error);
+      show_entry (self);
       return;
     }
-
-  for (guint i = 0; i < drafts->len; i++)
-    {
-      const PlDraft *draft = g_ptr_array_index (drafts, i);
-      const PlRecordType *type = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *text = NULL;
-      PlDiaryEntry *entry;
-
-      if (g_strcmp0 (draft->table_name, pl_diary_entry_type.table) != 0)
-        continue;
-      entry = pl_draft_load (self->store, draft->id, &type, NULL);
-      if (entry == NULL)
-        continue;
-
-      date = pl_date_to_words (entry->visit_date != NULL ? entry->visit_date : "");
-      pl_diary_entry_free (entry);
-      if (draft->record_id != 0)
-        /* Translators: %s is the date of the visit, in words */
-        text = g_strdup_printf (_("Changes to the entry for the visit on %s were typed but not saved. "
-                                  "Would you like to carry on with them?"), date);
-      else if (*date != '\0')
-        /* Translators: %s is the date of the visit, in words */
-        text = g_strdup_printf (_("An entry for the visit on %s was typed but not saved. "
-                                  "Would you like to carry on writing it?"), date);
-      else
-        text = g_strdup (_("A diary entry was typed but not saved. "
-                           "Would you like to carry on writing it?"));
-
-      self->offered_id = draft->id;
-      gtk_label_set_label (self->draft_label, text);
-      gtk_widget_set_visible (self->draft_box, TRUE);
-      gtk_widget_set_sensitive (self->form, FALSE);
-      return;
-    }
+  if (error != NULL && !g_error_matches (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
+    show_error (self, _("Entries that were not saved could not be looked for:"), error);
+  reset_form (self);
 }
 
 void
@@ -707,13 +681,15 @@ pl_diary_desk_set_context (PlDiaryDesk   *self,
   g_clear_pointer (&self->person, pl_person_free);
   self->person = pl_store_load_person (store, person_id, NULL);
 
+  g_clear_object (&self->session);
+  self->session = pl_edit_session_new (&pl_edit_kind_diary_entry, store, staff->id, person_id);
+
   show_message (self, NULL);
-  reset_form (self);
+  open_first_entry (self);
   gtk_widget_set_sensitive (self->save_button, may_write (self));
   if (!may_write (self))
     show_message (self, _("Your account can read the care diary but not write in it."));
   reload_list (self);
-  offer_draft (self);
 }
 
 const char *
@@ -731,7 +707,7 @@ pl_diary_desk_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_DIARY_DESK);
   g_clear_pointer (&self->staff, pl_staff_free);
-  g_clear_pointer (&self->editing, pl_diary_entry_free);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->person, pl_person_free);
 
   G_OBJECT_CLASS (pl_diary_desk_parent_class)->dispose (object);

@@ -166,6 +166,9 @@ content_changed (PlPlanEditor  *self,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Read-only forms do not change, but a form filled in may say it did */
+  if (!pl_plan_editor_editable (self))
+    return;
   if (!pl_edit_session_changed (self->session, record, field, &error))
     pl_plan_editor_show_error (self, _("Your changes are still on screen, but they could not be kept "
                                        "on the disk, so keep this window open and try again once "

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-document.h"
-#include "pl-draft.h"
+#include "pl-edit-session.h"
 #include "pl-staff.h"
 #include "pl-welcome-editor.h"
 #include "pl-widget-util.h"
@@ -100,9 +100,8 @@ struct _PlWelcomeEditor
   PlStaff         *staff;
   GArray          *service_ids;   /* gint64, in the order of service_row */
   GArray          *person_ids;    /* gint64, in the order of person_row */
-  PlWelcomePack   *pack;          /* what the fields hold now */
-  PlService       *service;
-  gboolean         restored;
+  PlEditSession   *session;       /* the pack and the service's details, their drafts */
+  gboolean         restored;      /* changes from before are back */
   gboolean         filling;       /* fields being set, not typed in */
 };
 
@@ -121,11 +120,10 @@ show_message (PlWelcomeEditor *self,
   pl_widget_set_message (self->message, text);
 }
 
-/* A pack not saved yet has no id: its draft is told apart by the service */
-static char *
-pack_new_key (PlWelcomeEditor *self)
+static PlWelcomeContent *
+content (PlWelcomeEditor *self)
 {
-  return g_strdup_printf ("service-%" G_GINT64_FORMAT, self->service != NULL ? self->service->id : 0);
+  return self->session != NULL ? pl_edit_session_get_content (self->session) : NULL;
 }
 
 static char *
@@ -153,52 +151,37 @@ set_widget_text (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
 }
 
+/* Every change is kept at once, so closing the app loses nothing typed */
 static void
-save_draft (PlWelcomeEditor *self,
-            gboolean         of_pack)
+set_field (PlWelcomeEditor *self,
+           gpointer         record,
+           const TextField *field,
+           GtkWidget       *widget)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *new_key = pack_new_key (self);
+  char **slot = &FIELD_TEXT (record, field);
 
-  if (of_pack)
-    pl_draft_save (self->store, self->staff->id, 0, &pl_welcome_pack_type, self->pack,
-                   new_key, NULL, &error);
-  else
-    pl_draft_save (self->store, self->staff->id, 0, &pl_service_type, self->service,
-                   NULL, NULL, &error);
-  if (error != NULL)
+  g_free (*slot);
+  *slot = widget_text (widget);
+  if (!pl_edit_session_changed (self->session, record, field->name, &error))
     show_message (self, error->message);
 }
 
-/* Every change is kept at once, so closing the app loses nothing typed */
 static void
 field_changed (PlWelcomeEditor *self,
                GtkWidget       *widget)
 {
-  if (self->filling || self->pack == NULL || self->service == NULL || !may_edit (self))
+  PlWelcomeContent *now = content (self);
+
+  if (self->filling || now == NULL || !may_edit (self))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (pack_fields); i++)
     if (self->pack_widgets[i] == widget)
-      {
-        char **slot = &FIELD_TEXT (self->pack, &pack_fields[i]);
-
-        g_free (*slot);
-        *slot = widget_text (widget);
-        save_draft (self, TRUE);
-        return;
-      }
-
+      set_field (self, now->pack, &pack_fields[i], widget);
   for (guint i = 0; i < G_N_ELEMENTS (service_fields); i++)
     if (self->service_widgets[i] == widget)
-      {
-        char **slot = &FIELD_TEXT (self->service, &service_fields[i]);
-
-        g_free (*slot);
-        *slot = widget_text (widget);
-        save_draft (self, FALSE);
-        return;
-      }
+      set_field (self, now->service, &service_fields[i], widget);
 }
 
 static void
@@ -300,12 +283,13 @@ static void
 fill_fields (PlWelcomeEditor *self)
 {
   gboolean editable = may_edit (self);
+  PlWelcomeContent *now = content (self);
 
   self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (pack_fields); i++)
     {
       set_widget_text (self->pack_widgets[i],
-                       self->pack != NULL ? FIELD_TEXT (self->pack, &pack_fields[i]) : NULL);
+                       now != NULL ? FIELD_TEXT (now->pack, &pack_fields[i]) : NULL);
       if (GTK_IS_TEXT_VIEW (self->pack_widgets[i]))
         gtk_text_view_set_editable (GTK_TEXT_VIEW (self->pack_widgets[i]), editable);
       else
@@ -314,64 +298,13 @@ fill_fields (PlWelcomeEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (service_fields); i++)
     {
       set_widget_text (self->service_widgets[i],
-                       self->service != NULL ? FIELD_TEXT (self->service, &service_fields[i]) : NULL);
+                       now != NULL ? FIELD_TEXT (now->service, &service_fields[i]) : NULL);
       gtk_editable_set_editable (GTK_EDITABLE (self->service_widgets[i]), editable);
     }
   self->filling = FALSE;
 
   gtk_widget_set_visible (self->read_only_note, !editable);
   gtk_widget_set_visible (self->save_button, editable);
-}
-
-/* The draft of this record, loaded over it; NULL when there is none */
-static gpointer
-load_draft (PlWelcomeEditor     *self,
-            const PlRecordType  *type,
-            gint64               record_id,
-            const char          *new_key,
-            char               **out_when,
-            GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(PlDraft) draft = NULL;
-  const PlRecordType *loaded_type = NULL;
-  gpointer record;
-
-  draft = pl_draft_find (self->store, self->staff->id, 0, type, record_id, new_key, &local_error);
-  if (draft == NULL)
-    {
-      if (!g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  record = pl_draft_load (self->store, draft->id, &loaded_type, error);
-  if (record != NULL && out_when != NULL && draft->updated_at != NULL &&
-      (*out_when == NULL || g_strcmp0 (draft->updated_at, *out_when) > 0))
-    {
-      g_free (*out_when);
-      *out_when = g_strdup (draft->updated_at);
-    }
-  return record;
-}
-
-static void
-discard_drafts (PlWelcomeEditor *self,
-                gint64           pack_id)
-{
-  g_autofree char *new_key = pack_new_key (self);
-  g_autoptr(PlDraft) pack_draft = NULL;
-  g_autoptr(PlDraft) service_draft = NULL;
-
-  pack_draft = pl_draft_find (self->store, self->staff->id, 0, &pl_welcome_pack_type, pack_id,
-                              new_key, NULL);
-  if (pack_draft != NULL)
-    pl_draft_discard (self->store, pack_draft->id, NULL);
-  if (self->service != NULL)
-    service_draft = pl_draft_find (self->store, self->staff->id, 0, &pl_service_type,
-                                   self->service->id, NULL, NULL);
-  if (service_draft != NULL)
-    pl_draft_discard (self->store, service_draft->id, NULL);
 }
 
 static void
@@ -385,7 +318,7 @@ fill_people (PlWelcomeEditor *self)
     {
       const PlPerson *person = g_ptr_array_index (people, i);
 
-      if (self->service == NULL || person->service_id != self->service->id)
+      if (content (self) == NULL || person->service_id != content (self)->service->id)
         continue;
       gtk_string_list_append (names, person->full_name);
       g_array_append_val (self->person_ids, person->id);
@@ -394,73 +327,25 @@ fill_people (PlWelcomeEditor *self)
   gtk_widget_set_sensitive (self->preview_button, self->person_ids->len > 0);
 }
 
-/* Loads the service and its pack as saved, then this member of staff's
- * drafts of them over the top */
+/* Loads the service and its pack as saved; this member of staff's changes
+ * from before, never saved, come back over them */
 static gboolean
 load (PlWelcomeEditor  *self,
       gint64            service_id,
       GError          **error)
 {
-  g_autoptr(PlService) service = NULL;
-  g_autoptr(PlWelcomePack) pack = NULL;
-  g_autoptr(GPtrArray) packs = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *new_key = NULL;
-  gpointer draft;
 
-  service = pl_store_load_service (self->store, service_id, error);
-  if (service == NULL)
-    return FALSE;
-  packs = pl_store_list_welcome_packs (self->store, service_id, error);
-  if (packs == NULL)
+  if (!pl_edit_session_load (self->session, service_id, error))
     return FALSE;
 
-  /* The pack people are shown is the one changed last (pl-store.c) */
-  for (guint i = 0; i < packs->len; i++)
-    {
-      const PlWelcomePack *candidate = g_ptr_array_index (packs, i);
-
-      if (pack == NULL || g_strcmp0 (candidate->updated_at, pack->updated_at) >= 0)
-        {
-          g_clear_pointer (&pack, pl_welcome_pack_free);
-          pack = pl_welcome_pack_copy (candidate);
-        }
-    }
-  if (pack == NULL)
-    {
-      pack = pl_welcome_pack_new ();
-      pack->service_id = service_id;
-    }
-
-  g_clear_pointer (&self->service, pl_service_free);
-  self->service = g_steal_pointer (&service);
-  new_key = pack_new_key (self);
   self->restored = FALSE;
-
-  if (may_edit (self))
+  if (may_edit (self) && pl_edit_session_has_recovered_draft (self->session))
     {
-      draft = load_draft (self, &pl_welcome_pack_type, pack->id, new_key, &when, error);
-      if (draft == NULL && error != NULL && *error != NULL)
-        return FALSE;
-      if (draft != NULL)
-        {
-          g_clear_pointer (&pack, pl_welcome_pack_free);
-          pack = draft;
-          self->restored = TRUE;
-        }
-      draft = load_draft (self, &pl_service_type, self->service->id, NULL, &when, error);
-      if (draft == NULL && error != NULL && *error != NULL)
-        return FALSE;
-      if (draft != NULL)
-        {
-          g_clear_pointer (&self->service, pl_service_free);
-          self->service = draft;
-          self->restored = TRUE;
-        }
+      when = g_strdup (pl_edit_session_get_recovered_time (self->session));
+      pl_edit_session_restore_draft (self->session);
+      self->restored = TRUE;
     }
-
-  g_clear_pointer (&self->pack, pl_welcome_pack_free);
-  self->pack = g_steal_pointer (&pack);
   fill_fields (self);
   fill_people (self);
 
@@ -497,14 +382,16 @@ discard_clicked_cb (PlWelcomeEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->service == NULL)
+  if (content (self) == NULL)
     return;
-  discard_drafts (self, self->pack != NULL ? self->pack->id : 0);
-  if (!load (self, self->service->id, &error))
+  if (!pl_edit_session_discard (self->session, &error))
     {
       show_message (self, error->message);
       return;
     }
+  self->restored = FALSE;
+  gtk_widget_set_visible (self->draft_notice, FALSE);
+  fill_fields (self);
   show_message (self, _("The changes are thrown away. This is the pack as it was saved."));
   gtk_widget_grab_focus (self->pack_widgets[0]);
 }
@@ -513,17 +400,12 @@ gboolean
 pl_welcome_editor_save (PlWelcomeEditor  *self,
                         GError          **error)
 {
-  g_autoptr(PlWelcomePack) pack = NULL;
-  g_autoptr(PlService) service = NULL;
   g_autofree char *actor = NULL;
-  g_autofree char *old_actor = NULL;
-  gint64 old_pack_id;
-  gboolean ok;
 
   g_return_val_if_fail (PL_IS_WELCOME_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->store == NULL || self->pack == NULL || self->service == NULL)
+  if (self->store == NULL || content (self) == NULL)
     return TRUE;
   if (!may_edit (self))
     {
@@ -532,39 +414,11 @@ pl_welcome_editor_save (PlWelcomeEditor  *self,
       return FALSE;
     }
 
-  pack = pl_welcome_pack_copy (self->pack);
-  service = pl_service_copy (self->service);
-  old_pack_id = pack->id;
-
   /* The history says who changed it */
-  old_actor = g_strdup (pl_store_get_actor (self->store));
   actor = g_strdup_printf ("%s (%s)", self->staff->display_name, pl_staff_role_label (self->staff->role));
-  pl_store_set_actor (self->store, actor);
-
-  ok = pl_store_begin (self->store, error);
-  if (ok)
-    {
-      if (pl_store_save_welcome_pack (self->store, pack, error) &&
-          pl_store_save_service (self->store, service, error))
-        {
-          discard_drafts (self, old_pack_id);
-          ok = pl_store_commit (self->store, error);
-        }
-      else
-        {
-          pl_store_rollback (self->store);
-          ok = FALSE;
-        }
-    }
-  pl_store_set_actor (self->store, old_actor);
-
-  if (!ok)
+  if (!pl_edit_session_save (self->session, actor, NULL, error))
     return FALSE;
 
-  g_clear_pointer (&self->pack, pl_welcome_pack_free);
-  self->pack = g_steal_pointer (&pack);
-  g_clear_pointer (&self->service, pl_service_free);
-  self->service = g_steal_pointer (&service);
   self->restored = FALSE;
   gtk_widget_set_visible (self->draft_notice, FALSE);
   return TRUE;
@@ -608,10 +462,10 @@ pl_welcome_editor_preview (PlWelcomeEditor  *self,
    * pack and nothing is kept */
   if (!pl_store_begin (self->store, error))
     return FALSE;
-  if (may_edit (self) && self->pack != NULL && self->service != NULL)
+  if (may_edit (self) && content (self) != NULL)
     {
-      pack = pl_welcome_pack_copy (self->pack);
-      service = pl_service_copy (self->service);
+      pack = pl_welcome_pack_copy (content (self)->pack);
+      service = pl_service_copy (content (self)->service);
       if (!pl_store_save_welcome_pack (self->store, pack, error) ||
           !pl_store_save_service (self->store, service, error))
         {
@@ -684,8 +538,9 @@ pl_welcome_editor_set_context (PlWelcomeEditor *self,
   self->store = store;
   g_clear_pointer (&self->staff, pl_staff_free);
   self->staff = pl_staff_copy (staff);
-  g_clear_pointer (&self->pack, pl_welcome_pack_free);
-  g_clear_pointer (&self->service, pl_service_free);
+  g_clear_object (&self->session);
+  self->session = pl_edit_session_new (&pl_edit_kind_welcome_pack, store, staff->id, 0);
+  self->restored = FALSE;
   show_message (self, NULL);
 
   services = pl_store_list_services (store, 0, &error);
@@ -724,7 +579,7 @@ pl_welcome_editor_get_service (PlWelcomeEditor *self)
 {
   g_return_val_if_fail (PL_IS_WELCOME_EDITOR (self), 0);
 
-  return self->service != NULL ? self->service->id : 0;
+  return content (self) != NULL ? content (self)->service->id : 0;
 }
 
 gboolean
@@ -761,8 +616,7 @@ pl_welcome_editor_dispose (GObject *object)
   self->filling = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WELCOME_EDITOR);
   g_clear_pointer (&self->staff, pl_staff_free);
-  g_clear_pointer (&self->pack, pl_welcome_pack_free);
-  g_clear_pointer (&self->service, pl_service_free);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->service_ids, g_array_unref);
   g_clear_pointer (&self->person_ids, g_array_unref);
 
