@@ -2344,6 +2344,20 @@ pl_window_get_read_aloud_bar (PlWindow *self)
   return self->read_aloud_bar;
 }
 
+/* Every page but the start screen is built hidden (pl_window_init), so the
+ * first frame neither styles nor measures pages no one has opened yet. A
+ * page is shown the moment it becomes the leaflet's visible child, before
+ * anything looks at it or moves the focus into it. */
+static void
+visible_page_changed_cb (PlWindow *self)
+{
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  if (visible != NULL)
+    gtk_widget_set_visible (visible, TRUE);
+  leaflet_visible_child_cb (self);
+}
+
 static void
 pl_window_class_init (PlWindowClass *klass)
 {
@@ -2413,7 +2427,9 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, read_aloud_bar);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_header);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, contents_button);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
+  /* The template's notify::visible-child handler shows the page first */
+  gtk_widget_class_bind_template_callback_full (widget_class, "leaflet_visible_child_cb",
+                                                G_CALLBACK (visible_page_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_running_cb);
 
   /* Escape and Alt+Left go back. As bindings (not application accels) they
@@ -2537,6 +2553,13 @@ pl_window_init (PlWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   leaflet_visible_child_cb (self);
+
+  /* Built, but hidden until first opened: see visible_page_changed_cb */
+  gtk_widget_set_visible (self->supported_page, FALSE);
+  gtk_widget_set_visible (self->home_page, FALSE);
+  gtk_widget_set_visible (self->reader_page, FALSE);
+  gtk_widget_set_visible (self->settings_box, FALSE);
+  gtk_widget_set_visible (self->feedback_box, FALSE);
 }
 
 PlWindow *
