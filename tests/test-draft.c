@@ -73,7 +73,7 @@ fixture_setup (Fixture       *f,
   save (f->store, &pl_visit_type, visit);
   f->visit_id = visit->id;
 
-  pl_store_set_actor (f->store, "sam");
+  pl_store_set_actor (f->store, "staff:1");
 }
 
 static void
@@ -218,7 +218,7 @@ test_apply_existing (Fixture       *f,
   g_assert_true (pl_draft_save (f->store, f->staff_id, f->person_id, &pl_visit_type, visit,
                                 NULL, &draft_id, &error));
 
-  pl_store_set_actor (f->store, "sam.patel");
+  pl_store_set_actor (f->store, "staff:2");
   g_assert_true (pl_draft_apply (f->store, draft_id, &record_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (record_id, ==, f->visit_id);
@@ -237,7 +237,7 @@ test_apply_existing (Fixture       *f,
           found_duration = TRUE;
           g_assert_cmpstr (h->old_value, ==, "45");
           g_assert_cmpstr (h->new_value, ==, "50");
-          g_assert_cmpstr (h->actor, ==, "sam.patel");
+          g_assert_cmpstr (h->actor, ==, "staff:2");
         }
     }
   g_assert_true (found_duration);

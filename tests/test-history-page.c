@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "pl-actor.h"
+#include "pl-staff.h"
 #include "pl-history-page.h"
 #include "pl-plan-version.h"
 #include "pl-gui-test-util.h"
@@ -18,6 +20,7 @@ typedef struct
   PlStore   *store;
   gint64     person_id;
   gint64     plan_id;
+  char      *sam_actor;
   GtkWindow *window;
 } Fixture;
 
@@ -39,10 +42,16 @@ fixture_setup (Fixture       *f,
   g_autoptr(PlPerson) person = pl_person_new ();
   g_autoptr(PlPlan) plan = pl_plan_new ();
   g_autoptr(PlVisit) visit = pl_visit_new ();
+  g_autoptr(PlStaff) sam = NULL;
+  g_autoptr(GError) error = NULL;
 
   f->dir = pl_test_make_dir ("plainly-history-page");
   f->store = pl_test_open_store (f->dir, NULL);
-  pl_store_set_actor (f->store, "Sam Patel (coordinator)");
+  sam = pl_staff_create (f->store, NULL, "sam.patel", "Sam Patel", PL_ROLE_MANAGER,
+                         "correct horse", &error);
+  g_assert_no_error (error);
+  f->sam_actor = pl_actor_for_staff (sam);
+  pl_store_set_actor (f->store, f->sam_actor);
 
   person->full_name = g_strdup ("Ada Jones");
   save (f->store, &pl_person_type, person);
@@ -73,6 +82,7 @@ fixture_teardown (Fixture       *f,
   pl_store_close (f->store);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
+  g_free (f->sam_actor);
 }
 
 static gboolean
@@ -111,7 +121,7 @@ test_compare (Fixture       *f,
   g_assert_true (any_text_has (page, pl_history_page_get_n_versions,
                                pl_history_page_get_version_text, "Version 1", "draft"));
 
-  g_assert_true (pl_plan_new_version (f->store, f->plan_id, "Sam Patel (coordinator)", &v2, &error));
+  g_assert_true (pl_plan_new_version (f->store, f->plan_id, f->sam_actor, &v2, &error));
   content = pl_plan_content_load (f->store, v2, &error);
   visit = g_ptr_array_index (content->parts[PL_PLAN_PART_VISITS], 0);
   g_free (visit->start_time);

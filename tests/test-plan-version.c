@@ -57,7 +57,7 @@ new_version (Fixture *f,
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  g_assert_true (pl_plan_new_version (f->store, from, "sam.patel", &id, &error));
+  g_assert_true (pl_plan_new_version (f->store, from, "staff:1", &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
@@ -124,9 +124,9 @@ test_new_version (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   gint64 v2;
 
-  pl_store_set_actor (f->store, "someone else");
+  pl_store_set_actor (f->store, "command-line");
   v2 = new_version (f, f->plan_id);
-  g_assert_cmpstr (pl_store_get_actor (f->store), ==, "someone else");
+  g_assert_cmpstr (pl_store_get_actor (f->store), ==, "command-line");
 
   old = pl_plan_content_load (f->store, f->plan_id, &error);
   copy = pl_plan_content_load (f->store, v2, &error);
@@ -161,7 +161,7 @@ test_new_version (Fixture       *f,
   history = pl_store_list_history (f->store, &pl_plan_type, v2, &error);
   g_assert_cmpuint (history->len, >, 0);
   g_assert_cmpstr (((PlHistory *) g_ptr_array_index (history, 0))->field, ==, "(created)");
-  g_assert_cmpstr (((PlHistory *) g_ptr_array_index (history, 0))->actor, ==, "sam.patel");
+  g_assert_cmpstr (((PlHistory *) g_ptr_array_index (history, 0))->actor, ==, "staff:1");
 
   /* A copy of an older version still goes after the newest */
   {
@@ -307,15 +307,15 @@ test_mark_agreed (Fixture       *f,
   gint64 v2_id = new_version (f, f->plan_id);
   gboolean found = FALSE;
 
-  g_assert_false (pl_plan_mark_agreed (f->store, v2_id, "Dot", "  \n", NULL, "sam.patel", &error));
+  g_assert_false (pl_plan_mark_agreed (f->store, v2_id, "Dot", "  \n", NULL, "staff:1", &error));
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (pl_plan_mark_agreed (f->store, v2_id, NULL, "Yes, that is right.", NULL,
-                                       "sam.patel", &error));
+                                       "staff:1", &error));
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (pl_plan_mark_agreed (f->store, v2_id, "Dot", "Yes.", "23/11/2026",
-                                       "sam.patel", &error));
+                                       "staff:1", &error));
   g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -326,7 +326,7 @@ test_mark_agreed (Fixture       *f,
 
   g_assert_true (pl_plan_mark_agreed (f->store, v2_id, "Dorothy Whitaker",
                                       "Yes, that is right. I want the later time on Mondays.",
-                                      "2026-11-23", "sam.patel", &error));
+                                      "2026-11-23", "staff:1", &error));
   g_assert_no_error (error);
 
   v1 = pl_store_load_plan (f->store, f->plan_id, &error);
@@ -345,7 +345,7 @@ test_mark_agreed (Fixture       *f,
       if (g_str_equal (h->field, "status") && g_strcmp0 (h->new_value, "superseded") == 0)
         {
           found = TRUE;
-          g_assert_cmpstr (h->actor, ==, "sam.patel");
+          g_assert_cmpstr (h->actor, ==, "staff:1");
         }
     }
   g_assert_true (found);
@@ -480,7 +480,7 @@ test_save_drafts_as_version (Fixture       *f,
                                 "elsewhere", NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (pl_plan_save_drafts_as_version (f->store, f->plan_id, staff->id, "sam.patel",
+  g_assert_true (pl_plan_save_drafts_as_version (f->store, f->plan_id, staff->id, "staff:1",
                                                  &v2, &applied, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (applied, ==, 3);
@@ -536,7 +536,7 @@ test_save_drafts_removal (Fixture       *f,
                                         gone->id, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (pl_plan_save_drafts_as_version (f->store, f->plan_id, staff->id, "sam.patel",
+  g_assert_true (pl_plan_save_drafts_as_version (f->store, f->plan_id, staff->id, "staff:1",
                                                  &v2, &applied, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (applied, ==, 1);

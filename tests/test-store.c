@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "pl-actor.h"
 #include "pl-store.h"
 #include "pl-core-resources.h"
 #include "pl-store-private.h"
@@ -230,7 +231,7 @@ test_history (Fixture       *f,
   g_assert_cmpstr (((PlHistory *) history->pdata[0])->field, ==, "(created)");
   g_clear_pointer (&history, g_ptr_array_unref);
 
-  pl_store_set_actor (store, "Sam Patel (coordinator)");
+  pl_store_set_actor (store, "staff:7");
   g_free (person->preferred_name);
   person->preferred_name = g_strdup ("Peg");
   g_free (person->pin_hash);
@@ -244,7 +245,7 @@ test_history (Fixture       *f,
   g_assert_cmpstr (h->field, ==, "preferred_name");
   g_assert_cmpstr (h->old_value, ==, "Peggy");
   g_assert_cmpstr (h->new_value, ==, "Peg");
-  g_assert_cmpstr (h->actor, ==, "Sam Patel (coordinator)");
+  g_assert_cmpstr (h->actor, ==, "staff:7");
   g_assert_nonnull (h->at);
   /* Secrets: that it changed, never what to */
   h = history->pdata[2];
@@ -881,6 +882,71 @@ test_carers (Fixture       *f,
   g_assert_cmpuint (people->len, ==, 1);
 }
 
+
+/* Who made a change is one explicit value, never words: the history shows
+ * it in words as the names are now */
+static void
+test_actor (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStaff) staff = pl_staff_new ();
+  g_autoptr(PlCarer) carer = pl_carer_new ();
+  g_autofree char *staff_actor = NULL;
+  g_autofree char *person_actor = NULL;
+  g_autofree char *carer_actor = NULL;
+  g_autofree char *words = NULL;
+  gint64 id = add_person (store, "Margaret Jones", "Peggy");
+
+  staff->username = g_strdup ("sam.patel");
+  staff->display_name = g_strdup ("Sam Patel");
+  staff->role = PL_ROLE_COORDINATOR;
+  staff->password_hash = g_strdup ("$argon2id$x");
+  g_assert_true (pl_store_save_staff (store, staff, &error));
+  g_assert_no_error (error);
+  carer->name = g_strdup ("Mair");
+  g_assert_true (pl_store_save_carer (store, carer, &error));
+  g_assert_no_error (error);
+
+  staff_actor = pl_actor_for_staff (staff);
+  person_actor = pl_actor_for_person (id);
+  carer_actor = pl_actor_for_carer (carer->id);
+  g_assert_true (g_str_has_prefix (staff_actor, "staff:"));
+  g_assert_true (pl_actor_is_valid (staff_actor));
+  g_assert_true (pl_actor_is_valid (person_actor));
+  g_assert_true (pl_actor_is_valid (carer_actor));
+  g_assert_true (pl_actor_is_valid (PL_ACTOR_EXAMPLE));
+  g_assert_false (pl_actor_is_valid ("Sam Patel (coordinator)"));
+  g_assert_false (pl_actor_is_valid ("staff:"));
+  g_assert_false (pl_actor_is_valid ("staff:0"));
+  g_assert_false (pl_actor_is_valid ("visitor:3"));
+
+  words = pl_actor_describe (store, staff_actor);
+  g_assert_cmpstr (words, ==, "Sam Patel (Care coordinator)");
+  g_clear_pointer (&words, g_free);
+  words = pl_actor_describe (store, person_actor);
+  g_assert_cmpstr (words, ==, "Peggy");
+  g_clear_pointer (&words, g_free);
+  words = pl_actor_describe (store, carer_actor);
+  g_assert_cmpstr (words, ==, "Mair (carer)");
+  g_clear_pointer (&words, g_free);
+  /* Words an older Plainly kept stay as they were */
+  words = pl_actor_describe (store, "Sam Patel (coordinator)");
+  g_assert_cmpstr (words, ==, "Sam Patel (coordinator)");
+  g_clear_pointer (&words, g_free);
+
+  /* The store takes only actors built by pl-actor.c */
+  pl_store_set_actor (store, staff_actor);
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("Plainly", G_LOG_LEVEL_CRITICAL, "*pl_actor_is_valid*");
+      pl_store_set_actor (store, "Sam Patel (coordinator)");
+      g_test_assert_expected_messages ();
+    }
+  g_assert_cmpstr (pl_store_get_actor (store), ==, staff_actor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -889,6 +955,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/plainly/store/create", test_create);
+  ADD ("/plainly/store/actor", test_actor);
   ADD ("/plainly/store/wal-foreign-keys-strict", test_wal_and_foreign_keys);
   ADD ("/plainly/store/round-trip", test_round_trip);
   ADD ("/plainly/store/history", test_history);

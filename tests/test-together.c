@@ -702,7 +702,7 @@ test_changes_first (Fixture       *f,
   pl_window_lock (window);
 
   /* Staff make a new version with a changed outcome */
-  g_assert_true (pl_plan_new_version (pl_window_get_store (window), f->plan_id, "Sam Patel",
+  g_assert_true (pl_plan_new_version (pl_window_get_store (window), f->plan_id, "staff:1",
                                       &v2, &error));
   g_assert_no_error (error);
   content = pl_plan_content_load (pl_window_get_store (window), v2, &error);
@@ -812,7 +812,7 @@ test_changes_shared (Fixture       *f,
   g_assert_true (pl_plan_mark_seen (store, f->person_id, &error));
   g_assert_no_error (error);
 
-  g_assert_true (pl_plan_new_version (store, f->plan_id, "Sam Patel", &v2, &error));
+  g_assert_true (pl_plan_new_version (store, f->plan_id, "staff:1", &v2, &error));
   content = pl_plan_content_load (store, v2, &error);
   outcome = g_ptr_array_index (content->parts[PL_PLAN_PART_OUTCOMES], 0);
   g_free (outcome->outcome);

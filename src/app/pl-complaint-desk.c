@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-complaint.h"
 #include "pl-complaint-desk.h"
 #include "pl-document.h"
@@ -557,6 +558,7 @@ note_confirm_clicked_cb (PlComplaintDesk *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
   g_autofree char *actor = NULL;
+  g_autofree char *history_actor = NULL;
   g_autofree char *old_actor = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   GtkTextIter start, end;
@@ -568,13 +570,12 @@ note_confirm_clicked_cb (PlComplaintDesk *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   note = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  /* Translators: who did it, as the timeline shows: "Sam Patel (Care coordinator)" */
-  actor = g_strdup_printf (_("%s (%s)"), self->staff->display_name,
-                           pl_staff_role_label (self->staff->role));
-
-  /* The store's history says who changed the complaint, as the timeline does */
+  /* The store's history keeps who changed the complaint; the timeline the
+   * person reads says it in words, as they were when it happened */
+  history_actor = pl_actor_for_staff (self->staff);
+  actor = pl_actor_describe (self->store, history_actor);
   old_actor = g_strdup (pl_store_get_actor (self->store));
-  pl_store_set_actor (self->store, actor);
+  pl_store_set_actor (self->store, history_actor);
 
   switch (self->note_for)
     {

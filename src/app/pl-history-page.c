@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-change-words.h"
 #include "pl-document.h"
 #include "pl-history-page.h"
@@ -163,8 +164,7 @@ history_text (PlStore            *store,
   g_autofree char *when = when_words (entry->at);
   g_autofree char *part = NULL;
   g_autofree char *what = NULL;
-  const char *who = entry->actor != NULL && *entry->actor != '\0' ? entry->actor
-                                                                  : _("someone not recorded");
+  g_autofree char *who = pl_actor_describe (store, entry->actor);
 
   if (type == NULL)
     return NULL;

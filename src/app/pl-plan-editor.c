@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-plan-editor-private.h"
 #include "pl-widget-util.h"
 #include "pl-record-form.h"
@@ -95,8 +96,7 @@ pl_plan_editor_show_error (PlPlanEditor *self,
 char *
 pl_plan_editor_actor (PlPlanEditor *self)
 {
-  return g_strdup_printf ("%s (%s)", self->staff->display_name,
-                          pl_staff_role_label (self->staff->role));
+  return pl_actor_for_staff (self->staff);
 }
 
 PlPlanContent *

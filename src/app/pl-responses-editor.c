@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-document.h"
 #include "pl-responses-editor.h"
 #include "pl-service-response.h"
@@ -53,8 +54,7 @@ static char *
 act_as_staff (PlResponsesEditor *self)
 {
   char *old_actor = g_strdup (pl_store_get_actor (self->store));
-  g_autofree char *actor = g_strdup_printf ("%s (%s)", self->staff->display_name,
-                                            pl_staff_role_label (self->staff->role));
+  g_autofree char *actor = pl_actor_for_staff (self->staff);
 
   pl_store_set_actor (self->store, actor);
   return old_actor;

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-document.h"
 #include "pl-edit-session.h"
 #include "pl-staff.h"
@@ -415,7 +416,7 @@ pl_welcome_editor_save (PlWelcomeEditor  *self,
     }
 
   /* The history says who changed it */
-  actor = g_strdup_printf ("%s (%s)", self->staff->display_name, pl_staff_role_label (self->staff->role));
+  actor = pl_actor_for_staff (self->staff);
   if (!pl_edit_session_save (self->session, actor, NULL, error))
     return FALSE;
 

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-access.h"
 #include "pl-demo.h"
 #include "pl-document.h"
@@ -129,7 +130,7 @@ open_store (gboolean   create,
   if (store == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
-    pl_store_set_actor (store, "plainly-cli");
+    pl_store_set_actor (store, PL_ACTOR_COMMAND_LINE);
   return store;
 }
 

@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pl-actor.h"
 #include "pl-core-resources.h"
 #include "pl-demo.h"
 #include "pl-store.h"
@@ -736,7 +737,7 @@ pl_demo_import_json (PlStore     *store,
   imp.names = names;
 
   old_actor = g_strdup (pl_store_get_actor (store));
-  pl_store_set_actor (store, _("Example data"));
+  pl_store_set_actor (store, PL_ACTOR_EXAMPLE);
 
   ok = pl_store_begin (store, error);
   if (ok)

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-secret.h"
+#include "pl-actor.h"
 #include "pl-staff.h"
 
 G_DEFINE_QUARK (pl-staff-error-quark, pl_staff_error)
@@ -150,10 +151,13 @@ typedef struct
 } ActorScope;
 
 static void
-actor_scope_begin (ActorScope *scope,
-                   PlStore    *store,
-                   const char *actor)
+actor_scope_begin (ActorScope    *scope,
+                   PlStore       *store,
+                   const PlStaff *staff)   /* NULL: Plainly itself */
 {
+  g_autofree char *actor = staff != NULL ? pl_actor_for_staff (staff)
+                                         : g_strdup (PL_ACTOR_PLAINLY);
+
   scope->store = store;
   scope->previous = g_strdup (pl_store_get_actor (store));
   pl_store_set_actor (store, actor);
@@ -320,7 +324,9 @@ pl_staff_create (PlStore        *store,
   if (staff->password_hash == NULL)
     return NULL;
 
-  actor_scope_begin (&scope, store, by != NULL ? by->username : staff->username);
+  /* The first manager, at set-up, has no number yet to sign with: Plainly's
+   * first run made the account */
+  actor_scope_begin (&scope, store, by);
   if (!pl_store_save_staff (store, staff, error))
     return NULL;
 
@@ -561,7 +567,7 @@ sign_in_end (PlStore   *store,
       return FALSE;
     }
 
-  actor_scope_begin (&scope, store, staff->username);
+  actor_scope_begin (&scope, store, staff);
 
   if (!right)
     {
@@ -678,11 +684,11 @@ pl_staff_sign_in_finish (PlStore       *store,
 }
 
 static gboolean
-set_secret (PlStore     *store,
-            PlStaff     *staff,
-            const char  *actor,
-            const char  *new_secret,
-            GError     **error)
+set_secret (PlStore        *store,
+            PlStaff        *staff,
+            const PlStaff  *by,
+            const char     *new_secret,
+            GError        **error)
 {
   g_auto(ActorScope) scope = { 0 };
   g_autofree char *hash = NULL;
@@ -699,7 +705,7 @@ set_secret (PlStore     *store,
   staff->failed_attempts = 0;
   g_clear_pointer (&staff->locked_until, g_free);
 
-  actor_scope_begin (&scope, store, actor);
+  actor_scope_begin (&scope, store, by);
   return pl_store_save_staff (store, staff, error);
 }
 
@@ -729,7 +735,7 @@ pl_staff_change_password (PlStore     *store,
       return FALSE;
     }
 
-  if (!set_secret (store, current, current->username, new_secret, error))
+  if (!set_secret (store, current, current, new_secret, error))
     return FALSE;
 
   g_free (staff->password_hash);
@@ -758,7 +764,7 @@ pl_staff_reset_password (PlStore        *store,
   if (staff == NULL)
     return FALSE;
 
-  return set_secret (store, staff, by->username, new_secret, error);
+  return set_secret (store, staff, by, new_secret, error);
 }
 
 /* Refuses a change that would leave nobody to manage the accounts */
@@ -811,7 +817,7 @@ pl_staff_set_role (PlStore        *store,
       if (ok)
         {
           staff->role = role;
-          actor_scope_begin (&scope, store, by->username);
+          actor_scope_begin (&scope, store, by);
           ok = pl_store_save_staff (store, staff, error);
         }
     }
@@ -846,7 +852,7 @@ pl_staff_remove (PlStore        *store,
   ok = staff != NULL && keeps_a_manager (store, staff, error);
   if (ok)
     {
-      actor_scope_begin (&scope, store, by->username);
+      actor_scope_begin (&scope, store, by);
       ok = pl_store_delete_staff (store, staff_id, error);
     }
 

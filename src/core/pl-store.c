@@ -24,6 +24,7 @@
 #include "pl-core-resources.h"
 #include "pl-needs.h"
 #include "pl-output-file.h"
+#include "pl-actor.h"
 #include "pl-store.h"
 #include "pl-store-private.h"
 
@@ -560,7 +561,7 @@ pl_store_open (const char        *path,
   self->path = g_strdup (path);
   /* No PDF or sound file may be saved over the open database or its -wal */
   pl_output_file_protect (self->path);
-  self->actor = g_strdup ("Plainly");
+  self->actor = g_strdup (PL_ACTOR_PLAINLY);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
 
@@ -626,9 +627,11 @@ pl_store_set_actor (PlStore    *self,
                     const char *actor)
 {
   g_return_if_fail (self != NULL);
+  /* One explicit value, never words (pl-actor.h) */
+  g_return_if_fail (actor == NULL || pl_actor_is_valid (actor));
 
   g_free (self->actor);
-  self->actor = g_strdup (actor != NULL ? actor : "Plainly");
+  self->actor = g_strdup (actor != NULL ? actor : PL_ACTOR_PLAINLY);
 }
 
 const char *
