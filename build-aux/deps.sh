@@ -51,6 +51,12 @@ PL_TEST_PACKAGES=(
   gir1.2-gtk-4.0
   sox
   poppler-utils  # pdftotext, pdffonts, pdfinfo: the PDF tests (bench-print also uses LibreOffice, not installed here: too large)
+  # The screen reader itself, for test-orca.py: Orca speaks through
+  # speech-dispatcher and espeak-ng, and xdotool presses its keys
+  orca
+  speech-dispatcher
+  speech-dispatcher-espeak-ng
+  xdotool
 )
 
 # A private sound server with a null sink, for the speaker tests and

@@ -1,0 +1,327 @@
+#!/usr/bin/python3
+# test-orca.py: Orca itself reads Plainly, and what it says is checked
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   test-orca.py BUILD_ROOT
+#
+# Starts Debian's Orca 43 in a session of its own (orca_session.py: its own
+# D-Bus, display, null sound sink and home), then Plainly on the example
+# database, presses keys as a blind person would and checks what Orca said:
+# the start screen, choosing Dot, her plan read from start to end with a
+# word at every press, the contents (F9), a link and Back, and changing the
+# text size with the change heard. Nothing it says may be a GTK type name,
+# the same words twice in a row, or "label" after plain text. Speaks TAP;
+# where Orca cannot run (not installed, or another Orca of this user is
+# running) the whole test is skipped and says why.
+
+import os
+import re
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import orca_session  # noqa: E402
+from atspi_common import Tap  # noqa: E402
+from orca_session import Session, SessionError  # noqa: E402
+
+# Orca speaks GTK's type name when a widget has no name of its own
+TYPE_NAME = re.compile(r'\b(Gtk|Adw|Pl)[A-Z][A-Za-z]+\b')
+# The longest the whole run may take: a press that hangs fails, not the suite
+TOTAL_SECONDS = 480
+# A press Orca says nothing for within this is a silent press
+PRESS_SECONDS = 6.0
+# The plan has about 300 blocks; a reader who moves by block needs no more
+MAX_READING_PRESSES = 400
+
+CASES = [
+    'Orca starts in a private session and hears Plainly start',
+    'start screen: Orca says "Dot" and the screen\'s question',
+    'choosing Dot: her home is spoken',
+    'her plan opens and Orca speaks its first part',
+    'reading: Down reaches the end of the plan with no silent press',
+    'reading: H and Shift+H move from heading to heading',
+    'F9 speaks the contents',
+    'a link is followed and Back returns to it, both spoken',
+    'settings: a text size is spoken with its state, and choosing it is confirmed',
+    'nothing spoken is a type name, said twice, or "label" after text',
+]
+
+
+# Cases Plainly is known not to pass yet: reported as TODO, not hidden
+KNOWN_FAILURES = {
+    5: 'Down moves a screen line, and Orca speaks only when a new block takes focus',
+    6: 'no heading keys yet',
+    9: 'the sizes are push buttons with a pressed state, which Orca does not speak',
+    10: 'role words and unnamed boxes are still spoken',
+}
+
+
+class OrcaTap(Tap):
+    """TAP with the known failures marked TODO: seen, counted, not hidden."""
+
+    def result(self, ok, diagnostics=()):
+        number = self.number + 1
+        if number in KNOWN_FAILURES:
+            self.number = number
+            name = self.cases[number - 1]
+            word = 'ok' if ok else 'not ok'
+            print(f'{word} {number} - {name} # TODO {KNOWN_FAILURES[number]}', flush=True)
+            for line in diagnostics:
+                print(f'# {line}', flush=True)
+            return ok
+        return super().result(ok, diagnostics)
+
+
+class Run:
+    def __init__(self, tap, session):
+        self.tap = tap
+        self.session = session
+        self.heard = []          # (what was pressed, words) for the last case
+        self.started = time.monotonic()
+
+    def press(self, keys, want=None, timeout=PRESS_SECONDS, quiet=0.5):
+        if time.monotonic() - self.started > TOTAL_SECONDS:
+            raise SessionError(f'the run took longer than {TOTAL_SECONDS} s')
+        words = self.session.press(keys, want=want, timeout=timeout, quiet=quiet)
+        self.heard.append((keys, words))
+        return words
+
+
+def joined(words):
+    return ' | '.join(words) if words else '(nothing)'
+
+
+def problems_in(heard):
+    """Words no person should hear: type names, repeats, role noise."""
+    problems = []
+    for keys, words in heard:
+        for w in words:
+            if TYPE_NAME.search(w):
+                problems.append(f'after {keys}: a type name in "{w}"')
+            if re.search(r'[.!?]\s+label\.?$', w) or w.strip() == 'label.':
+                problems.append(f'after {keys}: "label" after text in "{w}"')
+            parts = [p.strip() for p in re.split(r'[.]\s+|\s{2,}', w) if p.strip()]
+            for a, b in zip(parts, parts[1:]):
+                if a.rstrip('.').lower() == b.rstrip('.').lower():
+                    problems.append(f'after {keys}: "{a}" said twice in "{w}"')
+        for a, b in zip(words, words[1:]):
+            if a.strip().rstrip('.').lower() == b.strip().rstrip('.').lower():
+                problems.append(f'after {keys}: "{a}" said twice')
+    return problems
+
+
+def check(tap, session, run, plan_lines, headings):
+    # 1: Plainly is on Orca's desktop
+    mark = session.log.mark()
+    database = session.make_database()
+    app = session.start_app(database)
+    appeared = session.log.wait(lambda lines: any('[application | plainly]' in line
+                                                  for line in lines), mark, 60)
+    if not tap.result(bool(appeared) and app.poll() is None,
+                      [] if appeared else ['Orca never saw Plainly on the desktop']):
+        tap.fail_rest('Plainly did not start')
+        return
+    session.log.wait_quiet(mark, 1.0, 20)
+
+    # 2: the start screen. Orca misses a window that is drawn before it
+    # knows the app, so the focus is moved away and back, as a person would
+    # when they arrive at a window
+    words = run.press('Tab') + run.press('shift+Tab', want='Dot')
+    ok = any('Dot' in w for w in words)
+    tap.result(ok, [f'Orca said: {joined(words)}'])
+    if not ok:
+        tap.fail_rest('Dot could not be found by ear')
+        return
+
+    # 3: Return on Dot opens her home
+    words = run.press('Return', want='Hello, Dot', timeout=15)
+    ok = any('Hello, Dot' in w for w in words)
+    if not tap.result(ok, [f'Orca said: {joined(words)}']):
+        tap.fail_rest('her home did not open')
+        return
+
+    # 4: Tab to "My plan", then Return
+    found = False
+    for _ in range(12):
+        words = run.press('Tab')
+        if any(w.startswith('My plan') for w in words):
+            found = True
+            break
+    opened = []
+    if found:
+        mark = session.log.mark()
+        t0 = time.monotonic()
+        opened = run.press('Return', want=plan_lines[0], timeout=20)
+        first = time.monotonic() - t0
+    ok = found and any(plan_lines[0] in w for w in opened)
+    diagnostics = [f'Orca said: {joined(opened)}']
+    if found:
+        diagnostics.append(f'first speech after opening: {first:.2f} s')
+    else:
+        diagnostics.append('no "My plan" button was heard in 12 Tabs')
+    if not tap.result(ok, diagnostics):
+        tap.fail_rest('the plan did not open')
+        return
+
+    # 5: Down to the end: every press says something, and the last block
+    # of the plan is reached
+    silent = []
+    last = plan_lines[-1]
+    reached = False
+    presses = 0
+    longest_silence = run_of_silence = 0
+    for presses in range(1, MAX_READING_PRESSES + 1):
+        words = run.press('Down', quiet=0.3)
+        if not words:
+            silent.append(presses)
+            run_of_silence += 1
+            longest_silence = max(longest_silence, run_of_silence)
+            if run_of_silence >= 5:
+                break
+        else:
+            run_of_silence = 0
+        if any(last[:60] in w for w in words):
+            reached = True
+            break
+    diagnostics = [f'{presses} presses, {len(silent)} silent '
+                   f'(longest run {longest_silence})']
+    if silent:
+        diagnostics.append('silent presses: ' + ', '.join(map(str, silent[:20])))
+    if not reached:
+        diagnostics.append(f'the last block ("{last[:40]}…") was never spoken')
+    tap.result(reached and not silent, diagnostics)
+
+    # 6: headings one after another, back from the end
+    words_back = run.press('shift+h')
+    words_back2 = run.press('shift+h')
+    ok = (any('heading' in w for w in words_back) and any('heading' in w for w in words_back2)
+          and words_back != words_back2)
+    tap.result(ok, [f'Shift+H: {joined(words_back)}', f'Shift+H again: {joined(words_back2)}',
+                    f'{len(headings)} headings in the plan'])
+
+    # 7: F9 shows the contents and puts the focus in them: a part is spoken
+    words = run.press('F9')
+    parts = set(headings)
+    ok = any(any(p and p in w for p in parts) for w in words)
+    tap.result(ok, [f'Orca said: {joined(words)}'])
+    run.press('F9')
+
+    # 8: a link: to the start (Home), then Down until a link is heard;
+    # Return follows it, Alt+Left comes back to it
+    run.press('Home')
+    link = None
+    for _ in range(30):
+        words = run.press('Down', quiet=0.3)
+        link = next((w for w in words if 'link' in w), None)
+        if link:
+            break
+    followed = back = []
+    if link:
+        followed = run.press('Return')
+        back = run.press('alt+Left')
+    target = link.split(' link')[0].strip() if link else ''
+    ok = (link is not None and any(target in w and 'heading' in w for w in followed)
+          and any(target in w and 'link' in w for w in back))
+    tap.result(ok, [f'link: {link or "none heard in 30 presses"}',
+                    f'followed: {joined(followed)}', f'back: {joined(back)}'])
+
+    # 9: settings: Escape leaves the plan; Tab to "My settings"; the sizes
+    # are said with their state, and Space on one is confirmed
+    run.press('Escape', timeout=4)
+    found = False
+    for _ in range(15):
+        words = run.press('Tab')
+        if any(w.startswith('My settings') for w in words):
+            found = True
+            break
+    size_words = chosen = []
+    if found:
+        run.press('Return', want='Settings for Dot', timeout=15)
+        for _ in range(25):
+            words = run.press('Tab')
+            if any('Very large' in w for w in words):
+                size_words = words
+                break
+        if size_words:
+            chosen = run.press('space')
+    stated = any(re.search(r'Very large.*(not selected|selected|not checked|checked|pressed)',
+                           w) for w in size_words)
+    confirmed = any(re.search(r'(?<!not )selected|(?<!not )checked|24 point|Very large', w)
+                    for w in chosen)
+    tap.result(found and stated and confirmed,
+               [f'"My settings" {"found" if found else "not heard in 15 Tabs"}',
+                f'the size: {joined(size_words)}', f'after Space: {joined(chosen)}'])
+
+    # 10: over everything heard
+    problems = problems_in(run.heard)
+    tap.result(not problems, problems[:30])
+
+
+def plan_text(build_root, folder):
+    """The plan's blocks as plainly-cli shows them, without marks."""
+    import subprocess
+    database = os.path.join(folder, 'plan.db')
+    cli = os.path.join(build_root, 'src', 'cli', 'plainly-cli')
+    subprocess.run([cli, '--db', database, 'demo'], check=True, stdout=subprocess.DEVNULL)
+    out = subprocess.run([cli, '--db', database, 'show', 'Dot'], check=True,
+                         capture_output=True, text=True).stdout
+    lines = []
+    for line in out.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        lines.append(line.lstrip('→ ').strip() if not line.startswith('#') else line)
+    return lines
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(f'usage: {sys.argv[0]} BUILD_ROOT', file=sys.stderr)
+        return 2
+
+    if not os.environ.get(orca_session.INNER_FLAG):
+        why = orca_session.missing_programs()
+        if why is None and orca_session.other_orca():
+            why = (f'another Orca of this user is running (pid {orca_session.other_orca()}); '
+                   f'Orca 43 will not start beside it')
+        if why:
+            print(f'1..0 # SKIP Orca cannot run here: {why}', flush=True)
+            return 0
+        return orca_session.run_in_private_session([os.path.abspath(__file__)] + sys.argv[1:])
+
+    folder = os.environ[orca_session.INNER_FLAG]
+    tap = OrcaTap(CASES)
+    session = Session(sys.argv[1], folder)
+    try:
+        plan = plan_text(sys.argv[1], folder)
+        plan_lines = [line.lstrip('#').strip() for line in plan]
+        headings = [line.lstrip('#').strip() for line in plan if line.startswith('#')]
+        session.start()
+        run = Run(tap, session)
+        check(tap, session, run, plan_lines, headings)
+    except (SessionError, OSError) as error:
+        tap.fail_rest(str(error))
+    except Exception as error:  # a crash in the script is a failure, with its reason
+        tap.fail_rest(f'{type(error).__name__}: {error}')
+    finally:
+        session.stop()
+        if tap.failed:
+            # The logs help the next person: keep them beside the build
+            keep = os.path.join(sys.argv[1], 'meson-logs', 'orca')
+            os.makedirs(keep, exist_ok=True)
+            for name in os.listdir(folder):
+                if name.endswith('.log'):
+                    try:
+                        with open(os.path.join(folder, name), 'rb') as src, \
+                             open(os.path.join(keep, name), 'wb') as dst:
+                            dst.write(src.read())
+                    except OSError:
+                        pass
+            print(f'# logs kept in {keep}', flush=True)
+    return 1 if tap.failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
