@@ -190,6 +190,23 @@ test_first_manager (Fixture       *f,
   g_assert_nonnull (strstr (service, "Staff accounts"));
 }
 
+static gboolean
+sign_in_checked (gpointer data)
+{
+  return !pl_staff_window_get_checking (data);
+}
+
+/* Presses Sign In and waits on the main loop for the answer: the password
+ * is checked in a worker thread, while the page says so */
+static void
+sign_in_and_wait (Fixture *f)
+{
+  click (f->window, W, "sign_in_button");
+  g_assert_true (pl_staff_window_get_checking (f->window));
+  g_assert_nonnull (strstr (label_text (f->window, W, "sign_in_message"), "Checking"));
+  g_assert_true (pl_gui_test_wait_until (sign_in_checked, f->window));
+}
+
 static void
 test_sign_in_out (Fixture       *f,
                   gconstpointer  data)
@@ -204,7 +221,7 @@ test_sign_in_out (Fixture       *f,
   /* A wrong password is refused in words, and the password is cleared */
   type_into (f->window, W, "sign_in_username", "sam");
   type_into (f->window, W, "sign_in_password", "kettle-off");
-  click (f->window, W, "sign_in_button");
+  sign_in_and_wait (f);
   g_assert_cmpstr (pl_staff_window_get_page (f->window), ==, "sign-in");
   g_assert_nonnull (label_text (f->window, W, "sign_in_message"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f->window, W, "sign_in_password"))),
@@ -216,13 +233,13 @@ test_sign_in_out (Fixture       *f,
 
     type_into (f->window, W, "sign_in_username", "nobody");
     type_into (f->window, W, "sign_in_password", MANAGER_PASSWORD);
-    click (f->window, W, "sign_in_button");
+    sign_in_and_wait (f);
     g_assert_cmpstr (label_text (f->window, W, "sign_in_message"), ==, wrong_password);
   }
 
   type_into (f->window, W, "sign_in_username", "  sam ");
   type_into (f->window, W, "sign_in_password", MANAGER_PASSWORD);
-  click (f->window, W, "sign_in_button");
+  sign_in_and_wait (f);
   g_assert_cmpstr (pl_staff_window_get_page (f->window), ==, "desk");
   g_assert_cmpstr (pl_staff_window_get_staff (f->window)->username, ==, "sam");
   g_assert_true (gtk_widget_get_visible (child (f->window, W, "sign_out_button")));

@@ -46,6 +46,8 @@ struct _PlStaffWindow
   AdwEntryRow          *sign_in_username;
   AdwEntryRow          *sign_in_password;
   GtkLabel             *sign_in_message;
+  GCancellable         *signing_in;   /* non-NULL while a password is checked */
+  gboolean              signed_in;    /* how the last sign-in ended */
   AdwLeaflet           *desk_leaflet;
   GtkWidget            *sidebar;
   GtkListBox           *people_list;
@@ -384,26 +386,24 @@ show_sign_in (PlStaffWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_username));
 }
 
-gboolean
-pl_staff_window_sign_in (PlStaffWindow *self,
-                         const char    *username,
-                         const char    *secret)
+static void
+signed_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
 {
+  g_autoptr(PlStaffWindow) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStaff) staff = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (username != NULL ? username : ""));
 
-  g_return_val_if_fail (PL_IS_STAFF_WINDOW (self), FALSE);
+  staff = pl_staff_sign_in_finish (self->store, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->signing_in);
+  gtk_editable_set_editable (GTK_EDITABLE (self->sign_in_username), TRUE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->sign_in_password), TRUE);
+  self->signed_in = staff != NULL;
 
-  if (*name == '\0' || secret == NULL || *secret == '\0')
-    {
-      show_form_message (self->sign_in_message,
-                         *name == '\0' ? self->sign_in_username : self->sign_in_password,
-                         _("Type your user name and your password or PIN."));
-      return FALSE;
-    }
-
-  if (!pl_staff_sign_in (self->store, name, secret, NULL, &staff, &error))
+  if (staff == NULL)
     {
       gboolean wrong = g_error_matches (error, PL_STAFF_ERROR, PL_STAFF_ERROR_WRONG_DETAILS);
 
@@ -411,7 +411,7 @@ pl_staff_window_sign_in (PlStaffWindow *self,
       show_form_message (self->sign_in_message,
                          wrong ? self->sign_in_password : self->sign_in_username,
                          error->message);
-      return FALSE;
+      return;
     }
 
   g_clear_pointer (&self->staff, pl_staff_free);
@@ -419,15 +419,69 @@ pl_staff_window_sign_in (PlStaffWindow *self,
   clear_entry (self->sign_in_password);
   show_form_message (self->sign_in_message, self->sign_in_username, NULL);
   enter_desk (self);
+}
+
+/* The password is checked in a worker thread (Argon2id is slow on
+ * purpose) while the page says so; the window keeps drawing */
+static gboolean
+start_sign_in (PlStaffWindow *self,
+               const char    *username,
+               const char    *secret)
+{
+  g_autofree char *name = g_strstrip (g_strdup (username != NULL ? username : ""));
+
+  if (self->signing_in != NULL)
+    return FALSE;
+
+  if (*name == '\0' || secret == NULL || *secret == '\0')
+    {
+      show_form_message (self->sign_in_message,
+                         *name == '\0' ? self->sign_in_username : self->sign_in_password,
+                         _("Type your user name and your password or PIN."));
+      self->signed_in = FALSE;
+      return FALSE;
+    }
+
+  self->signing_in = g_cancellable_new ();
+  gtk_editable_set_editable (GTK_EDITABLE (self->sign_in_username), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->sign_in_password), FALSE);
+  show_form_message (self->sign_in_message, self->sign_in_password,
+                     _("Checking your user name and password…"));
+  pl_staff_sign_in_async (self->store, name, secret, self->signing_in, signed_in_cb,
+                          g_object_ref (self));
   return TRUE;
+}
+
+gboolean
+pl_staff_window_sign_in (PlStaffWindow *self,
+                         const char    *username,
+                         const char    *secret)
+{
+  g_return_val_if_fail (PL_IS_STAFF_WINDOW (self), FALSE);
+
+  if (!start_sign_in (self, username, secret))
+    return FALSE;
+  /* As typing and pressing Enter does, but waiting on the main loop for
+   * the answer, which arrives there */
+  while (self->signing_in != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return self->signed_in;
+}
+
+gboolean
+pl_staff_window_get_checking (PlStaffWindow *self)
+{
+  g_return_val_if_fail (PL_IS_STAFF_WINDOW (self), FALSE);
+
+  return self->signing_in != NULL;
 }
 
 static void
 sign_in_activate_cb (PlStaffWindow *self)
 {
-  pl_staff_window_sign_in (self,
-                           gtk_editable_get_text (GTK_EDITABLE (self->sign_in_username)),
-                           gtk_editable_get_text (GTK_EDITABLE (self->sign_in_password)));
+  start_sign_in (self,
+                 gtk_editable_get_text (GTK_EDITABLE (self->sign_in_username)),
+                 gtk_editable_get_text (GTK_EDITABLE (self->sign_in_password)));
 }
 
 void
@@ -617,6 +671,10 @@ pl_staff_window_dispose (GObject *object)
 {
   PlStaffWindow *self = PL_STAFF_WINDOW (object);
 
+  /* A sign-in still being checked is dropped: nobody is let in */
+  if (self->signing_in != NULL)
+    g_cancellable_cancel (self->signing_in);
+  g_clear_object (&self->signing_in);
   g_clear_object (&self->idle_lock);
   g_clear_pointer (&self->staff, pl_staff_free);
   g_clear_handle_id (&self->header_idle_id, g_source_remove);

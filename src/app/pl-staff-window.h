@@ -21,10 +21,14 @@ PlStaffWindow *pl_staff_window_new             (GtkApplication *application,
                                                 PlStore        *store);
 /* NULL when no one is signed in */
 const PlStaff *pl_staff_window_get_staff       (PlStaffWindow  *self);
-/* What the sign-in and set-up pages do with what was typed into them */
+/* What the sign-in and set-up pages do with what was typed into them: the
+ * password is checked in a worker thread, and this waits on the main loop
+ * for the answer (pressing Enter does not wait) */
 gboolean       pl_staff_window_sign_in         (PlStaffWindow  *self,
                                                 const char     *username,
                                                 const char     *secret);
+/* TRUE while a password typed into the sign-in page is being checked */
+gboolean       pl_staff_window_get_checking    (PlStaffWindow  *self);
 void           pl_staff_window_sign_out        (PlStaffWindow  *self,
                                                 const char     *reason);
 /* "setup", "sign-in" or "desk" */
