@@ -125,7 +125,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -397,7 +397,7 @@ test_wait_persists (Fixture       *f,
                     pl_secret_delay_for_failures (4));
 
   /* Close and open again, as after a restart: the wait is still there */
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   f->store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
   set_time (f->store, 8);
@@ -560,7 +560,7 @@ test_staff_lockout_names (Fixture       *f,
   g_clear_error (&made_up_error);
 
   /* Still after a restart */
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   f->store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &real_error);
   g_assert_no_error (real_error);
   set_time (f->store, 3);

@@ -128,7 +128,7 @@ fixture_tear_down (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (f->css));
   g_clear_object (&f->css);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->spoken);

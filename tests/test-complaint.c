@@ -40,7 +40,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -51,7 +51,7 @@ reopen (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   f->store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
 }
@@ -500,7 +500,7 @@ test_crash_while_typing (Fixture       *f,
   gint64 id = draft->id;
   guint reported = 1;
 
-  pl_store_close (g_steal_pointer (&f->store));
+  pl_store_unref (g_steal_pointer (&f->store));
 
   for (guint round = 0; round < CRASH_ROUNDS; round++)
     {
@@ -556,7 +556,7 @@ test_crash_while_typing (Fixture       *f,
           g_assert_cmpstr (found->what_happened, ==, expected);
           reported++;
         }
-      pl_store_close (g_steal_pointer (&f->store));
+      pl_store_unref (g_steal_pointer (&f->store));
     }
 
   f->store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, NULL);

@@ -98,7 +98,7 @@ fixture_tear_down (Fixture       *f,
 {
   close_window (f);
   g_clear_pointer (&f->staff, pl_staff_free);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
 }

@@ -65,7 +65,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -861,7 +861,7 @@ test_plan_anchors_stable (Fixture       *f,
   g_assert_no_error (error);
 
   /* Reopening the file changes nothing either */
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   f->store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
   second = pl_document_build_plan (f->store, ids.person, &error);

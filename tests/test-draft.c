@@ -80,7 +80,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -184,7 +184,7 @@ test_survives_reopen (Fixture       *f,
   g_assert_no_error (error);
 
   /* As if the app had stopped */
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   f->store = pl_test_open_store (f->dir, NULL);
 
   drafts = pl_draft_list_for (f->store, f->staff_id, 0, &error);
@@ -349,7 +349,7 @@ static void
 test_survives_kill (Fixture       *f,
                     gconstpointer  data)
 {
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   f->store = NULL;
 
   for (guint round = 0; round < KILL_ROUNDS; round++)

@@ -70,7 +70,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_pointer (&f->staff, pl_staff_free);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -299,7 +299,7 @@ test_recovered_after_crash (Fixture       *f,
 
   /* Dropped without saving, and the store opened again from its file */
   g_clear_object (&session);
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   f->store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
 

@@ -79,7 +79,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   pl_gui_test_run_frames (1);
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->sam_actor);

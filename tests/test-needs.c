@@ -128,7 +128,7 @@ test_store_defaults (void)
   settings = pl_store_get_settings (store, person->id, &error);
   g_assert_cmpint (settings->text_size, ==, 48);
 
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
   pl_test_remove_dir (dir);
 }
 
@@ -213,7 +213,7 @@ test_staff_rules (void)
   g_assert_cmpint (rule->min_text_size, ==, 0);
   g_assert_false (rule->high_contrast);
 
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
   pl_test_remove_dir (dir);
 }
 

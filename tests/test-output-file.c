@@ -225,9 +225,9 @@ test_refuse_database (void)
   g_assert_cmpint (g_unlink (hard), ==, 0);
 
   /* Counted: still protected while one store has it open */
-  pl_store_close (again);
+  pl_store_unref (again);
   assert_refused (journal, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
-  pl_store_close (store);
+  pl_store_unref (store);
 
   /* Closed: the name is free again (the file is not written here) */
   output = pl_output_file_new (journal, &error);

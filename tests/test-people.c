@@ -114,7 +114,7 @@ fixture_setup (Fixture       *f,
   f->carer = carer->id;
   link_carer (store, f->carer, f->peggy,
               PL_SCOPE_BIT (PL_SCOPE_PLAN) | PL_SCOPE_BIT (PL_SCOPE_DIARY));
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
 
   f->window = pl_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
@@ -268,7 +268,7 @@ test_carer_supports_several (Fixture       *f,
   GtkWidget *focus;
 
   link_carer (store, f->carer, f->arthur, PL_SCOPE_BIT (PL_SCOPE_PLAN));
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
   pl_window_reload (f->window);
 
   g_assert_true (gtk_widget_activate (pl_window_get_carer_button (f->window, f->carer)));
@@ -444,7 +444,7 @@ test_idle_lock (Fixture       *f,
 
   settings->lock_minutes = 5;
   g_assert_true (pl_store_save_settings (store, settings, NULL));
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
 
   /* At the start screen there is nothing to lock */
   g_assert_false (pl_idle_lock_is_armed (lock));
@@ -487,7 +487,7 @@ test_talking_buttons_follow_settings (Fixture       *f,
 
   settings->talking_buttons = TRUE;
   g_assert_true (pl_store_save_settings (store, settings, NULL));
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
 
   g_assert_false (pl_talking_buttons_get_enabled (talking));
   g_assert_true (pl_window_open_person (f->window, f->peggy));

@@ -109,7 +109,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   add_carer (f, store);
   change_after_seen (f, store);
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
 
   f->window = pl_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);

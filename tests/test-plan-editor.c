@@ -125,7 +125,7 @@ fixture_teardown (Fixture       *f,
   pl_gui_test_run_frames (1);
   pl_staff_free (f->coordinator);
   pl_staff_free (f->care_worker);
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
 }

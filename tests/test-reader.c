@@ -82,7 +82,7 @@ fixture_setup (Fixture       *f,
   f->plan = pl_document_build_plan (store, person_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->plan);
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
 
   f->css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -42,7 +42,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
 }

@@ -43,7 +43,7 @@ fixture_teardown (Fixture       *f,
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   pl_gui_test_run_frames (1);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -350,7 +350,7 @@ test_from_main_window (Fixture       *f,
   g_autofree char *other_path = g_build_filename (other_dir, "other.db", NULL);
   GtkWindow *staff;
 
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   g_assert_true (pl_window_open_database (main_window, f->path));
   gtk_window_present (GTK_WINDOW (main_window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.staff", NULL));

@@ -33,7 +33,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  pl_store_close (f->store);
+  pl_store_unref (f->store);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
 }

@@ -110,7 +110,7 @@ test_create (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (pl_store_get_schema_version (store), ==, PL_STORE_SCHEMA_VERSION);
 
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
   g_assert_cmpint (sqlite_pragma_int (f->path, "user_version"), ==, PL_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sqlite_pragma_int (f->path, "application_id"), ==, 0x506c6e79);
 

@@ -110,7 +110,7 @@ fixture_teardown (Fixture       *f,
   if (f->window != NULL)
     gtk_window_destroy (f->window);
   pl_gui_test_run_frames (1);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -688,7 +688,7 @@ test_changes_first (Fixture       *f,
   g_autofree char *text = NULL;
 
   g_clear_pointer (&f->window, gtk_window_destroy);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   window = pl_window_new (NULL);
   f->window = GTK_WINDOW (window);
   gtk_window_set_default_size (f->window, 900, 700);
@@ -799,7 +799,7 @@ test_changes_shared (Fixture       *f,
   save (f->store, &pl_carer_link_type, link);
 
   g_clear_pointer (&f->window, gtk_window_destroy);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   window = pl_window_new (NULL);
   f->window = GTK_WINDOW (window);
   gtk_window_set_default_size (f->window, 900, 700);

@@ -90,7 +90,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   pl_gui_test_run_frames (1);
   g_clear_pointer (&f->staff, pl_staff_free);
-  g_clear_pointer (&f->store, pl_store_close);
+  g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);
 }

@@ -87,7 +87,7 @@ fixture_setup (Fixture       *f,
   store = pl_test_open_store (f->dir, &f->path);
   f->person_id = add_person (store, "Margaret Elizabeth Jones", "Peggy");
   f->other_id = add_person (store, "Arthur Williams", "Arthur");
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
 
   f->window = pl_window_new (NULL);
   /* data, when given, is the window size: {width, height} */

@@ -674,7 +674,7 @@ pl_window_open_database (PlWindow   *self,
 
   pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
   close_staff_window (self);
-  g_clear_pointer (&self->store, pl_store_close);
+  g_clear_pointer (&self->store, pl_store_unref);
   self->store = store;
   g_free (self->path);
   self->path = g_strdup (path);
@@ -2200,7 +2200,7 @@ pl_window_finalize (GObject *object)
 {
   PlWindow *self = PL_WINDOW (object);
 
-  g_clear_pointer (&self->store, pl_store_close);
+  g_clear_pointer (&self->store, pl_store_unref);
   g_free (self->path);
   g_free (self->reader_class);
   g_free (self->language);

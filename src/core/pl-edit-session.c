@@ -30,7 +30,7 @@ struct _PlEditSession
   GObject           parent_instance;
 
   const PlEditKind *kind;
-  PlStore          *store;          /* borrowed */
+  PlStore          *store;          /* a reference: the session may outlive its window */
   gint64            staff_id;
   gint64            person_id;
   PlEditClock       clock;
@@ -917,7 +917,7 @@ pl_edit_session_new (const PlEditKind *kind,
 
   self = g_object_new (PL_TYPE_EDIT_SESSION, NULL);
   self->kind = kind;
-  self->store = store;
+  self->store = pl_store_ref (store);
   self->staff_id = staff_id;
   self->person_id = person_id;
   return self;
@@ -962,6 +962,7 @@ pl_edit_session_finalize (GObject *object)
     unload (self);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->store, pl_store_unref);
 
   G_OBJECT_CLASS (pl_edit_session_parent_class)->finalize (object);
 }

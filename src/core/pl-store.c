@@ -557,7 +557,7 @@ pl_store_open (const char        *path,
         }
     }
 
-  self = g_new0 (PlStore, 1);
+  self = g_atomic_rc_box_new0 (PlStore);
   self->path = g_strdup (path);
   /* No PDF or sound file may be saved over the open database or its -wal */
   pl_output_file_protect (self->path);
@@ -591,11 +591,18 @@ pl_store_open (const char        *path,
   return g_steal_pointer (&self);
 }
 
-void
-pl_store_close (PlStore *self)
+PlStore *
+pl_store_ref (PlStore *self)
 {
-  if (self == NULL)
-    return;
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+store_clear (gpointer data)
+{
+  PlStore *self = data;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->clock, g_date_time_unref);
@@ -605,7 +612,15 @@ pl_store_close (PlStore *self)
     pl_output_file_unprotect (self->path);
   g_free (self->path);
   g_free (self->actor);
-  g_free (self);
+}
+
+void
+pl_store_unref (PlStore *self)
+{
+  if (self == NULL)
+    return;
+
+  g_atomic_rc_box_release_full (self, store_clear);
 }
 
 const char *

@@ -56,7 +56,10 @@ char       *pl_store_default_path     (void);
 PlStore    *pl_store_open             (const char        *path,
                                        PlStoreOpenFlags   flags,
                                        GError           **error);
-void        pl_store_close            (PlStore           *self);
+/* The store is shared by whoever holds a reference (windows, edit
+ * sessions, tasks); the file is closed with the last one */
+PlStore    *pl_store_ref              (PlStore           *self);
+void        pl_store_unref            (PlStore           *self);
 const char *pl_store_get_path         (PlStore           *self);
 int         pl_store_get_schema_version (PlStore         *self);
 
@@ -233,6 +236,6 @@ gboolean       pl_store_set_wrong_tries  (PlStore      *self,
                                           const char   *wait_until,
                                           GError      **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStore, pl_store_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStore, pl_store_unref)
 
 G_END_DECLS

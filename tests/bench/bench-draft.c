@@ -144,7 +144,7 @@ main (int   argc,
            times[n_saves - 1], TARGET_MS);
   g_print ("Applying the draft (save with history, remove draft): %.2f ms\n", apply_ms);
 
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
   remove_store_files (path);
   if (dir_option == NULL)
     g_rmdir (dir);

@@ -284,7 +284,7 @@ main (int   argc,
   g_print ("  peak memory (VmHWM) before / after reading %8.1f / %.1f MB\n", before_mb, after_mb);
 
   g_clear_object (&speech);
-  g_clear_pointer (&store, pl_store_close);
+  g_clear_pointer (&store, pl_store_unref);
   g_unlink (wav);
   g_unlink (command_wav);
   g_unlink (text_path);

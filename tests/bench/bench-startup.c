@@ -270,7 +270,7 @@ main (int   argc,
           g_printerr ("%s\n", error->message);
           return EXIT_FAILURE;
         }
-      pl_store_close (store);
+      pl_store_unref (store);
       db_path = g_strdup (example);
     }
 

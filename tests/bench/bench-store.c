@@ -485,7 +485,7 @@ generate (const char *path)
         g_printerr ("  %d of %d days, %.0f s\n", d + 1, days, g_timer_elapsed (timer, NULL));
     }
 
-  pl_store_close (store);
+  pl_store_unref (store);
 
   if (g_rename (part, path) != 0)
     {
@@ -615,7 +615,7 @@ run_measurements (const char *path)
       check (recent != NULL, error, "reading the diary");
       open_ms[run] = elapsed_ms (start);
       blocks = pl_document_get_n_blocks (plan);
-      pl_store_close (store);
+      pl_store_unref (store);
     }
 
   {

@@ -142,7 +142,7 @@ main (int   argc,
            times[n_keys / 2], times[(n_keys * 9) / 10], times[n_keys - 1], TARGET_MS);
 
   gtk_window_destroy (window);
-  pl_store_close (store);
+  pl_store_unref (store);
   pl_test_remove_dir (dir);
   return EXIT_SUCCESS;
 }
