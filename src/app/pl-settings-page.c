@@ -60,6 +60,7 @@ struct _PlSettingsPage
   AdwPreferencesGroup *speech_group;
   AdwComboRow    *voice;
   GPtrArray      *voices;        /* PlSpeechLanguage, in the order shown after "My language" */
+  gboolean        voices_listed; /* the voices are in the list (ensure_voices) */
   GtkSpinButton  *speech_pitch;
   GtkSpinButton  *speech_volume;
   GtkSpinButton  *pause;
@@ -283,11 +284,41 @@ changed (PlSettingsPage *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Listing the voices starts espeak-ng, which reads hundreds of files: it
+ * is done when the page is first shown, or a voice must be found in it, not
+ * while the window is being built */
+static void
+ensure_voices (PlSettingsPage *self)
+{
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->voice));
+  gboolean was_updating = self->updating;
+
+  if (self->voices_listed)
+    return;
+  self->voices_listed = TRUE;
+
+  g_clear_pointer (&self->voices, g_ptr_array_unref);
+  self->voices = pl_speech_list_languages ();
+  /* After "My own language", so what is chosen stays chosen */
+  self->updating = TRUE;
+  for (guint i = 0; i < self->voices->len; i++)
+    gtk_string_list_append (names, ((PlSpeechLanguage *) self->voices->pdata[i])->name);
+  self->updating = was_updating;
+}
+
+static void
+page_map_cb (GtkWidget *widget)
+{
+  ensure_voices (PL_SETTINGS_PAGE (widget));
+}
+
 /* The voice is the person's own language (position 0) or one chosen */
 static guint
 voice_position (PlSettingsPage *self,
                 const char     *tag)
 {
+  if (tag != NULL)
+    ensure_voices (self);
   for (guint i = 0; tag != NULL && i < self->voices->len; i++)
     if (g_ascii_strcasecmp (((PlSpeechLanguage *) self->voices->pdata[i])->tag, tag) == 0)
       return i + 1;
@@ -317,10 +348,9 @@ add_voice_choice (PlSettingsPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  self->voices = pl_speech_list_languages ();
+  /* The languages themselves are added by ensure_voices */
+  self->voices = g_ptr_array_new ();
   gtk_string_list_append (names, _("My own language"));
-  for (guint i = 0; i < self->voices->len; i++)
-    gtk_string_list_append (names, ((PlSpeechLanguage *) self->voices->pdata[i])->name);
 
   /* A row that opens the list: GTK 4.8's drop-down button has no name of
    * its own for a screen reader */
@@ -1196,6 +1226,7 @@ pl_settings_page_init (PlSettingsPage *self)
   add_theme_choices (self);
   add_font_choices (self);
   add_voice_choice (self);
+  g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
   add_int_choices (self, self->line_focus_buttons, self->line_focus_box, "line-focus",
                    line_focus_choices, G_N_ELEMENTS (line_focus_choices),
                    line_focus_words, G_CALLBACK (line_focus_toggled_cb));
