@@ -145,7 +145,7 @@ report_first_frame (PlApplication *self,
 
   if (clock == NULL)
     {
-      g_printerr ("The window has no frame clock: is there a display?\n");
+      g_printerr ("%s\n", _("Plainly could not draw its window. Is there a display?"));
       self->exit_status = 1;
       g_application_quit (G_APPLICATION (self));
       return;
