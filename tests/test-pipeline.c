@@ -19,7 +19,7 @@
 #include "pl-print.h"
 #include "pl-speech.h"
 #include "pl-store.h"
-#include "pl-window.h"
+#include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
 

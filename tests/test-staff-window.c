@@ -14,7 +14,7 @@
 #include "pl-staff-accounts.h"
 #include "pl-staff-window.h"
 #include "pl-store.h"
-#include "pl-window.h"
+#include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
 

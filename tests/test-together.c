@@ -17,7 +17,7 @@
 #include "pl-guidance-list.h"
 #include "pl-plan-version.h"
 #include "pl-together-view.h"
-#include "pl-window.h"
+#include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
 

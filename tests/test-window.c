@@ -15,7 +15,7 @@
 #include "pl-document-view.h"
 #include "pl-store.h"
 #include "pl-diary-comment-dialog.h"
-#include "pl-window.h"
+#include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
 
