@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-access.h"
 #include "pl-actor.h"
 #include "pl-document.h"
 #include "pl-edit-session.h"
@@ -453,6 +454,8 @@ pl_welcome_editor_preview (PlWelcomeEditor  *self,
   g_autoptr(PlDocument) document = NULL;
   g_autoptr(PlWelcomePack) pack = NULL;
   g_autoptr(PlService) service = NULL;
+  g_autoptr(PlViewer) staff = NULL;
+  g_autoptr(PlViewer) viewer = NULL;
 
   g_return_val_if_fail (PL_IS_WELCOME_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -474,7 +477,13 @@ pl_welcome_editor_preview (PlWelcomeEditor  *self,
           return FALSE;
         }
     }
-  document = pl_document_build_welcome (self->store, person_id, error);
+  /* As the person will read it, asked of the access policy like every
+   * other document (pl-access.h) */
+  staff = pl_access_open_staff (self->store, self->staff, error);
+  if (staff != NULL)
+    viewer = pl_viewer_for_person (self->store, staff, person_id, error);
+  if (viewer != NULL)
+    document = pl_document_build_for (self->store, viewer, PL_DOCUMENT_WELCOME, error);
   pl_store_rollback (self->store);
   if (document == NULL)
     return FALSE;
