@@ -187,10 +187,21 @@ class Log:
 
 
 def speech(lines):
-    """The words Orca spoke in lines, in order."""
+    """The words Orca spoke in lines, in order. Words with a line break in
+    them run on over several lines of the log; they are joined by a space."""
     said = []
-    for line in lines:
-        m = SPEECH.search(line)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if 'SPEECH OUTPUT: ' not in line:
+            continue
+        whole = line
+        m = SPEECH.search(whole)
+        while m is None and i < len(lines) and ' - ' not in lines[i][:20]:
+            whole += ' ' + lines[i].strip()
+            i += 1
+            m = SPEECH.search(whole)
         if m and m.group(1).strip():
             said.append(m.group(1))
     return said

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-document-view.h"
+#include "pl-screen-reader.h"
 #include "pl-theme.h"
 
 /* RNIB clear print: lines of no more than about 70 characters. GTK counts
@@ -90,6 +91,11 @@ struct _PlDocumentView
 
   GtkWidget         *spoken_label;   /* weak: the label being read aloud */
 
+  /* With a screen reader, Up and Down move a block at a time: the reader
+   * speaks what takes the focus, and a screen line is not a thing it can
+   * say. Without one they move the reading line. */
+  gboolean           by_block;
+
   GtkWindow         *focus_window;   /* whose focus-widget is followed */
   gulong             focus_handler;
 };
@@ -114,6 +120,9 @@ text_label_new (const char *text,
   /* Left-aligned, never justified; WORD_CHAR so a long e-mail address
    * still wraps at 400% instead of pushing the page sideways (WCAG 1.4.10). */
   label = g_object_new (GTK_TYPE_LABEL,
+                        /* Text, not a "label" of something: Orca says the
+                         * role word after every label it reads */
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
                         "label", text,
                         "wrap", TRUE,
                         "wrap-mode", PANGO_WRAP_WORD_CHAR,
@@ -124,6 +133,9 @@ text_label_new (const char *text,
                         "selectable", TRUE,
                         NULL);
   gtk_widget_add_css_class (label, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
   return label;
 }
 
@@ -211,29 +223,44 @@ static GtkWidget *
 labelled_box_new (const char        *label_text,
                   const char        *label_class,
                   const char        *text,
-                  const char        *box_class,
-                  GtkAccessibleRole  role)
+                  const char        *box_class)
 {
   GtkWidget *box;
-  GtkWidget *label;
+  GtkWidget *label = NULL;
+  gboolean has_label = label_text != NULL && label_text[0] != '\0';
+  gboolean has_text = text != NULL && text[0] != '\0';
 
+  /* One thing to a screen reader, said once: "Plan: Version 1…", not a
+   * named panel around a name and a value */
   box = g_object_new (GTK_TYPE_BOX,
-                      "accessible-role", role,
+                      "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
                       "orientation", GTK_ORIENTATION_VERTICAL,
                       NULL);
   gtk_widget_add_css_class (box, box_class);
 
-  if (label_text != NULL && label_text[0] != '\0')
+  if (has_label)
     {
       label = text_label_new (label_text, label_class);
       gtk_box_append (GTK_BOX (box), label);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                      -1);
     }
 
-  if (text != NULL && text[0] != '\0')
-    gtk_box_append (GTK_BOX (box), text_label_new (text, "pl-value"));
+  if (has_text)
+    {
+      GtkWidget *value = text_label_new (text, "pl-value");
+
+      gtk_box_append (GTK_BOX (box), value);
+      if (label != NULL)
+        {
+          g_autofree char *whole = g_strdup_printf (_("%s: %s"), label_text, text);
+
+          /* The value is the one stop, and says its name with it */
+          gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+          gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (value),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, whole,
+                                          -1);
+        }
+    }
 
   return box;
 }
@@ -306,16 +333,13 @@ block_widget_new (PlDocumentView *self,
       return list_item_new (block);
 
     case PL_BLOCK_FIELD:
-      return labelled_box_new (block->label, "pl-field-label", block->text,
-                               "pl-field", GTK_ACCESSIBLE_ROLE_GROUP);
+      return labelled_box_new (block->label, "pl-field-label", block->text, "pl-field");
 
     case PL_BLOCK_CONTACT:
-      return labelled_box_new (block->label, "pl-contact-role", block->text,
-                               "pl-contact", GTK_ACCESSIBLE_ROLE_GROUP);
+      return labelled_box_new (block->label, "pl-contact-role", block->text, "pl-contact");
 
     case PL_BLOCK_QUESTION:
-      return labelled_box_new (block->label, "pl-question-text", block->text,
-                               "pl-question", GTK_ACCESSIBLE_ROLE_GROUP);
+      return labelled_box_new (block->label, "pl-question-text", block->text, "pl-question");
 
     case PL_BLOCK_LINK:
       return link_new (self, block);
@@ -328,12 +352,35 @@ block_widget_new (PlDocumentView *self,
     }
 }
 
+static GtkWidget *
+first_focusable (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (gtk_widget_get_focusable (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_focusable (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Where keyboard focus goes when a block is reached: the block itself if it
- * takes focus (headings, paragraphs), else the first thing inside it. */
+ * takes focus (headings, paragraphs), else the first thing inside it that
+ * does (a field's value) */
 static void
 focus_block_widget (GtkWidget *widget)
 {
-  if (gtk_widget_get_focusable (widget) && gtk_widget_grab_focus (widget))
+  GtkWidget *target = first_focusable (widget);
+
+  if (target != NULL && gtk_widget_grab_focus (target))
     return;
 
   gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
@@ -371,6 +418,7 @@ static void
 build_blocks (PlDocumentView *self)
 {
   GtkWidget *list = NULL;
+  const char *part = NULL;
   guint n_blocks;
 
   if (self->document == NULL)
@@ -397,6 +445,9 @@ build_blocks (PlDocumentView *self)
                                           -1);
         }
 
+      if (block->kind == PL_BLOCK_HEADING)
+        part = block->text;
+
       /* Consecutive items form one list, so a screen reader can say how many */
       if (block->kind == PL_BLOCK_LIST_ITEM)
         {
@@ -407,6 +458,12 @@ build_blocks (PlDocumentView *self)
                                    "orientation", GTK_ORIENTATION_VERTICAL,
                                    NULL);
               gtk_widget_add_css_class (list, "pl-list");
+              /* Named after its part, or GTK 4.8 names it by its type,
+               * and Orca reads "GtkBox" out */
+              gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              part != NULL ? part : _("List"),
+                                              -1);
               gtk_box_append (self->column, list);
             }
           gtk_box_append (GTK_BOX (list), widget);
@@ -898,6 +955,68 @@ move_reading_line (PlDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* With a screen reader: the next or previous block with something to
+ * say (direction 1 or -1), or the next or previous heading (2 or -2). The
+ * focus goes to it, so the screen reader speaks it; the reading line
+ * follows. Returns FALSE at either end. */
+static gboolean
+move_block (PlDocumentView *self,
+            int             direction)
+{
+  int n_blocks = (int) self->block_widgets->len;
+  int step = direction > 0 ? 1 : -1;
+  int block = self->reading_block;
+
+  if (n_blocks == 0 || self->document == NULL)
+    return FALSE;
+  if (block < 0 || block >= n_blocks)
+    block = focused_block (self);
+  if (block < 0)
+    block = step > 0 ? -1 : n_blocks;
+
+  for (block += step; block >= 0 && block < n_blocks; block += step)
+    {
+      const PlBlock *b = pl_document_get_block (self->document, (guint) block);
+
+      if ((direction == 2 || direction == -2) && b->kind != PL_BLOCK_HEADING)
+        continue;
+      if (b->text == NULL || b->text[0] == '\0')
+        continue;
+      break;
+    }
+  if (block < 0 || block >= n_blocks)
+    return FALSE;
+
+  self->reading_block = block;
+  self->reading_line = 0;
+  gtk_viewport_set_scroll_to_focus (self->viewport, FALSE);
+  focus_block_widget (pl_document_view_get_block_widget (self, block));
+  gtk_viewport_set_scroll_to_focus (self->viewport, TRUE);
+  scroll_to_reading_line (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/* H and Shift+H, as in a screen reader's web pages, only while one runs:
+ * otherwise the key is let through. Ctrl+Down and Ctrl+Up always. */
+static gboolean
+heading_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
+  int direction = GPOINTER_TO_INT (user_data);
+
+  if (direction == 3 || direction == -3)
+    {
+      if (!self->by_block)
+        return FALSE;
+      direction = direction > 0 ? 2 : -2;
+    }
+  move_block (self, direction);
+  return TRUE;
+}
+
 static void
 reading_action_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -906,9 +1025,19 @@ reading_action_cb (GtkWidget  *widget,
   PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
 
   if (g_str_equal (action_name, "reading.line-down"))
-    move_reading_line (self, 1);
+    {
+      if (!self->by_block)
+        move_reading_line (self, 1);
+      else
+        move_block (self, 1);
+    }
   else if (g_str_equal (action_name, "reading.line-up"))
-    move_reading_line (self, -1);
+    {
+      if (!self->by_block)
+        move_reading_line (self, -1);
+      else
+        move_block (self, -1);
+    }
   else if (g_str_equal (action_name, "reading.start"))
     move_reading_line (self, -2);
   else if (g_str_equal (action_name, "reading.end"))
@@ -1266,6 +1395,14 @@ pl_document_view_class_init (PlDocumentViewClass *klass)
 }
 
 static void
+screen_reader_changed_cb (PlScreenReader *reader,
+                          GParamSpec     *pspec,
+                          PlDocumentView *self)
+{
+  self->by_block = pl_screen_reader_get_running (reader);
+}
+
+static void
 pl_document_view_init (PlDocumentView *self)
 {
   GtkEventController *shortcuts;
@@ -1293,7 +1430,24 @@ pl_document_view_init (PlDocumentView *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (reading_keys[i].keyval, 0),
                                                             gtk_named_action_new (reading_keys[i].action)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (heading_key_cb, GINT_TO_POINTER (2), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (heading_key_cb, GINT_TO_POINTER (-2), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_h, 0),
+                                                          gtk_callback_action_new (heading_key_cb, GINT_TO_POINTER (3), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_H, GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (heading_key_cb, GINT_TO_POINTER (-3), NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Up and Down follow a screen reader as it comes and goes */
+  self->by_block = pl_screen_reader_get_running (pl_screen_reader_get_default ());
+  g_signal_connect_object (pl_screen_reader_get_default (), "notify::running",
+                           G_CALLBACK (screen_reader_changed_cb), self, 0);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);

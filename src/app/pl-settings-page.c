@@ -160,6 +160,15 @@ tick_new (GtkWidget *button)
  * detail on a line of its own below them, never broken, so "14 point" is
  * never split from itself or run on from the name; the accessible name is
  * name (which the words and detail always contain). */
+/* One of a set, so a screen reader says "selected" and hears it change */
+static void
+choice_active_cb (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button),
+                               GTK_ACCESSIBLE_STATE_CHECKED, gtk_toggle_button_get_active (button),
+                               -1);
+}
+
 static GtkWidget *
 choice_new (GPtrArray  *group,
             GtkFlowBox *box,
@@ -169,7 +178,9 @@ choice_new (GPtrArray  *group,
             const char *detail,
             const char *name)
 {
-  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                    NULL);
   GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *words_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *words_label = wrapping_label_new (words, "pl-settings-choice-words");
@@ -202,6 +213,9 @@ choice_new (GPtrArray  *group,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
+
+  choice_active_cb (GTK_TOGGLE_BUTTON (button));
+  g_signal_connect (button, "notify::active", G_CALLBACK (choice_active_cb), NULL);
 
   if (group->len > 0)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), g_ptr_array_index (group, 0));

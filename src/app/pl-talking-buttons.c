@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-screen-reader.h"
 #include "pl-talking-buttons.h"
 
 /* Long enough that passing over a button on the way elsewhere says nothing */
@@ -29,7 +30,6 @@ struct _PlTalkingButtons
   gulong              focus_handler;
   gboolean            enabled;
   gboolean            screen_reader;
-  GDBusProxy         *a11y_status;
 
   guint               dwell_source;
   guint               focus_source;
@@ -248,37 +248,11 @@ motion_cb (GtkEventControllerMotion *controller,
 }
 
 static void
-read_screen_reader_state (PlTalkingButtons *self)
+screen_reader_changed_cb (PlScreenReader   *reader,
+                          GParamSpec       *pspec,
+                          PlTalkingButtons *self)
 {
-  g_autoptr(GVariant) value = NULL;
-
-  if (self->a11y_status == NULL)
-    return;
-  value = g_dbus_proxy_get_cached_property (self->a11y_status, "ScreenReaderEnabled");
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    self->screen_reader = g_variant_get_boolean (value);
-}
-
-static void
-status_proxy_ready_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(PlTalkingButtons) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, &error);
-
-  /* No accessibility bus: no screen reader either */
-  if (proxy == NULL)
-    {
-      g_debug ("Cannot ask whether a screen reader runs: %s", error->message);
-      return;
-    }
-
-  self->a11y_status = proxy;
-  g_signal_connect_object (proxy, "g-properties-changed",
-                           G_CALLBACK (read_screen_reader_state), self, G_CONNECT_SWAPPED);
-  read_screen_reader_state (self);
+  self->screen_reader = pl_screen_reader_get_running (reader);
 }
 
 void
@@ -329,7 +303,6 @@ pl_talking_buttons_dispose (GObject *object)
   g_clear_handle_id (&self->dwell_source, g_source_remove);
   g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_weak_pointer (&self->last_control);
-  g_clear_object (&self->a11y_status);
   if (self->window != NULL)
     {
       g_clear_signal_handler (&self->focus_handler, self->window);
@@ -375,11 +348,10 @@ pl_talking_buttons_new (GtkWindow *window)
   g_signal_connect (self->motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (window), self->motion);
 
-  /* Orca and other screen readers set this on the accessibility bus */
-  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
-                            G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START,
-                            NULL, "org.a11y.Bus", "/org/a11y/bus", "org.a11y.Status",
-                            NULL, status_proxy_ready_cb, g_object_ref (self));
+  /* However the screen reader was started: see pl-screen-reader.c */
+  self->screen_reader = pl_screen_reader_get_running (pl_screen_reader_get_default ());
+  g_signal_connect_object (pl_screen_reader_get_default (), "notify::running",
+                           G_CALLBACK (screen_reader_changed_cb), self, 0);
 
   return self;
 }
