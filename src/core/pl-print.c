@@ -15,20 +15,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 
 #include "pl-document.h"
-#include "pl-output-file.h"
 #include "pl-print.h"
+#include "pl-print-private.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
@@ -37,8 +31,6 @@
 #define MARGIN_TOP MM_TO_PT (20.0)
 #define MARGIN_BOTTOM MM_TO_PT (20.0)
 
-/* A probe file that every copy of the bundled font has */
-#define BUNDLED_PROBE_FILE "atkinson-hyperlegible-next-latin-400-normal.ttf"
 
 typedef struct
 {
@@ -93,152 +85,6 @@ struct _PlPrintLayout
 };
 
 G_DEFINE_FINAL_TYPE (PlPrintLayout, pl_print_layout, G_TYPE_OBJECT)
-
-/* Options */
-
-PlPrintOptions *
-pl_print_options_new (void)
-{
-  PlPrintOptions *self = g_new0 (PlPrintOptions, 1);
-
-  /* 24 pt: what most people who ask for large print can read (RNIB) */
-  self->text_size = 24.0;
-  self->page_width = PL_PRINT_A4_WIDTH;
-  self->page_height = PL_PRINT_A4_HEIGHT;
-  self->line_spacing = PL_PRINT_MIN_LINE_SPACING;
-  return self;
-}
-
-PlPrintOptions *
-pl_print_options_copy (const PlPrintOptions *self)
-{
-  PlPrintOptions *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = g_memdup2 (self, sizeof *self);
-  copy->font_family = g_strdup (self->font_family);
-  copy->person_name = g_strdup (self->person_name);
-  copy->version = g_strdup (self->version);
-  copy->date = g_strdup (self->date);
-  return copy;
-}
-
-void
-pl_print_options_free (PlPrintOptions *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->font_family);
-  g_free (self->person_name);
-  g_free (self->version);
-  g_free (self->date);
-  g_free (self);
-}
-
-char *
-pl_print_options_check (PlPrintOptions *self)
-{
-  g_autoptr(GString) said = g_string_new (NULL);
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (!(self->text_size >= PL_PRINT_MIN_TEXT_SIZE))
-    {
-      g_string_append_printf (said, _("Text size %g points is smaller than large print, so %g points is used."),
-                              self->text_size, PL_PRINT_MIN_TEXT_SIZE);
-      self->text_size = PL_PRINT_MIN_TEXT_SIZE;
-    }
-  else if (self->text_size > PL_PRINT_MAX_TEXT_SIZE)
-    {
-      g_string_append_printf (said, _("Text size %g points is too big for a page, so %g points is used."),
-                              self->text_size, PL_PRINT_MAX_TEXT_SIZE);
-      self->text_size = PL_PRINT_MAX_TEXT_SIZE;
-    }
-
-  if (!(self->line_spacing >= PL_PRINT_MIN_LINE_SPACING) || self->line_spacing > 3.0)
-    {
-      double spacing = self->line_spacing > 3.0 ? 3.0 : PL_PRINT_MIN_LINE_SPACING;
-
-      if (said->len > 0)
-        g_string_append_c (said, ' ');
-      g_string_append_printf (said, _("Line spacing %g is out of range, so %g is used."),
-                              self->line_spacing, spacing);
-      self->line_spacing = spacing;
-    }
-
-  /* A page must leave room for margins, the footer and some lines of text */
-  if (!(self->page_width >= 200.0) || !(self->page_height >= 280.0) ||
-      self->page_width > 5000.0 || self->page_height > 5000.0)
-    {
-      if (said->len > 0)
-        g_string_append_c (said, ' ');
-      g_string_append (said, _("The page size is out of range, so A4 is used."));
-      self->page_width = PL_PRINT_A4_WIDTH;
-      self->page_height = PL_PRINT_A4_HEIGHT;
-    }
-
-  if (said->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&said), FALSE);
-}
-
-PlPrintOptions *
-pl_print_options_for_reader (const PlSettings *settings,
-                             PlDocument       *document,
-                             const char       *person_name)
-{
-  PlPrintOptions *options = pl_print_options_new ();
-  g_autofree char *ignored = NULL;
-
-  if (settings != NULL)
-    {
-      options->text_size = MAX (settings->text_size, PL_PRINT_MIN_TEXT_SIZE);
-      options->line_spacing = settings->line_spacing;
-      if (settings->font != NULL && *settings->font != '\0')
-        options->font_family = g_strdup (settings->font);
-    }
-  options->person_name = g_strdup (person_name);
-  if (document != NULL)
-    options->version = g_strdup (pl_document_get_version (document));
-
-  /* Kept within what paper allows; pl_print_options_check () says what it
-   * changed to whoever asked for something else */
-  ignored = pl_print_options_check (options);
-  return options;
-}
-
-gboolean
-pl_print_register_fonts (void)
-{
-  static gsize done = 0;
-  static gboolean found = FALSE;
-
-  if (g_once_init_enter (&done))
-    {
-      const char *dirs[] = { PL_FONTS_DIR, PL_SOURCE_FONTS_DIR };
-
-      for (guint i = 0; i < G_N_ELEMENTS (dirs) && !found; i++)
-        {
-          g_autofree char *probe = g_build_filename (dirs[i], BUNDLED_PROBE_FILE, NULL);
-
-          if (g_file_test (probe, G_FILE_TEST_IS_REGULAR))
-            found = FcConfigAppFontAddDir (FcConfigGetCurrent (), (const FcChar8 *) dirs[i]) == FcTrue;
-        }
-
-      /* Pango caches what fontconfig offered when its font map was made */
-      if (found)
-        {
-          PangoFontMap *map = pango_cairo_font_map_get_default ();
-
-          if (PANGO_IS_FC_FONT_MAP (map))
-            pango_fc_font_map_config_changed (PANGO_FC_FONT_MAP (map));
-        }
-      g_once_init_leave (&done, 1);
-    }
-
-  return found;
-}
 
 static gboolean
 has_family (PangoFontMap *map,
@@ -773,6 +619,38 @@ pl_print_layout_new (PlDocument           *document,
   return self;
 }
 
+PlDocument *
+pl_print_layout_get_document (PlPrintLayout *self)
+{
+  g_return_val_if_fail (PL_IS_PRINT_LAYOUT (self), NULL);
+
+  return self->document;
+}
+
+double
+pl_print_layout_get_text_top (PlPrintLayout *self)
+{
+  g_return_val_if_fail (PL_IS_PRINT_LAYOUT (self), 0.0);
+
+  return self->text_top;
+}
+
+double
+pl_print_layout_get_page_width (PlPrintLayout *self)
+{
+  g_return_val_if_fail (PL_IS_PRINT_LAYOUT (self), 0.0);
+
+  return self->page_width;
+}
+
+double
+pl_print_layout_get_page_height (PlPrintLayout *self)
+{
+  g_return_val_if_fail (PL_IS_PRINT_LAYOUT (self), 0.0);
+
+  return self->page_height;
+}
+
 const PlPrintOptions *
 pl_print_layout_get_options (PlPrintLayout *self)
 {
@@ -1137,238 +1015,4 @@ pl_print_layout_render_page (PlPrintLayout *self,
   pango_cairo_show_layout (cr, footer);
 
   cairo_restore (cr);
-}
-
-/* The PDF file */
-
-/* Cairo 1.16 asserts or crashes in its own clean-up when a write fails part
- * way (seen with a full disk), so the stream never reports a failure to it:
- * the first one is kept by the PlOutputFile, the rest of the data is
- * dropped, and the save fails when Cairo has finished. */
-static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  PlOutputFile *output = closure;
-
-  pl_output_file_write (output, data, length, NULL);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-add_outline (PlPrintLayout   *self,
-             cairo_surface_t *surface)
-{
-  int parents[4] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
-                     CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
-
-  for (guint i = 0; i < pl_document_get_n_blocks (self->document); i++)
-    {
-      const PlBlock *block = pl_document_get_block (self->document, i);
-      g_autofree char *attrs = NULL;
-      int level, id;
-
-      if (block->kind != PL_BLOCK_HEADING || self->block_page[i] < 0 || block->level > 3)
-        continue;
-      level = CLAMP (block->level, 1, 3);
-      attrs = g_strdup_printf ("page=%d pos=[0 %d]", self->block_page[i] + 1,
-                               (int) self->text_top);
-      id = cairo_pdf_surface_add_outline (surface, parents[level - 1], block->text, attrs,
-                                          level < 3 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-      for (int l = level; l < 4; l++)
-        parents[l] = id;
-    }
-}
-
-gboolean
-pl_print_save_pdf (PlDocument           *document,
-                   const PlPrintOptions *options,
-                   const char           *path,
-                   GCancellable         *cancellable,
-                   PlPrintProgressFunc   progress,
-                   gpointer              user_data,
-                   GError              **error)
-{
-  g_autoptr(PlPrintLayout) layout = NULL;
-  g_autoptr(PlOutputFile) output = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *created = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages;
-
-  g_return_val_if_fail (PL_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  /* Refuses the database, a folder, a device and a read-only file before
-   * any work; the temporary file beside the target is 0600, as it holds a
-   * care record */
-  output = pl_output_file_new (path, error);
-  if (output == NULL)
-    return FALSE;
-
-  layout = pl_print_layout_new (document, options, NULL, 0, 0);
-  n_pages = pl_print_layout_paginate (layout);
-
-  surface = cairo_pdf_surface_create_for_stream (sink_write, output,
-                                                 layout->page_width, layout->page_height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  pl_document_get_title (document));
-  if (layout->options->person_name != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                    layout->options->person_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Plainly " PACKAGE_VERSION);
-  now = g_date_time_new_now_local ();
-  created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
-  add_outline (layout, surface);
-
-  cr = cairo_create (surface);
-  for (guint p = 0; p < n_pages; p++)
-    {
-      /* A full disk ends the work early; the file is not kept */
-      if (g_cancellable_is_cancelled (cancellable) || pl_output_file_has_failed (output))
-        break;
-      pl_print_layout_render_page (layout, cr, p);
-      cairo_show_page (cr);
-      if (progress != NULL)
-        progress (p + 1, n_pages, user_data);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS && !pl_output_file_has_failed (output))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("“%s” could not be made (%s), so it was not saved."),
-                   display, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  /* Reports a write that failed, else syncs and renames */
-  return pl_output_file_commit (output, error);
-}
-
-/* Saving off the main thread */
-
-typedef struct
-{
-  PlDocument          *document;
-  PlPrintOptions      *options;
-  char                *path;
-  PlPrintProgressFunc  progress;
-  gpointer             progress_data;
-  GMainContext        *context;
-} SaveData;
-
-typedef struct
-{
-  PlPrintProgressFunc progress;
-  gpointer            progress_data;
-  guint               page;
-  guint               n_pages;
-} ProgressCall;
-
-static void
-save_data_free (gpointer data)
-{
-  SaveData *save = data;
-
-  g_clear_object (&save->document);
-  g_clear_pointer (&save->options, pl_print_options_free);
-  g_clear_pointer (&save->path, g_free);
-  g_clear_pointer (&save->context, g_main_context_unref);
-  g_free (save);
-}
-
-static gboolean
-progress_call_cb (gpointer data)
-{
-  ProgressCall *call = data;
-
-  call->progress (call->page, call->n_pages, call->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: hands each page's progress to the caller's context */
-static void
-worker_progress_cb (guint    page,
-                    guint    n_pages,
-                    gpointer user_data)
-{
-  SaveData *save = user_data;
-  ProgressCall *call = g_new (ProgressCall, 1);
-
-  call->progress = save->progress;
-  call->progress_data = save->progress_data;
-  call->page = page;
-  call->n_pages = n_pages;
-  g_main_context_invoke_full (save->context, G_PRIORITY_DEFAULT, progress_call_cb, call, g_free);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *save = task_data;
-  GError *error = NULL;
-
-  if (pl_print_save_pdf (save->document, save->options, save->path, cancellable,
-                         save->progress != NULL ? worker_progress_cb : NULL, save, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-pl_print_save_pdf_async (PlDocument           *document,
-                         const PlPrintOptions *options,
-                         const char           *path,
-                         GCancellable         *cancellable,
-                         PlPrintProgressFunc   progress,
-                         gpointer              progress_data,
-                         GAsyncReadyCallback   callback,
-                         gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  SaveData *save;
-
-  g_return_if_fail (PL_IS_DOCUMENT (document));
-  g_return_if_fail (path != NULL);
-
-  save = g_new0 (SaveData, 1);
-  save->document = g_object_ref (document);
-  save->options = options != NULL ? pl_print_options_copy (options) : pl_print_options_new ();
-  save->path = g_strdup (path);
-  save->progress = progress;
-  save->progress_data = progress_data;
-  save->context = g_main_context_ref_thread_default ();
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pl_print_save_pdf_async);
-  g_task_set_task_data (task, save, save_data_free);
-  g_task_run_in_thread (task, save_thread);
-}
-
-gboolean
-pl_print_save_pdf_finish (GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
