@@ -371,5 +371,84 @@ expect "a folder that does not exist fails" nonzero "$cli" --db "$tmp/no/such/fo
 check "with a message on stderr" test -s "$tmp/err"
 check "and nothing is created" test ! -e "$tmp/no"
 
+# Reading does not rewrite. An older file: list, needs and check leave it
+# exactly as it was; the commands that change things keep a copy first.
+schema_dir=${G_TEST_SRCDIR:-$(dirname "$0")}/../data/schema
+make_version_1 ()
+{
+  python3 - "$schema_dir/001-initial.sql" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.executescript(open(sys.argv[1]).read() +
+    "INSERT INTO people (full_name, created_at, updated_at) "
+    "VALUES ('Ada Jones', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+    "PRAGMA application_id = 1349283449; PRAGMA user_version = 1;")
+db.close()
+PY
+  chmod 0600 "$1"
+}
+if python3 -c 'import sqlite3' 2>/dev/null && [ -r "$schema_dir/001-initial.sql" ]; then
+  old_dir=$tmp/older
+  mkdir "$old_dir"
+  make_version_1 "$old_dir/old.db"
+  sum_before=$(sha256sum <"$old_dir/old.db")
+  expect "list reads a file from an older version" 0 "$cli" --db "$old_dir/old.db" list
+  check "and lists its person" grep -q "Ada Jones" "$tmp/out"
+  check "and says it is older and will be updated when opened in Plainly" \
+    grep -q "older version.*Opening it in Plainly will update it" "$tmp/err"
+  expect "check reads it as it is" 0 "$cli" --db "$old_dir/old.db" check
+  check "and names its version" grep -q "^Schema version: 1 " "$tmp/out"
+  expect "needs reads it too" 0 "$cli" --db "$old_dir/old.db" needs
+  check "list, needs and check leave it exactly as it was" \
+    test "$(sha256sum <"$old_dir/old.db")" = "$sum_before"
+  check "and make no copy" test "$(ls "$old_dir")" = "old.db"
+  expect "show updates it" 0 "$cli" --db "$old_dir/old.db" show 1
+  check "saying where the copy of it as it was is" \
+    grep -q "old-version-1-backup.db" "$tmp/err"
+  check "the copy is private" test "$(stat -c %a "$old_dir/old-version-1-backup.db")" = 600
+  check "the copy is the file as it was" \
+    test "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' "$old_dir/old-version-1-backup.db")" = 1
+  expect "check passes on the updated file" 0 "$cli" --db "$old_dir/old.db" check
+  check "which is now the current version" grep -q "^Schema version: $(grep -o 'writes version [0-9]*' "$tmp/out" | grep -o '[0-9]*$') " "$tmp/out"
+else
+  ok "# SKIP python3 with sqlite3 is needed to make an older file"
+fi
+
+# A zero-length file is refused, not made into a database
+: >"$tmp/empty.db"
+expect "demo refuses an empty file" 1 "$cli" --db "$tmp/empty.db" demo
+check "saying it is empty" grep -q "empty" "$tmp/err"
+check "and leaves it empty" test ! -s "$tmp/empty.db"
+
+# A file others can read is made private, saying so
+cp "$db" "$tmp/open.db"
+chmod 0644 "$tmp/open.db"
+expect "list on a 0644 file" 0 "$cli" --db "$tmp/open.db" list
+check "makes it 0600" test "$(stat -c %a "$tmp/open.db")" = 600
+check "and says so" grep -q "private" "$tmp/err"
+
+# A read-only file can be read, but not changed. Permissions do not bind
+# root, so as root this runs as nobody.
+ro_dir=$tmp/read-only
+mkdir "$ro_dir"
+cp "$db" "$ro_dir/ro.db"
+chmod 0444 "$ro_dir/ro.db"
+as_reader=()
+if [ "$(id -u)" = 0 ]; then
+  chmod 0755 "$tmp" "$ro_dir"
+  as_reader=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+else
+  chmod 0555 "$ro_dir"
+fi
+ro_sum=$(sha256sum <"$ro_dir/ro.db")
+expect "list reads a read-only file" 0 "${as_reader[@]}" "$cli" --db "$ro_dir/ro.db" list
+check "and lists the example person" grep -q "$name" "$tmp/out"
+expect "show reads a read-only file" 0 "${as_reader[@]}" "$cli" --db "$ro_dir/ro.db" show "$person"
+check "saying changes cannot be saved" grep -q "read-only, so changes cannot be saved" "$tmp/err"
+expect "need-rule on a read-only file is refused" 1 \
+  "${as_reader[@]}" "$cli" --db "$ro_dir/ro.db" need-rule 957331000000109 --min-size 20
+check "and the file is unchanged" test "$(sha256sum <"$ro_dir/ro.db")" = "$ro_sum"
+chmod 0700 "$ro_dir" "$tmp"
+
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -706,13 +707,9 @@ test_backup (Fixture       *f,
 /* A file made by the first version gains the reading aids and carers, and
  * keeps what it held */
 static void
-test_migrate_from_version_1 (Fixture       *f,
-                             gconstpointer  data)
+make_version_1_file (const char *path)
 {
   g_autoptr(GBytes) schema = NULL;
-  g_autoptr(PlStore) store = NULL;
-  g_autoptr(PlSettings) settings = NULL;
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   sqlite3 *db = NULL;
@@ -730,10 +727,22 @@ test_migrate_from_version_1 (Fixture       *f,
                          "PRAGMA application_id = %d; PRAGMA user_version = 1;",
                          (int) g_bytes_get_size (schema),
                          (const char *) g_bytes_get_data (schema, NULL), 0x506c6e79);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+}
 
+static void
+test_migrate_from_version_1 (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_version_1_file (f->path);
   store = open_ok (f->path);
   g_assert_cmpint (pl_store_get_schema_version (store), ==, PL_STORE_SCHEMA_VERSION);
 
@@ -947,6 +956,256 @@ test_actor (Fixture       *f,
   g_assert_cmpstr (pl_store_get_actor (store), ==, staff_actor);
 }
 
+/* Updating an older file keeps it first, whole, beside it, and says so */
+static void
+test_migrate_makes_backup (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "plainly-version-1-backup.db", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "plainly-version-1-backup-2.db", NULL);
+  g_autoptr(GPtrArray) people = NULL;
+  const char * const *notices;
+  GStatBuf st;
+
+  make_version_1_file (f->path);
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+
+    notices = pl_store_get_notices (store);
+    g_assert_nonnull (notices[0]);
+    g_assert_nonnull (strstr (notices[0], "older version"));
+    g_assert_nonnull (strstr (notices[0], "plainly-version-1-backup.db"));
+    g_assert_null (notices[1]);
+    g_assert_false (pl_store_is_read_only (store));
+  }
+
+  /* The copy is the file as it was: version 1, its person, private */
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sqlite_pragma_int (backup, "user_version"), ==, 1);
+  g_assert_cmpint (sqlite_pragma_int (f->path, "user_version"), ==, PL_STORE_SCHEMA_VERSION);
+
+  {
+    /* Once updated, opening again neither backs up nor says anything */
+    g_autoptr(PlStore) store = open_ok (f->path);
+
+    g_assert_null (pl_store_get_notices (store)[0]);
+    people = pl_store_list_people (store, 0, NULL);
+    g_assert_cmpuint (people->len, ==, 1);
+  }
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+
+  /* A second older file beside it never replaces the first copy */
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  make_version_1_file (f->path);
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+
+    g_assert_nonnull (strstr (pl_store_get_notices (store)[0], "plainly-version-1-backup-2.db"));
+  }
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sqlite_pragma_int (backup, "user_version"), ==, 1);
+}
+
+/* Reading an older file (list, check) leaves it exactly as it was */
+static void
+test_read_only_older_not_updated (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlStore) as_is = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(PlStoreReport) report = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  make_version_1_file (f->path);
+  before = file_checksum (f->path);
+
+  store = pl_store_open (f->path, PL_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_store_is_read_only (store));
+  g_assert_nonnull (strstr (pl_store_get_notices (store)[0], "older version"));
+  /* Read as this version reads it */
+  people = pl_store_list_people (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (((PlPerson *) people->pdata[0])->full_name, ==, "Ada Jones");
+  /* and nothing can be saved */
+  {
+    g_autoptr(PlPerson) person = pl_person_new ();
+
+    person->full_name = g_strdup ("Not Saved");
+    g_assert_false (pl_store_save_person (store, person, &error));
+    g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  as_is = pl_store_open (f->path, PL_STORE_OPEN_READ_ONLY | PL_STORE_OPEN_AS_IS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_schema_version (as_is), ==, 1);
+  report = pl_store_check (as_is, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->integrity_ok);
+  g_assert_cmpint (report->schema_version, ==, 1);
+  g_assert_cmpuint (report->table_names->len, >, 0);
+
+  g_clear_pointer (&store, pl_store_unref);
+  g_clear_pointer (&as_is, pl_store_unref);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (sqlite_pragma_int (f->path, "user_version"), ==, 1);
+
+  /* No backup was needed, so none was made */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+/* A zero-length file is refused, not made into a database */
+static void
+test_open_empty_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+}
+
+/* Care records are their owner's alone: a 0644 file becomes 0600, saying so */
+static void
+test_open_tightens_permissions (Fixture       *f,
+                                gconstpointer  data)
+{
+  GStatBuf st;
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+
+    g_assert_null (pl_store_get_notices (store)[0]);
+    add_person (store, "Private Person", NULL);
+  }
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    const char * const *notices = pl_store_get_notices (store);
+
+    g_assert_nonnull (notices[0]);
+    g_assert_nonnull (strstr (notices[0], "private"));
+    g_assert_null (notices[1]);
+  }
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Reading alone makes it private too: leaving it open to others is the harm */
+  g_assert_cmpint (g_chmod (f->path, 0640), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (pl_store_get_notices (store)[0], "private"));
+  }
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static gboolean
+notices_mention (PlStore    *store,
+                 const char *words)
+{
+  for (const char * const *notice = pl_store_get_notices (store); *notice != NULL; notice++)
+    if (strstr (*notice, words) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Run as someone the file's permissions bind (root is not bound by them) */
+static void
+reads_read_only_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(PlPerson) person = pl_person_new ();
+
+  store = pl_store_open (path, PL_STORE_OPEN_NO_CREATE | PL_STORE_OPEN_READ_IF_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_store_is_read_only (store));
+  g_assert_true (notices_mention (store, "read-only"));
+  people = pl_store_list_people (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+
+  person->full_name = g_strdup ("Not Saved");
+  g_assert_false (pl_store_save_person (store, person, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY);
+}
+
+/* A read-only file can be read, with a notice that nothing can be saved,
+ * also in a folder that cannot be written (no -shm can be made there) */
+static void
+test_open_read_only_reads (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    add_person (store, "Someone", NULL);
+  }
+  g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
+  before = file_checksum (f->path);
+
+  if (geteuid () == 0)
+    {
+      pid_t pid;
+      int status = 0;
+
+      /* The file is root's; nobody may read it only once it is 0444 */
+      g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+      g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (3);
+          reads_read_only_file (f->path);
+          _exit (0);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  else
+    {
+      reads_read_only_file (f->path);
+      g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+      reads_read_only_file (f->path);
+      g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+    }
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -976,6 +1235,11 @@ main (int   argc,
   ADD ("/plainly/store/backup", test_backup);
   ADD ("/plainly/store/migrate-from-version-1", test_migrate_from_version_1);
   ADD ("/plainly/store/carers", test_carers);
+  ADD ("/plainly/store/migrate-makes-backup", test_migrate_makes_backup);
+  ADD ("/plainly/store/read-only-older-not-updated", test_read_only_older_not_updated);
+  ADD ("/plainly/store/open-empty-file", test_open_empty_file);
+  ADD ("/plainly/store/open-tightens-permissions", test_open_tightens_permissions);
+  ADD ("/plainly/store/open-read-only-reads", test_open_read_only_reads);
 #undef ADD
 
   return g_test_run ();

@@ -254,12 +254,14 @@ pl_window_open_database (PlWindow   *self,
                          const char *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *notices = NULL;
   PlStore *store;
 
   g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+  /* A file that cannot be written is still shown, saying so */
+  store = pl_store_open (path, PL_STORE_OPEN_READ_IF_READ_ONLY, &error);
   if (store == NULL)
     {
       /* A database already open stays open; otherwise the start screen says
@@ -289,6 +291,10 @@ pl_window_open_database (PlWindow   *self,
   pl_window_update_reader_actions (self);
 
   pl_window_reload (self);
+  /* A backup kept before an update, the file made private, or read-only */
+  notices = g_strjoinv ("\n", (char **) pl_store_get_notices (store));
+  if (*notices != '\0')
+    pl_window_show_notice (self, notices);
   return TRUE;
 }
 

@@ -110,16 +110,35 @@ remove_partial_files_on_signals (void)
   pl_output_file_remove_on_signals (message);
 }
 
+/* How each command opens the file. Only demo makes a new one. list, needs
+ * and check only read, so they never write to it: an older file is not
+ * updated by them (check reports on it as it is), because updating is
+ * one-way and a look at a file should not change it. The others update an
+ * older file, after keeping a copy as it was; show, speak and export can
+ * still read a file that cannot be written. */
+static PlStoreOpenFlags
+open_flags_for (const char *command)
+{
+  if (g_strcmp0 (command, "demo") == 0)
+    return PL_STORE_OPEN_DEFAULT;
+  if (g_strcmp0 (command, "check") == 0)
+    return PL_STORE_OPEN_READ_ONLY | PL_STORE_OPEN_AS_IS;
+  if (g_strcmp0 (command, "list") == 0 || g_strcmp0 (command, "needs") == 0)
+    return PL_STORE_OPEN_READ_ONLY;
+  if (g_strcmp0 (command, "need-rule") == 0)
+    return PL_STORE_OPEN_NO_CREATE;
+  return PL_STORE_OPEN_NO_CREATE | PL_STORE_OPEN_READ_IF_READ_ONLY;
+}
+
 static PlStore *
-open_store (gboolean   create,
-            GError   **error)
+open_store (PlStoreOpenFlags   flags,
+            GError           **error)
 {
   g_autofree char *path = opt_db != NULL ? g_strdup (opt_db) : pl_store_default_path ();
   g_autoptr(GError) local_error = NULL;
   PlStore *store;
 
-  store = pl_store_open (path, create ? PL_STORE_OPEN_DEFAULT : PL_STORE_OPEN_NO_CREATE,
-                         &local_error);
+  store = pl_store_open (path, flags, &local_error);
   if (store == NULL && g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
     {
       g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND, "%s %s",
@@ -128,9 +147,15 @@ open_store (gboolean   create,
       return NULL;
     }
   if (store == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    pl_store_set_actor (store, PL_ACTOR_COMMAND_LINE);
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  pl_store_set_actor (store, PL_ACTOR_COMMAND_LINE);
+  /* A backup made, permissions tightened, a file that cannot be changed */
+  for (const char * const *notice = pl_store_get_notices (store); *notice != NULL; notice++)
+    g_printerr ("plainly-cli: %s\n", *notice);
   return store;
 }
 
@@ -177,8 +202,13 @@ command_check (PlStore *store)
 
   g_print (_("Database: %s\n"), pl_store_get_path (store));
   g_print (_("Integrity: %s\n"), report->integrity_message);
-  g_print (_("Schema version: %d (this Plainly writes version %d)\n"),
-           report->schema_version, PL_STORE_SCHEMA_VERSION);
+  if (report->schema_version < PL_STORE_SCHEMA_VERSION)
+    g_print (_("Schema version: %d (this Plainly writes version %d; opening the file in "
+               "Plainly will update it, after keeping a copy of it as it was)\n"),
+             report->schema_version, PL_STORE_SCHEMA_VERSION);
+  else
+    g_print (_("Schema version: %d (this Plainly writes version %d)\n"),
+             report->schema_version, PL_STORE_SCHEMA_VERSION);
   g_print (_("Foreign keys: %s\n"), report->foreign_keys_ok ? _("ok") : _("broken links found"));
   g_print ("%s\n", _("Rows:"));
   for (guint i = 0; i < report->table_names->len; i++)
@@ -186,8 +216,9 @@ command_check (PlStore *store)
              (const char *) g_ptr_array_index (report->table_names, i),
              g_array_index (report->row_counts, gint64, i));
 
+  /* An older file is not a problem: it is updated when it is next opened */
   ok = report->integrity_ok && report->foreign_keys_ok &&
-       report->schema_version == PL_STORE_SCHEMA_VERSION;
+       report->schema_version <= PL_STORE_SCHEMA_VERSION;
   if (!ok)
     {
       say_error (_("The database has problems. Make a copy of it before anything else, "
@@ -662,7 +693,7 @@ main (int   argc,
   remove_partial_files_on_signals ();
 
   /* Only demo makes a new database; the others need one that is there */
-  store = open_store (g_strcmp0 (command, "demo") == 0, &error);
+  store = open_store (open_flags_for (command), &error);
   if (store == NULL)
     {
       say_error (error->message);

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -41,6 +42,8 @@ struct _PlStore
   guint       depth;       /* open transactions: 0 none, 1 BEGIN, 2+ savepoints */
   int         schema_version;
   GDateTime  *clock;       /* a fixed time set by tests, or NULL */
+  gboolean    read_only;   /* nothing may be written to the file */
+  GPtrArray  *notices;     /* (element-type utf8): what opening it did or found */
 };
 
 G_DEFINE_QUARK (pl-store-error-quark, pl_store_error)
@@ -330,9 +333,16 @@ check_header (const char  *path,
   n = read (fd, header, sizeof header);
   close (fd);
 
-  /* An empty file is an empty database: SQLite treats it as one */
+  /* SQLite would quietly make an empty file into a new database; a file
+   * that is there but empty was meant to be something else, or was cut off */
   if (n == 0)
-    return TRUE;
+    {
+      g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is empty: it is not a Plainly database. Plainly has not changed it. "
+                     "To start a new database, give a name that is not in use."),
+                   file_name_for_messages (path));
+      return FALSE;
+    }
 
   if (n != sizeof header || memcmp (header, magic, sizeof header) != 0)
     {
@@ -500,6 +510,161 @@ inspect (PlStore   *self,
   return TRUE;
 }
 
+static void
+add_notice (PlStore *self,
+            char    *text)
+{
+  g_ptr_array_add (self->notices, text);
+}
+
+/* Care records are for their owner alone: a file others can read is made
+ * private (the -wal and -shm beside it hold the same records) */
+static void
+tighten_permissions (PlStore *self)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  gboolean tightened = FALSE, not_allowed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode) || (st.st_mode & 077) == 0)
+        continue;
+      if (g_chmod (file, st.st_mode & 0700) == 0)
+        tightened = TRUE;
+      else
+        not_allowed = TRUE;
+    }
+
+  if (not_allowed)
+    add_notice (self, g_strdup_printf (_("“%s” can be read by other people who use this computer, "
+                                         "and Plainly is not allowed to change that. Ask whoever "
+                                         "looks after the computer to make it private."),
+                                       file_name_for_messages (self->path)));
+  else if (tightened)
+    add_notice (self, g_strdup_printf (_("“%s” could be read by other people who use this "
+                                         "computer. Plainly has made it private: only you can "
+                                         "read it now."),
+                                       file_name_for_messages (self->path)));
+}
+
+/* Beside the file, named so it is seen as a database and never replaces
+ * one: plainly.db → plainly-version-3-backup.db, then -2, -3… */
+static char *
+backup_path_for (const char *path,
+                 int         version)
+{
+  g_autofree char *stem = g_str_has_suffix (path, ".db") ? g_strndup (path, strlen (path) - 3)
+                                                         : g_strdup (path);
+  const char *ending = g_str_has_suffix (path, ".db") ? ".db" : "";
+
+  for (guint i = 1; i < 1000; i++)
+    {
+      g_autofree char *candidate =
+        i == 1 ? g_strdup_printf ("%s-version-%d-backup%s", stem, version, ending)
+               : g_strdup_printf ("%s-version-%d-backup-%u%s", stem, version, i, ending);
+      GStatBuf st;
+
+      if (g_lstat (candidate, &st) != 0)
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+/* An update is forward-only, so the file as it was is kept first, whole,
+ * through SQLite's backup API; without that copy nothing is updated */
+static gboolean
+back_up_before_update (PlStore  *self,
+                       GError  **error)
+{
+  g_autofree char *backup = backup_path_for (self->path, self->schema_version);
+  g_autoptr(GError) local_error = NULL;
+
+  if (backup == NULL || !pl_store_backup (self, backup, &local_error))
+    {
+      g_set_error (error, PL_STORE_ERROR,
+                   local_error != NULL ? local_error->code : PL_STORE_ERROR_FAILED,
+                   _("“%s” was made by an older version of Plainly and needs updating, but "
+                     "Plainly could not first keep a copy of it as it was, so it has not been "
+                     "changed. %s"),
+                   file_name_for_messages (self->path),
+                   local_error != NULL ? local_error->message : "");
+      return FALSE;
+    }
+
+  add_notice (self, g_strdup_printf (_("“%s” was made by an older version of Plainly, so it has "
+                                       "been updated. A copy of it as it was is kept beside it, "
+                                       "in “%s”."),
+                                     file_name_for_messages (self->path),
+                                     file_name_for_messages (backup)));
+  return TRUE;
+}
+
+/* Reading an older file without writing to it: its records are copied into
+ * a private temporary database (deleted when closed), which is updated and
+ * read, and can take no changes */
+static gboolean
+read_through_updated_copy (PlStore  *self,
+                           GError  **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 ("", &copy,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+      else
+        rc = sqlite3_errcode (copy);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  sqlite3_close (self->db);
+  self->db = copy;
+  return TRUE;
+}
+
+/* A read-only file in WAL mode needs its -shm, which cannot be made in a
+ * folder that cannot be written; such a file is read as it stands */
+static int
+open_for_reading (PlStore *self)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  gint64 ignored = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK && query_int (self, "SELECT count(*) FROM sqlite_schema", &ignored, NULL))
+    return SQLITE_OK;
+
+  sqlite3_close (self->db);
+  self->db = NULL;
+  absolute = g_canonicalize_filename (self->path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    return SQLITE_CANTOPEN;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return sqlite3_open_v2 (immutable, &self->db,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE, NULL);
+}
+
 PlStore *
 pl_store_open (const char        *path,
                PlStoreOpenFlags   flags,
@@ -508,10 +673,16 @@ pl_store_open (const char        *path,
   g_autoptr(PlStore) self = NULL;
   g_autofree char *dir = NULL;
   gboolean is_empty = FALSE;
+  gboolean read_only = (flags & PL_STORE_OPEN_READ_ONLY) != 0;
+  gboolean cannot_write = FALSE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Reading never makes a file */
+  if (read_only)
+    flags |= PL_STORE_OPEN_NO_CREATE;
 
   dir = g_path_get_dirname (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -547,7 +718,10 @@ pl_store_open (const char        *path,
 
       /* SQLite would open a read-only file and fail at the first save; say so now.
        * WAL also needs to create files beside it. */
-      if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+      cannot_write = g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0;
+      if (cannot_write && !read_only && (flags & PL_STORE_OPEN_READ_IF_READ_ONLY))
+        read_only = TRUE;
+      else if (cannot_write && !read_only)
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_READ_ONLY,
                        _("“%s” is read-only, so Plainly cannot save changes to it. "
@@ -564,8 +738,15 @@ pl_store_open (const char        *path,
   self->actor = g_strdup (PL_ACTOR_PLAINLY);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->notices = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->read_only = read_only;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  tighten_permissions (self);
+
+  if (read_only)
+    rc = open_for_reading (self);
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (self, rc, error);
@@ -575,6 +756,37 @@ pl_store_open (const char        *path,
   sqlite3_busy_timeout (self->db, 5000);
 
   if (!inspect (self, &is_empty, error))
+    return NULL;
+
+  if (cannot_write)
+    add_notice (self, g_strdup_printf (_("“%s” is read-only, so changes cannot be saved to it. "
+                                         "Everything in it can still be read."),
+                                       file_name_for_messages (path)));
+
+  if (read_only)
+    {
+      gboolean older = self->schema_version < PL_STORE_SCHEMA_VERSION;
+
+      if (older && !is_empty)
+        add_notice (self, g_strdup_printf (_("“%s” was made by an older version of Plainly. It "
+                                             "has not been changed. Opening it in Plainly will "
+                                             "update it, after keeping a copy of it as it was."),
+                                           file_name_for_messages (path)));
+      if (older && !(flags & PL_STORE_OPEN_AS_IS))
+        {
+          if (!read_through_updated_copy (self, error) ||
+              !exec (self, "PRAGMA foreign_keys = ON;", error) ||
+              !migrate (self, error))
+            return NULL;
+        }
+      /* A slip in the code can then change nothing either */
+      if (!exec (self, "PRAGMA query_only = 1;", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (!is_empty && self->schema_version < PL_STORE_SCHEMA_VERSION &&
+      !back_up_before_update (self, error))
     return NULL;
 
   /* Only now, knowing the file is ours (or empty), do we write to it */
@@ -606,6 +818,7 @@ store_clear (gpointer data)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->clock, g_date_time_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   if (self->path != NULL)
@@ -635,6 +848,25 @@ pl_store_get_schema_version (PlStore *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->schema_version;
+}
+
+gboolean
+pl_store_is_read_only (PlStore *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->read_only;
+}
+
+const char * const *
+pl_store_get_notices (PlStore *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (self != NULL, none);
+
+  if (self->notices->len == 0)
+    return none;
+  return (const char * const *) self->notices->pdata;
 }
 
 void
@@ -1674,8 +1906,16 @@ pl_store_check (PlStore  *self,
   for (guint i = 0; i < n_types; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", types[i]->table);
-      gint64 count = 0;
+      g_autofree char *exists = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                                 "WHERE type = 'table' AND name = '%s'",
+                                                 types[i]->table);
+      gint64 count = 0, found = 0;
 
+      /* A file from an older version, read as it is, lacks the newer tables */
+      if (!query_int (self, exists, &found, error))
+        return NULL;
+      if (found == 0)
+        continue;
       if (!query_int (self, sql, &count, error))
         return NULL;
       g_ptr_array_add (report->table_names, g_strdup (types[i]->table));

@@ -32,6 +32,15 @@ typedef enum
 {
   PL_STORE_OPEN_DEFAULT   = 0,
   PL_STORE_OPEN_NO_CREATE = 1 << 0, /* a missing file is an error, not a new database */
+  /* Nothing is written to the file. A file from an older version is read
+   * through an updated copy in memory; the file itself is not updated. */
+  PL_STORE_OPEN_READ_ONLY = 1 << 1,
+  /* With READ_ONLY: an older file is read as it is, not updated even in
+   * memory (for check, which reports on the file itself) */
+  PL_STORE_OPEN_AS_IS     = 1 << 2,
+  /* A file that cannot be written is opened for reading, with a notice,
+   * rather than refused */
+  PL_STORE_OPEN_READ_IF_READ_ONLY = 1 << 3,
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
@@ -62,6 +71,13 @@ PlStore    *pl_store_ref              (PlStore           *self);
 void        pl_store_unref            (PlStore           *self);
 const char *pl_store_get_path         (PlStore           *self);
 int         pl_store_get_schema_version (PlStore         *self);
+/* TRUE when nothing can be saved: opened with PL_STORE_OPEN_READ_ONLY, or
+ * a read-only file opened with PL_STORE_OPEN_READ_IF_READ_ONLY */
+gboolean    pl_store_is_read_only     (PlStore           *self);
+/* What opening the file did or found that the person should be told, in
+ * plain words: a backup made before an update, permissions tightened, a
+ * file that cannot be changed. NULL-terminated; empty when nothing. */
+const char * const *pl_store_get_notices (PlStore        *self);
 
 /* Who is making changes, recorded in the history ("Sam Patel (coordinator)") */
 void        pl_store_set_actor        (PlStore           *self,
