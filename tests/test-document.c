@@ -1678,6 +1678,36 @@ test_plan_content (Fixture       *f,
   g_assert_cmpstr (again_text, ==, saved_text);
 }
 
+/* Two documents are equal when they say the same: a flag or a word differs */
+static void
+test_model_equal (void)
+{
+  g_autoptr(PlDocument) a = pl_document_new ("Plan");
+  g_autoptr(PlDocument) b = pl_document_new ("Plan");
+
+  for (int i = 0; i < 2; i++)
+    {
+      PlDocument *d = i == 0 ? a : b;
+
+      pl_document_add (d, PL_BLOCK_HEADING, 1, "top", NULL, "Plan");
+      pl_document_add (d, PL_BLOCK_FIELD, 0, "time", "Time", "8:00 in the morning");
+      pl_document_add_link (d, "Back to the top", "top");
+    }
+  g_assert_true (pl_document_equal (a, b));
+  g_assert_true (pl_document_equal (a, a));
+  g_assert_false (pl_document_equal (a, NULL));
+
+  pl_document_set_block_flags (b, 1, PL_BLOCK_CHANGED);
+  g_assert_false (pl_document_equal (a, b));
+  pl_document_set_block_flags (b, 1, PL_BLOCK_FLAGS_NONE);
+  g_assert_true (pl_document_equal (a, b));
+  pl_document_set_version (b, "Version 2");
+  g_assert_false (pl_document_equal (a, b));
+  pl_document_set_version (a, "Version 2");
+  pl_document_add (a, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, "More");
+  g_assert_false (pl_document_equal (a, b));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1686,6 +1716,7 @@ main (int   argc,
 
   g_test_add_func ("/plainly/document/model/anchors", test_model_anchors);
   g_test_add_func ("/plainly/document/model/to-text", test_model_to_text);
+  g_test_add_func ("/plainly/document/model/equal", test_model_equal);
   g_test_add_func ("/plainly/document/model/to-text-long-fields", test_model_to_text_long_fields);
   g_test_add_func ("/plainly/document/words/date", test_words_date);
   g_test_add_func ("/plainly/document/words/time", test_words_time);

@@ -313,6 +313,38 @@ test_back (Fixture       *f,
   g_assert_true (pl_gui_test_wait_until (back_at_start, f));
 }
 
+/* Opening the same plan again keeps what was built for it: rebuilding
+ * every block floods a screen reader with changes and keeps it quiet */
+static void
+test_reopen_keeps_blocks (Fixture       *f,
+                          gconstpointer  data)
+{
+  PlDocumentView *view = pl_window_get_document_view (f->window);
+  g_autoptr(PlDocument) first = NULL;
+  GtkWidget *block;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  open_plan (f, f->person_id);
+  pl_gui_test_run_frames (2);
+  first = g_object_ref (pl_document_view_get_document (view));
+  block = pl_document_view_get_block_widget (view, 3);
+  g_assert_nonnull (block);
+  g_object_add_weak_pointer (G_OBJECT (block), (gpointer *) &block);
+
+  expected_home_focus = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (pl_gui_test_wait_until (back_at_home, f));
+  g_assert_true (pl_window_open_page (f->window, PL_DOCUMENT_PLAN));
+  g_assert_true (pl_gui_test_wait_until (is_reading, f));
+
+  /* A document built anew, with the same words, in the same widgets */
+  g_assert_true (pl_document_view_get_document (view) != first);
+  g_assert_true (pl_document_equal (pl_document_view_get_document (view), first));
+  g_assert_nonnull (block);
+  g_assert_true (pl_document_view_get_block_widget (view, 3) == block);
+  g_object_remove_weak_pointer (G_OBJECT (block), (gpointer *) &block);
+}
+
 /* The label inside a home button, or NULL */
 static GtkWidget *
 find_label (GtkWidget *widget)
@@ -1063,6 +1095,8 @@ main (int   argc,
               fixture_setup, test_link_moves_focus, fixture_teardown);
   g_test_add ("/plainly/window/back", Fixture, NULL,
               fixture_setup, test_back, fixture_teardown);
+  g_test_add ("/plainly/window/reopen-keeps-blocks", Fixture, NULL,
+              fixture_setup, test_reopen_keeps_blocks, fixture_teardown);
   g_test_add ("/plainly/window/home", Fixture, NULL,
               fixture_setup, test_home, fixture_teardown);
   g_test_add ("/plainly/window/home-pages", Fixture, NULL,

@@ -1479,9 +1479,19 @@ pl_document_view_set_document (PlDocumentView *self,
   if (self->document == document)
     return;
 
-  clear_blocks (self);
-  g_set_object (&self->document, document);
-  build_blocks (self);
+  /* The same words again (the plan opened a second time) keep the widgets
+   * built for them: rebuilding hundreds of blocks floods a screen reader
+   * with changes and keeps it quiet while they pass */
+  if (pl_document_equal (self->document, document))
+    {
+      g_set_object (&self->document, document);
+    }
+  else
+    {
+      clear_blocks (self);
+      g_set_object (&self->document, document);
+      build_blocks (self);
+    }
 
   /* A new document starts at its top */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

@@ -408,14 +408,21 @@ void
 pl_reader_set_document (PlReader   *self,
                         PlDocument *document)
 {
+  PlDocument *shown;
+  gboolean same;
+
   g_return_if_fail (PL_IS_READER (self));
   g_return_if_fail (document == NULL || PL_IS_DOCUMENT (document));
 
-  if (pl_document_view_get_document (self->view) == document)
+  shown = pl_document_view_get_document (self->view);
+  if (shown == document)
     return;
 
+  /* The same words again keep the contents as they are */
+  same = pl_document_equal (shown, document);
   pl_document_view_set_document (self->view, document);
-  rebuild_contents (self);
+  if (!same)
+    rebuild_contents (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

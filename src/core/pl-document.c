@@ -418,6 +418,33 @@ pl_document_has_changes (PlDocument *self)
   return FALSE;
 }
 
+gboolean
+pl_document_equal (PlDocument *a,
+                   PlDocument *b)
+{
+  g_return_val_if_fail (a == NULL || PL_IS_DOCUMENT (a), FALSE);
+  g_return_val_if_fail (b == NULL || PL_IS_DOCUMENT (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->blocks->len != b->blocks->len ||
+      g_strcmp0 (a->title, b->title) != 0 || g_strcmp0 (a->version, b->version) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < a->blocks->len; i++)
+    {
+      const PlBlock *x = g_ptr_array_index (a->blocks, i);
+      const PlBlock *y = g_ptr_array_index (b->blocks, i);
+
+      if (x->kind != y->kind || x->level != y->level || x->flags != y->flags ||
+          x->record_type != y->record_type || x->record_id != y->record_id ||
+          g_strcmp0 (x->anchor, y->anchor) != 0 || g_strcmp0 (x->label, y->label) != 0 ||
+          g_strcmp0 (x->text, y->text) != 0 || g_strcmp0 (x->target, y->target) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 pl_block_kind_to_string (PlBlockKind kind)
 {

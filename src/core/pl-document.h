@@ -100,6 +100,10 @@ void           pl_document_set_version   (PlDocument   *self,
                                           const char   *version);
 /* Whether any block is marked PL_BLOCK_CHANGED */
 gboolean       pl_document_has_changes   (PlDocument   *self);
+/* Whether two documents say the same: title, version and every block
+ * alike. A view shown the same words again keeps what it built. */
+gboolean       pl_document_equal         (PlDocument   *a,
+                                          PlDocument   *b);
 /* Plain text, blocks in order, headings marked: what `plainly-cli show` prints */
 char          *pl_document_to_text       (PlDocument   *self);
 const char    *pl_block_kind_to_string   (PlBlockKind   kind);
