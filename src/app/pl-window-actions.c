@@ -168,19 +168,31 @@ print_options (PlWindow   *self,
                                       person != NULL ? person->full_name : NULL);
 }
 
+/* The document being read, with the reader's print options; NULL when the
+ * reader is not what the window shows */
+static PlDocument *
+document_to_print (PlWindow        *self,
+                   PlPrintOptions **options)
+{
+  PlDocument *document = pl_reader_get_document (self->reader);
+
+  if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
+    return NULL;
+  *options = print_options (self, document);
+  return document;
+}
+
 static void
 print_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
   PlWindow *self = PL_WINDOW (user_data);
-  PlDocument *document = pl_reader_get_document (self->reader);
   g_autoptr(PlPrintOptions) options = NULL;
+  PlDocument *document = document_to_print (self, &options);
 
-  if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
-    return;
-  options = print_options (self, document);
-  pl_printing_print (GTK_WINDOW (self), document, options);
+  if (document != NULL)
+    pl_printing_print (GTK_WINDOW (self), document, options);
 }
 
 static void
@@ -197,13 +209,11 @@ save_pdf_action_cb (GSimpleAction *action,
                     gpointer       user_data)
 {
   PlWindow *self = PL_WINDOW (user_data);
-  PlDocument *document = pl_reader_get_document (self->reader);
   g_autoptr(PlPrintOptions) options = NULL;
+  PlDocument *document = document_to_print (self, &options);
 
-  if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
-    return;
-  options = print_options (self, document);
-  pl_printing_save_pdf (GTK_WINDOW (self), document, options, pdf_saved_cb, g_object_ref (self));
+  if (document != NULL)
+    pl_printing_save_pdf (GTK_WINDOW (self), document, options, pdf_saved_cb, g_object_ref (self));
 }
 
 static const GActionEntry win_entries[] = {
