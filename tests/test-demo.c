@@ -365,6 +365,52 @@ test_install (Fixture       *f,
     g_assert_null (((PlStaff *) g_ptr_array_index (staff, i))->password_hash);
 }
 
+/* What a person or worker adds to the example after it was made */
+static void
+add_to_example (PlStore *store,
+                gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = pl_store_load_person (store, person_id, &error);
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlDiaryEntry) entry = pl_diary_entry_new ();
+
+  g_assert_no_error (error);
+  g_free (person->pin_hash);
+  person->pin_hash = g_strdup ("$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  g_assert_no_error (error);
+
+  settings = pl_store_get_settings (store, person_id, &error);
+  g_assert_no_error (error);
+  settings->text_size = 48;
+  g_assert_true (pl_store_save_settings (store, settings, &error));
+  g_assert_no_error (error);
+
+  entry->person_id = person_id;
+  entry->visit_date = g_strdup ("2026-02-03");
+  entry->what_done = g_strdup ("Added after the example was made: a walk to the shop");
+  g_assert_true (pl_store_save_diary_entry (store, entry, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_still_added (PlStore *store,
+                    gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = pl_store_load_person (store, person_id, &error);
+  g_autoptr(PlSettings) settings = pl_store_get_settings (store, person_id, &error);
+  g_autoptr(GPtrArray) found = pl_store_search_diary (store, person_id, "shop walk", 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (person->pin_hash);
+  g_assert_cmpint (settings->text_size, ==, 48);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+/* Running demo again changes nothing at all: the same number, not one row
+ * more (history included), and what was added to the example stays */
 static void
 test_idempotent (Fixture       *f,
                  gconstpointer  data)
@@ -372,12 +418,10 @@ test_idempotent (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) first = NULL;
   g_autoptr(GHashTable) second = NULL;
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(PlPerson) other = pl_person_new ();
-  g_autoptr(PlStaff) staff = NULL;
-  g_autoptr(GPtrArray) staff_list = NULL;
+  g_autofree char *done = NULL;
   gint64 before;
-  gint64 after;
+  gint64 after = 0;
 
   /* Someone already in the database is left alone */
   other->full_name = g_strdup ("Arthur Penhaligon");
@@ -385,49 +429,91 @@ test_idempotent (Fixture       *f,
   g_assert_no_error (error);
 
   before = install (f->store);
-  first = row_counts (f->store, FALSE);
+  add_to_example (f->store, before);
+  first = row_counts (f->store, TRUE);
 
-  /* A password set since is kept when the example is refreshed */
+  g_assert_true (pl_demo_install_full (f->store, PL_DEMO_INSTALL_DEFAULT, &after, &done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after, ==, before);
+  g_assert_nonnull (strstr (done, "already here"));
+  g_assert_nonnull (strstr (done, "Nothing was changed"));
+  second = row_counts (f->store, TRUE);
+  assert_same_counts (first, second);
+  g_assert_cmpint (count (second, "people"), ==, 2);
+  assert_still_added (f->store, before);
+
+  /* A third time changes nothing either */
+  g_assert_cmpint (install (f->store), ==, before);
+  g_clear_pointer (&first, g_hash_table_unref);
+  first = row_counts (f->store, TRUE);
+  assert_same_counts (first, second);
+}
+
+/* demo --reset: the example as shipped, having said all it removes; the
+ * others in the database, and staff passwords, are left alone */
+static void
+test_reset (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) shipped = NULL;
+  g_autoptr(GHashTable) reset = NULL;
+  g_autoptr(PlPerson) other = pl_person_new ();
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) staff_list = NULL;
+  g_autoptr(PlStaff) staff = NULL;
+  g_autoptr(PlStaff) reloaded = NULL;
+  g_autofree char *done = NULL;
+  gint64 before, after = 0;
+
+  other->full_name = g_strdup ("Arthur Penhaligon");
+  g_assert_true (pl_store_save_person (f->store, other, &error));
+  g_assert_no_error (error);
+
+  before = install (f->store);
+  shipped = row_counts (f->store, FALSE);
+  add_to_example (f->store, before);
+
   staff_list = list_ok (f->store, &pl_staff_type, 0);
   staff = pl_staff_copy (g_ptr_array_index (staff_list, 0));
   staff->password_hash = g_strdup ("$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA");
   g_assert_true (pl_store_save_staff (f->store, staff, &error));
   g_assert_no_error (error);
 
-  after = install (f->store);
-  second = row_counts (f->store, FALSE);
-  assert_same_counts (first, second);
-  g_assert_cmpint (count (second, "people"), ==, 2);
-  g_assert_cmpint (count (second, "services"), ==, 1);
-  g_assert_cmpint (count (second, "welcome_packs"), ==, 1);
-  g_assert_cmpint (count (second, "staff"), ==, 2);
+  g_assert_true (pl_demo_install_full (f->store, PL_DEMO_INSTALL_RESET, &after, &done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after, >, 0);
 
-  /* The old example person was replaced, not joined by a second one */
-  people = list_ok (f->store, &pl_person_type, 0);
-  g_assert_cmpuint (people->len, ==, 2);
-  for (guint i = 0; i < people->len; i++)
-    {
-      const PlPerson *person = g_ptr_array_index (people, i);
+  /* It says what it removed: the added diary entry among the example's, the PIN, the settings */
+  g_assert_nonnull (strstr (done, "Removed the example person"));
+  g_assert_nonnull (strstr (done, "diary entries"));
+  g_assert_nonnull (strstr (done, "their PIN"));
+  g_assert_nonnull (strstr (done, "their own settings"));
+  g_assert_nonnull (strstr (done, "is ready"));
 
-      if (g_strcmp0 (person->external_id, "DEMO-0001") == 0)
-        g_assert_cmpint (person->id, ==, after);
-      else
-        g_assert_cmpint (person->id, ==, other->id);
-    }
-  g_assert_cmpint (before, >, 0);
+  /* The example as shipped: the same rows as a fresh install, nothing added kept */
+  reset = row_counts (f->store, FALSE);
+  assert_same_counts (shipped, reset);
+  person = pl_store_load_person (f->store, after, &error);
+  g_assert_no_error (error);
+  g_assert_null (person->pin_hash);
+  settings = pl_store_get_settings (f->store, after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (settings->text_size, !=, 48);
+  found = pl_store_search_diary (f->store, 0, "shop walk", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
 
-  {
-    g_autoptr(PlStaff) reloaded = pl_store_load_staff (f->store, staff->id, &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpstr (reloaded->password_hash, ==, staff->password_hash);
-  }
-
-  /* A third time changes nothing either */
-  install (f->store);
-  g_clear_pointer (&first, g_hash_table_unref);
-  first = row_counts (f->store, FALSE);
-  assert_same_counts (first, second);
+  /* Arthur and the staff password stay */
+  g_clear_pointer (&person, pl_person_free);
+  person = pl_store_load_person (f->store, other->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (person->full_name, ==, "Arthur Penhaligon");
+  reloaded = pl_store_load_staff (f->store, staff->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reloaded->password_hash, ==, staff->password_hash);
 }
 
 static void
@@ -606,6 +692,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/plainly/demo/install", test_install);
+  ADD ("/plainly/demo/reset", test_reset);
   ADD ("/plainly/demo/idempotent", test_idempotent);
   ADD ("/plainly/demo/actor", test_actor);
   ADD ("/plainly/demo/small", test_small);

@@ -50,6 +50,7 @@ static char *opt_contrast = NULL;
 static char *opt_read_aloud = NULL;
 static char *opt_more_time = NULL;
 static char *opt_staff = NULL;
+static gboolean opt_reset = FALSE;
 
 static const GOptionEntry entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -79,6 +80,9 @@ static const GOptionEntry entries[] = {
   { "staff", 0, 0, G_OPTION_ARG_STRING, &opt_staff,
     N_("For show, speak and export: read as this member of staff, with your password, "
        "asked for when the person has a PIN"), N_("USERNAME") },
+  { "reset", 0, 0, G_OPTION_ARG_NONE, &opt_reset,
+    N_("For demo: remove the example person and all that was added to them, and bring "
+       "them back as shipped"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Say which version of Plainly this is"), NULL },
   { NULL }
@@ -163,26 +167,16 @@ static int
 command_demo (PlStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlPerson) person = NULL;
-  g_autofree char *id = NULL;
-  gint64 person_id = 0;
+  g_autofree char *done = NULL;
 
-  if (!pl_demo_install (store, &person_id, &error))
+  if (!pl_demo_install_full (store, opt_reset ? PL_DEMO_INSTALL_RESET : PL_DEMO_INSTALL_DEFAULT,
+                             NULL, &done, &error))
     {
       say_error (error->message);
       return EXIT_FAILED;
     }
 
-  person = pl_store_load_person (store, person_id, &error);
-  if (person == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
-
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, person->id);
-  /* Translators: the example person's name and number */
-  g_print (_("The example person is ready: %s, number %s.\n"), person->full_name, id);
+  g_print ("%s\n", done);
   return EXIT_OK;
 }
 
@@ -586,7 +580,8 @@ main (int   argc,
                                 _("Read and check Plainly's care records from the command line."));
   g_option_context_set_description (context,
                                     _("Commands:\n"
-                                      "  demo          Create the example person, or bring them back as they were\n"
+                                      "  demo          Create the example person; when they are there, change\n"
+                                      "                nothing. --reset brings them back as shipped\n"
                                       "  check         Check the database: integrity, schema version, row counts\n"
                                       "  list          List the people, one a line, each with their number\n"
                                       "  show PERSON   Print a person's document as plain text; PERSON is\n"
@@ -633,6 +628,8 @@ main (int   argc,
   if ((opt_min_size >= 0 || opt_contrast != NULL || opt_read_aloud != NULL ||
        opt_more_time != NULL) && g_strcmp0 (command, "need-rule") != 0)
     return usage_error (_("--min-size, --contrast, --read-aloud and --more-time only go with need-rule."));
+  if (opt_reset && g_strcmp0 (command, "demo") != 0)
+    return usage_error (_("--reset only goes with demo."));
   if (opt_min_size > 96)
     return usage_error (_("--min-size is in points, up to 96."));
 

@@ -758,12 +758,113 @@ pl_demo_import_json (PlStore     *store,
   return ok;
 }
 
+/* The example person's reference, from the shipped JSON */
+static char *
+example_reference (GBytes  *bytes,
+                   GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonNode *person = NULL;
+  const char *reference = NULL;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   (gssize) g_bytes_get_size (bytes), error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    person = json_object_get_member (json_node_get_object (root), "person");
+  if (person != NULL && JSON_NODE_HOLDS_OBJECT (person))
+    reference = json_object_get_string_member_with_default (json_node_get_object (person),
+                                                            "external_id", NULL);
+  if (reference == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The example has no reference for its person."));
+      return NULL;
+    }
+  return g_strdup (reference);
+}
+
+static guint
+count_owned (PlStore            *store,
+             const PlRecordType *type,
+             gint64              person_id,
+             GError            **error)
+{
+  g_autoptr(GPtrArray) rows = pl_store_list (store, type, person_id, error);
+
+  return rows != NULL ? rows->len : 0;
+}
+
+/* All a reset takes away with the person, in words: it is said before it
+ * is done, and everything added since the example was made goes with it */
+static char *
+describe_removal (PlStore        *store,
+                  const PlPerson *person,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person->id);
+  g_autofree char *list = NULL;
+  guint plans, diary, complaints, contacts, needs, settings;
+
+  plans = count_owned (store, &pl_plan_type, person->id, &local_error);
+  diary = local_error == NULL ? count_owned (store, &pl_diary_entry_type, person->id, &local_error) : 0;
+  complaints = local_error == NULL ? count_owned (store, &pl_complaint_type, person->id, &local_error) : 0;
+  contacts = local_error == NULL ? count_owned (store, &pl_contact_type, person->id, &local_error) : 0;
+  needs = local_error == NULL ? count_owned (store, &pl_comm_need_type, person->id, &local_error) : 0;
+  settings = local_error == NULL ? count_owned (store, &pl_settings_type, person->id, &local_error) : 0;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (plans > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u version of the plan",
+                                                       "%u versions of the plan", plans), plans));
+  if (diary > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u diary entry",
+                                                       "%u diary entries", diary), diary));
+  if (complaints > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u complaint or compliment",
+                                                       "%u complaints and compliments",
+                                                       complaints), complaints));
+  if (contacts > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u person involved",
+                                                       "%u people involved", contacts), contacts));
+  if (needs > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u communication need",
+                                                       "%u communication needs", needs), needs));
+  if (person->pin_hash != NULL)
+    g_ptr_array_add (parts, g_strdup (_("their PIN")));
+  if (settings > 0)
+    g_ptr_array_add (parts, g_strdup (_("their own settings")));
+  g_ptr_array_add (parts, NULL);
+  list = g_strjoinv (", ", (char **) parts->pdata);
+
+  /* Translators: the person's name, their number, then a list such as
+   * "3 versions of the plan, 12 diary entries, their PIN" */
+  return g_strdup_printf (_("Removed the example person, %s, number %s, with all that was kept "
+                            "about them: %s, and the words about them in the history."),
+                          person->full_name, id, *list != '\0' ? list : _("nothing more"));
+}
+
 gboolean
-pl_demo_install (PlStore  *store,
-                 gint64   *out_person_id,
-                 GError  **error)
+pl_demo_install_full (PlStore            *store,
+                      PlDemoInstallFlags  flags,
+                      gint64             *out_person_id,
+                      char              **out_done,
+                      GError            **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PlPerson) existing = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *removed = NULL;
+  g_autoptr(PlPerson) person = NULL;
   const char *data;
   gsize size = 0;
   gint64 person_id = 0;
@@ -776,6 +877,41 @@ pl_demo_install (PlStore  *store,
   if (bytes == NULL)
     return FALSE;
 
+  reference = example_reference (bytes, error);
+  if (reference == NULL)
+    return FALSE;
+
+  existing = pl_store_find_person_by_external_id (store, reference, &local_error);
+  if (existing == NULL && !g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Already there: not one row is written, so nothing added to them is lost */
+  if (existing != NULL && !(flags & PL_DEMO_INSTALL_RESET))
+    {
+      if (out_person_id != NULL)
+        *out_person_id = existing->id;
+      if (out_done != NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, existing->id);
+
+          /* Translators: the person's name and number */
+          *out_done = g_strdup_printf (_("The example person is already here: %s, number %s. "
+                                         "Nothing was changed."),
+                                       existing->full_name, id);
+        }
+      return TRUE;
+    }
+
+  if (existing != NULL)
+    {
+      removed = describe_removal (store, existing, error);
+      if (removed == NULL)
+        return FALSE;
+    }
+
   data = g_bytes_get_data (bytes, &size);
   if (!pl_demo_import_json (store, data, size, &person_id, error))
     {
@@ -785,5 +921,27 @@ pl_demo_install (PlStore  *store,
 
   if (out_person_id != NULL)
     *out_person_id = person_id;
+  if (out_done != NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+      g_autofree char *ready = NULL;
+
+      person = pl_store_load_person (store, person_id, error);
+      if (person == NULL)
+        return FALSE;
+      /* Translators: the person's name and number */
+      ready = g_strdup_printf (_("The example person is ready: %s, number %s."),
+                               person->full_name, id);
+      *out_done = removed != NULL ? g_strconcat (removed, "\n", ready, NULL)
+                                  : g_steal_pointer (&ready);
+    }
   return TRUE;
+}
+
+gboolean
+pl_demo_install (PlStore  *store,
+                 gint64   *out_person_id,
+                 GError  **error)
+{
+  return pl_demo_install_full (store, PL_DEMO_INSTALL_DEFAULT, out_person_id, NULL, error);
 }

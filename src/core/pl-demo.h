@@ -11,13 +11,27 @@
 
 G_BEGIN_DECLS
 
-/* Creates or refreshes the example person from the JSON compiled into the
- * core library (data/demo/example.json). Running it again replaces the
- * person and updates the service, welcome pack and staff accounts in place,
- * so the database ends up the same. */
+typedef enum
+{
+  PL_DEMO_INSTALL_DEFAULT = 0,
+  /* Removes the example person and all that was added to them, and brings
+   * them back as shipped */
+  PL_DEMO_INSTALL_RESET   = 1 << 0,
+} PlDemoInstallFlags;
+
+/* Creates the example person from the JSON compiled into the core library
+ * (data/demo/example.json). When they are already there nothing at all is
+ * changed: what was added to them (diary, PIN, settings) stays theirs. */
 gboolean pl_demo_install     (PlStore     *store,
                               gint64      *out_person_id,
                               GError     **error);
+/* The same, or with PL_DEMO_INSTALL_RESET the example as shipped.
+ * out_done: what was done, in plain words, naming all a reset removed. */
+gboolean pl_demo_install_full (PlStore            *store,
+                               PlDemoInstallFlags  flags,
+                               gint64             *out_person_id,
+                               char              **out_done,
+                               GError            **error);
 
 /* Imports one document shaped like data/demo/example.json, all in one
  * transaction: on any error nothing is changed. Members are the column names
