@@ -378,7 +378,8 @@ check "and nothing is created" test ! -e "$tmp/no"
 # demo --reset brings the example back as shipped, saying what it removes
 cp "$db" "$tmp/reset.db"
 expect "demo --reset" 0 "$cli" --db "$tmp/reset.db" demo --reset
-check "says what it removed" grep -q "Removed the example person.*diary entr" "$tmp/out"
+check "says first what it removes, their words in the history too" \
+  grep -q "This removes the example person.*diary entr.*history" "$tmp/out"
 check "and that the example is ready" grep -q "is ready" "$tmp/out"
 expect "--reset goes only with demo" 2 "$cli" --db "$tmp/reset.db" list --reset
 

@@ -466,6 +466,7 @@ test_reset (Fixture       *f,
   g_autoptr(PlStaff) staff = NULL;
   g_autoptr(PlStaff) reloaded = NULL;
   g_autofree char *done = NULL;
+  g_autofree char *removes = NULL;
   gint64 before, after = 0;
 
   other->full_name = g_strdup ("Arthur Penhaligon");
@@ -482,15 +483,19 @@ test_reset (Fixture       *f,
   g_assert_true (pl_store_save_staff (f->store, staff, &error));
   g_assert_no_error (error);
 
+  /* It says first what it removes: the added diary entry among the
+   * example's, the PIN, the settings, and their words in the history */
+  g_assert_true (pl_demo_describe_reset (f->store, &removes, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (removes, "This removes the example person"));
+  g_assert_nonnull (strstr (removes, "diary entries"));
+  g_assert_nonnull (strstr (removes, "their PIN"));
+  g_assert_nonnull (strstr (removes, "their own settings"));
+  g_assert_nonnull (strstr (removes, "history"));
+
   g_assert_true (pl_demo_install_full (f->store, PL_DEMO_INSTALL_RESET, &after, &done, &error));
   g_assert_no_error (error);
   g_assert_cmpint (after, >, 0);
-
-  /* It says what it removed: the added diary entry among the example's, the PIN, the settings */
-  g_assert_nonnull (strstr (done, "Removed the example person"));
-  g_assert_nonnull (strstr (done, "diary entries"));
-  g_assert_nonnull (strstr (done, "their PIN"));
-  g_assert_nonnull (strstr (done, "their own settings"));
   g_assert_nonnull (strstr (done, "is ready"));
 
   /* The example as shipped: the same rows as a fresh install, nothing added kept */

@@ -1206,6 +1206,128 @@ test_open_read_only_reads (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static gint64
+history_rows_with (const char *path,
+                   const char *where)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM history WHERE %s", where);
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gboolean
+file_holds (const char *path,
+            const char *words)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  gsize n = strlen (words);
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+  /* The file holds NUL bytes, so no string search will do */
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (contents + i, words, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* UK GDPR erasure: deleting a person takes their words out of the history
+ * too, and out of the file; only who deleted which record, and when, stays */
+static void
+test_delete_person_erases_history (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlPlan) plan = pl_plan_new ();
+  g_autoptr(PlDiaryEntry) entry = pl_diary_entry_new ();
+  g_autoptr(PlDiaryEntry) gone = pl_diary_entry_new ();
+  g_autoptr(PlDiaryEntry) other_entry = pl_diary_entry_new ();
+  g_autoptr(PlContact) contact = pl_contact_new ();
+  g_autoptr(PlSharing) sharing = pl_sharing_new ();
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  gint64 id = add_person (store, "Zebedee Quarrington", "Zeb");
+  gint64 other = add_person (store, "Arthur Dent", NULL);
+
+  /* Field changes, a record deleted before, and records two levels down */
+  person = pl_store_load_person (store, id, &error);
+  g_free (person->preferred_name);
+  person->preferred_name = g_strdup ("Zebby Quarrington");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  plan->person_id = id;
+  plan->version = 1;
+  g_assert_true (pl_store_save_plan (store, plan, &error));
+  contact->person_id = id;
+  contact->role = PL_CONTACT_FAMILY;
+  contact->name = g_strdup ("Xanthippe Quarrington");
+  g_assert_true (pl_store_save_contact (store, contact, &error));
+  sharing->contact_id = contact->id;
+  sharing->scope = PL_SCOPE_DIARY;
+  g_assert_true (pl_store_save_sharing (store, sharing, &error));
+  entry->person_id = id;
+  entry->visit_date = g_strdup ("2026-02-03");
+  entry->what_done = g_strdup ("Helped with the quoits");
+  g_assert_true (pl_store_save_diary_entry (store, entry, &error));
+  g_free (entry->what_done);
+  entry->what_done = g_strdup ("Helped with the marmalade jars");
+  g_assert_true (pl_store_save_diary_entry (store, entry, &error));
+  gone->person_id = id;
+  gone->visit_date = g_strdup ("2026-02-01");
+  gone->what_done = g_strdup ("Talked about the xylophones");
+  g_assert_true (pl_store_save_diary_entry (store, gone, &error));
+  g_assert_true (pl_store_delete_diary_entry (store, gone->id, &error));
+  other_entry->person_id = other;
+  other_entry->visit_date = g_strdup ("2026-02-03");
+  other_entry->what_done = g_strdup ("Made a towel rack");
+  g_assert_true (pl_store_save_diary_entry (store, other_entry, &error));
+  g_free (other_entry->what_done);
+  other_entry->what_done = g_strdup ("Made a towel rail");
+  g_assert_true (pl_store_save_diary_entry (store, other_entry, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (history_rows_with (f->path, "old_value LIKE '%quoits%'"), ==, 1);
+  g_assert_cmpint (history_rows_with (f->path, "old_value LIKE '%xylophones%'"), ==, 1);
+
+  pl_store_set_actor (store, PL_ACTOR_COMMAND_LINE);
+  g_assert_true (pl_store_delete_person_all (store, id, &error));
+  g_assert_no_error (error);
+
+  /* No word of theirs in the history; one row says who deleted them, when */
+  g_assert_cmpint (history_rows_with (f->path, "coalesce (old_value, '') || coalesce (new_value, '') "
+                                      "LIKE '%Quarrington%' OR old_value LIKE '%quoits%' OR "
+                                      "old_value LIKE '%xylophones%' OR new_value LIKE '%marmalade%'"),
+                   ==, 0);
+  mine = g_strdup_printf ("table_name = 'people' AND record_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (history_rows_with (f->path, mine), ==, 1);
+  g_free (mine);
+  mine = g_strdup_printf ("table_name = 'people' AND record_id = %" G_GINT64_FORMAT " AND "
+                          "field = '(deleted)' AND old_value IS NULL AND new_value IS NULL "
+                          "AND actor = '%s' AND at != ''", id, PL_ACTOR_COMMAND_LINE);
+  g_assert_cmpint (history_rows_with (f->path, mine), ==, 1);
+  /* Someone else's history is theirs to keep */
+  g_assert_cmpint (history_rows_with (f->path, "old_value LIKE '%towel rack%'"), ==, 1);
+
+  /* Nor are their words anywhere in the file, its log or the search index */
+  g_clear_pointer (&store, pl_store_unref);
+  g_assert_false (file_holds (f->path, "Quarrington"));
+  g_assert_false (file_holds (f->path, "xylophones"));
+  g_assert_false (file_holds (f->path, "marmalade"));
+  g_assert_false (file_holds (f->path, "quoits"));
+  g_assert_true (file_holds (f->path, "towel rail"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1240,6 +1362,7 @@ main (int   argc,
   ADD ("/plainly/store/open-empty-file", test_open_empty_file);
   ADD ("/plainly/store/open-tightens-permissions", test_open_tightens_permissions);
   ADD ("/plainly/store/open-read-only-reads", test_open_read_only_reads);
+  ADD ("/plainly/store/delete-person-erases-history", test_delete_person_erases_history);
 #undef ADD
 
   return g_test_run ();

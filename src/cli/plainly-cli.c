@@ -168,6 +168,16 @@ command_demo (PlStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
+  g_autofree char *removes = NULL;
+
+  /* What a reset removes is said before it is done */
+  if (opt_reset && !pl_demo_describe_reset (store, &removes, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  if (removes != NULL)
+    g_print ("%s\n", removes);
 
   if (!pl_demo_install_full (store, opt_reset ? PL_DEMO_INSTALL_RESET : PL_DEMO_INSTALL_DEFAULT,
                              NULL, &done, &error))

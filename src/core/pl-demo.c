@@ -847,9 +847,63 @@ describe_removal (PlStore        *store,
 
   /* Translators: the person's name, their number, then a list such as
    * "3 versions of the plan, 12 diary entries, their PIN" */
-  return g_strdup_printf (_("Removed the example person, %s, number %s, with all that was kept "
-                            "about them: %s, and the words about them in the history."),
+  return g_strdup_printf (_("This removes the example person, %s, number %s, with all that was "
+                            "kept about them: %s. Their words go from the history of changes "
+                            "too, which keeps only that they were removed, by whom and when."),
                           person->full_name, id, *list != '\0' ? list : _("nothing more"));
+}
+
+static PlPerson *
+find_example (PlStore  *store,
+              GBytes  **out_bytes,
+              GError  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reference = NULL;
+  PlPerson *existing;
+
+  bytes = g_resource_lookup_data (pl_core_get_resource (), DEMO_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  reference = example_reference (bytes, error);
+  if (reference == NULL)
+    return NULL;
+
+  existing = pl_store_find_person_by_external_id (store, reference, &local_error);
+  if (existing == NULL && !g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (out_bytes != NULL)
+    *out_bytes = g_steal_pointer (&bytes);
+  return existing;
+}
+
+gboolean
+pl_demo_describe_reset (PlStore  *store,
+                        char    **out_description,
+                        GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PlPerson) existing = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (out_description != NULL, FALSE);
+
+  *out_description = NULL;
+  existing = find_example (store, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing == NULL)
+    return TRUE;
+  *out_description = describe_removal (store, existing, error);
+  return *out_description != NULL;
 }
 
 gboolean
@@ -862,8 +916,6 @@ pl_demo_install_full (PlStore            *store,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(PlPerson) existing = NULL;
-  g_autofree char *reference = NULL;
-  g_autofree char *removed = NULL;
   g_autoptr(PlPerson) person = NULL;
   const char *data;
   gsize size = 0;
@@ -872,17 +924,8 @@ pl_demo_install_full (PlStore            *store,
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = g_resource_lookup_data (pl_core_get_resource (), DEMO_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  reference = example_reference (bytes, error);
-  if (reference == NULL)
-    return FALSE;
-
-  existing = pl_store_find_person_by_external_id (store, reference, &local_error);
-  if (existing == NULL && !g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
+  existing = find_example (store, &bytes, &local_error);
+  if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -905,13 +948,6 @@ pl_demo_install_full (PlStore            *store,
       return TRUE;
     }
 
-  if (existing != NULL)
-    {
-      removed = describe_removal (store, existing, error);
-      if (removed == NULL)
-        return FALSE;
-    }
-
   data = g_bytes_get_data (bytes, &size);
   if (!pl_demo_import_json (store, data, size, &person_id, error))
     {
@@ -924,16 +960,13 @@ pl_demo_install_full (PlStore            *store,
   if (out_done != NULL)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
-      g_autofree char *ready = NULL;
 
       person = pl_store_load_person (store, person_id, error);
       if (person == NULL)
         return FALSE;
       /* Translators: the person's name and number */
-      ready = g_strdup_printf (_("The example person is ready: %s, number %s."),
-                               person->full_name, id);
-      *out_done = removed != NULL ? g_strconcat (removed, "\n", ready, NULL)
-                                  : g_steal_pointer (&ready);
+      *out_done = g_strdup_printf (_("The example person is ready: %s, number %s."),
+                                   person->full_name, id);
     }
   return TRUE;
 }

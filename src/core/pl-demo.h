@@ -25,8 +25,13 @@ typedef enum
 gboolean pl_demo_install     (PlStore     *store,
                               gint64      *out_person_id,
                               GError     **error);
+/* What PL_DEMO_INSTALL_RESET would remove, in plain words, to say before
+ * it is done; NULL when the example person is not there */
+gboolean pl_demo_describe_reset (PlStore     *store,
+                                 char       **out_description,
+                                 GError     **error);
 /* The same, or with PL_DEMO_INSTALL_RESET the example as shipped.
- * out_done: what was done, in plain words, naming all a reset removed. */
+ * out_done: what was done, in plain words. */
 gboolean pl_demo_install_full (PlStore            *store,
                                PlDemoInstallFlags  flags,
                                gint64             *out_person_id,

@@ -201,7 +201,9 @@ GPtrArray     *pl_store_list_history     (PlStore            *self,
                                           const PlRecordType *type,
                                           gint64              record_id,
                                           GError            **error);
-/* Removes a person and everything about them, in one transaction */
+/* Removes a person and everything about them, in one transaction, their
+ * words in the history too (UK GDPR erasure): the history keeps only that
+ * record person_id was deleted, by whom and when */
 gboolean       pl_store_delete_person_all (PlStore    *self,
                                            gint64      person_id,
                                            GError    **error);
