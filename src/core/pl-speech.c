@@ -98,6 +98,7 @@ struct _PlSpeech
   double          speed;
   PlSpeechState   state;
   Reading        *reading;
+  PlDocument     *document;    /* the current reading's */
   GMainContext   *context;
 };
 
@@ -696,6 +697,7 @@ post_dispatch (gpointer data)
 
     case POST_FINISHED:
       g_clear_pointer (&self->reading, reading_unref);
+      g_clear_object (&self->document);
       set_state (self, PL_SPEECH_STATE_IDLE);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
       break;
@@ -703,6 +705,7 @@ post_dispatch (gpointer data)
     case POST_ERROR:
     default:
       g_clear_pointer (&self->reading, reading_unref);
+      g_clear_object (&self->document);
       set_state (self, PL_SPEECH_STATE_IDLE);
       g_signal_emit (self, signals[SIGNAL_ERROR], 0, post->error);
       break;
@@ -1180,6 +1183,7 @@ pl_speech_dispose (GObject *object)
 
   /* The thread notices and ends by itself; its posts find no one */
   stop_reading (self);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (pl_speech_parent_class)->dispose (object);
 }
@@ -1406,6 +1410,7 @@ pl_speech_speak (PlSpeech   *self,
   reading->context = g_main_context_ref (self->context);
   g_weak_ref_init (&reading->speech, self);
   self->reading = reading;
+  g_set_object (&self->document, document);
 
   set_state (self, PL_SPEECH_STATE_SPEAKING);
 
@@ -1462,6 +1467,7 @@ pl_speech_stop (PlSpeech *self)
   g_return_if_fail (PL_IS_SPEECH (self));
 
   stop_reading (self);
+  g_clear_object (&self->document);
   set_state (self, PL_SPEECH_STATE_IDLE);
 }
 
@@ -1512,6 +1518,14 @@ pl_speech_get_state (PlSpeech *self)
   g_return_val_if_fail (PL_IS_SPEECH (self), PL_SPEECH_STATE_IDLE);
 
   return self->state;
+}
+
+PlDocument *
+pl_speech_get_document (PlSpeech *self)
+{
+  g_return_val_if_fail (PL_IS_SPEECH (self), NULL);
+
+  return self->document;
 }
 
 gint64

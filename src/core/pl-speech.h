@@ -144,6 +144,8 @@ void           pl_speech_previous_sentence (PlSpeech      *self);
 void           pl_speech_next_sentence   (PlSpeech        *self);
 void           pl_speech_repeat_sentence (PlSpeech        *self);
 PlSpeechState  pl_speech_get_state       (PlSpeech        *self);
+/* The document being read (speaking or paused), or NULL when idle */
+PlDocument    *pl_speech_get_document    (PlSpeech        *self);
 /* When the current or last reading's first audio reached the output
  * (g_get_monotonic_time), and when it was asked for; 0 if not yet */
 gint64         pl_speech_get_first_audio_time (PlSpeech   *self);
