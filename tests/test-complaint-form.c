@@ -36,6 +36,7 @@ typedef struct
   guint            n_sent;
   char            *spoken;
   gboolean         handle_speech;
+  PlVoice         *voice;    /* the window's, in the app */
 } Fixture;
 
 static void
@@ -79,6 +80,7 @@ open_form (Fixture *f)
   f->form = PL_COMPLAINT_FORM (pl_complaint_form_new ());
   g_signal_connect (f->form, "sent", G_CALLBACK (sent_cb), f);
   g_signal_connect (f->form, "read-aloud", G_CALLBACK (read_aloud_cb), f);
+  pl_complaint_form_set_voice (f->form, f->voice);
   gtk_window_set_child (f->window, GTK_WIDGET (f->form));
   g_assert_true (pl_complaint_form_set_person (f->form, f->store, f->person_id, &error));
   g_assert_no_error (error);
@@ -116,6 +118,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (f->window);
   set_text_size (f, 24);
   f->handle_speech = TRUE;
+  f->voice = pl_voice_new ();
   open_form (f);
 }
 
@@ -128,6 +131,7 @@ fixture_tear_down (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (f->css));
   g_clear_object (&f->css);
+  g_clear_object (&f->voice);
   g_clear_pointer (&f->store, pl_store_unref);
   pl_test_remove_dir (f->dir);
   g_free (f->dir);

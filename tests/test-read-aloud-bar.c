@@ -19,6 +19,7 @@ typedef struct
 {
   GtkWindow      *window;
   PlReadAloudBar *bar;
+  PlVoice        *voice;     /* the window's, in the app */
   PlDocument     *document;
   GArray         *word_blocks;
   guint           finished;
@@ -68,6 +69,8 @@ fixture_setup (Fixture       *f,
   f->word_blocks = g_array_new (FALSE, FALSE, sizeof (guint));
   f->window = GTK_WINDOW (gtk_window_new ());
   f->bar = PL_READ_ALOUD_BAR (pl_read_aloud_bar_new ());
+  f->voice = pl_voice_new ();
+  pl_read_aloud_bar_set_voice (f->bar, f->voice);
   gtk_window_set_child (f->window, GTK_WIDGET (f->bar));
   gtk_window_present (f->window);
   g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, f->window));
@@ -85,6 +88,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   pl_gui_test_run_frames (1);
+  g_clear_object (&f->voice);
   g_array_unref (f->word_blocks);
   g_object_unref (f->document);
 }

@@ -33,6 +33,8 @@ typedef struct
   GtkWindow *window;
   guint     words;
   guint     finished;
+  PlDocumentView *spoken_view;  /* where the words read back should show */
+  guint     shown;              /* words it highlighted as they were said */
   char     *go_to;
 } Fixture;
 
@@ -236,6 +238,16 @@ word_cb (PlSpeech *speech,
          Fixture  *f)
 {
   f->words++;
+  /* The highlight's handler has run: the word's own block is lit */
+  if (f->spoken_view != NULL)
+    {
+      GtkWidget *label = pl_document_view_get_spoken_label (f->spoken_view);
+      GtkWidget *widget = pl_document_view_get_block_widget (f->spoken_view, block);
+
+      if (label != NULL && widget != NULL && gtk_label_get_attributes (GTK_LABEL (label)) != NULL &&
+          (label == widget || gtk_widget_is_ancestor (label, widget)))
+        f->shown++;
+    }
 }
 
 static void
@@ -343,10 +355,14 @@ test_read_back (Fixture       *f,
   g_signal_connect (speech, "finished", G_CALLBACK (finished_cb), f);
 
   pl_together_view_set_content (view, content, anchor);
+  f->spoken_view = pl_reader_get_document_view (pl_together_view_get_reader (view));
   pl_together_view_read_back (view);
   g_assert_cmpint (pl_speech_get_state (speech), ==, PL_SPEECH_STATE_SPEAKING);
   g_assert_true (pl_gui_test_wait_until (is_finished, f));
   g_assert_cmpuint (f->words, >, 5);
+  /* Each word was shown as it was said, and the highlight went after */
+  g_assert_cmpuint (f->shown, ==, f->words);
+  g_assert_null (pl_document_view_get_spoken_label (f->spoken_view));
   /* Only the part: far fewer words than the whole plan */
   {
     guint part_words = f->words;

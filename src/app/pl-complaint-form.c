@@ -23,6 +23,7 @@
 #include "pl-complaint-form.h"
 #include "pl-document.h"
 #include "pl-speech.h"
+#include "pl-voice.h"
 
 /* A pause in typing this long saves the draft */
 #define SAVE_DELAY_MS 500
@@ -67,7 +68,7 @@ struct _PlComplaintForm
   PlStore     *store;       /* borrowed */
   gint64       person_id;
   PlComplaint *complaint;   /* NULL until a kind is chosen */
-  PlSpeech    *speech;
+  PlVoice     *voice;       /* the window's */
   PlDocument  *spoken;
   guint        save_id;
   gboolean     loading;     /* filling the widgets: not a change by the person */
@@ -749,7 +750,53 @@ static void
 speech_error_cb (PlComplaintForm *self,
                  const GError    *error)
 {
-  show_message (self, error->message);
+  /* The voice is shared: only a problem with this form's reading is ours */
+  if (self->spoken != NULL)
+    show_message (self, error->message);
+  g_clear_object (&self->spoken);
+}
+
+static void
+speech_finished_cb (PlComplaintForm *self)
+{
+  g_clear_object (&self->spoken);
+}
+
+static void
+speech_state_cb (PlComplaintForm *self,
+                 guint            state)
+{
+  PlSpeech *reading = pl_voice_get_reading (self->voice);
+
+  /* The reader took the voice: what it says next is not this form's */
+  if (state == PL_SPEECH_STATE_SPEAKING && pl_speech_get_document (reading) != self->spoken)
+    g_clear_object (&self->spoken);
+}
+
+void
+pl_complaint_form_set_voice (PlComplaintForm *self,
+                             PlVoice         *voice)
+{
+  g_return_if_fail (PL_IS_COMPLAINT_FORM (self));
+  g_return_if_fail (voice == NULL || PL_IS_VOICE (voice));
+
+  if (self->voice == voice)
+    return;
+  if (self->voice != NULL)
+    g_signal_handlers_disconnect_by_data (pl_voice_get_reading (self->voice), self);
+  g_clear_object (&self->spoken);
+  g_set_object (&self->voice, voice);
+  /* Never silently nothing: no sound device comes as the "error" signal,
+   * said on the screen, without this thread waiting on the sound server */
+  if (voice != NULL)
+    {
+      g_signal_connect_object (pl_voice_get_reading (voice), "error",
+                               G_CALLBACK (speech_error_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (pl_voice_get_reading (voice), "finished",
+                               G_CALLBACK (speech_finished_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (pl_voice_get_reading (voice), "state-changed",
+                               G_CALLBACK (speech_state_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -758,20 +805,10 @@ speak (PlComplaintForm *self,
 {
   g_auto(GStrv) lines = NULL;
 
-  /* Never silently nothing: no sound device comes as the "error" signal,
-   * said on the screen, without this thread waiting on the sound server */
-  if (self->speech == NULL)
+  if (self->voice == NULL)
     {
-      self->speech = pl_speech_new ();
-      g_signal_connect_object (self->speech, "error", G_CALLBACK (speech_error_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  if (self->store != NULL)
-    {
-      g_autoptr(PlSettings) settings = pl_store_get_settings (self->store, self->person_id, NULL);
-
-      if (settings != NULL)
-        pl_speech_apply_settings (self->speech, settings);
+      g_critical ("The complaint form has no voice: call pl_complaint_form_set_voice");
+      return;
     }
 
   g_clear_object (&self->spoken);
@@ -781,8 +818,8 @@ speak (PlComplaintForm *self,
     if (!pl_text_is_blank (lines[i]))
       pl_document_add (self->spoken, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, lines[i]);
 
-  pl_speech_stop (self->speech);
-  pl_speech_speak (self->speech, self->spoken, 0, 0, PL_SPEECH_TO_END);
+  /* In the voice's own settings: the person's, or their carer's */
+  pl_voice_read (self->voice, self->spoken, 0, 0, PL_SPEECH_TO_END);
 }
 
 static char *
@@ -950,9 +987,11 @@ pl_complaint_form_dispose (GObject *object)
   /* Leaving the form never loses what was typed since the last pause */
   save_draft (self);
 
-  if (self->speech != NULL)
-    pl_speech_stop (self->speech);
-  g_clear_object (&self->speech);
+  /* The voice is the window's: only this form's reading stops with it */
+  if (self->voice != NULL && self->spoken != NULL &&
+      pl_speech_get_document (pl_voice_get_reading (self->voice)) == self->spoken)
+    pl_speech_stop (pl_voice_get_reading (self->voice));
+  pl_complaint_form_set_voice (self, NULL);
   g_clear_object (&self->spoken);
   g_clear_pointer (&self->complaint, pl_complaint_free);
   self->store = NULL;

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "pl-store.h"
+#include "pl-voice.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +19,8 @@ G_DECLARE_FINAL_TYPE (PlComplaintForm, pl_complaint_form, PL, COMPLAINT_FORM, Gt
  *   "sent" (gint64 complaint_id): the complaint was sent and stored.
  *   "read-aloud" (const char *text) → gboolean: the words of the screen to
  *     speak. Return TRUE when handled (the window speaks them with its own
- *     voice); with no handler the form speaks them itself, and shows why it
- *     cannot when there is no sound device. */
+ *     voice); with no handler the form reads them with the voice it was
+ *     given, and shows why it cannot when there is no sound device. */
 
 GtkWidget *pl_complaint_form_new        (void);
 /* Shows person_id's open draft (resuming at the first question not yet
@@ -37,5 +38,9 @@ void       pl_complaint_form_save_now   (PlComplaintForm  *self);
 /* For tests: one page per question, named kind, what, when, who,
  * put-right, reply, helped, check and sent */
 GtkStack  *pl_complaint_form_get_stack  (PlComplaintForm  *self);
+/* The window's voice, shared with the reader and talking buttons; its
+ * owner applies the person's settings to it */
+void       pl_complaint_form_set_voice  (PlComplaintForm  *self,
+                                         PlVoice          *voice);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "pl-model.h"
 #include "pl-audio.h"
 #include "pl-read-aloud-bar.h"
+#include "pl-voice.h"
 #include "pl-widget-util.h"
 
 struct _PlReadAloudBar
@@ -45,7 +46,8 @@ struct _PlReadAloudBar
   GtkLabel             *play_label;
   GtkLabel             *status_label;
 
-  PlSpeech             *speech;
+  PlVoice              *voice;    /* the window's */
+  PlSpeech             *speech;   /* the voice's reading, or NULL */
   PlDocument           *document;
   PlReadAloudPlaceFunc  place_func;
   gpointer              place_data;
@@ -69,8 +71,9 @@ set_status (PlReadAloudBar *self,
 static void
 update_buttons (PlReadAloudBar *self)
 {
-  PlSpeechState state = pl_speech_get_state (self->speech);
-  gboolean has_document = self->document != NULL;
+  PlSpeechState state = self->speech != NULL ? pl_speech_get_state (self->speech)
+                                              : PL_SPEECH_STATE_IDLE;
+  gboolean has_document = self->document != NULL && self->voice != NULL;
   gboolean active = state != PL_SPEECH_STATE_IDLE;
   const char *label;
   const char *name;
@@ -174,11 +177,10 @@ pl_read_aloud_bar_read_from_here (PlReadAloudBar *self)
 
   g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
 
-  if (self->document == NULL)
+  if (self->document == NULL || self->voice == NULL)
     return;
   place (self, &block, &character);
-  pl_speech_stop (self->speech);
-  pl_speech_speak (self->speech, self->document, block, character, PL_SPEECH_TO_END);
+  pl_voice_read (self->voice, self->document, block, character, PL_SPEECH_TO_END);
 }
 
 void
@@ -188,12 +190,11 @@ pl_read_aloud_bar_read_part (PlReadAloudBar *self)
 
   g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
 
-  if (self->document == NULL)
+  if (self->document == NULL || self->voice == NULL)
     return;
   place (self, &block, &character);
   pl_speech_part_range (self->document, block, &start, &end);
-  pl_speech_stop (self->speech);
-  pl_speech_speak (self->speech, self->document, start, 0, end);
+  pl_voice_read (self->voice, self->document, start, 0, end);
 }
 
 void
@@ -201,10 +202,9 @@ pl_read_aloud_bar_read_all (PlReadAloudBar *self)
 {
   g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
 
-  if (self->document == NULL)
+  if (self->document == NULL || self->voice == NULL)
     return;
-  pl_speech_stop (self->speech);
-  pl_speech_speak (self->speech, self->document, 0, 0, PL_SPEECH_TO_END);
+  pl_voice_read (self->voice, self->document, 0, 0, PL_SPEECH_TO_END);
 }
 
 void
@@ -212,6 +212,8 @@ pl_read_aloud_bar_toggle_pause (PlReadAloudBar *self)
 {
   g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
 
+  if (self->speech == NULL)
+    return;
   switch (pl_speech_get_state (self->speech))
     {
     case PL_SPEECH_STATE_SPEAKING:
@@ -232,7 +234,8 @@ pl_read_aloud_bar_stop (PlReadAloudBar *self)
 {
   g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
 
-  pl_speech_stop (self->speech);
+  if (self->speech != NULL)
+    pl_speech_stop (self->speech);
   set_status (self, NULL);
   update_buttons (self);
 }
@@ -252,19 +255,22 @@ stop_clicked_cb (PlReadAloudBar *self)
 static void
 previous_clicked_cb (PlReadAloudBar *self)
 {
-  pl_speech_previous_sentence (self->speech);
+  if (self->speech != NULL)
+    pl_speech_previous_sentence (self->speech);
 }
 
 static void
 repeat_clicked_cb (PlReadAloudBar *self)
 {
-  pl_speech_repeat_sentence (self->speech);
+  if (self->speech != NULL)
+    pl_speech_repeat_sentence (self->speech);
 }
 
 static void
 next_clicked_cb (PlReadAloudBar *self)
 {
-  pl_speech_next_sentence (self->speech);
+  if (self->speech != NULL)
+    pl_speech_next_sentence (self->speech);
 }
 
 /* Save as audio ---------------------------------------------------------- */
@@ -404,7 +410,8 @@ save_action_cb (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (self->document == NULL || self->chooser != NULL || self->export_window != NULL)
+  if (self->document == NULL || self->speech == NULL || self->chooser != NULL ||
+      self->export_window != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Save as Audio"),
@@ -443,6 +450,8 @@ action_cb (GtkWidget  *widget,
     pl_read_aloud_bar_read_all (self);
   else if (g_str_equal (action_name, "read-aloud.stop"))
     pl_read_aloud_bar_stop (self);
+  else if (self->speech == NULL)
+    return;
   else if (g_str_equal (action_name, "read-aloud.previous"))
     pl_speech_previous_sentence (self->speech);
   else if (g_str_equal (action_name, "read-aloud.next"))
@@ -462,7 +471,7 @@ shortcut_cb (GtkWidget *widget,
   /* Escape stops reading first; when nothing is being read it goes back */
   if (g_str_equal (action, "read-aloud.stop-or-back"))
     {
-      if (pl_speech_get_state (self->speech) == PL_SPEECH_STATE_IDLE)
+      if (self->speech == NULL || pl_speech_get_state (self->speech) == PL_SPEECH_STATE_IDLE)
         return FALSE;
       pl_read_aloud_bar_stop (self);
       return TRUE;
@@ -520,23 +529,46 @@ pl_read_aloud_bar_set_document (PlReadAloudBar *self,
 {
   g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
 
-  pl_speech_stop (self->speech);
+  if (self->speech != NULL)
+    pl_speech_stop (self->speech);
   set_status (self, NULL);
   g_set_object (&self->document, document);
   update_buttons (self);
 }
 
 void
-pl_read_aloud_bar_set_settings (PlReadAloudBar   *self,
-                                const PlSettings *settings,
-                                const char       *language)
+pl_read_aloud_bar_set_voice (PlReadAloudBar *self,
+                             PlVoice        *voice)
 {
   g_return_if_fail (PL_IS_READ_ALOUD_BAR (self));
+  g_return_if_fail (voice == NULL || PL_IS_VOICE (voice));
 
-  /* The person's language picks the voice unless they chose one */
-  pl_speech_set_language (self->speech, language);
-  if (settings != NULL)
-    pl_speech_apply_settings (self->speech, settings);
+  if (self->voice == voice)
+    return;
+
+  if (self->speech != NULL)
+    g_signal_handlers_disconnect_by_data (self->speech, self);
+  g_set_object (&self->voice, voice);
+  self->speech = voice != NULL ? pl_voice_get_reading (voice) : NULL;
+  if (self->speech != NULL)
+    {
+      g_signal_connect_object (self->speech, "state-changed", G_CALLBACK (state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->speech, "finished", G_CALLBACK (finished_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->speech, "error", G_CALLBACK (error_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  set_status (self, NULL);
+  update_buttons (self);
+}
+
+PlVoice *
+pl_read_aloud_bar_get_voice (PlReadAloudBar *self)
+{
+  g_return_val_if_fail (PL_IS_READ_ALOUD_BAR (self), NULL);
+
+  return self->voice;
 }
 
 void
@@ -709,11 +741,17 @@ pl_read_aloud_bar_dispose (GObject *object)
       gtk_native_dialog_destroy (self->chooser);
       g_clear_object (&self->chooser);
     }
+  /* The voice is the window's: this bar's reading stops with the bar */
   if (self->speech != NULL)
-    pl_speech_stop (self->speech);
+    {
+      g_signal_handlers_disconnect_by_data (self->speech, self);
+      if (self->document != NULL && pl_speech_get_document (self->speech) == self->document)
+        pl_speech_stop (self->speech);
+      self->speech = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_READ_ALOUD_BAR);
-  g_clear_object (&self->speech);
+  g_clear_object (&self->voice);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (pl_read_aloud_bar_parent_class)->dispose (object);
@@ -784,13 +822,7 @@ pl_read_aloud_bar_init (PlReadAloudBar *self)
   /* The compact buttons have their full names in the template */
   name_buttons (self->buttons);
 
-  self->speech = pl_speech_new ();
-  g_signal_connect_object (self->speech, "state-changed", G_CALLBACK (state_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->speech, "finished", G_CALLBACK (finished_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->speech, "error", G_CALLBACK (error_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* Nothing to read with until the window gives its voice */
   update_buttons (self);
 }
 

@@ -9,6 +9,7 @@
 
 #include "pl-document.h"
 #include "pl-speech.h"
+#include "pl-voice.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +25,12 @@ GtkWidget  *pl_read_aloud_bar_new          (void);
 /* The document to read; NULL stops and empties the bar */
 void        pl_read_aloud_bar_set_document (PlReadAloudBar      *self,
                                             PlDocument          *document);
-/* Speed, pitch, volume, pause and voice from a person's settings; language
- * (BCP 47, e.g. "cy") chooses the voice when the settings name none */
-void        pl_read_aloud_bar_set_settings (PlReadAloudBar      *self,
-                                            const PlSettings    *settings,
-                                            const char          *language);
+/* The window's voice (its owner applies the person's settings); the bar
+ * reads with it and shows its reading's state. Without one the bar cannot
+ * read. */
+void        pl_read_aloud_bar_set_voice    (PlReadAloudBar      *self,
+                                            PlVoice             *voice);
+PlVoice    *pl_read_aloud_bar_get_voice    (PlReadAloudBar      *self);
 void        pl_read_aloud_bar_set_place_func (PlReadAloudBar    *self,
                                               PlReadAloudPlaceFunc func,
                                               gpointer           user_data);
@@ -40,6 +42,7 @@ void        pl_read_aloud_bar_read_all     (PlReadAloudBar      *self);
 /* Pauses, or resumes at the same word; starts from here when idle */
 void        pl_read_aloud_bar_toggle_pause (PlReadAloudBar      *self);
 void        pl_read_aloud_bar_stop         (PlReadAloudBar      *self);
+/* The voice's reading, or NULL without a voice */
 PlSpeech   *pl_read_aloud_bar_get_speech   (PlReadAloudBar      *self);
 /* What the bar is telling the person ("Reading aloud", a problem…) */
 const char *pl_read_aloud_bar_get_status   (PlReadAloudBar      *self);

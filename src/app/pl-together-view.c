@@ -17,7 +17,9 @@
 
 #include "pl-document.h"
 #include "pl-reader-style.h"
+#include "pl-spoken-highlight.h"
 #include "pl-together-view.h"
+#include "pl-voice.h"
 
 /* Room above the part being edited, as the reader leaves for a link */
 #define SCROLL_GAP 12.0
@@ -48,10 +50,9 @@ struct _PlTogetherView
   char           *status;
   PlDocument     *full;           /* the whole plan as last typed */
   gboolean        whole_plan;     /* show all of it, not only the part */
-  PlSpeech       *speech;
-  PlDocument     *spoken;         /* the document being read back */
-  guint           sentence_start;
-  guint           sentence_end;
+  PlVoice        *voice;          /* shared with the mirror */
+  PlSpeech       *speech;         /* the voice's reading */
+  PlSpokenHighlight *highlight;
 
   /* Where to scroll once the new document is laid out */
   guint           scroll_tick_id;
@@ -90,8 +91,8 @@ apply_style (PlTogetherView *self)
   gtk_css_provider_load_from_data (self->css, css, -1);
   pl_reader_style_set_classes (self->page_box, settings);
   pl_reader_set_settings (self->reader, settings);
-  if (self->speech != NULL)
-    pl_speech_apply_settings (self->speech, settings);
+  pl_voice_set_settings (self->voice, settings, NULL);
+  pl_spoken_highlight_set_theme (self->highlight, settings->theme);
 }
 
 /* Scrolling ------------------------------------------------------------ */
@@ -259,18 +260,9 @@ show_document (PlTogetherView *self,
 static void
 update_speech_buttons (PlTogetherView *self)
 {
-  gboolean speaking = self->speech != NULL &&
-                      pl_speech_get_state (self->speech) != PL_SPEECH_STATE_IDLE;
+  gboolean speaking = pl_speech_get_state (self->speech) != PL_SPEECH_STATE_IDLE;
 
   gtk_widget_set_sensitive (self->stop_button, speaking);
-}
-
-static void
-clear_spoken (PlTogetherView *self)
-{
-  if (self->spoken != NULL && pl_reader_get_document (self->reader) == self->spoken)
-    pl_document_view_set_spoken (pl_reader_get_document_view (self->reader), -1, 0, 0, 0, 0, NULL);
-  g_clear_object (&self->spoken);
 }
 
 static void
@@ -285,7 +277,6 @@ static void
 speech_finished_cb (PlSpeech       *speech,
                     PlTogetherView *self)
 {
-  clear_spoken (self);
   set_status (self, NULL);
   update_speech_buttons (self);
 }
@@ -296,52 +287,34 @@ speech_error_cb (PlSpeech       *speech,
                  PlTogetherView *self)
 {
   /* No speaker is said plainly; the view and the form carry on */
-  clear_spoken (self);
   set_status (self, error->message);
   update_speech_buttons (self);
 }
 
+/* The view and its mirror share one voice, so they never read at once;
+ * each highlights the reading in its own copy of the page (typing makes a
+ * new document, and the highlight lets go of the old one) */
 static void
-speech_sentence_cb (PlSpeech       *speech,
-                    guint           block,
-                    guint           start,
-                    guint           end,
-                    PlTogetherView *self)
+set_voice (PlTogetherView *self,
+           PlVoice        *voice)
 {
-  self->sentence_start = start;
-  self->sentence_end = end;
-}
-
-static void
-speech_word_cb (PlSpeech       *speech,
-                guint           block,
-                guint           start,
-                guint           end,
-                PlTogetherView *self)
-{
-  /* Typing since may have made a new document: then its blocks differ */
-  if (self->spoken == NULL || pl_reader_get_document (self->reader) != self->spoken)
-    return;
-  pl_document_view_set_spoken (pl_reader_get_document_view (self->reader), (int) block,
-                               self->sentence_start, self->sentence_end, start, end,
-                               self->settings != NULL ? self->settings->theme : NULL);
-}
-
-static PlSpeech *
-ensure_speech (PlTogetherView *self)
-{
-  if (self->speech == NULL)
+  if (self->speech != NULL)
     {
-      self->speech = pl_speech_new ();
-      if (self->settings != NULL)
-        pl_speech_apply_settings (self->speech, self->settings);
-      g_signal_connect (self->speech, "state-changed", G_CALLBACK (speech_state_cb), self);
-      g_signal_connect (self->speech, "finished", G_CALLBACK (speech_finished_cb), self);
-      g_signal_connect (self->speech, "error", G_CALLBACK (speech_error_cb), self);
-      g_signal_connect (self->speech, "sentence", G_CALLBACK (speech_sentence_cb), self);
-      g_signal_connect (self->speech, "word", G_CALLBACK (speech_word_cb), self);
+      g_signal_handlers_disconnect_by_data (self->speech, self);
+      self->speech = NULL;
     }
-  return self->speech;
+  g_clear_object (&self->highlight);
+  g_set_object (&self->voice, voice);
+  if (voice == NULL)
+    return;
+
+  self->speech = pl_voice_get_reading (voice);
+  g_signal_connect (self->speech, "state-changed", G_CALLBACK (speech_state_cb), self);
+  g_signal_connect (self->speech, "finished", G_CALLBACK (speech_finished_cb), self);
+  g_signal_connect (self->speech, "error", G_CALLBACK (speech_error_cb), self);
+  self->highlight = pl_spoken_highlight_new (self->speech,
+                                             pl_reader_get_document_view (self->reader));
+  apply_style (self);
 }
 
 void
@@ -367,12 +340,8 @@ pl_together_view_read_back (PlTogetherView *self)
   if (block >= 0)
     pl_speech_part_range (document, (guint) block, &start, &end);
 
-  ensure_speech (self);
-  pl_speech_stop (self->speech);
-  clear_spoken (self);
-  self->spoken = g_object_ref (document);
   set_status (self, _("Reading it back. Press Stop to stop."));
-  pl_speech_speak (self->speech, document, start, 0, end);
+  pl_voice_read (self->voice, document, start, 0, end);
   update_speech_buttons (self);
 }
 
@@ -381,9 +350,7 @@ pl_together_view_stop (PlTogetherView *self)
 {
   g_return_if_fail (PL_IS_TOGETHER_VIEW (self));
 
-  if (self->speech != NULL)
-    pl_speech_stop (self->speech);
-  clear_spoken (self);
+  pl_voice_stop (self->voice);
   set_status (self, NULL);
   update_speech_buttons (self);
 }
@@ -462,6 +429,7 @@ pl_together_view_open_window (PlTogetherView *self)
 
   mirror = PL_TOGETHER_VIEW (pl_together_view_new ());
   mirror->is_mirror = TRUE;
+  set_voice (mirror, self->voice);
   gtk_button_set_label (GTK_BUTTON (mirror->window_button), _("_Close this window"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (mirror->window_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close this window"),
@@ -568,7 +536,7 @@ pl_together_view_set_content (PlTogetherView      *self,
       return;
     }
   /* A problem shown before may be gone now */
-  if (self->speech == NULL || pl_speech_get_state (self->speech) == PL_SPEECH_STATE_IDLE)
+  if (pl_speech_get_state (self->speech) == PL_SPEECH_STATE_IDLE)
     set_status (self, NULL);
   g_set_object (&self->full, document);
   show_full (self, anchor);
@@ -621,7 +589,7 @@ PlSpeech *
 pl_together_view_get_speech (PlTogetherView *self)
 {
   g_return_val_if_fail (PL_IS_TOGETHER_VIEW (self), NULL);
-  return ensure_speech (self);
+  return self->speech;
 }
 
 const char *
@@ -656,13 +624,10 @@ pl_together_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
       self->scroll_tick_id = 0;
     }
-  if (self->speech != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->speech, self);
-      pl_speech_stop (self->speech);
-      g_clear_object (&self->speech);
-    }
-  g_clear_object (&self->spoken);
+  /* The mirror only borrows the voice: the view that owns it stops it */
+  if (self->voice != NULL && !self->is_mirror)
+    pl_voice_stop (self->voice);
+  set_voice (self, NULL);
   g_clear_object (&self->full);
   if (self->window != NULL)
     gtk_window_destroy (self->window);
@@ -739,5 +704,10 @@ pl_together_view_init (PlTogetherView *self)
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  apply_style (self);
+  {
+    g_autoptr(PlVoice) voice = pl_voice_new ();
+
+    /* Applies the style too */
+    set_voice (self, voice);
+  }
 }

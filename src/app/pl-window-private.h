@@ -7,6 +7,8 @@
 
 #include "pl-access.h"
 #include "pl-speech.h"
+#include "pl-spoken-highlight.h"
+#include "pl-voice.h"
 #include "pl-window.h"
 
 G_BEGIN_DECLS
@@ -69,6 +71,8 @@ GtkWindow      *pl_window_open_diary_comment (PlWindow       *self);
 /* The staff window for this database, opened or brought forward; NULL
  * when no database is open */
 GtkWindow      *pl_window_open_staff         (PlWindow       *self);
+/* The one voice the reader, the form and talking buttons speak with */
+PlVoice        *pl_window_get_voice          (PlWindow       *self);
 
 struct _PlWindow
 {
@@ -110,9 +114,6 @@ struct _PlWindow
   GtkWidget            *reader_header;
   GtkWidget            *contents_button;
   char                 *language;      /* the person's, for the voice */
-  int                   spoken_block;  /* the sentence being read aloud; -1 none */
-  guint                 sentence_start;
-  guint                 sentence_end;
 
   GSettings            *settings;    /* NULL when the schema is not installed */
   PlStore              *store;
@@ -126,7 +127,8 @@ struct _PlWindow
   PlPinDialog          *pin_dialog;
   PlIdleLock           *idle_lock;
   PlTalkingButtons     *talking;
-  PlSpeech             *voice;       /* for talking buttons; made when first needed */
+  PlVoice              *voice;       /* readings and talking buttons take turns in it */
+  PlSpokenHighlight    *highlight;   /* the reader's, following the voice */
   gboolean              told_no_speaker;
   GtkWidget            *home_buttons[PL_N_DOCUMENT_KINDS];
   PlDocumentKind          page;        /* what the reader shows, or last showed */
@@ -192,6 +194,7 @@ void pl_window_diary_comment_clicked_cb (PlWindow *self);
 /* pl-window-reading.c */
 void pl_window_apply_reader_style (PlWindow *self);
 void pl_window_save_reader_settings (PlWindow *self);
+void pl_window_init_voice (PlWindow *self);
 void pl_window_talking_speak_cb (PlTalkingButtons *talking,
                                  const char       *words,
                                  PlWindow         *self);
@@ -205,19 +208,6 @@ void pl_window_settings_pin_cb (PlWindow   *self,
 void pl_window_read_aloud_place_cb (gpointer  user_data,
                                     guint    *block,
                                     guint    *character);
-void pl_window_spoken_sentence_cb (PlSpeech *speech,
-                                   guint     block,
-                                   guint     start,
-                                   guint     end,
-                                   PlWindow *self);
-void pl_window_spoken_word_cb (PlSpeech *speech,
-                               guint     block,
-                               guint     start,
-                               guint     end,
-                               PlWindow *self);
-void pl_window_speech_state_cb (PlSpeech *speech,
-                                guint     state,
-                                PlWindow *self);
 
 /* pl-window-actions.c */
 void pl_window_init_actions (PlWindow *self);

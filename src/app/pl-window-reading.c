@@ -64,7 +64,8 @@ pl_window_apply_reader_style (PlWindow *self)
   pl_reader_style_apply (GTK_WIDGET (self), self->reader_class, settings);
   update_home_width (self, settings);
   pl_reader_set_settings (self->reader, settings);
-  pl_read_aloud_bar_set_settings (self->read_aloud_bar, settings, self->language);
+  pl_voice_set_settings (self->voice, settings, self->language);
+  pl_spoken_highlight_set_theme (self->highlight, settings->theme);
 }
 
 void
@@ -88,14 +89,12 @@ update_talking_buttons (PlWindow *self)
   gboolean on = self->reader_settings != NULL && self->reader_settings->talking_buttons;
 
   pl_talking_buttons_set_enabled (self->talking, on);
-  if (self->voice != NULL && self->reader_settings != NULL)
-    pl_speech_apply_settings (self->voice, self->reader_settings);
 }
 
 static void
-voice_error_cb (PlSpeech     *voice,
-                const GError *error,
-                PlWindow     *self)
+control_error_cb (PlSpeech     *control,
+                  const GError *error,
+                  PlWindow     *self)
 {
   /* Said once, and it stays until dismissed: everything else still works */
   if (self->told_no_speaker)
@@ -110,20 +109,30 @@ pl_window_talking_speak_cb (PlTalkingButtons *talking,
                   const char       *words,
                   PlWindow         *self)
 {
-  g_autoptr(PlDocument) document = pl_document_new (words);
+  /* Dropped while a reading speaks: see pl-voice.h */
+  pl_voice_say (self->voice, words);
+}
 
-  if (self->voice == NULL)
-    {
-      self->voice = pl_speech_new ();
-      g_signal_connect (self->voice, "error", G_CALLBACK (voice_error_cb), self);
-      if (self->reader_settings != NULL)
-        pl_speech_apply_settings (self->voice, self->reader_settings);
-    }
+/* One voice for the window: the reader's bar, the complaint form and
+ * talking buttons all speak through it, so they never talk over each other */
+void
+pl_window_init_voice (PlWindow *self)
+{
+  self->voice = pl_voice_new ();
+  g_signal_connect_object (pl_voice_get_control (self->voice), "error",
+                           G_CALLBACK (control_error_cb), self, 0);
+  pl_read_aloud_bar_set_voice (self->read_aloud_bar, self->voice);
+  pl_complaint_form_set_voice (self->complaint_form, self->voice);
+  self->highlight = pl_spoken_highlight_new (pl_voice_get_reading (self->voice),
+                                             self->document_view);
+}
 
-  pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, "words", NULL, words);
-  /* The latest control is the one that matters */
-  pl_speech_stop (self->voice);
-  pl_speech_speak (self->voice, document, 0, 0, PL_SPEECH_TO_END);
+PlVoice *
+pl_window_get_voice (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->voice;
 }
 
 static void
@@ -442,55 +451,4 @@ pl_window_read_aloud_place_cb (gpointer  user_data,
   PlWindow *self = user_data;
 
   pl_document_view_get_place (self->document_view, block, character);
-}
-
-static const char *
-reading_theme (PlWindow *self)
-{
-  return self->reader_settings != NULL ? self->reader_settings->theme : NULL;
-}
-
-void
-pl_window_spoken_sentence_cb (PlSpeech *speech,
-                    guint     block,
-                    guint     start,
-                    guint     end,
-                    PlWindow *self)
-{
-  self->spoken_block = (int) block;
-  self->sentence_start = start;
-  self->sentence_end = end;
-  pl_document_view_set_spoken (self->document_view, (int) block, start, end, 0, 0,
-                               reading_theme (self));
-}
-
-void
-pl_window_spoken_word_cb (PlSpeech *speech,
-                guint     block,
-                guint     start,
-                guint     end,
-                PlWindow *self)
-{
-  /* A word outside the sentence last reported has no sentence shading */
-  if (self->spoken_block != (int) block || start < self->sentence_start || end > self->sentence_end)
-    {
-      self->spoken_block = (int) block;
-      self->sentence_start = self->sentence_end = 0;
-    }
-  pl_document_view_set_spoken (self->document_view, (int) block,
-                               self->sentence_start, self->sentence_end, start, end,
-                               reading_theme (self));
-}
-
-void
-pl_window_speech_state_cb (PlSpeech *speech,
-                 guint     state,
-                 PlWindow *self)
-{
-  /* Paused keeps the highlight where the voice will carry on */
-  if (state == PL_SPEECH_STATE_IDLE)
-    {
-      self->spoken_block = -1;
-      pl_document_view_set_spoken (self->document_view, -1, 0, 0, 0, 0, NULL);
-    }
 }

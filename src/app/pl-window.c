@@ -142,7 +142,6 @@ void
 pl_window_show_document (PlWindow   *self,
                PlDocument *document)
 {
-  self->spoken_block = -1;
   pl_read_aloud_bar_set_document (self->read_aloud_bar, document);
   pl_reader_set_document (self->reader, document);
 }
@@ -536,7 +535,8 @@ pl_window_dispose (GObject *object)
   g_clear_object (&self->idle_lock);
   g_clear_object (&self->talking);
   if (self->voice != NULL)
-    pl_speech_stop (self->voice);
+    pl_voice_stop (self->voice);
+  g_clear_object (&self->highlight);
   g_clear_object (&self->voice);
   if (self->chooser != NULL)
     {
@@ -775,7 +775,6 @@ pl_window_init (PlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->document_view = pl_reader_get_document_view (self->reader);
-  self->spoken_block = -1;
   g_object_bind_property (self->reader, "contents-visible", self->contents_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   /* Focus mode: nothing but the text (the keys still work) */
@@ -785,12 +784,7 @@ pl_window_init (PlWindow *self)
                           G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
   pl_read_aloud_bar_set_place_func (self->read_aloud_bar, pl_window_read_aloud_place_cb, self);
   pl_read_aloud_bar_add_shortcuts (self->read_aloud_bar, self->reader_page);
-  g_signal_connect_object (pl_read_aloud_bar_get_speech (self->read_aloud_bar), "sentence",
-                           G_CALLBACK (pl_window_spoken_sentence_cb), self, 0);
-  g_signal_connect_object (pl_read_aloud_bar_get_speech (self->read_aloud_bar), "word",
-                           G_CALLBACK (pl_window_spoken_word_cb), self, 0);
-  g_signal_connect_object (pl_read_aloud_bar_get_speech (self->read_aloud_bar), "state-changed",
-                           G_CALLBACK (pl_window_speech_state_cb), self, 0);
+  pl_window_init_voice (self);
 
   pl_window_init_home (self);
 
