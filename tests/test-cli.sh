@@ -230,9 +230,13 @@ if command -v pdfinfo >/dev/null 2>&1; then
          "$(pdfinfo "$tmp/plan-16.pdf" | awk '/^Pages:/ { print $2 }')"
 fi
 
-expect "export --size 8 is raised to large print, and says so" 0 \
-  "$cli" --db "$db" export "$person" --format pdf --size 8 --out "$tmp/plan-8.pdf"
-check "with a note on stderr" grep -q -F "16" "$tmp/err"
+# A size out of range is an error, not quietly changed to one nobody chose
+for size in 8 15.9 48.5 0 -24 nan inf; do
+  expect "export --size $size is refused" 2 \
+    "$cli" --db "$db" export "$person" --format pdf --size "$size" --out "$tmp/plan-bad.pdf"
+done
+check "saying the sizes it takes" grep -q -F "from 16 to 48" "$tmp/err"
+check "and writes nothing" test ! -e "$tmp/plan-bad.pdf"
 
 expect "export --high-contrast" 0 \
   "$cli" --db "$db" export "$person" --format pdf --high-contrast --out "$tmp/plan-hc.pdf"
@@ -374,6 +378,61 @@ check "and the file is unchanged" cmp -s "$tmp/notes.txt" "$tmp/notes.orig"
 expect "a folder that does not exist fails" nonzero "$cli" --db "$tmp/no/such/folder/x.db" list
 check "with a message on stderr" test -s "$tmp/err"
 check "and nothing is created" test ! -e "$tmp/no"
+
+# need-rule takes only a need's code: a SNOMED CT number of 6 to 18 digits
+"$cli" --db "$db" needs >"$tmp/needs-before"
+for code in "-1" "957331000000109x" "9573 31000000109" "1234567890123456789" \
+            "0957331000000109" "" "12345" $'9573\t31000000109'; do
+  expect "need-rule refuses the code ${code@Q}" 2 "$cli" --db "$db" need-rule "$code" --min-size 20
+done
+check "saying what a code is" grep -q "SNOMED CT number" "$tmp/err"
+"$cli" --db "$db" needs >"$tmp/needs-after"
+check "and needs is as it was" cmp -s "$tmp/needs-before" "$tmp/needs-after"
+check "every needs line has three fields" \
+  awk -F '\t' 'NF != 3 { bad = 1 } END { exit bad }' "$tmp/needs-after"
+
+# --db on a pipe or a device is refused at once, not waited on
+mkfifo "$tmp/pipe.db"
+for target in "$tmp/pipe.db" /dev/null /dev/zero; do
+  expect "list on $target is refused" 1 timeout 20 "$cli" --db "$target" list
+  check "saying it is not an ordinary file" grep -q "not an ordinary file" "$tmp/err"
+done
+expect "demo on a pipe is refused" 1 timeout 20 "$cli" --db "$tmp/pipe.db" demo
+
+# Control and escape characters in names never reach the terminal
+cp "$db" "$tmp/escape.db"
+if python3 - "$tmp/escape.db" "$person" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE people SET preferred_name = ?, full_name = ? WHERE id = ?",
+           ("Dot\x1b[2J\x1b]0;owned\x07\ttab\nnewline\u202eevil\x9b",
+            "Dorothy\x1b[31m Whitaker\r", int(sys.argv[2])))
+db.commit()
+PY
+then
+  expect "list with escape codes in a name" 0 "$cli" --db "$tmp/escape.db" list
+  check "prints no control characters but the line ends and the column tab" \
+    test "$(tr -d '\n\t' <"$tmp/out" | LC_ALL=C grep -c -P '[\x00-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]')" = 0
+  check "one person a line, in two columns" awk -F '\t' 'NF != 2 { bad = 1 } END { exit bad }' "$tmp/out"
+  check "the name is still there, marked where a character was left out" \
+    grep -q "Dot�\[2J" "$tmp/out"
+  expect "show with escape codes in a name" 0 "$cli" --db "$tmp/escape.db" show "$person"
+  check "prints no escape character" test "$(LC_ALL=C grep -c -P '\x1b|\x07|\r' "$tmp/out")" = 0
+else
+  not_ok "a name with escape codes could be set up"
+fi
+
+# With the diary's search index gone, check says so and demo still works
+cp "$db" "$tmp/no-fts.db"
+if python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("DROP TABLE diary_fts"); db.commit()' "$tmp/no-fts.db"; then
+  expect "check finds the search index missing" 1 "$cli" --db "$tmp/no-fts.db" check
+  check "and says so" grep -q "search index" "$tmp/out"
+  expect "demo on it works" 0 "$cli" --db "$tmp/no-fts.db" demo
+  check "saying the index was rebuilt" grep -q "rebuilt" "$tmp/err"
+  expect "and check passes after" 0 "$cli" --db "$tmp/no-fts.db" check
+else
+  not_ok "the search index could be dropped"
+fi
 
 # demo --reset brings the example back as shipped, saying what it removes
 cp "$db" "$tmp/reset.db"

@@ -11,6 +11,7 @@
 
 #include "pl-actor.h"
 #include "pl-demo.h"
+#include "pl-record-json.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
 
@@ -689,6 +690,54 @@ test_bad_documents (Fixture       *f,
     assert_import_fails (f->store, cases[i].doc, cases[i].words);
 }
 
+/* JSON nested 100,000 deep is refused in plain words, before json-glib
+ * (which recurses once a level) reads it; nothing is changed */
+static void
+test_deep_nesting (Fixture       *f,
+                   gconstpointer  data)
+{
+  const gsize depth = 100000;
+  g_autoptr(GString) json = g_string_new ("{\"person\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = row_counts (f->store, TRUE);
+  g_autoptr(GHashTable) after = NULL;
+  gint64 person_id = 0;
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (json, i % 2 == 0 ? '[' : '{');
+  for (gsize i = depth; i > 0; i--)
+    g_string_append_c (json, (i - 1) % 2 == 0 ? ']' : '}');
+  g_string_append_c (json, '}');
+
+  g_assert_false (pl_demo_import_json (f->store, json->str, json->len, &person_id, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "nested"));
+  after = row_counts (f->store, TRUE);
+  assert_same_counts (before, after);
+
+  /* Brackets inside strings are words, not nesting */
+  g_clear_error (&error);
+  g_string_assign (json, "{\"person\": {\"full_name\": \"");
+  for (gsize i = 0; i < 1000; i++)
+    g_string_append (json, "[{");
+  g_string_append (json, "\\\"\", \"external_id\": \"DEEP-1\"}}");
+  g_assert_true (pl_json_check_depth (json->str, -1, PL_JSON_MAX_DEPTH, &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_demo_import_json (f->store, json->str, json->len, &person_id, &error));
+  g_assert_no_error (error);
+
+  /* A saved snapshot read back goes through the same limit */
+  g_string_truncate (json, 0);
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (json, '[');
+  {
+    g_autoptr(PlPerson) person = pl_person_new ();
+
+    g_assert_false (pl_record_set_from_json (&pl_person_type, person, json->str, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +747,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/plainly/demo/install", test_install);
   ADD ("/plainly/demo/reset", test_reset);
+  ADD ("/plainly/demo/deep-nesting", test_deep_nesting);
   ADD ("/plainly/demo/idempotent", test_idempotent);
   ADD ("/plainly/demo/actor", test_actor);
   ADD ("/plainly/demo/small", test_small);

@@ -141,6 +141,9 @@ test_secret_rules (void)
     { "SAM.PATEL", FALSE },
     { "ünïcödé!", TRUE },        /* 8 characters, more bytes */
     { "üñï", FALSE },
+    { "        ", FALSE },       /* eight spaces: long enough, and nothing in it */
+    { "\t \t \u00a0\u3000  \t ", FALSE },  /* tabs and other spaces, 10 of them */
+    { " a       ", TRUE },       /* one letter is a choice, if a poor one */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

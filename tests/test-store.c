@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "pl-actor.h"
+#include "pl-document.h"
 #include "pl-store.h"
 #include "pl-core-resources.h"
 #include "pl-store-private.h"
@@ -1328,6 +1329,140 @@ test_delete_person_erases_history (Fixture       *f,
   g_assert_true (file_holds (f->path, "towel rail"));
 }
 
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* An outcome this version does not know shows as not known, in words; read
+ * as "completed" it would hide a missed visit */
+static void
+test_unknown_outcome (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PlStore) store = open_ok (f->path);
+  g_autoptr(PlDiaryEntry) entry = pl_diary_entry_new ();
+  g_autoptr(PlDiaryEntry) loaded = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id = add_person (store, "Ada Jones", NULL);
+
+  entry->person_id = id;
+  entry->visit_date = g_strdup ("2026-02-03");
+  entry->planned_time = g_strdup ("08:00");
+  entry->outcome = PL_VISIT_MISSED;
+  g_assert_true (pl_store_save_diary_entry (store, entry, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("UPDATE diary_entries SET outcome = 'no-show-reported' WHERE id = %"
+                         G_GINT64_FORMAT, entry->id);
+  run_sql (f->path, sql);
+
+  loaded = pl_store_load_diary_entry (store, entry->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->outcome, ==, PL_VISIT_UNKNOWN);
+  g_assert_cmpstr (pl_visit_outcome_label (loaded->outcome), !=, pl_visit_outcome_label (PL_VISIT_COMPLETED));
+  g_assert_cmpstr (pl_visit_outcome_label (loaded->outcome), !=, "");
+
+  document = pl_document_build_diary (store, id, 0, &error);
+  g_assert_no_error (error);
+  text = pl_document_to_text (document);
+  g_assert_nonnull (strstr (text, "It is not known what happened at this visit"));
+
+  /* Never written back as if it were known */
+  g_assert_false (pl_store_save_diary_entry (store, loaded, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+}
+
+/* A pipe would make opening wait for ever, and a device is no database */
+static void
+test_open_pipe_or_device (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.db", NULL);
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *path = i == 0 ? fifo : i == 1 ? "/dev/null" : "/dev/zero";
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlStore) store = pl_store_open (path, PL_STORE_OPEN_NO_CREATE | PL_STORE_OPEN_READ_ONLY,
+                                                &error);
+
+      g_assert_null (store);
+      g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_DATABASE);
+      g_clear_error (&error);
+      g_clear_pointer (&store, pl_store_unref);
+      store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+      g_assert_null (store);
+      g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_DATABASE);
+    }
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
+}
+
+/* With the diary's search index gone, check says so, and opening the file
+ * to write rebuilds it so diary entries can be saved and found again */
+static void
+test_diary_search_missing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    g_autoptr(PlDiaryEntry) entry = pl_diary_entry_new ();
+
+    id = add_person (store, "Ada Jones", NULL);
+    entry->person_id = id;
+    entry->visit_date = g_strdup ("2026-02-03");
+    entry->what_done = g_strdup ("Planted the sweet peas");
+    g_assert_true (pl_store_save_diary_entry (store, entry, &error));
+    g_assert_no_error (error);
+  }
+  run_sql (f->path, "DROP TABLE diary_fts");
+
+  {
+    g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_READ_ONLY | PL_STORE_OPEN_AS_IS,
+                                              &error);
+    g_autoptr(PlStoreReport) report = NULL;
+
+    g_assert_no_error (error);
+    report = pl_store_check (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 1);
+    g_assert_nonnull (strstr (report->problems->pdata[0], "search index"));
+  }
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    g_autoptr(PlDiaryEntry) entry = pl_diary_entry_new ();
+    g_autoptr(GPtrArray) found = NULL;
+    g_autoptr(PlStoreReport) report = NULL;
+
+    g_assert_true (notices_mention (store, "search index"));
+    entry->person_id = id;
+    entry->visit_date = g_strdup ("2026-02-04");
+    entry->what_done = g_strdup ("Watered the sweet peas");
+    g_assert_true (pl_store_save_diary_entry (store, entry, &error));
+    g_assert_no_error (error);
+    found = pl_store_search_diary (store, id, "sweet peas", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 2);
+    report = pl_store_check (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1363,6 +1498,9 @@ main (int   argc,
   ADD ("/plainly/store/open-tightens-permissions", test_open_tightens_permissions);
   ADD ("/plainly/store/open-read-only-reads", test_open_read_only_reads);
   ADD ("/plainly/store/delete-person-erases-history", test_delete_person_erases_history);
+  ADD ("/plainly/store/unknown-outcome", test_unknown_outcome);
+  ADD ("/plainly/store/open-pipe-or-device", test_open_pipe_or_device);
+  ADD ("/plainly/store/diary-search-missing", test_diary_search_missing);
 #undef ADD
 
   return g_test_run ();

@@ -16,7 +16,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pl-actor.h"
@@ -43,7 +45,8 @@ static gboolean opt_version = FALSE;
 static char *opt_out = NULL;
 static gboolean opt_events = FALSE;
 static char *opt_format = NULL;
-static double opt_size = 0.0;
+#define SIZE_NOT_GIVEN (-G_MAXDOUBLE)
+static double opt_size = SIZE_NOT_GIVEN;
 static gboolean opt_high_contrast = FALSE;
 static int opt_min_size = -1;
 static char *opt_contrast = NULL;
@@ -88,10 +91,36 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* Text from the database (names, notes) goes to a terminal, where control
+ * and escape characters would act rather than show: each becomes U+FFFD,
+ * as do the characters that reverse the direction of what follows. keep
+ * lists the controls that are the output's own layout ("\n"). */
+static char *
+clean (const char *text,
+       const char *keep)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+
+      if ((g_unichar_iscntrl (c) || bidi) && (c >= 0x80 || strchr (keep, (int) c) == NULL))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 say_error (const char *message)
 {
-  g_printerr ("plainly-cli: %s\n", message);
+  g_autofree char *text = clean (message, "\n");
+
+  g_printerr ("plainly-cli: %s\n", text);
 }
 
 static int
@@ -159,7 +188,7 @@ open_store (PlStoreOpenFlags   flags,
   pl_store_set_actor (store, PL_ACTOR_COMMAND_LINE);
   /* A backup made, permissions tightened, a file that cannot be changed */
   for (const char * const *notice = pl_store_get_notices (store); *notice != NULL; notice++)
-    g_printerr ("plainly-cli: %s\n", *notice);
+    say_error (*notice);
   return store;
 }
 
@@ -169,6 +198,7 @@ command_demo (PlStore *store)
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
   g_autofree char *removes = NULL;
+  g_autofree char *shown = NULL;
 
   /* What a reset removes is said before it is done */
   if (opt_reset && !pl_demo_describe_reset (store, &removes, &error))
@@ -177,7 +207,11 @@ command_demo (PlStore *store)
       return EXIT_FAILED;
     }
   if (removes != NULL)
-    g_print ("%s\n", removes);
+    {
+      g_autofree char *text = clean (removes, "");
+
+      g_print ("%s\n", text);
+    }
 
   if (!pl_demo_install_full (store, opt_reset ? PL_DEMO_INSTALL_RESET : PL_DEMO_INSTALL_DEFAULT,
                              NULL, &done, &error))
@@ -186,7 +220,8 @@ command_demo (PlStore *store)
       return EXIT_FAILED;
     }
 
-  g_print ("%s\n", done);
+  shown = clean (done, "");
+  g_print ("%s\n", shown);
   return EXIT_OK;
 }
 
@@ -221,7 +256,10 @@ command_check (PlStore *store)
              g_array_index (report->row_counts, gint64, i));
 
   /* An older file is not a problem: it is updated when it is next opened */
-  ok = report->integrity_ok && report->foreign_keys_ok &&
+  for (guint i = 0; i < report->problems->len; i++)
+    g_print (_("Problem: %s\n"), (const char *) g_ptr_array_index (report->problems, i));
+
+  ok = report->integrity_ok && report->foreign_keys_ok && report->problems->len == 0 &&
        report->schema_version <= PL_STORE_SCHEMA_VERSION;
   if (!ok)
     {
@@ -251,13 +289,14 @@ command_list (PlStore *store)
   for (guint i = 0; i < people->len; i++)
     {
       const PlPerson *person = g_ptr_array_index (people, i);
+      /* One person a line, fields apart by tabs: neither may be in a name */
+      g_autofree char *full = clean (person->full_name, "");
+      g_autofree char *preferred = clean (person->preferred_name, "");
 
-      if (person->preferred_name != NULL && *person->preferred_name != '\0' &&
-          g_strcmp0 (person->preferred_name, person->full_name) != 0)
-        g_print ("%" G_GINT64_FORMAT "\t%s (%s)\n", person->id, person->preferred_name,
-                 person->full_name);
+      if (*preferred != '\0' && g_strcmp0 (preferred, full) != 0)
+        g_print ("%" G_GINT64_FORMAT "\t%s (%s)\n", person->id, preferred, full);
       else
-        g_print ("%" G_GINT64_FORMAT "\t%s\n", person->id, person->full_name);
+        g_print ("%" G_GINT64_FORMAT "\t%s\n", person->id, full);
     }
   return EXIT_OK;
 }
@@ -360,7 +399,11 @@ command_show (PlStore        *store,
     return EXIT_FAILED;
 
   text = pl_document_to_text (document);
-  g_print ("%s", text);
+  {
+    g_autofree char *shown = clean (text, "\n");
+
+    g_print ("%s", shown);
+  }
   return EXIT_OK;
 }
 
@@ -404,8 +447,10 @@ command_speak (PlStore        *store,
       const PlSpeechWord *word = g_ptr_array_index (words, i);
       const PlBlock *block = pl_document_get_block (document, word->block);
       g_autofree char *said = g_utf8_substring (block->text, word->start, word->end);
+      g_autofree char *anchor = clean (word->anchor, "");
+      g_autofree char *said_clean = clean (said, "");
 
-      g_print ("%s\t%u\t%u\t%u\t%s\n", word->anchor, word->start, word->end, word->ms, said);
+      g_print ("%s\t%u\t%u\t%u\t%s\n", anchor, word->start, word->end, word->ms, said_clean);
     }
   return EXIT_OK;
 }
@@ -437,7 +482,7 @@ command_export (PlStore        *store,
 
   pl_print_register_fonts ();
   options = pl_print_options_for_reader (settings, document, person->full_name);
-  if (opt_size != 0.0)
+  if (opt_size != SIZE_NOT_GIVEN)
     options->text_size = opt_size;
   options->high_contrast = opt_high_contrast;
 
@@ -500,6 +545,9 @@ command_needs (PlStore *store)
       const PlCommNeed *need = g_ptr_array_index (needs, i);
       g_autoptr(GString) changes = g_string_new (NULL);
       gboolean by_staff = FALSE;
+      g_autofree char *code = NULL;
+      g_autofree char *what = NULL;
+      g_autofree char *does = NULL;
 
       for (guint j = 0; j < e->changes->len; j++)
         g_string_append_printf (changes, "%s%s", j > 0 ? "; " : "",
@@ -508,11 +556,26 @@ command_needs (PlStore *store)
         if (g_strcmp0 (((PlNeedRule *) rules->pdata[j])->code, need->code) == 0)
           by_staff = TRUE;
 
-      g_print ("%s\t%s\t%s%s\n", need->code, e->need,
-               changes->len > 0 ? changes->str : _("changes nothing"),
-               by_staff ? _(" (set by staff)") : "");
+      code = clean (need->code, "");
+      what = clean (e->need, "");
+      does = clean (changes->len > 0 ? changes->str : _("changes nothing"), "");
+      g_print ("%s\t%s\t%s%s\n", code, what, does, by_staff ? _(" (set by staff)") : "");
     }
   return EXIT_OK;
+}
+
+/* A SNOMED CT identifier: 6 to 18 digits, the first not 0 */
+static gboolean
+is_snomed_code (const char *code)
+{
+  gsize n = strlen (code);
+
+  if (n < 6 || n > 18 || code[0] == '0')
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (code[i]))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -632,7 +695,7 @@ main (int   argc,
   if (opt_staff != NULL && g_strcmp0 (command, "show") != 0 &&
       g_strcmp0 (command, "speak") != 0 && g_strcmp0 (command, "export") != 0)
     return usage_error (_("--staff only goes with show, speak or export."));
-  if ((opt_format != NULL || opt_size != 0.0 || opt_high_contrast) &&
+  if ((opt_format != NULL || opt_size != SIZE_NOT_GIVEN || opt_high_contrast) &&
       g_strcmp0 (command, "export") != 0)
     return usage_error (_("--format, --size and --high-contrast only go with export."));
   if ((opt_min_size >= 0 || opt_contrast != NULL || opt_read_aloud != NULL ||
@@ -642,6 +705,9 @@ main (int   argc,
     return usage_error (_("--reset only goes with demo."));
   if (opt_min_size > 96)
     return usage_error (_("--min-size is in points, up to 96."));
+  /* Said, not quietly changed: the person would get a size nobody chose */
+  if (opt_size != SIZE_NOT_GIVEN && !(isfinite (opt_size) && opt_size >= 16 && opt_size <= 48))
+    return usage_error (_("--size is the text size in points, from 16 to 48."));
 
   if (g_strcmp0 (command, "show") == 0 || g_strcmp0 (command, "speak") == 0 ||
       g_strcmp0 (command, "export") == 0)
@@ -678,6 +744,15 @@ main (int   argc,
     {
       if (n_args != 1)
         return usage_error (_("Say which need: need-rule CODE, with the code from plainly-cli needs."));
+      if (!is_snomed_code (argv[2]))
+        {
+          g_autofree char *shown = clean (argv[2], "");
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a need's code. A code is a SNOMED CT number of "
+                               "6 to 18 digits, as plainly-cli needs lists them."), shown);
+
+          return usage_error (message);
+        }
     }
   else if (g_strcmp0 (command, "demo") == 0 || g_strcmp0 (command, "check") == 0 ||
            g_strcmp0 (command, "list") == 0 || g_strcmp0 (command, "needs") == 0)

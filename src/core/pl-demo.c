@@ -21,6 +21,7 @@
 #include "pl-actor.h"
 #include "pl-core-resources.h"
 #include "pl-demo.h"
+#include "pl-record-json.h"
 #include "pl-store.h"
 
 #define DEMO_RESOURCE PL_RESOURCE_BASE "/core/demo/example.json"
@@ -718,7 +719,8 @@ pl_demo_import_json (PlStore     *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, json, (gssize) len, error))
+  if (!pl_json_check_depth (json, (gssize) len, PL_JSON_MAX_DEPTH, error) ||
+      !json_parser_load_from_data (parser, json, (gssize) len, error))
     {
       g_prefix_error (error, _("The data is not written correctly: "));
       return FALSE;

@@ -61,6 +61,11 @@ outcome_text (const PlDiaryEntry *entry)
     case PL_VISIT_CANCELLED:
       return g_strdup (_("This visit was cancelled."));
 
+    case PL_VISIT_UNKNOWN:
+      return g_strdup (_("It is not known what happened at this visit: the diary says it in a "
+                         "way this version of Plainly does not know. "
+                         "You can ask the care service office."));
+
     case PL_VISIT_COMPLETED:
     default:
       return NULL;

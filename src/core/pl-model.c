@@ -561,7 +561,8 @@ LABEL_FUNC (pl_visit_outcome_label, PlVisitOutcome,
             N_("Visit happened"),
             N_("Visit was late"),
             N_("Visit was missed"),
-            N_("Visit was cancelled"))
+            N_("Visit was cancelled"),
+            N_("Not known what happened at the visit"))
 
 LABEL_FUNC (pl_staff_role_label, PlStaffRole,
             N_("Care worker"),

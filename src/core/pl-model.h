@@ -112,6 +112,9 @@ typedef enum
   PL_VISIT_LATE,
   PL_VISIT_MISSED,
   PL_VISIT_CANCELLED,
+  /* Read from a file whose value this version does not know; never saved,
+   * and never shown as "completed", which could hide a missed visit */
+  PL_VISIT_UNKNOWN,
 } PlVisitOutcome;
 
 typedef enum

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
@@ -194,6 +195,55 @@ pl_record_set_from_json_object (const PlRecordType  *type,
 }
 
 gboolean
+pl_json_check_depth (const char  *json,
+                     gssize       len,
+                     guint        max_depth,
+                     GError     **error)
+{
+  gboolean in_string = FALSE;
+  gboolean escaped = FALSE;
+  guint depth = 0;
+
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  if (len < 0)
+    len = (gssize) strlen (json);
+
+  /* Brackets inside strings do not count; the parser finds any other fault */
+  for (gssize i = 0; i < len; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The data is nested more than %u levels deep, which Plainly does "
+                             "not read. Nothing was changed."),
+                           max_depth);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+gboolean
 pl_record_set_from_json (const PlRecordType  *type,
                          gpointer             record,
                          const char          *json,
@@ -204,7 +254,8 @@ pl_record_set_from_json (const PlRecordType  *type,
 
   g_return_val_if_fail (json != NULL, FALSE);
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!pl_json_check_depth (json, -1, PL_JSON_MAX_DEPTH, error) ||
+      !json_parser_load_from_data (parser, json, -1, error))
     return FALSE;
 
   root = json_parser_get_root (parser);

@@ -31,6 +31,15 @@ gboolean    pl_record_set_from_json    (const PlRecordType  *type,
                                         gpointer             record,
                                         const char          *json,
                                         GError             **error);
+/* Deeper nesting than this is refused before json-glib reads it, which
+ * recurses once a level and would run out of stack on a hostile file */
+#define PL_JSON_MAX_DEPTH 64
+/* TRUE when no array or object in json (len bytes, or -1 up to its NUL)
+ * nests deeper than max_depth; otherwise an error in plain words */
+gboolean    pl_json_check_depth        (const char          *json,
+                                        gssize               len,
+                                        guint                max_depth,
+                                        GError             **error);
 /* The record type whose table this is, or NULL */
 const PlRecordType *pl_record_type_for_table (const char *table);
 

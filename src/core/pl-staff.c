@@ -102,6 +102,21 @@ pl_staff_secret_is_valid (const char  *username,
     if (!g_ascii_isdigit (*p))
       digits_only = FALSE;
 
+  /* Eight spaces pass any count of characters, and are the first thing tried */
+  {
+    gboolean only_spaces = TRUE;
+
+    for (const char *p = secret; *p != '\0' && only_spaces; p = g_utf8_next_char (p))
+      only_spaces = g_unichar_isspace (g_utf8_get_char (p));
+    if (only_spaces)
+      {
+        g_set_error_literal (error, PL_STAFF_ERROR, PL_STAFF_ERROR_WEAK_SECRET,
+                             _("A password cannot be only spaces. Please choose one with "
+                               "letters, numbers or other characters in it."));
+        return FALSE;
+      }
+  }
+
   n_chars = g_utf8_strlen (secret, -1);
 
   if (digits_only && n_chars < PL_STAFF_PIN_MIN_DIGITS)

@@ -318,7 +318,9 @@ check_header (const char  *path,
   gssize n;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* O_NONBLOCK: should the file become a pipe after it was looked at, the
+   * open still does not wait */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -550,6 +552,75 @@ tighten_permissions (PlStore *self)
                                        file_name_for_messages (self->path)));
 }
 
+/* The diary's full-text index and the triggers that keep it in step, as
+ * data/schema/001-initial.sql makes them */
+static const char diary_search_sql[] =
+  "CREATE VIRTUAL TABLE IF NOT EXISTS diary_fts USING fts5 ("
+  "  what_done, how_i_was, follow_up, action_taken,"
+  "  content = 'diary_entries', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER IF NOT EXISTS diary_fts_insert AFTER INSERT ON diary_entries BEGIN"
+  "  INSERT INTO diary_fts (rowid, what_done, how_i_was, follow_up, action_taken)"
+  "  VALUES (new.id, new.what_done, new.how_i_was, new.follow_up, new.action_taken);"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS diary_fts_delete AFTER DELETE ON diary_entries BEGIN"
+  "  INSERT INTO diary_fts (diary_fts, rowid, what_done, how_i_was, follow_up, action_taken)"
+  "  VALUES ('delete', old.id, old.what_done, old.how_i_was, old.follow_up, old.action_taken);"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS diary_fts_update AFTER UPDATE ON diary_entries BEGIN"
+  "  INSERT INTO diary_fts (diary_fts, rowid, what_done, how_i_was, follow_up, action_taken)"
+  "  VALUES ('delete', old.id, old.what_done, old.how_i_was, old.follow_up, old.action_taken);"
+  "  INSERT INTO diary_fts (rowid, what_done, how_i_was, follow_up, action_taken)"
+  "  VALUES (new.id, new.what_done, new.how_i_was, new.follow_up, new.action_taken);"
+  "END;"
+  "INSERT INTO diary_fts (diary_fts) VALUES ('rebuild');";
+
+static gboolean
+diary_search_is_whole (PlStore   *self,
+                       gboolean  *whole,
+                       GError   **error)
+{
+  gint64 n = 0;
+
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                  "('diary_fts', 'diary_fts_insert', 'diary_fts_delete', 'diary_fts_update')",
+                  &n, error))
+    return FALSE;
+  *whole = n == 4;
+  return TRUE;
+}
+
+/* Without its index a diary entry cannot be saved (the triggers write to
+ * it), so a file that lost it gets it back, rebuilt from the entries */
+static gboolean
+repair_diary_search (PlStore  *self,
+                     GError  **error)
+{
+  gboolean whole = TRUE;
+
+  if (!diary_search_is_whole (self, &whole, error))
+    return FALSE;
+  if (whole)
+    return TRUE;
+
+  if (!pl_store_begin (self, error))
+    return FALSE;
+  /* A half-there index is dropped first, so it is made whole again */
+  if (!exec (self, "DROP TABLE IF EXISTS diary_fts;", error) ||
+      !exec (self, diary_search_sql, error))
+    {
+      pl_store_rollback (self);
+      return FALSE;
+    }
+  if (!pl_store_commit (self, error))
+    return FALSE;
+
+  add_notice (self, g_strdup_printf (_("The diary's search index in “%s” was missing. Plainly "
+                                       "has rebuilt it from the diary."),
+                                     file_name_for_messages (self->path)));
+  return TRUE;
+}
+
 /* Beside the file, named so it is seen as a database and never replaces
  * one: plainly.db → plainly-version-3-backup.db, then -2, -3… */
 static char *
@@ -700,6 +771,21 @@ pl_store_open (const char        *path,
       return NULL;
     }
 
+  /* Opening a pipe waits for a writer, and a device is no database: only
+   * an ordinary file (or a link to one) is opened at all */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+      {
+        g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_DATABASE,
+                     _("“%s” is not an ordinary file (it is a pipe, a device or the like), "
+                       "so it is not a Plainly database. Plainly has not opened it."),
+                     file_name_for_messages (path));
+        return NULL;
+      }
+  }
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (flags & PL_STORE_OPEN_NO_CREATE)
@@ -799,6 +885,9 @@ pl_store_open (const char        *path,
     return NULL;
 
   if (!migrate (self, error))
+    return NULL;
+
+  if (!repair_diary_search (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -985,6 +1074,10 @@ read_field (sqlite3_stmt  *stmt,
       {
         /* A value this version does not know reads as the first, never as garbage */
         int v = pl_enum_from_nick (field->nicks, (const char *) sqlite3_column_text (stmt, column));
+
+        /* except a visit's outcome: read as "completed", it could hide a missed visit */
+        if (v < 0 && field->nicks == pl_visit_outcome_nicks)
+          v = PL_VISIT_UNKNOWN;
         *PL_FIELD_PTR (record, field, int) = MAX (v, 0);
       }
       break;
@@ -1965,6 +2058,7 @@ pl_store_report_free (PlStoreReport *report)
   g_free (report->integrity_message);
   g_clear_pointer (&report->table_names, g_ptr_array_unref);
   g_clear_pointer (&report->row_counts, g_array_unref);
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -1983,6 +2077,21 @@ pl_store_check (PlStore  *self,
   report->schema_version = self->schema_version;
   report->table_names = g_ptr_array_new_with_free_func (g_free);
   report->row_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->schema_version > 0)
+    {
+      gboolean whole = FALSE;
+
+      if (!diary_search_is_whole (self, &whole, error))
+        return NULL;
+      if (!whole)
+        g_ptr_array_add (report->problems,
+                         g_strdup (_("The diary's search index (diary_fts) or what keeps it up to "
+                                     "date is missing: a search of the diary finds nothing and "
+                                     "new entries cannot be saved. Opening the file in Plainly "
+                                     "rebuilds it.")));
+    }
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)

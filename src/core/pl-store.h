@@ -54,6 +54,7 @@ typedef struct
   gboolean  foreign_keys_ok;
   GPtrArray *table_names;       /* (element-type utf8) */
   GArray    *row_counts;        /* (element-type gint64), one per table name */
+  GPtrArray *problems;          /* (element-type utf8): anything else wrong, in plain words */
 } PlStoreReport;
 
 void pl_store_report_free (PlStoreReport *report);
