@@ -711,9 +711,13 @@ read_through_updated_copy (PlStore  *self,
 }
 
 /* A read-only file in WAL mode needs its -shm, which cannot be made in a
- * folder that cannot be written; such a file is read as it stands */
+ * folder that cannot be written; such a file is read as it stands. A file
+ * that could be written is opened as usual with writing turned off (the
+ * caller sets query_only): a connection opened read-only cannot remove the
+ * -wal and -shm files when it closes, and would leave them beside the file. */
 static int
-open_for_reading (PlStore *self)
+open_for_reading (PlStore  *self,
+                  gboolean  writable)
 {
   g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
@@ -721,7 +725,9 @@ open_for_reading (PlStore *self)
   gint64 ignored = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+                        SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK && query_int (self, "SELECT count(*) FROM sqlite_schema", &ignored, NULL))
     return SQLITE_OK;
 
@@ -830,7 +836,8 @@ pl_store_open (const char        *path,
   tighten_permissions (self);
 
   if (read_only)
-    rc = open_for_reading (self);
+    rc = open_for_reading (self, !cannot_write && g_access (path, W_OK) == 0 &&
+                                 g_access (dir, W_OK) == 0);
   else
     rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
