@@ -17,6 +17,7 @@
 
 #include "pl-actor.h"
 #include "pl-document.h"
+#include "pl-plan-version.h"
 #include "pl-store.h"
 #include "pl-core-resources.h"
 #include "pl-store-private.h"
@@ -1463,6 +1464,80 @@ test_diary_search_missing (Fixture       *f,
   }
 }
 
+/* The two damaged rows that crashed Plainly: a preferred name that is not
+ * UTF-8 (the start screen's accessible names), and a plan snapshot whose
+ * "plans" is null (an error read that was never set). Each now gives
+ * readable words, and check names the record. */
+static void
+test_damaged_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    g_autoptr(PlPlan) plan = pl_plan_new ();
+
+    id = add_person (store, "Ada Jones", "Ada");
+    plan->person_id = id;
+    plan->version = 1;
+    g_assert_true (pl_store_save_plan (store, plan, &error));
+    g_assert_no_error (error);
+    g_assert_true (pl_plan_mark_seen (store, id, &error));
+    g_assert_no_error (error);
+  }
+  sql = g_strdup_printf ("UPDATE people SET preferred_name = CAST (x'41ff6461c3' AS TEXT) "
+                         "WHERE id = %" G_GINT64_FORMAT ";"
+                         "UPDATE plan_views SET snapshot = '{\"plans\": null, \"visits\": 3}';",
+                         id);
+  run_sql (f->path, sql);
+
+  {
+    g_autoptr(PlStore) store = open_ok (f->path);
+    g_autoptr(PlPerson) person = pl_store_load_person (store, id, &error);
+    g_autoptr(GPtrArray) people = NULL;
+    g_autoptr(GPtrArray) changes = NULL;
+    g_autoptr(PlStoreReport) report = NULL;
+    gboolean seen = TRUE;
+
+    g_assert_no_error (error);
+    g_assert_true (g_utf8_validate (person->preferred_name, -1, NULL));
+    g_assert_true (g_str_has_prefix (person->preferred_name, "A\xef\xbf\xbd" "da"));
+    people = pl_store_list_people (store, 0, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_utf8_validate (((PlPerson *) people->pdata[0])->preferred_name, -1, NULL));
+
+    changes = pl_plan_changes_since_seen (store, id, &seen, &error);
+    g_assert_null (changes);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+
+    report = pl_store_check (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 1);
+    g_assert_nonnull (strstr (report->problems->pdata[0], "person numbered"));
+    g_assert_nonnull (strstr (report->problems->pdata[0], "preferred name"));
+  }
+
+  /* A snapshot that is empty, not JSON or the wrong shape says so too */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const snapshots[] = { "''", "'[[[['", "'{\"visits\": [1]}'" };
+      g_autofree char *update = g_strdup_printf ("UPDATE plan_views SET snapshot = %s", snapshots[i]);
+      g_autoptr(PlStore) store = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
+
+      run_sql (f->path, update);
+      store = open_ok (f->path);
+      changes = pl_plan_changes_since_seen (store, id, NULL, &error);
+      g_assert_null (changes);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1501,6 +1576,7 @@ main (int   argc,
   ADD ("/plainly/store/unknown-outcome", test_unknown_outcome);
   ADD ("/plainly/store/open-pipe-or-device", test_open_pipe_or_device);
   ADD ("/plainly/store/diary-search-missing", test_diary_search_missing);
+  ADD ("/plainly/store/damaged-rows", test_damaged_rows);
 #undef ADD
 
   return g_test_run ();

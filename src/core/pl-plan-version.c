@@ -148,26 +148,33 @@ pl_plan_content_from_json (const char  *json,
   g_autoptr(PlPlanContent) content = content_new_empty ();
   JsonObject *obj;
   JsonNode *root;
+  JsonNode *member;
 
-  g_return_val_if_fail (json != NULL, NULL);
+  /* The copy is read from the database, where anything may be: every
+   * failure sets error, so callers can say what went wrong */
+  if (json == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The saved copy of the plan is missing."));
+      return NULL;
+    }
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!pl_json_check_depth (json, -1, PL_JSON_MAX_DEPTH, error) ||
+      !json_parser_load_from_data (parser, json, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The saved copy of the plan is not in the expected shape."));
-      return NULL;
-    }
+    goto bad_shape;
   obj = json_node_get_object (root);
 
-  if (json_object_has_member (obj, pl_plan_type.table))
+  member = json_object_get_member (obj, pl_plan_type.table);
+  if (member != NULL)
     {
+      if (!JSON_NODE_HOLDS_OBJECT (member))
+        goto bad_shape;
       content->plan = pl_plan_new ();
       if (!pl_record_set_from_json_object (&pl_plan_type, content->plan,
-                                           json_object_get_object_member (obj, pl_plan_type.table),
-                                           error))
+                                           json_node_get_object (member), error))
         return NULL;
     }
 
@@ -175,27 +182,32 @@ pl_plan_content_from_json (const char  *json,
     {
       JsonArray *array;
 
-      if (!json_object_has_member (obj, parts[i].type->table))
+      member = json_object_get_member (obj, parts[i].type->table);
+      if (member == NULL)
         continue;
-      array = json_object_get_array_member (obj, parts[i].type->table);
-      for (guint j = 0; array != NULL && j < json_array_get_length (array); j++)
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        goto bad_shape;
+      array = json_node_get_array (member);
+      for (guint j = 0; j < json_array_get_length (array); j++)
         {
           gpointer record = pl_record_new (parts[i].type);
-          JsonObject *member = json_array_get_object_element (array, j);
+          JsonNode *element = json_array_get_element (array, j);
 
           g_ptr_array_add (content->parts[i], record);
-          if (member == NULL ||
-              !pl_record_set_from_json_object (parts[i].type, record, member, error))
-            {
-              if (member == NULL)
-                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                     _("The saved copy of the plan is not in the expected shape."));
-              return NULL;
-            }
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            goto bad_shape;
+          if (!pl_record_set_from_json_object (parts[i].type, record,
+                                               json_node_get_object (element), error))
+            return NULL;
         }
     }
 
   return g_steal_pointer (&content);
+
+bad_shape:
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The saved copy of the plan is not in the expected shape."));
+  return NULL;
 }
 
 char *

@@ -1074,7 +1074,20 @@ read_field (sqlite3_stmt  *stmt,
       break;
 
     case PL_FIELD_TEXT:
-      *PL_FIELD_PTR (record, field, char *) = g_strdup ((const char *) sqlite3_column_text (stmt, column));
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+        int n = sqlite3_column_bytes (stmt, column);
+
+        /* Text that is not UTF-8 (written by another program, or damaged)
+         * reaches no widget, screen reader or voice: each bad byte shows
+         * as U+FFFD. check reports where. */
+        if (text == NULL)
+          *PL_FIELD_PTR (record, field, char *) = NULL;
+        else if (g_utf8_validate_len (text, (gsize) n, NULL))
+          *PL_FIELD_PTR (record, field, char *) = g_strndup (text, (gsize) n);
+        else
+          *PL_FIELD_PTR (record, field, char *) = g_utf8_make_valid (text, n);
+      }
       break;
 
     case PL_FIELD_ENUM:
@@ -2069,6 +2082,69 @@ pl_store_report_free (PlStoreReport *report)
   g_free (report);
 }
 
+/* Each value of type's text and enumeration columns that this version
+ * cannot use as it is, as a problem naming its record: text that is not
+ * UTF-8, and enumeration values it does not know */
+static gboolean
+check_values (PlStore             *self,
+              const PlRecordType  *type,
+              GPtrArray           *problems,
+              GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 1; i < type->n_fields; i++)
+    if (type->fields[i].kind == PL_FIELD_TEXT || type->fields[i].kind == PL_FIELD_ENUM)
+      {
+        g_string_append_printf (sql, ", %s", type->fields[i].name);
+        g_array_append_val (columns, i);
+      }
+  if (columns->len == 0)
+    return TRUE;
+  g_string_append_printf (sql, " FROM %s", type->table);
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const PlField *field = &type->fields[g_array_index (columns, guint, c)];
+          const char *text = (const char *) sqlite3_column_text (stmt, (int) c + 1);
+          int n = sqlite3_column_bytes (stmt, (int) c + 1);
+          const char *field_label = field->label != NULL ? _(field->label) : field->name;
+          g_autofree char *id_text = NULL;
+
+          if (text == NULL)
+            continue;
+          id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+          if (!g_utf8_validate_len (text, (gsize) n, NULL))
+            /* Translators: "The person numbered 3: its preferred name is not readable text…" */
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("The %s numbered %s: its %s is not readable "
+                                                "text, and is shown with \uFFFD where it cannot "
+                                                "be read."),
+                                              _(type->label), id_text, field_label));
+          else if (field->kind == PL_FIELD_ENUM && pl_enum_from_nick (field->nicks, text) < 0)
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("The %s numbered %s: its %s is a value this "
+                                                "version of Plainly does not know."),
+                                              _(type->label), id_text, field_label));
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 PlStoreReport *
 pl_store_check (PlStore  *self,
                 GError  **error)
@@ -2141,7 +2217,10 @@ pl_store_check (PlStore  *self,
         return NULL;
       if (found == 0)
         continue;
-      if (!query_int (self, sql, &count, error))
+      if (!query_int (self, sql, &count, error) ||
+          /* an older file's columns are those of its own version */
+          (self->schema_version == PL_STORE_SCHEMA_VERSION &&
+           !check_values (self, types[i], report->problems, error)))
         return NULL;
       g_ptr_array_add (report->table_names, g_strdup (types[i]->table));
       g_array_append_val (report->row_counts, count);
