@@ -264,6 +264,12 @@ is_finished (gpointer data)
 }
 
 static gboolean
+has_words (gpointer data)
+{
+  return ((Fixture *) data)->words > 3;
+}
+
+static gboolean
 anchor_at_top (gpointer data)
 {
   gpointer *args = data;
@@ -436,6 +442,27 @@ test_own_window (Fixture       *f,
   pl_together_view_set_content (view, content, NULL);
   g_assert_true (pl_gui_test_run_ticks (window, 2));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Crumpets"));
+
+  /* One voice for both: reading in the copy stops the view's reading, and
+   * the copy lights the words it says */
+  {
+    PlTogetherView *mirror = PL_TOGETHER_VIEW (gtk_window_get_child (window));
+    PlSpeech *speech = pl_together_view_get_speech (view);
+
+    g_assert_true (pl_together_view_get_speech (mirror) == speech);
+    pl_speech_set_output (speech, PL_SPEECH_OUTPUT_NULL, 4.0);
+    g_signal_connect (speech, "word", G_CALLBACK (word_cb), f);
+    pl_together_view_read_back (view);
+    f->spoken_view = pl_reader_get_document_view (pl_together_view_get_reader (mirror));
+    pl_together_view_read_back (mirror);
+    g_assert_true (pl_speech_get_document (speech) ==
+                   pl_reader_get_document (pl_together_view_get_reader (mirror)));
+    g_assert_true (pl_gui_test_wait_until (has_words, f));
+    g_assert_cmpuint (f->shown, ==, f->words);
+    pl_together_view_stop (view);
+    g_assert_cmpint (pl_speech_get_state (speech), ==, PL_SPEECH_STATE_IDLE);
+    g_signal_handlers_disconnect_by_data (speech, f);
+  }
 
   gtk_window_destroy (window);
   pl_gui_test_run_frames (1);
