@@ -719,8 +719,7 @@ pl_demo_import_json (PlStore     *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   parser = json_parser_new ();
-  if (!pl_json_check_depth (json, (gssize) len, PL_JSON_MAX_DEPTH, error) ||
-      !json_parser_load_from_data (parser, json, (gssize) len, error))
+  if (!pl_json_load (parser, json, (gssize) len, error))
     {
       g_prefix_error (error, _("The data is not written correctly: "));
       return FALSE;

@@ -159,8 +159,7 @@ pl_plan_content_from_json (const char  *json,
       return NULL;
     }
 
-  if (!pl_json_check_depth (json, -1, PL_JSON_MAX_DEPTH, error) ||
-      !json_parser_load_from_data (parser, json, -1, error))
+  if (!pl_json_load (parser, json, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

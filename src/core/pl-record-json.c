@@ -244,6 +244,30 @@ pl_json_check_depth (const char  *json,
 }
 
 gboolean
+pl_json_load (JsonParser  *parser,
+              const char  *json,
+              gssize       len,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!pl_json_check_depth (json, len, PL_JSON_MAX_DEPTH, error))
+    return FALSE;
+  if (json_parser_load_from_data (parser, json, len, &local_error))
+    return TRUE;
+
+  if (!g_utf8_validate (local_error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = valid;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
 pl_record_set_from_json (const PlRecordType  *type,
                          gpointer             record,
                          const char          *json,
@@ -254,8 +278,7 @@ pl_record_set_from_json (const PlRecordType  *type,
 
   g_return_val_if_fail (json != NULL, FALSE);
 
-  if (!pl_json_check_depth (json, -1, PL_JSON_MAX_DEPTH, error) ||
-      !json_parser_load_from_data (parser, json, -1, error))
+  if (!pl_json_load (parser, json, -1, error))
     return FALSE;
 
   root = json_parser_get_root (parser);

@@ -40,6 +40,12 @@ gboolean    pl_json_check_depth        (const char          *json,
                                         gssize               len,
                                         guint                max_depth,
                                         GError             **error);
+/* json_parser_load_from_data () after pl_json_check_depth (), with an
+ * error message that is always UTF-8: json-glib's quotes the bad bytes */
+gboolean    pl_json_load               (JsonParser          *parser,
+                                        const char          *json,
+                                        gssize               len,
+                                        GError             **error);
 /* The record type whose table this is, or NULL */
 const PlRecordType *pl_record_type_for_table (const char *table);
 
