@@ -261,6 +261,7 @@ pl_document_add_visits (PlDocument *self,
                         const char *prefix)
 {
   int day = -1;
+  guint days_headed = 0;
 
   for (guint i = 0; i < visits->len; i++)
     {
@@ -275,9 +276,13 @@ pl_document_add_visits (PlDocument *self,
         {
           g_autofree char *day_anchor = g_strdup_printf ("%s-%s", prefix, weekday_anchors[weekday]);
 
+          /* A day out of range in the file is sorted apart from the day it
+           * is shown as: its heading comes again, without the anchor */
           day = weekday;
-          pl_document_add (self, PL_BLOCK_HEADING, heading_level, day_anchor, NULL,
+          pl_document_add (self, PL_BLOCK_HEADING, heading_level,
+                           (days_headed & (1u << weekday)) ? NULL : day_anchor, NULL,
                            pl_weekday_label (weekday));
+          days_headed |= 1u << weekday;
         }
 
       pl_document_add (self, PL_BLOCK_FIELD, 0, anchor, when, text);
