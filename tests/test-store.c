@@ -1521,6 +1521,23 @@ test_damaged_rows (Fixture       *f,
     g_assert_nonnull (strstr (report->problems->pdata[0], "preferred name"));
   }
 
+  /* A link to nothing is named with its record */
+  run_sql (f->path, "UPDATE plans SET person_id = 999999");
+  {
+    g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(PlStoreReport) report = NULL;
+    gboolean named = FALSE;
+
+    g_assert_no_error (error);
+    report = pl_store_check (store, &error);
+    g_assert_no_error (error);
+    g_assert_false (report->foreign_keys_ok);
+    for (guint i = 0; i < report->problems->len; i++)
+      named |= strstr (report->problems->pdata[i],
+                       "The plan numbered 1 points to a person that is not there") != NULL;
+    g_assert_true (named);
+  }
+
   /* A snapshot that is empty, not JSON or the wrong shape says so too */
   for (guint i = 0; i < 3; i++)
     {

@@ -25,6 +25,7 @@
 #include "pl-core-resources.h"
 #include "pl-needs.h"
 #include "pl-output-file.h"
+#include "pl-record-json.h"
 #include "pl-actor.h"
 #include "pl-store.h"
 #include "pl-store-private.h"
@@ -2190,13 +2191,24 @@ pl_store_check (PlStore  *self,
       return NULL;
     }
 
+  /* Each broken link, naming the record it is in (the first hundred) */
+  report->foreign_keys_ok = TRUE;
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  for (guint n = 0; rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW; n++)
     {
-      rc = sqlite3_step (stmt);
-      report->foreign_keys_ok = rc == SQLITE_DONE;
-      rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? SQLITE_OK : rc;
+      const PlRecordType *child = pl_record_type_for_table ((const char *) sqlite3_column_text (stmt, 0));
+      const PlRecordType *parent = pl_record_type_for_table ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+
+      report->foreign_keys_ok = FALSE;
+      rc = SQLITE_OK;
+      if (n < 100 && child != NULL && parent != NULL)
+        /* Translators: "The visit numbered 12 points to a plan that is not there." */
+        g_ptr_array_add (report->problems,
+                         g_strdup_printf (_("The %s numbered %s points to a %s that is not there."),
+                                          _(child->label), id, _(parent->label)));
     }
+  rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     {
