@@ -25,31 +25,11 @@ cleanup ()
 }
 trap cleanup EXIT
 
-n=0
-failed=0
+# shellcheck source=tests/tap-util.sh
+. "$(dirname "$0")/tap-util.sh"
 
-ok ()
-{
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
 
-not_ok ()
-{
-  n=$((n + 1))
-  failed=$((failed + 1))
-  echo "not ok $n - $1"
-  shift
-  for line in "$@"; do
-    printf '# %s\n' "$line"
-  done
-}
 
-skip ()
-{
-  n=$((n + 1))
-  echo "ok $n # SKIP $1"
-}
 
 # expect WHAT STATUS COMMAND…: runs the command (at most two minutes),
 # keeping its output in $tmp/out and $tmp/err, and checks its exit status
@@ -66,12 +46,6 @@ expect ()
   fi
 }
 
-check ()
-{
-  local what=$1
-  shift
-  if "$@"; then ok "$what"; else not_ok "$what" "failed: $*"; fi
-}
 
 # Only what is named, and no hidden temporary file beside it
 only_files ()

@@ -13,25 +13,10 @@ cli=$1/src/cli/plainly-cli
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/plainly-cli-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-n=0
-failed=0
+# shellcheck source=tests/tap-util.sh
+. "$(dirname "$0")/tap-util.sh"
 
-ok ()
-{
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
 
-not_ok ()
-{
-  n=$((n + 1))
-  failed=$((failed + 1))
-  echo "not ok $n - $1"
-  shift
-  for line in "$@"; do
-    printf '# %s\n' "$line"
-  done
-}
 
 # expect WHAT STATUS COMMAND…: runs the command, keeping its output in
 # $tmp/out and $tmp/err, and checks its exit status
@@ -50,12 +35,6 @@ expect ()
   fi
 }
 
-check ()
-{
-  local what=$1
-  shift
-  if "$@"; then ok "$what"; else not_ok "$what" "failed: $*"; fi
-}
 
 if [ ! -x "$cli" ]; then
   echo "1..0 # SKIP plainly-cli is not built"
