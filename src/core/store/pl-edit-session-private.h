@@ -1,4 +1,5 @@
-/* pl-edit-session-private.h: what a kind of content tells PlEditSession
+/* pl-edit-session-private.h: what a kind of content tells PlEditSession,
+ * and what the session's own files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -52,6 +53,48 @@ gint64    pl_edit_session_get_staff_id     (PlEditSession *self);
 gint64    pl_edit_session_get_person_id    (PlEditSession *self);
 /* Removes every draft of this session, inside the caller's transaction */
 gboolean  pl_edit_session_delete_drafts    (PlEditSession *self,
+                                            GError       **error);
+
+/* For the session's own files (pl-edit-session.c, -drafts.c) */
+struct _PlEditSession
+{
+  GObject           parent_instance;
+
+  const PlEditKind *kind;
+  PlStore          *store;          /* a reference: the session may outlive its window */
+  gint64            staff_id;
+  gint64            person_id;
+  PlEditClock       clock;
+  gpointer          clock_data;
+
+  gpointer          saved;          /* as the store has it */
+  char             *saved_json;
+  gpointer          content;        /* as on screen */
+  char             *current_json;
+  gpointer          recovered;      /* drafts laid over saved, until answered */
+  char             *recovered_time;
+
+  GPtrArray        *undo;           /* (element-type utf8) JSON before each step */
+  GPtrArray        *redo;
+  gconstpointer     last_record;    /* typing on in the same field is one step */
+  char             *last_field;
+  gint64            last_edit;
+  gint64            next_new_id;
+
+  /* As last notified */
+  gboolean          can_undo;
+  gboolean          can_redo;
+  gboolean          dirty;
+  gboolean          has_recovered;
+};
+
+/* Brings the drafts in the store in step with the content, in one
+ * transaction */
+gboolean  pl_edit_session_sync_drafts      (PlEditSession *self,
+                                            GError       **error);
+/* Lays this session's drafts over what is saved and keeps the result to
+ * offer back (recovered, recovered_time) when any of them fits */
+gboolean  pl_edit_session_recover_drafts   (PlEditSession *self,
                                             GError       **error);
 
 G_END_DECLS
