@@ -1,0 +1,183 @@
+/* pl-store-check.c: what plainly-cli check reports on a file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-record-json.h"
+#include "pl-store-private.h"
+
+void
+pl_store_report_free (PlStoreReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->integrity_message);
+  g_clear_pointer (&report->table_names, g_ptr_array_unref);
+  g_clear_pointer (&report->row_counts, g_array_unref);
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_free (report);
+}
+
+/* Each value of type's text and enumeration columns that this version
+ * cannot use as it is, as a problem naming its record: text that is not
+ * UTF-8, and enumeration values it does not know */
+static gboolean
+check_values (PlStore             *self,
+              const PlRecordType  *type,
+              GPtrArray           *problems,
+              GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 1; i < type->n_fields; i++)
+    if (type->fields[i].kind == PL_FIELD_TEXT || type->fields[i].kind == PL_FIELD_ENUM)
+      {
+        g_string_append_printf (sql, ", %s", type->fields[i].name);
+        g_array_append_val (columns, i);
+      }
+  if (columns->len == 0)
+    return TRUE;
+  g_string_append_printf (sql, " FROM %s", type->table);
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const PlField *field = &type->fields[g_array_index (columns, guint, c)];
+          const char *text = (const char *) sqlite3_column_text (stmt, (int) c + 1);
+          int n = sqlite3_column_bytes (stmt, (int) c + 1);
+          const char *field_label = field->label != NULL ? _(field->label) : field->name;
+          g_autofree char *id_text = NULL;
+
+          if (text == NULL)
+            continue;
+          id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+          if (!g_utf8_validate_len (text, (gsize) n, NULL))
+            /* Translators: "The person numbered 3: its preferred name is not readable text…" */
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("The %s numbered %s: its %s is not readable "
+                                                "text, and is shown with \uFFFD where it cannot "
+                                                "be read."),
+                                              _(type->label), id_text, field_label));
+          else if (field->kind == PL_FIELD_ENUM && pl_enum_from_nick (field->nicks, text) < 0)
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("The %s numbered %s: its %s is a value this "
+                                                "version of Plainly does not know."),
+                                              _(type->label), id_text, field_label));
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      pl_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+PlStoreReport *
+pl_store_check (PlStore  *self,
+                GError  **error)
+{
+  g_autoptr(PlStoreReport) report = g_new0 (PlStoreReport, 1);
+  sqlite3_stmt *stmt = NULL;
+  guint n_types;
+  const PlRecordType * const *types = pl_record_types (&n_types);
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  report->schema_version = self->schema_version;
+  report->table_names = g_ptr_array_new_with_free_func (g_free);
+  report->row_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->schema_version > 0)
+    {
+      gboolean whole = FALSE;
+
+      if (!pl_store_diary_search_is_whole (self, &whole, error))
+        return NULL;
+      if (!whole)
+        g_ptr_array_add (report->problems,
+                         g_strdup (_("The diary's search index (diary_fts) or what keeps it up to "
+                                     "date is missing: a search of the diary finds nothing and "
+                                     "new entries cannot be saved. Opening the file in Plainly "
+                                     "rebuilds it.")));
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      report->integrity_message = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      report->integrity_ok = g_strcmp0 (report->integrity_message, "ok") == 0;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      pl_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  /* Each broken link, naming the record it is in (the first hundred) */
+  report->foreign_keys_ok = TRUE;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  for (guint n = 0; rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW; n++)
+    {
+      const PlRecordType *child = pl_record_type_for_table ((const char *) sqlite3_column_text (stmt, 0));
+      const PlRecordType *parent = pl_record_type_for_table ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+
+      report->foreign_keys_ok = FALSE;
+      rc = SQLITE_OK;
+      if (n < 100 && child != NULL && parent != NULL)
+        /* Translators: "The visit numbered 12 points to a plan that is not there." */
+        g_ptr_array_add (report->problems,
+                         g_strdup_printf (_("The %s numbered %s points to a %s that is not there."),
+                                          _(child->label), id, _(parent->label)));
+    }
+  rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      pl_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", types[i]->table);
+      g_autofree char *exists = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                                 "WHERE type = 'table' AND name = '%s'",
+                                                 types[i]->table);
+      gint64 count = 0, found = 0;
+
+      /* A file from an older version, read as it is, lacks the newer tables */
+      if (!pl_store_query_int (self, exists, &found, error))
+        return NULL;
+      if (found == 0)
+        continue;
+      if (!pl_store_query_int (self, sql, &count, error) ||
+          /* an older file's columns are those of its own version */
+          (self->schema_version == PL_STORE_SCHEMA_VERSION &&
+           !check_values (self, types[i], report->problems, error)))
+        return NULL;
+      g_ptr_array_add (report->table_names, g_strdup (types[i]->table));
+      g_array_append_val (report->row_counts, count);
+    }
+
+  return g_steal_pointer (&report);
+}
