@@ -23,6 +23,7 @@
 #include "pl-document.h"
 #include "pl-print.h"
 #include "pl-print-private.h"
+#include "pl-text-chunk.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
@@ -257,14 +258,27 @@ breakable_addresses (const char *text)
   return g_strjoinv (" ", tokens);
 }
 
+/* The markup of one piece of a block's text (pl-text-chunk.h): the first
+ * piece has the label or the bullet; the ones after it go on the text */
 static char *
 block_markup (PlPrintLayout *self,
-              const PlBlock *block)
+              const PlBlock *block,
+              const char    *piece,
+              gboolean       first)
 {
-  g_autofree char *breakable = breakable_addresses (block->text);
+  g_autofree char *breakable = breakable_addresses (piece);
   g_autofree char *text = g_markup_escape_text (breakable, -1);
   g_autofree char *label = block->label != NULL && *block->label != '\0'
                            ? g_markup_escape_text (block->label, -1) : NULL;
+
+  if (!first)
+    {
+      if (block->kind == PL_BLOCK_HEADING || block->kind == PL_BLOCK_NOTICE)
+        return g_strdup_printf ("<b>%s</b>", text);
+      if (block->kind == PL_BLOCK_LIST_ITEM)
+        return g_strdup_printf ("\t%s", text);
+      return g_steal_pointer (&text);
+    }
 
   switch (block->kind)
     {
@@ -285,7 +299,7 @@ block_markup (PlPrintLayout *self,
       return g_strdup_printf ("<b>%s:</b>\n%s", label, text);
 
     case PL_BLOCK_QUESTION:
-      if (*block->text == '\0')
+      if (*piece == '\0')
         return g_strdup_printf ("<b>%s</b>", label != NULL ? label : "");
       return g_strdup_printf ("<b>%s</b>\n%s", label != NULL ? label : "", text);
 
@@ -347,10 +361,11 @@ build_items (PlPrintLayout *self)
   for (guint i = 0; i < n; i++)
     {
       const PlBlock *block = pl_document_get_block (self->document, i);
-      g_autofree char *markup = block_markup (self, block);
+      g_autoptr(GArray) chunks = NULL;
       Item item = { 0 };
       double width = self->text_width;
       double item_size = size;
+      double spacing = self->options->line_spacing;
 
       item.block = i;
       item.target = -1;
@@ -360,6 +375,8 @@ build_items (PlPrintLayout *self)
         case PL_BLOCK_HEADING:
           item_size = size * heading_scale (block->level, size);
           item.keep_with_next = TRUE;
+          /* Big bold headings read better with their lines closer */
+          spacing = MIN (spacing, 1.2);
           break;
 
         case PL_BLOCK_LIST_ITEM:
@@ -398,33 +415,6 @@ build_items (PlPrintLayout *self)
 
       item.x += item.pad + item.border;
       width -= item.x + item.pad + item.border;
-      /* Big bold headings read better with their lines closer */
-      item.layout = new_text_layout (self, item_size, MAX (width, size * 4),
-                                     block->kind == PL_BLOCK_HEADING
-                                     ? MIN (self->options->line_spacing, 1.2)
-                                     : self->options->line_spacing);
-
-      if (block->kind == PL_BLOCK_LIST_ITEM)
-        {
-          PangoTabArray *tabs = pango_tab_array_new (1, FALSE);
-          int hang = pango_units_from_double (size * 1.2);
-
-          /* The bullet hangs; the text and its following lines align */
-          pango_tab_array_set_tab (tabs, 0, PANGO_TAB_LEFT, hang);
-          pango_layout_set_tabs (item.layout, tabs);
-          pango_layout_set_indent (item.layout, -hang);
-          pango_tab_array_free (tabs);
-        }
-      pango_layout_set_markup (item.layout, markup, -1);
-
-      if (item.target >= 0)
-        {
-          /* Room for the longest page number it could need */
-          g_autofree char *widest = link_text (self, block, item.target, 998);
-
-          pango_layout_set_markup (item.layout, widest, -1);
-        }
-      item_measure (&item);
 
       /* Space between parts; one-line runs of items or fields read as a group */
       if (previous == NULL)
@@ -441,7 +431,59 @@ build_items (PlPrintLayout *self)
       else
         item.space_before = leading + size * 0.6;
 
-      g_array_append_val (self->items, item);
+      /* A very long text is laid out a paragraph's size at a time: one
+       * layout of it would be slow, and taller than Pango can count */
+      chunks = pl_text_chunks (block->text, block->kind == PL_BLOCK_LINK
+                                            ? G_MAXSIZE : PL_TEXT_CHUNK_BYTES);
+      if (chunks->len > 1)
+        {
+          /* A card that long cannot be kept on one page */
+          item.keep_together = FALSE;
+          item.glued = FALSE;
+        }
+
+      for (guint c = 0; c < chunks->len; c++)
+        {
+          const PlTextChunk *chunk = &g_array_index (chunks, PlTextChunk, c);
+          g_autofree char *piece = g_strndup (block->text + chunk->start, chunk->end - chunk->start);
+          g_autofree char *markup = NULL;
+          Item part = item;
+
+          if (chunks->len > 1)
+            g_strchomp (piece);
+          markup = block_markup (self, block, piece, c == 0);
+          if (c > 0)
+            {
+              /* The next lines of the same text, a line's spacing below */
+              part.space_before = leading;
+              part.target = -1;
+            }
+          part.keep_with_next = item.keep_with_next && c + 1 == chunks->len;
+          part.layout = new_text_layout (self, item_size, MAX (width, size * 4), spacing);
+
+          if (block->kind == PL_BLOCK_LIST_ITEM)
+            {
+              PangoTabArray *tabs = pango_tab_array_new (1, FALSE);
+              int hang = pango_units_from_double (size * 1.2);
+
+              /* The bullet hangs; the text and its following lines align */
+              pango_tab_array_set_tab (tabs, 0, PANGO_TAB_LEFT, hang);
+              pango_layout_set_tabs (part.layout, tabs);
+              pango_layout_set_indent (part.layout, -hang);
+              pango_tab_array_free (tabs);
+            }
+          pango_layout_set_markup (part.layout, markup, -1);
+
+          if (part.target >= 0)
+            {
+              /* Room for the longest page number it could need */
+              g_autofree char *widest = link_text (self, block, part.target, 998);
+
+              pango_layout_set_markup (part.layout, widest, -1);
+            }
+          item_measure (&part);
+          g_array_append_val (self->items, part);
+        }
       previous = block;
     }
 }
