@@ -16,14 +16,13 @@
 #include <glib/gi18n.h>
 
 #include "pl-document-view.h"
+#include "pl-document-view-private.h"
 #include "pl-screen-reader.h"
 #include "pl-theme.h"
 
-/* RNIB clear print: lines of no more than about 70 characters. GTK counts
- * max-width-chars in the wider of the font's average character and digit
- * widths, well above the average letter of running text: 50 of them hold
- * about 70 letters in DejaVu Sans or Cantarell, at any size. */
-#define LINE_LENGTH_CHARS 50
+/* Text of long blocks shown each frame after the first (see
+ * pl-document-view-blocks.c): a few milliseconds of layout */
+#define REVEAL_BYTES_A_FRAME 16000
 /* Room left above a heading scrolled to the top, in pixels */
 #define SCROLL_TOP_GAP 16
 /* Frames to wait for a new document to be laid out before giving up */
@@ -91,6 +90,9 @@ struct _PlDocumentView
 
   GtkWidget         *spoken_label;   /* weak: the label being read aloud */
 
+  GPtrArray         *pending;        /* block widgets with text still to show (borrowed) */
+  guint              reveal_tick_id;
+
   /* With a screen reader, Up and Down move a block at a time: the reader
    * speaks what takes the focus, and a screen line is not a thing it can
    * say. Without one they move the reading line. */
@@ -110,247 +112,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GtkWidget *
-text_label_new (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label;
-
-  /* Left-aligned, never justified; WORD_CHAR so a long e-mail address
-   * still wraps at 400% instead of pushing the page sideways (WCAG 1.4.10). */
-  label = g_object_new (GTK_TYPE_LABEL,
-                        /* Text, not a "label" of something: Orca says the
-                         * role word after every label it reads */
-                        "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
-                        "label", text,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "xalign", 0.0f,
-                        "justify", GTK_JUSTIFY_LEFT,
-                        "halign", GTK_ALIGN_FILL,
-                        "max-width-chars", LINE_LENGTH_CHARS,
-                        "selectable", TRUE,
-                        NULL);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  return label;
-}
-
-/* A label's character count is in its own font, and headings are larger
- * (style.css: 1.8em, 1.45em, 1.2em), so a long heading would widen the
- * column past the body's measure. These keep it within. */
-static const int heading_chars[] = {
-  LINE_LENGTH_CHARS,
-  LINE_LENGTH_CHARS * 10 / 18,
-  LINE_LENGTH_CHARS * 100 / 145,
-  LINE_LENGTH_CHARS * 10 / 12,
-  LINE_LENGTH_CHARS * 10 / 12,
-  LINE_LENGTH_CHARS * 10 / 12,
-  LINE_LENGTH_CHARS * 10 / 12,
-};
-
-static GtkWidget *
-heading_new (const PlBlock *block)
-{
-  GtkWidget *label;
-  int level = CLAMP (block->level, 1, 6);
-  g_autofree char *level_class = g_strdup_printf ("pl-heading-%d", level);
-
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                        "label", block->text,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "xalign", 0.0f,
-                        "justify", GTK_JUSTIFY_LEFT,
-                        "halign", GTK_ALIGN_FILL,
-                        "max-width-chars", heading_chars[level],
-                        "selectable", TRUE,
-                        NULL);
-  gtk_widget_add_css_class (label, "pl-heading");
-  gtk_widget_add_css_class (label, level_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, level,
-                                  -1);
-  return label;
-}
-
-static void
-link_clicked_cb (GtkButton      *button,
-                 PlDocumentView *self)
-{
-  const char *target = g_object_get_data (G_OBJECT (button), "pl-target");
-
-  if (target != NULL && !pl_document_view_follow_anchor (self, target))
-    g_debug ("Link to missing anchor “%s”", target);
-}
-
-static GtkWidget *
-link_new (PlDocumentView *self,
-          const PlBlock  *block)
-{
-  GtkWidget *button;
-  GtkWidget *label;
-
-  /* A link, not a button, to a screen reader: it goes somewhere */
-  button = g_object_new (GTK_TYPE_BUTTON,
-                         "accessible-role", GTK_ACCESSIBLE_ROLE_LINK,
-                         "label", block->text,
-                         "halign", GTK_ALIGN_START,
-                         NULL);
-  gtk_widget_add_css_class (button, "pl-link");
-
-  label = gtk_button_get_child (GTK_BUTTON (button));
-  if (GTK_IS_LABEL (label))
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_LEFT);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), LINE_LENGTH_CHARS);
-    }
-
-  g_object_set_data_full (G_OBJECT (button), "pl-target",
-                          g_strdup (block->target), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (link_clicked_cb), self);
-  return button;
-}
-
-static GtkWidget *
-labelled_box_new (const char        *label_text,
-                  const char        *label_class,
-                  const char        *text,
-                  const char        *box_class)
-{
-  GtkWidget *box;
-  GtkWidget *label = NULL;
-  gboolean has_label = label_text != NULL && label_text[0] != '\0';
-  gboolean has_text = text != NULL && text[0] != '\0';
-
-  /* One thing to a screen reader, said once: "Plan: Version 1…", not a
-   * named panel around a name and a value */
-  box = g_object_new (GTK_TYPE_BOX,
-                      "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      NULL);
-  gtk_widget_add_css_class (box, box_class);
-
-  if (has_label)
-    {
-      label = text_label_new (label_text, label_class);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  if (has_text)
-    {
-      GtkWidget *value = text_label_new (text, "pl-value");
-
-      gtk_box_append (GTK_BOX (box), value);
-      if (label != NULL)
-        {
-          g_autofree char *whole = g_strdup_printf (_("%s: %s"), label_text, text);
-
-          /* The value is the one stop, and says its name with it */
-          gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-          gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (value),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, whole,
-                                          -1);
-        }
-    }
-
-  return box;
-}
-
-static GtkWidget *
-notice_new (const PlBlock *block)
-{
-  GtkWidget *box;
-  GtkWidget *icon;
-
-  /* Stands out by its border, its weight and its icon, never by colour alone */
-  box = g_object_new (GTK_TYPE_BOX,
-                      "accessible-role", GTK_ACCESSIBLE_ROLE_NOTE,
-                      "orientation", GTK_ORIENTATION_HORIZONTAL,
-                      NULL);
-  gtk_widget_add_css_class (box, "pl-notice");
-
-  icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "pl-notice-icon");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  gtk_box_append (GTK_BOX (box), text_label_new (block->text, "pl-notice-text"));
-  return box;
-}
-
-static GtkWidget *
-list_item_new (const PlBlock *block)
-{
-  GtkWidget *item;
-  GtkWidget *bullet;
-  GtkWidget *label;
-  int depth = MAX (block->level, 1);
-
-  item = g_object_new (GTK_TYPE_BOX,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
-                       "orientation", GTK_ORIENTATION_HORIZONTAL,
-                       NULL);
-  gtk_widget_add_css_class (item, "pl-list-item");
-  /* Nesting shows as indent; the bullet itself is decoration */
-  gtk_widget_set_margin_start (item, (depth - 1) * 32);
-
-  bullet = gtk_label_new ("•");
-  gtk_widget_set_valign (bullet, GTK_ALIGN_START);
-  gtk_widget_add_css_class (bullet, "pl-bullet");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (item), bullet);
-
-  label = text_label_new (block->text, "pl-list-text");
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (item), label);
-
-  return item;
-}
-
-static GtkWidget *
-block_widget_new (PlDocumentView *self,
-                  const PlBlock  *block)
-{
-  switch (block->kind)
-    {
-    case PL_BLOCK_HEADING:
-      return heading_new (block);
-
-    case PL_BLOCK_PARAGRAPH:
-      return text_label_new (block->text, "pl-paragraph");
-
-    case PL_BLOCK_LIST_ITEM:
-      return list_item_new (block);
-
-    case PL_BLOCK_FIELD:
-      return labelled_box_new (block->label, "pl-field-label", block->text, "pl-field");
-
-    case PL_BLOCK_CONTACT:
-      return labelled_box_new (block->label, "pl-contact-role", block->text, "pl-contact");
-
-    case PL_BLOCK_QUESTION:
-      return labelled_box_new (block->label, "pl-question-text", block->text, "pl-question");
-
-    case PL_BLOCK_LINK:
-      return link_new (self, block);
-
-    case PL_BLOCK_NOTICE:
-      return notice_new (block);
-
-    default:
-      return text_label_new (block->text, "pl-paragraph");
-    }
-}
 
 static GtkWidget *
 first_focusable (GtkWidget *widget)
@@ -404,6 +165,12 @@ clear_blocks (PlDocumentView *self)
 
   g_hash_table_remove_all (self->anchors);
   g_ptr_array_set_size (self->block_widgets, 0);
+  g_ptr_array_set_size (self->pending, 0);
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
   self->pending_block = -1;
   self->reading_block = -1;
   self->reading_line = 0;
@@ -412,6 +179,28 @@ clear_blocks (PlDocumentView *self)
       g_array_set_size (self->back_stack, 0);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
     }
+}
+
+/* The rest of long texts, a few milliseconds' layout each frame, so the
+ * page and its first frame come at once whatever the length */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
+  gsize budget = REVEAL_BYTES_A_FRAME;
+
+  while (self->pending->len > 0 && budget > 0)
+    {
+      if (!pl_document_view_block_reveal (g_ptr_array_index (self->pending, 0), &budget))
+        break;
+      g_ptr_array_remove_index (self->pending, 0);
+    }
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -428,7 +217,7 @@ build_blocks (PlDocumentView *self)
   for (guint i = 0; i < n_blocks; i++)
     {
       const PlBlock *block = pl_document_get_block (self->document, i);
-      GtkWidget *widget = block_widget_new (self, block);
+      GtkWidget *widget = pl_document_view_block_new (self, block);
 
       /* Counted from 1, so that no block's mark is NULL */
       g_object_set_data (G_OBJECT (widget), "pl-block-index", GUINT_TO_POINTER (i + 1));
@@ -477,7 +266,13 @@ build_blocks (PlDocumentView *self)
       g_ptr_array_add (self->block_widgets, widget);
       if (block->anchor != NULL && !g_hash_table_contains (self->anchors, block->anchor))
         g_hash_table_insert (self->anchors, g_strdup (block->anchor), widget);
+      if (pl_document_view_block_pending (widget))
+        g_ptr_array_add (self->pending, widget);
     }
+
+  if (self->pending->len > 0 && self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
+                                                         NULL, NULL);
 }
 
 static gboolean
@@ -1286,6 +1081,13 @@ pl_document_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
       self->scroll_tick_id = 0;
     }
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+  if (self->pending != NULL)
+    g_ptr_array_set_size (self->pending, 0);
 
   g_clear_weak_pointer (&self->spoken_label);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_DOCUMENT_VIEW);
@@ -1302,6 +1104,7 @@ pl_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->block_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->back_stack, g_array_unref);
 
   G_OBJECT_CLASS (pl_document_view_parent_class)->finalize (object);
@@ -1417,6 +1220,7 @@ pl_document_view_init (PlDocumentView *self)
 
   self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->block_widgets = g_ptr_array_new ();
+  self->pending = g_ptr_array_new ();
   self->back_stack = g_array_new (FALSE, FALSE, sizeof (Place));
   self->pending_block = -1;
   self->reading_block = -1;
@@ -1733,24 +1537,12 @@ pl_document_view_get_reading_line (PlDocumentView  *self,
 
 /* Reading aloud ----------------------------------------------------------- */
 
-/* The label showing exactly the block's own text: its value, not its name */
-static GtkWidget *
-text_label_of (GtkWidget  *widget,
-               const char *text)
+gboolean
+pl_document_view_is_complete (PlDocumentView *self)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
+  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = text_label_of (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return self->pending->len == 0;
 }
 
 static PangoAttribute *
@@ -1841,12 +1633,22 @@ pl_document_view_set_spoken (PlDocumentView *self,
   GtkWidget *widget;
   GtkWidget *label;
   const char *text;
+  guint start = 0;
 
   g_return_if_fail (PL_IS_DOCUMENT_VIEW (self));
 
   widget = block >= 0 ? pl_document_view_get_block_widget (self, (guint) block) : NULL;
   spoken = widget != NULL ? pl_document_get_block (self->document, (guint) block) : NULL;
-  label = spoken != NULL ? text_label_of (widget, spoken->text) : NULL;
+  /* A long text's label holding the word; its offsets are from its own start */
+  label = spoken != NULL
+          ? pl_document_view_block_label_at (widget, spoken->text,
+                                             word_end > word_start ? word_start : sentence_start,
+                                             &start)
+          : NULL;
+  sentence_start = sentence_start > start ? sentence_start - start : 0;
+  sentence_end = sentence_end > start ? sentence_end - start : 0;
+  word_start = word_start > start ? word_start - start : 0;
+  word_end = word_end > start ? word_end - start : 0;
 
   if (self->spoken_label != NULL && self->spoken_label != label)
     gtk_label_set_attributes (GTK_LABEL (self->spoken_label), NULL);
@@ -1913,7 +1715,7 @@ pl_document_view_get_place (PlDocumentView *self,
       int start, end;
 
       if (gtk_label_get_selection_bounds (GTK_LABEL (focus), &start, &end))
-        *out_character = (guint) MIN (start, end);
+        *out_character = pl_document_view_label_start (focus) + (guint) MIN (start, end);
     }
   return TRUE;
 }
