@@ -1,4 +1,5 @@
-/* pl-speech-text.c: sentences and words, as speech and highlighting need them
+/* pl-speech-text.c: sentences and words, as speech and highlighting need them,
+ * and what is said for a document
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -12,7 +13,7 @@
 
 #include <string.h>
 
-#include "pl-speech.h"
+#include "pl-speech-private.h"
 
 static gboolean
 is_word_char (gunichar c)
@@ -223,4 +224,147 @@ pl_speech_split_words (const char *text,
     }
 
   return words;
+}
+
+/* What is said for a document: one utterance a sentence */
+
+static void
+utterance_free (gpointer data)
+{
+  PlSpeechUtterance *utterance = data;
+
+  g_free (utterance->anchor);
+  g_free (utterance->text);
+  g_clear_pointer (&utterance->words, g_array_unref);
+  g_free (utterance);
+}
+
+/* The label is said before the text, as pl_document_to_text shows it
+ * ("Time: 8:00 in the morning"); other marks (bullets, arrows) are not said */
+static char *
+block_prefix (const PlBlock *block)
+{
+  gsize len;
+
+  if (block->label == NULL || *block->label == '\0')
+    return g_strdup ("");
+  len = strlen (block->label);
+  if (g_ascii_ispunct (block->label[len - 1]))
+    return g_strdup_printf ("%s ", block->label);
+  return g_strdup_printf ("%s: ", block->label);
+}
+
+static void
+add_utterance (GPtrArray           *utterances,
+               const PlBlock       *block,
+               guint                index,
+               const char          *prefix,
+               const gunichar      *chars,
+               const PlSpeechRange *sentence,
+               guint                lead_ms)
+{
+  PlSpeechUtterance *utterance = g_new0 (PlSpeechUtterance, 1);
+  g_autofree char *body = NULL;
+
+  utterance->block = index;
+  utterance->anchor = g_strdup (block->anchor);
+  utterance->sentence = *sentence;
+  utterance->prefix_chars = (guint) g_utf8_strlen (prefix, -1);
+  body = g_ucs4_to_utf8 (chars + sentence->start, sentence->end - sentence->start,
+                         NULL, NULL, NULL);
+  utterance->text = g_strconcat (prefix, body != NULL ? body : "", NULL);
+  utterance->words = pl_speech_split_words (block->text, sentence->start, sentence->end);
+  utterance->lead_ms = lead_ms;
+  utterance->n_chars = utterance->prefix_chars + (sentence->end - sentence->start);
+  g_ptr_array_add (utterances, utterance);
+}
+
+GPtrArray *
+pl_speech_build_utterances (PlDocument *document,
+                            guint       start_block,
+                            guint       start_char,
+                            guint       end_block,
+                            guint       pause_ms)
+{
+  GPtrArray *utterances = g_ptr_array_new_with_free_func (utterance_free);
+  guint n_blocks = pl_document_get_n_blocks (document);
+
+  end_block = MIN (end_block, n_blocks);
+
+  for (guint b = start_block; b < end_block; b++)
+    {
+      const PlBlock *block = pl_document_get_block (document, b);
+      g_autoptr(GArray) sentences = pl_speech_split_sentences (block->text);
+      g_autofree gunichar *chars = g_utf8_to_ucs4_fast (block->text, -1, NULL);
+      g_autofree char *prefix = NULL;
+      /* NG86 1.1.5: time to take in one part before the next begins */
+      guint lead_ms = (block->kind == PL_BLOCK_HEADING && utterances->len > 0) ? pause_ms : 0;
+      gboolean first = TRUE;
+
+      /* "Read from here" starts at the word under the cursor, without the label */
+      if (b == start_block && start_char > 0)
+        {
+          g_autoptr(GArray) words = pl_speech_split_words (block->text, 0, G_MAXUINT);
+
+          prefix = g_strdup ("");
+          for (guint w = 0; w < words->len; w++)
+            {
+              const PlSpeechRange *word = &g_array_index (words, PlSpeechRange, w);
+
+              if (word->end > start_char)
+                {
+                  start_char = MIN (start_char, word->start);
+                  break;
+                }
+            }
+        }
+      else
+        {
+          prefix = block_prefix (block);
+          start_char = 0;
+        }
+
+      if (sentences->len == 0 && *prefix != '\0')
+        {
+          PlSpeechRange none = { 0, 0 };
+
+          add_utterance (utterances, block, b, prefix, chars, &none, lead_ms);
+          continue;
+        }
+
+      for (guint s = 0; s < sentences->len; s++)
+        {
+          PlSpeechRange sentence = g_array_index (sentences, PlSpeechRange, s);
+
+          if (sentence.end <= start_char)
+            continue;
+          sentence.start = MAX (sentence.start, start_char);
+          add_utterance (utterances, block, b, first ? prefix : "", chars, &sentence,
+                         first ? lead_ms : 0);
+          first = FALSE;
+        }
+    }
+
+  return utterances;
+}
+
+char *
+pl_speech_spoken_text (PlDocument *document,
+                       guint       start_block,
+                       guint       end_block)
+{
+  g_autoptr(GPtrArray) utterances = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
+
+  utterances = pl_speech_build_utterances (document, start_block, 0, end_block, 0);
+  for (guint i = 0; i < utterances->len; i++)
+    {
+      const PlSpeechUtterance *utterance = g_ptr_array_index (utterances, i);
+
+      g_string_append (text, utterance->text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
 }
