@@ -265,6 +265,50 @@ pl_gui_test_press_button (GtkWidget *button)
   g_signal_handler_disconnect (held, id);
 }
 
+/* The first shortcut for trigger in widget's own controllers that acts */
+static gboolean
+activate_shortcut_in (GtkWidget          *widget,
+                      GtkShortcutTrigger *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+GtkWidget *
+pl_gui_test_press_keys (GtkWidget  *focus,
+                        const char *accelerator)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (trigger);
+  /* The key goes to the focused widget and its parents in turn, as GTK
+   * sends it, until one of them does something with it */
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (activate_shortcut_in (widget, trigger))
+      {
+        pl_gui_test_run_frames (1);
+        return widget;
+      }
+  return NULL;
+}
+
 void
 pl_gui_test_type_at_end (GtkWidget  *widget,
                          const char *text)

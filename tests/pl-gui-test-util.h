@@ -34,6 +34,11 @@ gboolean   pl_gui_test_reachable_by_tab (GtkWindow *window,
                                          GtkWidget *widget);
 /* As Space or Enter on the focused button: shown pressed, then clicked */
 void       pl_gui_test_press_button   (GtkWidget  *button);
+/* Keys ("<Control>z") pressed with the focus in focus: the widget whose
+ * shortcut took them, from focus up through its parents, or NULL when
+ * none did anything with them */
+GtkWidget *pl_gui_test_press_keys     (GtkWidget  *focus,
+                                       const char *accelerator);
 /* Typed at the end of an entry or text view, as a person types */
 void       pl_gui_test_type_at_end    (GtkWidget  *widget,
                                        const char *text);

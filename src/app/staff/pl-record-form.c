@@ -17,6 +17,7 @@
 
 #include "pl-model.h"
 #include "pl-record-form.h"
+#include "pl-widget-util.h"
 
 typedef enum
 {
@@ -362,7 +363,7 @@ make_input (Input *input)
         widget = gtk_entry_new ();
         gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
         /* Undo is the editor's, over the whole plan */
-        gtk_editable_set_enable_undo (GTK_EDITABLE (widget), FALSE);
+        pl_widget_leave_undo_to_editor (widget);
         gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
         if (input->kind == INPUT_TIME)
           gtk_entry_set_placeholder_text (GTK_ENTRY (widget), "08:30");

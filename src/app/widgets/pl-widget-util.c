@@ -103,6 +103,32 @@ pl_widget_name_drop_downs (GtkWidget  *root,
 }
 
 void
+pl_widget_leave_undo_to_editor (GtkWidget *field)
+{
+  GtkEditable *editable;
+
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  if (GTK_IS_TEXT_VIEW (field))
+    {
+      gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), FALSE);
+      return;
+    }
+  g_return_if_fail (GTK_IS_EDITABLE (field));
+
+  gtk_editable_set_enable_undo (GTK_EDITABLE (field), FALSE);
+  /* An entry or entry row hands its text to a GtkText inside it */
+  for (editable = GTK_EDITABLE (field); editable != NULL && !GTK_IS_TEXT (editable);
+       editable = gtk_editable_get_delegate (editable))
+    ;
+  if (editable != NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (editable), "text.undo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (editable), "text.redo", FALSE);
+    }
+}
+
+void
 pl_widget_set_message (GtkLabel   *label,
                        const char *text)
 {

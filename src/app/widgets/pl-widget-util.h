@@ -25,6 +25,12 @@ void       pl_widget_fix_mnemonic_buttons  (GtkWidget  *root);
 void       pl_widget_name_drop_downs       (GtkWidget  *root,
                                             const char *name);
 
+/* Turns off the own undo of a field (an entry, an entry row or a text
+ * view) whose changes an editor undoes as a whole. GTK 4.8's GtkText takes
+ * Ctrl+Z and Ctrl+Shift+Z even with its undo off, so its undo actions are
+ * turned off too, and the keys reach the editor. */
+void        pl_widget_leave_undo_to_editor (GtkWidget  *field);
+
 /* A page's message line: shown with text, hidden without; and what it
  * says now, or NULL when hidden */
 void        pl_widget_set_message          (GtkLabel   *label,
