@@ -255,6 +255,92 @@ test_discard (Fixture       *f,
   g_assert_cmpstr (shown, ==, before->rights);
 }
 
+static PlService *
+stored_service (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  PlService *service = pl_store_load_service (f->store, pl_welcome_editor_get_service (f->editor),
+                                              &error);
+
+  g_assert_no_error (error);
+  return service;
+}
+
+/* Undo and Redo, by their buttons and by Ctrl+Z and Ctrl+Shift+Z with the
+ * focus in a field, step through the whole pack, not the field's keys */
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PlWelcomePack) before = stored_pack (f);
+  g_autoptr(PlWelcomePack) after = NULL;
+  g_autoptr(PlService) service = stored_service (f);
+  g_autoptr(PlService) saved_service = NULL;
+  g_autofree char *expected = g_strconcat (before->rights, ADDED, NULL);
+  GtkWidget *undo = named (f, "undo-button");
+  GtkWidget *redo = named (f, "redo-button");
+  GtkWidget *rights = named (f, "pack-rights");
+  GtkWidget *phone = named (f, "service-phone");
+  GtkWidget *phone_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (phone)));
+  char *shown;
+
+#define ASSERT_SHOWN(widget, text) \
+  G_STMT_START { shown = text_of (widget); g_assert_cmpstr (shown, ==, (text)); g_free (shown); } G_STMT_END
+
+  /* Named, explained, large enough, and not to be pressed with nothing to undo */
+  g_assert_true (gtk_widget_is_drawable (undo));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo)), ==, "_Undo");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (redo)), ==, "_Redo");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo the last change (Ctrl+Z)");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo the change undone (Ctrl+Shift+Z)");
+  g_assert_cmpfloat (pl_gui_test_target_height (undo), >=, 44);
+  g_assert_cmpfloat (pl_gui_test_target_height (redo), >=, 44);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  pl_gui_test_type_at_end (rights, ADDED);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0161 496 0123");
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, undo));
+  g_assert_cmpuint (n_drafts (f), ==, 2);
+
+  /* The button takes back the last change, the phone number, and only that */
+  click (f, "undo-button");
+  ASSERT_SHOWN (phone, service->phone);
+  ASSERT_SHOWN (rights, expected);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_true (gtk_widget_is_sensitive (redo));
+  g_assert_cmpuint (n_drafts (f), ==, 1);
+
+  /* Ctrl+Z in the pack's words is the editor's Undo, not the field's own */
+  gtk_widget_grab_focus (rights);
+  g_assert_true (pl_gui_test_press_keys (rights, "<Control>z") == GTK_WIDGET (f->editor));
+  ASSERT_SHOWN (rights, before->rights);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_cmpuint (n_drafts (f), ==, 0);
+  /* Nothing left to undo: the keys do nothing */
+  g_assert_null (pl_gui_test_press_keys (rights, "<Control>z"));
+
+  /* Ctrl+Shift+Z, from a one-line field too, brings them back one at a time */
+  g_assert_true (pl_gui_test_press_keys (phone_text, "<Control><Shift>z") == GTK_WIDGET (f->editor));
+  ASSERT_SHOWN (rights, expected);
+  ASSERT_SHOWN (phone, service->phone);
+  click (f, "redo-button");
+  ASSERT_SHOWN (phone, "0161 496 0123");
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_cmpuint (n_drafts (f), ==, 2);
+
+  /* What is saved is what is on screen after the steps */
+  click (f, "save-pack");
+  after = stored_pack (f);
+  g_assert_cmpstr (after->rights, ==, expected);
+  saved_service = stored_service (f);
+  g_assert_cmpstr (saved_service->phone, ==, "0161 496 0123");
+  g_assert_false (gtk_widget_is_sensitive (undo));
+#undef ASSERT_SHOWN
+}
+
 static void
 test_preview (Fixture       *f,
               gconstpointer  data)
@@ -318,6 +404,7 @@ test_care_worker (Fixture       *f,
   g_autoptr(PlWelcomePack) after = NULL;
 
   g_assert_false (gtk_widget_is_drawable (named (f, "save-pack")));
+  g_assert_false (gtk_widget_is_drawable (named (f, "undo-button")));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (named (f, "pack-rights"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (named (f, "service-phone"))));
 
@@ -339,6 +426,8 @@ main (int   argc,
               fixture_set_up, test_draft_and_save, fixture_tear_down);
   g_test_add ("/plainly/welcome-editor/discard", Fixture, NULL,
               fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/plainly/welcome-editor/undo-redo", Fixture, NULL,
+              fixture_set_up, test_undo_redo, fixture_tear_down);
   g_test_add ("/plainly/welcome-editor/preview", Fixture, NULL,
               fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/plainly/welcome-editor/needs-title", Fixture, NULL,

@@ -89,6 +89,7 @@ struct _PlWelcomeEditor
   AdwComboRow     *service_row;
   GtkWidget       *pack_box;
   AdwPreferencesGroup *contacts_group;
+  GtkWidget       *undo_box;
   GtkWidget       *save_button;
   AdwComboRow     *person_row;
   GtkWidget       *preview_button;
@@ -217,6 +218,8 @@ make_text_view (PlWelcomeEditor *self,
   gtk_box_append (GTK_BOX (self->pack_box), label);
 
   gtk_widget_set_name (view, field->name);
+  /* Undo is the editor's, over the whole pack */
+  pl_widget_leave_undo_to_editor (view);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
@@ -253,6 +256,7 @@ make_entry_row (PlWelcomeEditor *self,
   GtkWidget *row = adw_entry_row_new ();
 
   gtk_widget_set_name (row, field->name);
+  pl_widget_leave_undo_to_editor (row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   g_signal_connect (row, "changed", G_CALLBACK (editable_changed_cb), self);
@@ -306,7 +310,47 @@ fill_fields (PlWelcomeEditor *self)
   self->filling = FALSE;
 
   gtk_widget_set_visible (self->read_only_note, !editable);
+  gtk_widget_set_visible (self->undo_box, editable);
   gtk_widget_set_visible (self->save_button, editable);
+}
+
+/* Undo and Redo are there only when there is a step to take */
+static void
+update_undo_actions (PlWelcomeEditor *self)
+{
+  gboolean active = may_edit (self) && content (self) != NULL &&
+                    !pl_edit_session_has_recovered_draft (self->session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.undo",
+                                 active && pl_edit_session_can_undo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.redo",
+                                 active && pl_edit_session_can_redo (self->session));
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  PlWelcomeEditor *self = PL_WELCOME_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean undo = g_str_equal (action_name, "welcome.undo");
+
+  if (!may_edit (self) || content (self) == NULL ||
+      !(undo ? pl_edit_session_can_undo (self->session) : pl_edit_session_can_redo (self->session)))
+    return;
+  if (!(undo ? pl_edit_session_undo (self->session, &error)
+             : pl_edit_session_redo (self->session, &error)))
+    {
+      g_autofree char *text = g_strdup_printf (_("That step could not be brought back. %s"),
+                                               error->message);
+
+      show_message (self, text);
+      return;
+    }
+  /* The session's content is a new one: the fields show it */
+  fill_fields (self);
+  update_undo_actions (self);
 }
 
 static void
@@ -550,6 +594,15 @@ pl_welcome_editor_set_context (PlWelcomeEditor *self,
   self->staff = pl_staff_copy (staff);
   g_clear_object (&self->session);
   self->session = pl_edit_session_new (&pl_edit_kind_welcome_pack, store, staff->id, 0);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::has-recovered-draft",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
   self->restored = FALSE;
   show_message (self, NULL);
 
@@ -655,6 +708,7 @@ pl_welcome_editor_class_init (PlWelcomeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, service_row);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, pack_box);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, undo_box);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, person_row);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, preview_button);
@@ -663,6 +717,15 @@ pl_welcome_editor_class_init (PlWelcomeEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, discard_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, preview_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "welcome.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.redo", NULL, undo_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "welcome.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "welcome.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "welcome.redo", NULL);
 }
 
 static void
@@ -675,6 +738,8 @@ pl_welcome_editor_init (PlWelcomeEditor *self)
   build_fields (self);
   self->filling = FALSE;
   gtk_widget_set_visible (self->service_list, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.redo", FALSE);
 }
 
 PlWelcomeEditor *
