@@ -468,6 +468,92 @@ test_edit_entry (Fixture       *f,
   g_assert_cmpstr (loaded->created_at, ==, entry->created_at);
 }
 
+/* Undo and Redo step through the entry field by field, by their buttons
+ * and by Ctrl+Z and Ctrl+Shift+Z with the focus in a field */
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PlDiaryEntry) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  GtkWidget *undo, *redo, *planned_text;
+  GtkWidget *what_done;
+
+  open_desk (f);
+  undo = named (f, "undo-button");
+  redo = named (f, "redo-button");
+  what_done = named (f, "what-done");
+  planned_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (named (f, "planned"))));
+
+  /* Explained, large enough, and not to be pressed with nothing to undo */
+  g_assert_true (gtk_widget_is_drawable (undo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo the last change (Ctrl+Z)");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo the change undone (Ctrl+Shift+Z)");
+  g_assert_cmpfloat (pl_gui_test_target_height (undo), >=, 44);
+  g_assert_cmpfloat (pl_gui_test_target_height (redo), >=, 44);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  type_into (f, "planned", "08:00");
+  type_into (f, "what-done", "Breakfast and a walk to the gate");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (named (f, "outcome")), PL_VISIT_MISSED);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_true (pl_gui_test_reachable_by_tab (f->window, undo));
+
+  /* The button takes back the last change alone: the visit's outcome */
+  press (f, "undo-button");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (named (f, "outcome"))), ==,
+                    PL_VISIT_COMPLETED);
+  g_assert_false (gtk_widget_get_visible (named (f, "action-box")));
+  what = view_text (f, "what-done");
+  g_assert_cmpstr (what, ==, "Breakfast and a walk to the gate");
+  g_assert_true (gtk_widget_is_sensitive (redo));
+
+  /* Ctrl+Z in the words, then in the time: the desk's Undo, not the field's */
+  gtk_widget_grab_focus (what_done);
+  g_assert_true (pl_gui_test_press_keys (what_done, "<Control>z") == GTK_WIDGET (f->desk));
+  g_clear_pointer (&what, g_free);
+  what = view_text (f, "what-done");
+  g_assert_cmpstr (what, ==, "");
+  g_assert_cmpstr (text_of (f, "planned"), ==, "08:00");
+  g_assert_true (pl_gui_test_press_keys (planned_text, "<Control>z") == GTK_WIDGET (f->desk));
+  g_assert_cmpstr (text_of (f, "planned"), ==, "");
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_null (pl_gui_test_press_keys (planned_text, "<Control>z"));
+
+  /* Ctrl+Shift+Z and the button bring them back in order */
+  g_assert_true (pl_gui_test_press_keys (planned_text, "<Control><Shift>z") == GTK_WIDGET (f->desk));
+  g_assert_cmpstr (text_of (f, "planned"), ==, "08:00");
+  press (f, "redo-button");
+  g_clear_pointer (&what, g_free);
+  what = view_text (f, "what-done");
+  g_assert_cmpstr (what, ==, "Breakfast and a walk to the gate");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (named (f, "outcome"))), ==,
+                    PL_VISIT_COMPLETED);
+  g_assert_true (gtk_widget_is_sensitive (redo));
+
+  /* The draft follows the steps: a new desk offers back what is on screen */
+  g_assert_cmpuint (count_diary_drafts (f), ==, 1);
+  open_desk (f);
+  press (f, "restore");
+  g_assert_cmpstr (text_of (f, "planned"), ==, "08:00");
+  g_clear_pointer (&what, g_free);
+  what = view_text (f, "what-done");
+  g_assert_cmpstr (what, ==, "Breakfast and a walk to the gate");
+  g_assert_false (gtk_widget_is_sensitive (named (f, "undo-button")));
+
+  type_into (f, "arrived", "08:05");
+  type_into (f, "left", "08:35");
+  press (f, "save");
+  g_assert_cmpuint (count_entries (f->store, f->person_id), ==, 1);
+  loaded = pl_store_load_diary_entry (f->store, f->saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->planned_time, ==, "08:00");
+  g_assert_cmpint (loaded->outcome, ==, PL_VISIT_COMPLETED);
+}
+
 /* Care workers write the diary (PL_STAFF_ACTION_WRITE_DIARY) */
 static void
 test_care_worker_may_save (Fixture       *f,
@@ -703,6 +789,7 @@ main (int   argc,
   ADD ("late-visit-rules", test_late_visit_rules);
   ADD ("draft-offered-back", test_draft_offered_back);
   ADD ("edit-entry", test_edit_entry);
+  ADD ("undo-redo", test_undo_redo);
   ADD ("care-worker-may-save", test_care_worker_may_save);
   ADD ("targets", test_targets);
   ADD ("comment-dialog", test_comment_dialog);

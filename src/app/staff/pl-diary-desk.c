@@ -252,9 +252,11 @@ reset_form (PlDiaryDesk *self)
   show_entry (self);
 }
 
-/* Every change is kept at once: a crash loses at most the key being pressed */
+/* Every change is kept at once: a crash loses at most the key being pressed.
+ * field: the one typed into, so typing on in it is one step for Undo. */
 static void
-save_draft (PlDiaryDesk *self)
+save_draft (PlDiaryDesk *self,
+            const char  *field)
 {
   g_autoptr(GError) error = NULL;
   PlDiaryEntry *entry;
@@ -265,21 +267,68 @@ save_draft (PlDiaryDesk *self)
 
   entry = pl_edit_session_get_content (self->session);
   form_to_entry (self, entry);
-  if (!pl_edit_session_changed (self->session, entry, "form", &error))
+  if (!pl_edit_session_changed (self->session, entry, field, &error))
     show_error (self, _("What you are typing could not be kept:"), error);
 }
 
 static void
-field_changed_cb (PlDiaryDesk *self)
+field_changed_cb (PlDiaryDesk *self,
+                  GtkWidget   *row)
 {
-  save_draft (self);
+  save_draft (self, gtk_widget_get_name (row));
 }
 
 static void
 outcome_changed_cb (PlDiaryDesk *self)
 {
   update_visible_fields (self);
-  save_draft (self);
+  /* A choice is a step of its own */
+  save_draft (self, NULL);
+}
+
+static gboolean
+may_write (PlDiaryDesk *self)
+{
+  return self->staff != NULL && pl_staff_can (self->staff, PL_STAFF_ACTION_WRITE_DIARY);
+}
+
+/* Undo and Redo can be pressed only when there is a step to take, and not
+ * while an entry from before waits for an answer */
+static void
+update_undo_actions (PlDiaryDesk *self)
+{
+  gboolean active = self->session != NULL && may_write (self) &&
+                    pl_edit_session_is_loaded (self->session) &&
+                    !pl_edit_session_has_recovered_draft (self->session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.undo",
+                                 active && pl_edit_session_can_undo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.redo",
+                                 active && pl_edit_session_can_redo (self->session));
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  PlDiaryDesk *self = PL_DIARY_DESK (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean undo = g_str_equal (action_name, "diary.undo");
+
+  if (self->session == NULL || !may_write (self) || !pl_edit_session_is_loaded (self->session) ||
+      pl_edit_session_has_recovered_draft (self->session) ||
+      !(undo ? pl_edit_session_can_undo (self->session) : pl_edit_session_can_redo (self->session)))
+    return;
+  if (!(undo ? pl_edit_session_undo (self->session, &error)
+             : pl_edit_session_redo (self->session, &error)))
+    {
+      show_error (self, _("That step could not be brought back:"), error);
+      return;
+    }
+  /* The session's entry is a new one: the form shows it */
+  fill_form (self, pl_edit_session_get_content (self->session));
+  update_undo_actions (self);
 }
 
 /* The field a rule is about, to take the care worker straight to it */
@@ -480,12 +529,6 @@ search_changed_cb (PlDiaryDesk *self)
   reload_list (self);
 }
 
-static gboolean
-may_write (PlDiaryDesk *self)
-{
-  return self->staff != NULL && pl_staff_can (self->staff, PL_STAFF_ACTION_WRITE_DIARY);
-}
-
 static void
 save_clicked_cb (PlDiaryDesk *self)
 {
@@ -683,6 +726,14 @@ pl_diary_desk_set_context (PlDiaryDesk   *self,
 
   g_clear_object (&self->session);
   self->session = pl_edit_session_new (&pl_edit_kind_diary_entry, store, staff->id, person_id);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::has-recovered-draft",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
 
   show_message (self, NULL);
   open_first_entry (self);
@@ -690,6 +741,7 @@ pl_diary_desk_set_context (PlDiaryDesk   *self,
   if (!may_write (self))
     show_message (self, _("Your account can read the care diary but not write in it."));
   reload_list (self);
+  update_undo_actions (self);
 }
 
 const char *
@@ -759,6 +811,15 @@ pl_diary_desk_class_init (PlDiaryDeskClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, discard_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "diary.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "diary.redo", NULL, undo_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "diary.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "diary.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "diary.redo", NULL);
+
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -766,23 +827,41 @@ static void
 changed_cb (GtkTextBuffer *buffer,
             PlDiaryDesk   *self)
 {
-  save_draft (self);
+  save_draft (self, g_object_get_data (G_OBJECT (buffer), "pl-field"));
 }
 
 static void
 pl_diary_desk_init (PlDiaryDesk *self)
 {
   GtkTextView *views[4];
+  GtkWidget *rows[5];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Undo is the desk's, over the whole entry */
+  rows[0] = self->date_row;
+  rows[1] = self->planned_row;
+  rows[2] = self->arrived_row;
+  rows[3] = self->left_row;
+  rows[4] = self->worker_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    pl_widget_leave_undo_to_editor (rows[i]);
 
   views[0] = self->action_view;
   views[1] = self->what_done_view;
   views[2] = self->how_view;
   views[3] = self->follow_up_view;
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    g_signal_connect_object (gtk_text_view_get_buffer (views[i]), "changed",
-                             G_CALLBACK (changed_cb), self, 0);
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (views[i]);
+
+      pl_widget_leave_undo_to_editor (GTK_WIDGET (views[i]));
+      g_object_set_data_full (G_OBJECT (buffer), "pl-field",
+                              g_strdup (gtk_widget_get_name (GTK_WIDGET (views[i]))), g_free);
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (changed_cb), self, 0);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.redo", FALSE);
 }
 
 PlDiaryDesk *
