@@ -20,60 +20,13 @@
 
 #include "pl-record.h"
 #include "pl-complaint.h"
-#include "pl-complaint-form.h"
+#include "pl-complaint-form-private.h"
 #include "pl-document.h"
 #include "pl-speech.h"
 #include "pl-voice.h"
 
-/* A pause in typing this long saves the draft */
-#define SAVE_DELAY_MS 500
 #define LINE_CHARS 60
 #define COLUMN_MARGINS 48
-
-struct _PlComplaintForm
-{
-  GtkWidget    parent_instance;
-
-  GtkWidget   *scroller;
-  AdwClamp    *clamp;
-  GtkWidget   *column;
-  GtkWidget   *resume_label;
-  GtkStack    *stack;
-  GtkWidget   *message_label;
-  GtkWidget   *read_aloud_button;
-  GtkWidget   *back_button;
-  GtkWidget   *next_button;
-  GtkWidget   *send_button;
-  GtkWidget   *escalation_box;
-  GtkWidget   *escalation_label;
-  GtkWidget   *danger_box;
-  GtkWidget   *danger_label;
-  GtkWidget   *kind_complaint;
-  GtkWidget   *kind_compliment;
-  GtkWidget   *kind_other;
-  GtkWidget   *kind_chosen;
-  GtkWidget   *what_view;
-  GtkWidget   *when_entry;
-  GtkWidget   *who_entry;
-  GtkWidget   *put_right_view;
-  GtkWidget   *helped_entry;
-  GtkWidget   *reply_letter;
-  GtkWidget   *reply_phone;
-  GtkWidget   *reply_in_person;
-  GtkWidget   *reply_large_print;
-  GtkWidget   *reply_audio;
-  GtkWidget   *check_list;
-  GtkWidget   *timeline_list;
-
-  PlStore     *store;       /* borrowed */
-  gint64       person_id;
-  PlComplaint *complaint;   /* NULL until a kind is chosen */
-  PlVoice     *voice;       /* the window's */
-  PlDocument  *spoken;
-  guint        save_id;
-  gboolean     loading;     /* filling the widgets: not a change by the person */
-  gboolean     resumed;     /* show "We kept what you wrote" until the screen changes */
-};
 
 G_DEFINE_FINAL_TYPE (PlComplaintForm, pl_complaint_form, GTK_TYPE_WIDGET)
 
@@ -86,8 +39,8 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The pages, in the order they are asked */
-static const char * const page_order[] = {
+/* The pages, in the order they are asked (pl-complaint-form-private.h) */
+const char * const pl_complaint_form_pages[PL_COMPLAINT_FORM_N_PAGES] = {
   "kind", "what", "when", "who", "put-right", "reply", "helped", "check", "sent",
 };
 
@@ -98,9 +51,9 @@ current_kind (PlComplaintForm *self)
 }
 
 /* NG21 1.4.5: what would put it right is asked about a complaint only */
-static gboolean
-page_applies (PlComplaintForm *self,
-              const char      *name)
+gboolean
+pl_complaint_form_page_applies (PlComplaintForm *self,
+                                const char      *name)
 {
   if (g_str_equal (name, "put-right"))
     return current_kind (self) == PL_FEEDBACK_COMPLAINT;
@@ -110,8 +63,8 @@ page_applies (PlComplaintForm *self,
 static int
 page_index (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_order); i++)
-    if (g_strcmp0 (page_order[i], name) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (pl_complaint_form_pages); i++)
+    if (g_strcmp0 (pl_complaint_form_pages[i], name) == 0)
       return (int) i;
   return -1;
 }
@@ -122,9 +75,9 @@ current_page (PlComplaintForm *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-static const char *
-question_for (PlComplaintForm *self,
-              const char      *name)
+const char *
+pl_complaint_form_question_for (PlComplaintForm *self,
+                                const char      *name)
 {
   if (g_str_equal (name, "kind"))
     return _("What would you like to tell us?");
@@ -172,10 +125,10 @@ hint_for (PlComplaintForm *self,
 }
 
 /* The first three children of every page: progress, question and hint */
-static GtkWidget *
-page_label (PlComplaintForm *self,
-            const char      *name,
-            guint            nth)
+GtkWidget *
+pl_complaint_form_page_label (PlComplaintForm *self,
+                              const char      *name,
+                              guint            nth)
 {
   GtkWidget *child = gtk_widget_get_first_child (gtk_stack_get_child_by_name (self->stack, name));
 
@@ -184,343 +137,12 @@ page_label (PlComplaintForm *self,
   return child;
 }
 
-static void
-show_message (PlComplaintForm *self,
-              const char      *message)
+void
+pl_complaint_form_show_message (PlComplaintForm *self,
+                                const char      *message)
 {
   gtk_label_set_text (GTK_LABEL (self->message_label), message != NULL ? message : "");
   gtk_widget_set_visible (self->message_label, message != NULL);
-}
-
-/* Between the widgets and the draft */
-
-static char *
-text_view_get (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-text_view_set (GtkWidget  *view,
-               const char *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            text != NULL ? text : "", -1);
-}
-
-static char *
-entry_get (GtkWidget *entry)
-{
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-entry_set (GtkWidget  *entry,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-}
-
-/* Takes value; an empty answer is kept as no answer */
-static void
-set_field (char **field,
-           char  *value)
-{
-  g_free (*field);
-  *field = value;
-  if (pl_text_is_blank (value))
-    g_clear_pointer (field, g_free);
-}
-
-static GtkWidget *
-reply_check (PlComplaintForm *self,
-             PlReplyMethod    method)
-{
-  switch (method)
-    {
-    case PL_REPLY_LETTER:
-      return self->reply_letter;
-    case PL_REPLY_PHONE:
-      return self->reply_phone;
-    case PL_REPLY_IN_PERSON:
-      return self->reply_in_person;
-    case PL_REPLY_LARGE_PRINT:
-      return self->reply_large_print;
-    case PL_REPLY_AUDIO:
-      return self->reply_audio;
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static guint
-reply_methods (PlComplaintForm *self)
-{
-  guint methods = 0;
-
-  for (guint i = 0; i < PL_REPLY_N_METHODS; i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (reply_check (self, 1u << i))))
-      methods |= 1u << i;
-  return methods;
-}
-
-static void
-gather (PlComplaintForm *self)
-{
-  PlComplaint *c = self->complaint;
-
-  if (c == NULL || c->status != PL_COMPLAINT_DRAFT)
-    return;
-
-  set_field (&c->what_happened, text_view_get (self->what_view));
-  set_field (&c->when_happened, entry_get (self->when_entry));
-  set_field (&c->who_involved, entry_get (self->who_entry));
-  set_field (&c->put_right, text_view_get (self->put_right_view));
-  set_field (&c->reply_method, pl_reply_methods_to_text (reply_methods (self)));
-  set_field (&c->helped_by, entry_get (self->helped_entry));
-}
-
-static void
-update_kind_chosen (PlComplaintForm *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->complaint != NULL)
-    /* Translators: the kind chosen: "Complaint", "Compliment" or "Other feedback" */
-    text = g_strdup_printf (_("You chose: %s."), pl_feedback_kind_label (self->complaint->kind));
-  gtk_label_set_text (GTK_LABEL (self->kind_chosen), text != NULL ? text : "");
-  gtk_widget_set_visible (self->kind_chosen, text != NULL);
-}
-
-static void
-fill (PlComplaintForm *self)
-{
-  const PlComplaint *c = self->complaint;
-  guint methods = c != NULL ? pl_reply_methods_from_text (c->reply_method) : 0;
-
-  self->loading = TRUE;
-  text_view_set (self->what_view, c != NULL ? c->what_happened : NULL);
-  entry_set (self->when_entry, c != NULL ? c->when_happened : NULL);
-  entry_set (self->who_entry, c != NULL ? c->who_involved : NULL);
-  text_view_set (self->put_right_view, c != NULL ? c->put_right : NULL);
-  entry_set (self->helped_entry, c != NULL ? c->helped_by : NULL);
-  for (guint i = 0; i < PL_REPLY_N_METHODS; i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (reply_check (self, 1u << i)),
-                                 (methods & (1u << i)) != 0);
-  update_kind_chosen (self);
-  self->loading = FALSE;
-}
-
-/* Saving */
-
-static void
-save_draft (PlComplaintForm *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-
-  if (self->store == NULL || self->complaint == NULL ||
-      self->complaint->status != PL_COMPLAINT_DRAFT)
-    return;
-
-  gather (self);
-  if (!pl_complaint_save_draft (self->store, self->complaint, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* The words stay in the form; the person is told they are not kept yet */
-      /* Translators: the reason follows */
-      message = g_strdup_printf (_("What you wrote could not be kept. %s"), error->message);
-      show_message (self, message);
-    }
-}
-
-static gboolean
-save_timeout_cb (gpointer data)
-{
-  PlComplaintForm *self = data;
-
-  self->save_id = 0;
-  save_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-answer_changed_cb (PlComplaintForm *self)
-{
-  if (self->loading || self->complaint == NULL)
-    return;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-}
-
-void
-pl_complaint_form_save_now (PlComplaintForm *self)
-{
-  g_return_if_fail (PL_IS_COMPLAINT_FORM (self));
-
-  save_draft (self);
-}
-
-/* The check screen and the timeline */
-
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static GtkWidget *
-wrapping_label (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void go_to (PlComplaintForm *self, const char *name);
-
-static void
-change_clicked_cb (GtkButton       *button,
-                   PlComplaintForm *self)
-{
-  go_to (self, g_object_get_data (G_OBJECT (button), "pl-page"));
-}
-
-static char *
-answer_for (PlComplaintForm *self,
-            const char      *name)
-{
-  const PlComplaint *c = self->complaint;
-  const char *text = NULL;
-
-  if (g_str_equal (name, "kind"))
-    return g_strdup (pl_feedback_kind_label (c->kind));
-  if (g_str_equal (name, "what"))
-    text = c->what_happened;
-  else if (g_str_equal (name, "when"))
-    text = c->when_happened;
-  else if (g_str_equal (name, "who"))
-    text = c->who_involved;
-  else if (g_str_equal (name, "put-right"))
-    text = c->put_right;
-  else if (g_str_equal (name, "reply"))
-    text = c->reply_method;
-  else if (g_str_equal (name, "helped"))
-    text = c->helped_by;
-
-  return g_strdup (!pl_text_is_blank (text) ? text : _("Not answered"));
-}
-
-static void
-fill_check (PlComplaintForm *self)
-{
-  remove_children (self->check_list);
-  if (self->complaint == NULL)
-    return;
-
-  gather (self);
-  for (guint i = 0; i < G_N_ELEMENTS (page_order); i++)
-    {
-      const char *name = page_order[i];
-      g_autofree char *answer = NULL;
-      g_autofree char *accessible = NULL;
-      GtkWidget *box, *button;
-
-      if (g_str_equal (name, "check") || g_str_equal (name, "sent") || !page_applies (self, name))
-        continue;
-
-      answer = answer_for (self, name);
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      gtk_widget_add_css_class (box, "pl-question");
-      gtk_box_append (GTK_BOX (box),
-                      wrapping_label (question_for (self, name), "pl-question-text"));
-      gtk_box_append (GTK_BOX (box), wrapping_label (answer, "pl-complaint-answer-text"));
-
-      button = gtk_button_new ();
-      gtk_button_set_child (GTK_BUTTON (button), wrapping_label (_("Change"), NULL));
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      /* Translators: a button's name for screen readers: "Change: When did it happen?" */
-      accessible = g_strdup_printf (_("Change: %s"), question_for (self, name));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      g_object_set_data (G_OBJECT (button), "pl-page", (gpointer) name);
-      g_signal_connect (button, "clicked", G_CALLBACK (change_clicked_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
-
-      gtk_box_append (GTK_BOX (self->check_list), box);
-    }
-}
-
-static void
-fill_sent (PlComplaintForm *self)
-{
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) hint = g_string_new (NULL);
-  const PlComplaint *c = self->complaint;
-
-  /* Translators: the reference given to a complaint, e.g. C-2026-0007 */
-  g_string_append_printf (hint, _("Your reference is %s."), c->reference);
-  if (!pl_text_is_blank (c->response_due))
-    {
-      g_autofree char *due = pl_date_to_words (c->response_due);
-
-      g_string_append_c (hint, ' ');
-      /* Translators: a date in words, "Monday 21 December 2026" */
-      g_string_append_printf (hint, _("We will reply by %s."), due);
-    }
-  gtk_label_set_text (GTK_LABEL (page_label (self, "sent", 2)), hint->str);
-  /* Focus starts on the reference, at the top, where a screen reader reads it
-   * and it can be copied */
-  gtk_label_set_selectable (GTK_LABEL (page_label (self, "sent", 2)), TRUE);
-
-  remove_children (self->timeline_list);
-  gtk_box_append (GTK_BOX (self->timeline_list),
-                  wrapping_label (_("What has happened since"), "pl-question-text"));
-
-  events = pl_store_list_complaint_events (self->store, c->id, &error);
-  if (events == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  /* Oldest first, as the reader shows it */
-  for (guint i = 0; i < events->len; i++)
-    {
-      const PlComplaintEvent *event = g_ptr_array_index (events, i);
-      g_autofree char *when = pl_date_to_words (event->at);
-      g_autofree char *line = g_strdup_printf ("%s: %s", when,
-                                               pl_complaint_status_label (event->status));
-
-      gtk_box_append (GTK_BOX (self->timeline_list), wrapping_label (line, "pl-field"));
-    }
-
-  if (!pl_text_is_blank (c->response_due))
-    {
-      g_autofree char *due = pl_date_to_words (c->response_due);
-      /* Translators: the last line of the timeline, a date in words */
-      g_autofree char *line = g_strdup_printf (_("%s: your answer is due"), due);
-
-      gtk_box_append (GTK_BOX (self->timeline_list), wrapping_label (line, "pl-field"));
-    }
 }
 
 /* Moving between screens */
@@ -556,7 +178,7 @@ page_focus (PlComplaintForm *self,
     return self->helped_entry;
   if (g_str_equal (name, "check"))
     return self->send_button;
-  return page_label (self, "sent", 2);
+  return pl_complaint_form_page_label (self, "sent", 2);
 }
 
 static void
@@ -567,14 +189,14 @@ update_screen (PlComplaintForm *self)
   gboolean check = g_str_equal (name, "check");
   guint n_questions = 0, number = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (pl_complaint_form_pages); i++)
     {
-      if (g_str_equal (page_order[i], "check"))
+      if (g_str_equal (pl_complaint_form_pages[i], "check"))
         break;
-      if (!page_applies (self, page_order[i]))
+      if (!pl_complaint_form_page_applies (self, pl_complaint_form_pages[i]))
         continue;
       n_questions++;
-      if (g_str_equal (page_order[i], name))
+      if (g_str_equal (pl_complaint_form_pages[i], name))
         number = n_questions;
     }
 
@@ -583,12 +205,14 @@ update_screen (PlComplaintForm *self)
       /* Translators: "Question 2 of 7" */
       g_autofree char *progress = g_strdup_printf (_("Question %u of %u"), number, n_questions);
 
-      gtk_label_set_text (GTK_LABEL (page_label (self, name, 0)), progress);
+      gtk_label_set_text (GTK_LABEL (pl_complaint_form_page_label (self, name, 0)), progress);
     }
-  gtk_widget_set_visible (page_label (self, name, 0), number > 0);
-  gtk_label_set_text (GTK_LABEL (page_label (self, name, 1)), question_for (self, name));
+  gtk_widget_set_visible (pl_complaint_form_page_label (self, name, 0), number > 0);
+  gtk_label_set_text (GTK_LABEL (pl_complaint_form_page_label (self, name, 1)),
+                      pl_complaint_form_question_for (self, name));
   if (!sent)
-    gtk_label_set_text (GTK_LABEL (page_label (self, name, 2)), hint_for (self, name));
+    gtk_label_set_text (GTK_LABEL (pl_complaint_form_page_label (self, name, 2)),
+                        hint_for (self, name));
 
   gtk_widget_set_visible (self->back_button, !sent);
   gtk_widget_set_visible (self->next_button, !sent && !check);
@@ -602,9 +226,9 @@ update_screen (PlComplaintForm *self)
                       number > 0 ? _("Read this question aloud") : _("Read this page aloud"));
 }
 
-static void
-go_to (PlComplaintForm *self,
-       const char      *name)
+void
+pl_complaint_form_go_to (PlComplaintForm *self,
+                         const char      *name)
 {
   GtkAdjustment *adjustment;
 
@@ -612,11 +236,11 @@ go_to (PlComplaintForm *self,
 
   /* Every change of screen keeps what was written; a message about the
    * last screen goes, one about saving stays */
-  show_message (self, NULL);
-  save_draft (self);
+  pl_complaint_form_show_message (self, NULL);
+  pl_complaint_form_save_draft (self);
 
   if (g_str_equal (name, "check"))
-    fill_check (self);
+    pl_complaint_form_fill_check (self);
   if (g_strcmp0 (current_page (self), name) != 0)
     self->resumed = FALSE;
 
@@ -637,9 +261,9 @@ step (PlComplaintForm *self,
 {
   int i = page_index (current_page (self));
 
-  for (i += direction; i >= 0 && i < (int) G_N_ELEMENTS (page_order); i += direction)
-    if (page_applies (self, page_order[i]))
-      return page_order[i];
+  for (i += direction; i >= 0 && i < (int) G_N_ELEMENTS (pl_complaint_form_pages); i += direction)
+    if (pl_complaint_form_page_applies (self, pl_complaint_form_pages[i]))
+      return pl_complaint_form_pages[i];
   return NULL;
 }
 
@@ -656,13 +280,13 @@ next_action (GtkWidget  *widget,
     return;
   if (self->complaint == NULL)
     {
-      show_message (self, _("Please choose what you would like to tell us."));
+      pl_complaint_form_show_message (self, _("Please choose what you would like to tell us."));
       return;
     }
 
   next = step (self, 1);
   if (next != NULL)
-    go_to (self, next);
+    pl_complaint_form_go_to (self, next);
 }
 
 static void
@@ -677,7 +301,7 @@ back_action (GtkWidget  *widget,
     return;
   previous = step (self, -1);
   if (previous != NULL)
-    go_to (self, previous);
+    pl_complaint_form_go_to (self, previous);
 }
 
 static void
@@ -706,18 +330,18 @@ kind_clicked_cb (PlComplaintForm *self,
       self->complaint = pl_complaint_draft_for (self->store, self->person_id, kind, &error);
       if (self->complaint == NULL)
         {
-          show_message (self, error->message);
+          pl_complaint_form_show_message (self, error->message);
           return;
         }
-      fill (self);
+      pl_complaint_form_fill (self);
     }
   else if (self->complaint->status == PL_COMPLAINT_DRAFT)
     {
       self->complaint->kind = kind;
-      save_draft (self);
+      pl_complaint_form_save_draft (self);
     }
 
-  update_kind_chosen (self);
+  pl_complaint_form_update_kind_chosen (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "form.next", NULL);
 }
 
@@ -732,15 +356,15 @@ send_action (GtkWidget  *widget,
   if (self->complaint == NULL || self->store == NULL)
     return;
 
-  save_draft (self);
+  pl_complaint_form_save_draft (self);
   if (!pl_complaint_send (self->store, self->complaint, &error))
     {
-      show_message (self, error->message);
+      pl_complaint_form_show_message (self, error->message);
       return;
     }
 
-  fill_sent (self);
-  go_to (self, "sent");
+  pl_complaint_form_fill_sent (self);
+  pl_complaint_form_go_to (self, "sent");
   g_signal_emit (self, signals[SIGNAL_SENT], 0, self->complaint->id);
 }
 
@@ -752,7 +376,7 @@ speech_error_cb (PlComplaintForm *self,
 {
   /* The voice is shared: only a problem with this form's reading is ours */
   if (self->spoken != NULL)
-    show_message (self, error->message);
+    pl_complaint_form_show_message (self, error->message);
   g_clear_object (&self->spoken);
 }
 
@@ -812,7 +436,7 @@ speak (PlComplaintForm *self,
     }
 
   g_clear_object (&self->spoken);
-  self->spoken = pl_document_new (question_for (self, current_page (self)));
+  self->spoken = pl_document_new (pl_complaint_form_question_for (self, current_page (self)));
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (!pl_text_is_blank (lines[i]))
@@ -828,21 +452,25 @@ screen_text (PlComplaintForm *self)
   const char *name = current_page (self);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_append (text, gtk_label_get_text (GTK_LABEL (page_label (self, name, 1))));
+  g_string_append (text,
+                   gtk_label_get_text (GTK_LABEL (pl_complaint_form_page_label (self, name, 1))));
   g_string_append_c (text, '\n');
-  g_string_append (text, gtk_label_get_text (GTK_LABEL (page_label (self, name, 2))));
+  g_string_append (text,
+                   gtk_label_get_text (GTK_LABEL (pl_complaint_form_page_label (self, name, 2))));
 
   if (g_str_equal (name, "check") && self->complaint != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (page_order); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (pl_complaint_form_pages); i++)
       {
         g_autofree char *answer = NULL;
 
-        if (g_str_equal (page_order[i], "check"))
+        if (g_str_equal (pl_complaint_form_pages[i], "check"))
           break;
-        if (!page_applies (self, page_order[i]))
+        if (!pl_complaint_form_page_applies (self, pl_complaint_form_pages[i]))
           continue;
-        answer = answer_for (self, page_order[i]);
-        g_string_append_printf (text, "\n%s\n%s", question_for (self, page_order[i]), answer);
+        answer = pl_complaint_form_answer_for (self, pl_complaint_form_pages[i]);
+        g_string_append_printf (text, "\n%s\n%s",
+                                pl_complaint_form_question_for (self, pl_complaint_form_pages[i]),
+                                answer);
       }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -857,7 +485,7 @@ read_aloud_action (GtkWidget  *widget,
   g_autofree char *text = screen_text (self);
   gboolean handled = FALSE;
 
-  show_message (self, NULL);
+  pl_complaint_form_show_message (self, NULL);
   g_signal_emit (self, signals[SIGNAL_READ_ALOUD], 0, text, &handled);
   if (!handled)
     speak (self, text);
@@ -865,27 +493,6 @@ read_aloud_action (GtkWidget  *widget,
 
 /* Setting up */
 
-static const char *
-first_unanswered (PlComplaintForm *self)
-{
-  const PlComplaint *c = self->complaint;
-
-  if (c == NULL)
-    return "kind";
-  if (pl_text_is_blank (c->what_happened))
-    return "what";
-  if (pl_text_is_blank (c->when_happened))
-    return "when";
-  if (pl_text_is_blank (c->who_involved))
-    return "who";
-  if (page_applies (self, "put-right") && pl_text_is_blank (c->put_right))
-    return "put-right";
-  if (pl_reply_methods_from_text (c->reply_method) == 0)
-    return "reply";
-  if (pl_text_is_blank (c->helped_by))
-    return "helped";
-  return "check";
-}
 
 gboolean
 pl_complaint_form_set_person (PlComplaintForm  *self,
@@ -902,7 +509,7 @@ pl_complaint_form_set_person (PlComplaintForm  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Whatever the last person wrote is kept before the form is reused */
-  save_draft (self);
+  pl_complaint_form_save_draft (self);
 
   /* No store: let go of the one in use, before it is closed */
   if (store == NULL)
@@ -910,7 +517,7 @@ pl_complaint_form_set_person (PlComplaintForm  *self,
       g_clear_pointer (&self->complaint, pl_complaint_free);
       self->store = NULL;
       self->person_id = 0;
-      fill (self);
+      pl_complaint_form_fill (self);
       return TRUE;
     }
 
@@ -935,7 +542,7 @@ pl_complaint_form_set_person (PlComplaintForm  *self,
   gtk_label_set_text (GTK_LABEL (self->escalation_label), escalation);
   gtk_label_set_text (GTK_LABEL (self->danger_label), danger);
 
-  fill (self);
+  pl_complaint_form_fill (self);
   self->resumed = self->complaint != NULL;
   if (self->resumed)
     {
@@ -947,10 +554,10 @@ pl_complaint_form_set_person (PlComplaintForm  *self,
     }
 
   /* The stack is set straight, not through go_to: there is nothing to save */
-  show_message (self, NULL);
-  gtk_stack_set_visible_child_name (self->stack, first_unanswered (self));
+  pl_complaint_form_show_message (self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, pl_complaint_form_first_unanswered (self));
   if (g_str_equal (current_page (self), "check"))
-    fill_check (self);
+    pl_complaint_form_fill_check (self);
   update_screen (self);
   gtk_widget_grab_focus (page_focus (self, current_page (self)));
 
@@ -985,7 +592,7 @@ pl_complaint_form_dispose (GObject *object)
   PlComplaintForm *self = PL_COMPLAINT_FORM (object);
 
   /* Leaving the form never loses what was typed since the last pause */
-  save_draft (self);
+  pl_complaint_form_save_draft (self);
 
   /* The voice is the window's: only this form's reading stops with it */
   if (self->voice != NULL && self->spoken != NULL &&
@@ -1094,7 +701,8 @@ pl_complaint_form_class_init (PlComplaintFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlComplaintForm, reply_audio);
   gtk_widget_class_bind_template_child (widget_class, PlComplaintForm, check_list);
   gtk_widget_class_bind_template_child (widget_class, PlComplaintForm, timeline_list);
-  gtk_widget_class_bind_template_callback (widget_class, answer_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "answer_changed_cb",
+                                                G_CALLBACK (pl_complaint_form_answer_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_clicked_cb);
 
@@ -1200,18 +808,20 @@ pl_complaint_form_init (PlComplaintForm *self)
     {
       GtkWidget *input = *inputs[i].input;
 
-      label_input (input, page_label (self, inputs[i].page, 1));
+      label_input (input, pl_complaint_form_page_label (self, inputs[i].page, 1));
       if (GTK_IS_TEXT_VIEW (input))
         g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "changed",
-                                 G_CALLBACK (answer_changed_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (pl_complaint_form_answer_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
       else
-        g_signal_connect_object (input, "changed", G_CALLBACK (answer_changed_cb), self,
+        g_signal_connect_object (input, "changed",
+                                 G_CALLBACK (pl_complaint_form_answer_changed_cb), self,
                                  G_CONNECT_SWAPPED);
     }
 
   for (guint i = 0; i < PL_REPLY_N_METHODS; i++)
     {
-      GtkWidget *check = reply_check (self, 1u << i);
+      GtkWidget *check = pl_complaint_form_reply_check (self, 1u << i);
 
       gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))),
                           pl_reply_method_label (1u << i));
