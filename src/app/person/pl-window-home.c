@@ -76,6 +76,23 @@ pl_window_home_button_new (PlWindow     *self,
   return button;
 }
 
+/* Built when first opened, not with the window */
+PlComplaintForm *
+pl_window_ensure_complaint_form (PlWindow *self)
+{
+  GtkWidget *form;
+
+  if (self->complaint_form != NULL)
+    return self->complaint_form;
+
+  form = g_object_new (PL_TYPE_COMPLAINT_FORM, "vexpand", TRUE, NULL);
+  gtk_box_append (GTK_BOX (self->feedback_box), form);
+  self->complaint_form = PL_COMPLAINT_FORM (form);
+  /* It speaks with the window's one voice */
+  pl_complaint_form_set_voice (self->complaint_form, self->voice);
+  return self->complaint_form;
+}
+
 gboolean
 pl_window_open_feedback (PlWindow *self)
 {
@@ -93,7 +110,8 @@ pl_window_open_feedback (PlWindow *self)
       return FALSE;
     }
 
-  if (!pl_complaint_form_set_person (self->complaint_form, self->store, self->person_id, &error))
+  if (!pl_complaint_form_set_person (pl_window_ensure_complaint_form (self),
+                                     self->store, self->person_id, &error))
     {
       pl_window_show_error (self, _("Plainly could not open the form"), error->message, FALSE);
       return FALSE;
@@ -113,7 +131,7 @@ pl_window_get_complaint_form (PlWindow *self)
 {
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
 
-  return self->complaint_form;
+  return pl_window_ensure_complaint_form (self);
 }
 
 GtkWidget *

@@ -53,10 +53,12 @@ PlReadAloudBar *pl_window_get_read_aloud_bar (PlWindow       *self);
 /* The start-screen button for the person, or NULL */
 GtkWidget      *pl_window_get_person_button  (PlWindow       *self,
                                               gint64          person_id);
+/* "My settings", built on this first call if it was not yet */
 PlSettingsPage *pl_window_get_settings_page  (PlWindow       *self);
 /* "Tell us what you think": the guided complaint and compliment form, for
  * whoever may see the person's complaints; what is written is kept */
 gboolean        pl_window_open_feedback      (PlWindow       *self);
+/* The form, built on this first call if it was not yet */
 PlComplaintForm *pl_window_get_complaint_form (PlWindow      *self);
 GtkWidget      *pl_window_get_feedback_button (PlWindow      *self);
 /* The home's "My settings" button */
@@ -90,10 +92,10 @@ struct _PlWindow
   GtkBox               *carers_box;
   GtkLabel             *home_note;
   GtkWidget            *settings_box;
-  PlSettingsPage       *settings_page;
+  PlSettingsPage       *settings_page;  /* NULL until first opened */
   GtkWidget            *settings_button;
   GtkWidget            *feedback_box;
-  PlComplaintForm      *complaint_form;
+  PlComplaintForm      *complaint_form; /* NULL until first opened */
   GtkWidget            *feedback_button;
   GtkWidget            *home_page;
   GtkWidget            *reader_page;
@@ -180,6 +182,7 @@ void pl_window_show_error_page (PlWindow     *self,
 
 /* pl-window-home.c */
 void pl_window_init_home (PlWindow *self);
+PlComplaintForm *pl_window_ensure_complaint_form (PlWindow *self);
 GtkWidget *pl_window_home_button_new (PlWindow       *self,
                                       PlDocumentKind  page,
                                       const char     *label_text,
@@ -192,6 +195,7 @@ gboolean pl_window_open_carer_as (PlWindow *self,
 void pl_window_diary_comment_clicked_cb (PlWindow *self);
 
 /* pl-window-reading.c */
+PlSettingsPage *pl_window_ensure_settings_page (PlWindow *self);
 void pl_window_apply_reader_style (PlWindow *self);
 void pl_window_save_reader_settings (PlWindow *self);
 void pl_window_init_voice (PlWindow *self);

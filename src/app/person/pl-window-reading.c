@@ -122,7 +122,6 @@ pl_window_init_voice (PlWindow *self)
   g_signal_connect_object (pl_voice_get_control (self->voice), "error",
                            G_CALLBACK (control_error_cb), self, 0);
   pl_read_aloud_bar_set_voice (self->read_aloud_bar, self->voice);
-  pl_complaint_form_set_voice (self->complaint_form, self->voice);
   self->highlight = pl_spoken_highlight_new (pl_voice_get_reading (self->voice),
                                              self->document_view);
 }
@@ -290,7 +289,7 @@ save_pin_hash (PlWindow *self,
       return;
     }
   /* Still theirs to see: they may have left My settings meanwhile */
-  if (self->person_id == person_id && self->carer_id == carer_id)
+  if (self->person_id == person_id && self->carer_id == carer_id && self->settings_page != NULL)
     pl_settings_page_set_has_pin (self->settings_page, has_pin);
 }
 
@@ -311,7 +310,9 @@ pin_hashed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *hash = pl_secret_hash_finish (result, &error);
 
-  pl_settings_page_set_pin_busy (self->settings_page, FALSE);
+  /* The window may have closed while the PIN was hashed */
+  if (self->settings_page != NULL)
+    pl_settings_page_set_pin_busy (self->settings_page, FALSE);
   if (self->store == NULL)
     g_free (hash);
   else if (hash == NULL)
@@ -342,6 +343,28 @@ pl_window_settings_pin_cb (PlWindow   *self,
   job->carer_id = self->carer_id;
   pl_settings_page_set_pin_busy (self->settings_page, TRUE);
   pl_secret_hash_async (pin, NULL, pin_hashed_cb, job);
+}
+
+/* Built when first opened, not with the window: it is the largest page,
+ * and most people reach the start screen many times for each visit here */
+PlSettingsPage *
+pl_window_ensure_settings_page (PlWindow *self)
+{
+  GtkWidget *page;
+
+  if (self->settings_page != NULL)
+    return self->settings_page;
+
+  page = g_object_new (PL_TYPE_SETTINGS_PAGE, "vexpand", TRUE, NULL);
+  g_signal_connect_object (page, "changed",
+                           G_CALLBACK (pl_window_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "reset-requested",
+                           G_CALLBACK (pl_window_settings_reset_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "pin-requested",
+                           G_CALLBACK (pl_window_settings_pin_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->settings_box), page);
+  self->settings_page = PL_SETTINGS_PAGE (page);
+  return self->settings_page;
 }
 
 gboolean
@@ -385,6 +408,7 @@ pl_window_open_settings (PlWindow *self)
       return FALSE;
     }
 
+  pl_window_ensure_settings_page (self);
   pl_settings_page_set_person_name (self->settings_page, name);
   rules = needs != NULL ? pl_store_list_need_rules (self->store, 0, &error) : NULL;
   pl_settings_page_set_needs (self->settings_page, needs, rules);
@@ -405,7 +429,7 @@ pl_window_get_settings_page (PlWindow *self)
 {
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
 
-  return self->settings_page;
+  return pl_window_ensure_settings_page (self);
 }
 
 GtkWidget *

@@ -203,7 +203,7 @@ leaflet_visible_child_cb (PlWindow *self)
     pl_read_aloud_bar_stop (self->read_aloud_bar);
 
   /* What was written is kept, and the form lets go of the person */
-  if (visible != self->feedback_box)
+  if (visible != self->feedback_box && self->complaint_form != NULL)
     pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
 
   if (at_start)
@@ -277,7 +277,8 @@ pl_window_open_database (PlWindow   *self,
       return FALSE;
     }
 
-  pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
+  if (self->complaint_form != NULL)
+    pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
   close_staff_window (self);
   g_clear_pointer (&self->store, pl_store_unref);
   self->store = store;
@@ -545,6 +546,9 @@ pl_window_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
+  /* Built on demand, so not cleared by the template */
+  self->settings_page = NULL;
+  self->complaint_form = NULL;
 
   if (self->reader_css != NULL)
     {
@@ -679,8 +683,6 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_DOCUMENT_VIEW);
   g_type_ensure (PL_TYPE_READER);
   g_type_ensure (PL_TYPE_READ_ALOUD_BAR);
-  g_type_ensure (PL_TYPE_SETTINGS_PAGE);
-  g_type_ensure (PL_TYPE_COMPLAINT_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PL_RESOURCE_BASE "/ui/pl-window.ui");
@@ -698,15 +700,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, carers_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_note);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, settings_box);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, settings_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_box);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, complaint_form);
-  gtk_widget_class_bind_template_callback_full (widget_class, "settings_changed_cb",
-                                                G_CALLBACK (pl_window_settings_changed_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "settings_reset_cb",
-                                                G_CALLBACK (pl_window_settings_reset_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "settings_pin_cb",
-                                                G_CALLBACK (pl_window_settings_pin_cb));
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, home_clamp);
