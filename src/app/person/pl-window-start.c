@@ -194,13 +194,26 @@ add_carers (PlWindow  *self,
   return TRUE;
 }
 
+/* The "no one is set up" and error pages stay hidden until one is needed:
+ * GTK styles every widget that is not hidden, and styling their pictures
+ * would load them, and the SVG loader with them, for every start */
+static void
+show_people_stack_page (PlWindow   *self,
+                        const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->people_stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->people_stack, page);
+}
+
 void
 pl_window_show_error_page (PlWindow     *self,
                  const GError *error)
 {
   adw_status_page_set_title (self->error_status, pl_window_store_error_heading (error));
   adw_status_page_set_description (self->error_status, error->message);
-  gtk_stack_set_visible_child_name (self->people_stack, "error");
+  show_people_stack_page (self, "error");
 }
 
 static gint64
@@ -230,7 +243,7 @@ pl_window_reload (PlWindow *self)
 
   if (self->store == NULL)
     {
-      gtk_stack_set_visible_child_name (self->people_stack, "error");
+      show_people_stack_page (self, "error");
       return;
     }
 
@@ -244,7 +257,7 @@ pl_window_reload (PlWindow *self)
 
   if (people->len == 0)
     {
-      gtk_stack_set_visible_child_name (self->people_stack, "empty");
+      show_people_stack_page (self, "empty");
       return;
     }
 
@@ -264,7 +277,7 @@ pl_window_reload (PlWindow *self)
   if (!add_carers (self, &error))
     pl_window_show_error (self, _("Plainly could not read the list of carers"), error->message, FALSE);
 
-  gtk_stack_set_visible_child_name (self->people_stack, "list");
+  show_people_stack_page (self, "list");
   /* The keyboard starts on whoever chose last, never opening their plan for them */
   pl_window_focus_person_button (self, remembered_person (self), 0);
 }
