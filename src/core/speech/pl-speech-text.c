@@ -96,6 +96,32 @@ add_trimmed (GArray         *ranges,
   if (start == end)
     return;
 
+  /* A "sentence" of thousands of words (a text with no full stop) is said
+   * in parts: espeak-ng makes all of an utterance's sound before the first
+   * of it is heard. Each part ends after a comma or the like, else a space. */
+  while (end - start > PL_SPEECH_MAX_SENTENCE_CHARS)
+    {
+      glong cut = -1;
+
+      glong low = start + PL_SPEECH_MAX_SENTENCE_CHARS / 2;
+
+      for (glong i = start + PL_SPEECH_MAX_SENTENCE_CHARS; i > low && cut < 0; i--)
+        if (g_unichar_isspace (u[i]) && (u[i - 1] == ',' || u[i - 1] == ';' || u[i - 1] == ':'))
+          cut = i;
+      for (glong i = start + PL_SPEECH_MAX_SENTENCE_CHARS; i > low && cut < 0; i--)
+        if (g_unichar_isspace (u[i]))
+          cut = i;
+      if (cut < 0)
+        cut = start + PL_SPEECH_MAX_SENTENCE_CHARS;
+
+      range.start = (guint) start;
+      range.end = (guint) cut;
+      g_array_append_val (ranges, range);
+      start = cut;
+      while (start < end && g_unichar_isspace (u[start]))
+        start++;
+    }
+
   range.start = (guint) start;
   range.end = (guint) end;
   g_array_append_val (ranges, range);
@@ -166,19 +192,16 @@ pl_speech_split_sentences (const char *text)
   return ranges;
 }
 
-GArray *
-pl_speech_split_words (const char *text,
-                       guint       start,
-                       guint       end)
+/* The words of u[start, end), u being n characters long */
+static GArray *
+split_words (const gunichar *u,
+             glong           n,
+             guint           start,
+             guint           end)
 {
   GArray *words = g_array_new (FALSE, FALSE, sizeof (PlSpeechRange));
-  g_autofree gunichar *u = NULL;
-  glong n = 0;
   glong i;
 
-  g_return_val_if_fail (text != NULL, words);
-
-  u = g_utf8_to_ucs4_fast (text, -1, &n);
   end = MIN ((glong) end, n);
   i = start;
 
@@ -226,6 +249,20 @@ pl_speech_split_words (const char *text,
   return words;
 }
 
+GArray *
+pl_speech_split_words (const char *text,
+                       guint       start,
+                       guint       end)
+{
+  g_autofree gunichar *u = NULL;
+  glong n = 0;
+
+  g_return_val_if_fail (text != NULL, g_array_new (FALSE, FALSE, sizeof (PlSpeechRange)));
+
+  u = g_utf8_to_ucs4_fast (text, -1, &n);
+  return split_words (u, n, start, end);
+}
+
 /* What is said for a document: one utterance a sentence */
 
 static void
@@ -260,6 +297,7 @@ add_utterance (GPtrArray           *utterances,
                guint                index,
                const char          *prefix,
                const gunichar      *chars,
+               glong                n_chars,
                const PlSpeechRange *sentence,
                guint                lead_ms)
 {
@@ -273,7 +311,9 @@ add_utterance (GPtrArray           *utterances,
   body = g_ucs4_to_utf8 (chars + sentence->start, sentence->end - sentence->start,
                          NULL, NULL, NULL);
   utterance->text = g_strconcat (prefix, body != NULL ? body : "", NULL);
-  utterance->words = pl_speech_split_words (block->text, sentence->start, sentence->end);
+  /* From the block's characters, read once: a part of megabytes has
+   * tens of thousands of sentences */
+  utterance->words = split_words (chars, n_chars, sentence->start, sentence->end);
   utterance->lead_ms = lead_ms;
   utterance->n_chars = utterance->prefix_chars + (sentence->end - sentence->start);
   g_ptr_array_add (utterances, utterance);
@@ -295,7 +335,8 @@ pl_speech_build_utterances (PlDocument *document,
     {
       const PlBlock *block = pl_document_get_block (document, b);
       g_autoptr(GArray) sentences = pl_speech_split_sentences (block->text);
-      g_autofree gunichar *chars = g_utf8_to_ucs4_fast (block->text, -1, NULL);
+      glong n_chars = 0;
+      g_autofree gunichar *chars = g_utf8_to_ucs4_fast (block->text, -1, &n_chars);
       g_autofree char *prefix = NULL;
       /* NG86 1.1.5: time to take in one part before the next begins */
       guint lead_ms = (block->kind == PL_BLOCK_HEADING && utterances->len > 0) ? pause_ms : 0;
@@ -304,7 +345,7 @@ pl_speech_build_utterances (PlDocument *document,
       /* "Read from here" starts at the word under the cursor, without the label */
       if (b == start_block && start_char > 0)
         {
-          g_autoptr(GArray) words = pl_speech_split_words (block->text, 0, G_MAXUINT);
+          g_autoptr(GArray) words = split_words (chars, n_chars, 0, G_MAXUINT);
 
           prefix = g_strdup ("");
           for (guint w = 0; w < words->len; w++)
@@ -328,7 +369,7 @@ pl_speech_build_utterances (PlDocument *document,
         {
           PlSpeechRange none = { 0, 0 };
 
-          add_utterance (utterances, block, b, prefix, chars, &none, lead_ms);
+          add_utterance (utterances, block, b, prefix, chars, n_chars, &none, lead_ms);
           continue;
         }
 
@@ -339,7 +380,7 @@ pl_speech_build_utterances (PlDocument *document,
           if (sentence.end <= start_char)
             continue;
           sentence.start = MAX (sentence.start, start_char);
-          add_utterance (utterances, block, b, first ? prefix : "", chars, &sentence,
+          add_utterance (utterances, block, b, first ? prefix : "", chars, n_chars, &sentence,
                          first ? lead_ms : 0);
           first = FALSE;
         }

@@ -67,7 +67,10 @@ G_DECLARE_FINAL_TYPE (PlSpeech, pl_speech, PL, SPEECH, GObject)
 GQuark         pl_speech_error_quark     (void);
 
 /* Text splitting, in characters of text; used for the word events and
- * available to views. Element type PlSpeechRange. */
+ * available to views. Element type PlSpeechRange. A sentence longer than
+ * PL_SPEECH_MAX_SENTENCE_CHARS is split after a comma or at a space, as
+ * it would be heard only once all its sound was made. */
+#define PL_SPEECH_MAX_SENTENCE_CHARS 1000
 GArray        *pl_speech_split_sentences (const char      *text);
 GArray        *pl_speech_split_words     (const char      *text,
                                           guint            start,
