@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "pl-choice-button.h"
 #include "pl-fonts.h"
 #include "pl-needs.h"
 #include "pl-reader-style.h"
@@ -141,7 +142,20 @@ test_text_size (Fixture       *f,
       click (button);
       g_assert_cmpuint (f->n_changed, ==, 1);
       g_assert_cmpint (pl_settings_page_get_settings (f->page)->text_size, ==, presets[i - 1].points);
-      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+      g_assert_true (pl_choice_button_get_active (PL_CHOICE_BUTTON (button)));
+      /* A radio button with one state, so Orca says "selected" once */
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_RADIO);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (button),
+                                                     GTK_ACCESSIBLE_STATE_PRESSED));
+      if (i < n)
+        {
+          g_autofree char *before = g_strdup_printf ("text-size-%d", presets[i].points);
+
+          g_assert_false (pl_choice_button_get_active (PL_CHOICE_BUTTON (control (f, before))));
+          gtk_test_accessible_assert_state (GTK_ACCESSIBLE (control (f, before)),
+                                            GTK_ACCESSIBLE_STATE_CHECKED, FALSE);
+        }
       g_assert_true (shows_words (button, "Aa"));
       g_assert_true (shows_words (button, _(presets[i - 1].name)));
     }
@@ -341,7 +355,7 @@ test_lock (Fixture       *f,
 
   locked->lock_minutes = 5;
   pl_settings_page_set_settings (f->page, locked);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (control (f, "lock-5"))));
+  g_assert_true (pl_choice_button_get_active (PL_CHOICE_BUTTON (control (f, "lock-5"))));
 
   for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
     {
@@ -381,10 +395,10 @@ test_set_settings (Fixture       *f,
 
   g_assert_true (pl_settings_page_get_settings (f->page) != settings);
   g_assert_cmpint (pl_settings_page_get_settings (f->page)->person_id, ==, 7);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (control (f, "text-size-48"))));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (control (f, "text-size-14"))));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (control (f, "theme-yellow-on-black"))));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (control (f, "line-focus-3"))));
+  g_assert_true (pl_choice_button_get_active (PL_CHOICE_BUTTON (control (f, "text-size-48"))));
+  g_assert_false (pl_choice_button_get_active (PL_CHOICE_BUTTON (control (f, "text-size-14"))));
+  g_assert_true (pl_choice_button_get_active (PL_CHOICE_BUTTON (control (f, "theme-yellow-on-black"))));
+  g_assert_true (pl_choice_button_get_active (PL_CHOICE_BUTTON (control (f, "line-focus-3"))));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (control (f, "talking-buttons"))));
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (f, "line-spacing"))), 2.5, 1e-6);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (f, "pause"))), 1.2, 1e-6);
@@ -395,7 +409,7 @@ test_set_settings (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 0);
   for (GtkWidget *child = gtk_widget_get_first_child (control (f, "text-size-choices"));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)))));
+    g_assert_false (pl_choice_button_get_active (PL_CHOICE_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)))));
 
   /* The heading uses the person's name */
   pl_settings_page_set_person_name (f->page, "Dot");

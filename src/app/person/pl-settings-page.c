@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "pl-choice-button.h"
 #include "pl-fonts.h"
 #include "pl-needs.h"
 #include "pl-reader-style.h"
@@ -79,7 +80,7 @@ struct _PlSettingsPage
   /* Set while the controls are being made to show self->settings */
   gboolean        updating;
 
-  GPtrArray      *size_buttons;       /* GtkToggleButton, data "pl-value" */
+  GPtrArray      *size_buttons;       /* PlChoiceButton, data "pl-value" */
   GPtrArray      *theme_buttons;
   GPtrArray      *font_buttons;
   GPtrArray      *line_focus_buttons;
@@ -156,19 +157,11 @@ tick_new (GtkWidget *button)
   return tick;
 }
 
-/* A large toggle in a group of choices. content goes above the words and
- * detail on a line of its own below them, never broken, so "14 point" is
- * never split from itself or run on from the name; the accessible name is
- * name (which the words and detail always contain). */
-/* One of a set, so a screen reader says "selected" and hears it change */
-static void
-choice_active_cb (GtkToggleButton *button)
-{
-  gtk_accessible_update_state (GTK_ACCESSIBLE (button),
-                               GTK_ACCESSIBLE_STATE_CHECKED, gtk_toggle_button_get_active (button),
-                               -1);
-}
-
+/* A large button, one of a set of choices (a radio button to a screen
+ * reader, which says "selected" once as it changes). content goes above
+ * the words and detail on a line of its own below them, never broken, so
+ * "14 point" is never split from itself or run on from the name; the
+ * accessible name is name (which the words and detail always contain). */
 static GtkWidget *
 choice_new (GPtrArray  *group,
             GtkFlowBox *box,
@@ -178,9 +171,7 @@ choice_new (GPtrArray  *group,
             const char *detail,
             const char *name)
 {
-  GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
-                                    NULL);
+  GtkWidget *button = pl_choice_button_new ();
   GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *words_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *words_label = wrapping_label_new (words, "pl-settings-choice-words");
@@ -214,11 +205,8 @@ choice_new (GPtrArray  *group,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
 
-  choice_active_cb (GTK_TOGGLE_BUTTON (button));
-  g_signal_connect (button, "notify::active", G_CALLBACK (choice_active_cb), NULL);
-
   if (group->len > 0)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), g_ptr_array_index (group, 0));
+    pl_choice_button_set_group (PL_CHOICE_BUTTON (button), g_ptr_array_index (group, 0));
   g_ptr_array_add (group, button);
 
   gtk_flow_box_append (box, button);
@@ -242,13 +230,13 @@ set_active_choice (GPtrArray *group,
 
   if (chosen != NULL)
     {
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chosen), TRUE);
+      pl_choice_button_set_active (PL_CHOICE_BUTTON (chosen), TRUE);
       return;
     }
 
   /* A value with no button (a size chosen with Ctrl+plus): none is on */
   for (guint i = 0; i < group->len; i++)
-    gtk_toggle_button_set_active (g_ptr_array_index (group, i), FALSE);
+    pl_choice_button_set_active (g_ptr_array_index (group, i), FALSE);
 }
 
 static gboolean
@@ -408,12 +396,13 @@ update_controls (PlSettingsPage *self)
 }
 
 static void
-size_toggled_cb (GtkToggleButton *button,
-                 PlSettingsPage  *self)
+size_chosen_cb (PlChoiceButton *button,
+                GParamSpec     *pspec,
+                PlSettingsPage *self)
 {
   int points = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pl-value"));
 
-  if (self->updating || !gtk_toggle_button_get_active (button)
+  if (self->updating || !pl_choice_button_get_active (button)
       || self->settings->text_size == points)
     return;
   self->settings->text_size = points;
@@ -421,12 +410,13 @@ size_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-theme_toggled_cb (GtkToggleButton *button,
-                  PlSettingsPage  *self)
+theme_chosen_cb (PlChoiceButton *button,
+                 GParamSpec     *pspec,
+                 PlSettingsPage *self)
 {
   const char *id = g_object_get_data (G_OBJECT (button), "pl-value");
 
-  if (self->updating || !gtk_toggle_button_get_active (button)
+  if (self->updating || !pl_choice_button_get_active (button)
       || g_strcmp0 (self->settings->theme, id) == 0)
     return;
   g_free (self->settings->theme);
@@ -435,12 +425,13 @@ theme_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-font_toggled_cb (GtkToggleButton *button,
-                 PlSettingsPage  *self)
+font_chosen_cb (PlChoiceButton *button,
+                GParamSpec     *pspec,
+                PlSettingsPage *self)
 {
   const char *family = g_object_get_data (G_OBJECT (button), "pl-value");
 
-  if (self->updating || !gtk_toggle_button_get_active (button)
+  if (self->updating || !pl_choice_button_get_active (button)
       || g_strcmp0 (self->settings->font, family) == 0)
     return;
   g_free (self->settings->font);
@@ -449,12 +440,13 @@ font_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-line_focus_toggled_cb (GtkToggleButton *button,
-                       PlSettingsPage  *self)
+line_focus_chosen_cb (PlChoiceButton *button,
+                      GParamSpec     *pspec,
+                      PlSettingsPage *self)
 {
   int lines = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pl-value"));
 
-  if (self->updating || !gtk_toggle_button_get_active (button)
+  if (self->updating || !pl_choice_button_get_active (button)
       || self->settings->line_focus == lines)
     return;
   self->settings->line_focus = lines;
@@ -462,12 +454,13 @@ line_focus_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-lock_toggled_cb (GtkToggleButton *button,
-                 PlSettingsPage  *self)
+lock_chosen_cb (PlChoiceButton *button,
+                GParamSpec     *pspec,
+                PlSettingsPage *self)
 {
   int minutes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pl-value"));
 
-  if (self->updating || !gtk_toggle_button_get_active (button)
+  if (self->updating || !pl_choice_button_get_active (button)
       || self->settings->lock_minutes == minutes)
     return;
   self->settings->lock_minutes = minutes;
@@ -879,7 +872,7 @@ add_size_choices (PlSettingsPage *self)
       button = choice_new (self->size_buttons, self->size_box, widget_name, sample,
                            _(presets[i].name), size, name);
       g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (presets[i].points));
-      g_signal_connect (button, "toggled", G_CALLBACK (size_toggled_cb), self);
+      g_signal_connect (button, "notify::active", G_CALLBACK (size_chosen_cb), self);
     }
 }
 
@@ -907,7 +900,7 @@ add_theme_choices (PlSettingsPage *self)
       button = choice_new (self->theme_buttons, self->theme_box, widget_name, frame,
                            _(themes[i].name), NULL, _(themes[i].name));
       g_object_set_data (G_OBJECT (button), "pl-value", (gpointer) themes[i].id);
-      g_signal_connect (button, "toggled", G_CALLBACK (theme_toggled_cb), self);
+      g_signal_connect (button, "notify::active", G_CALLBACK (theme_chosen_cb), self);
     }
 }
 
@@ -923,7 +916,7 @@ font_choice_new (PlSettingsPage *self,
 
   button = choice_new (self->font_buttons, self->font_box, widget_name, NULL, words, NULL, words);
   g_object_set_data_full (G_OBJECT (button), "pl-value", g_strdup (family), g_free);
-  g_signal_connect (button, "toggled", G_CALLBACK (font_toggled_cb), self);
+  g_signal_connect (button, "notify::active", G_CALLBACK (font_chosen_cb), self);
 
   /* The name in its own letters */
   words_label = gtk_widget_get_last_child (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button))));
@@ -969,7 +962,7 @@ add_int_choices (PlSettingsPage *self,
                  const int      *values,
                  guint           n_values,
                  char         *(*words_for) (int value),
-                 GCallback       toggled)
+                 GCallback       chosen)
 {
   for (guint i = 0; i < n_values; i++)
     {
@@ -978,7 +971,7 @@ add_int_choices (PlSettingsPage *self,
       GtkWidget *button = choice_new (group, box, widget_name, NULL, words, NULL, words);
 
       g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (values[i]));
-      g_signal_connect (button, "toggled", toggled, self);
+      g_signal_connect (button, "notify::active", chosen, self);
     }
 }
 
@@ -1243,11 +1236,11 @@ pl_settings_page_init (PlSettingsPage *self)
   g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
   add_int_choices (self, self->line_focus_buttons, self->line_focus_box, "line-focus",
                    line_focus_choices, G_N_ELEMENTS (line_focus_choices),
-                   line_focus_words, G_CALLBACK (line_focus_toggled_cb));
+                   line_focus_words, G_CALLBACK (line_focus_chosen_cb));
   /* No timing the person cannot turn off: "Never" comes first (WCAG 2.2.1) */
   add_int_choices (self, self->lock_buttons, self->lock_box, "lock",
                    lock_choices, G_N_ELEMENTS (lock_choices),
-                   lock_words, G_CALLBACK (lock_toggled_cb));
+                   lock_words, G_CALLBACK (lock_chosen_cb));
 
   pl_settings_page_set_person_name (self, NULL);
   update_pin (self);

@@ -147,7 +147,8 @@ pl_widget_spoken_label (GtkWidget *widget)
   /* The state, in words, where the control has one */
   if (GTK_IS_SWITCH (control))
     g_string_append (words, gtk_switch_get_active (GTK_SWITCH (control)) ? _(", on") : _(", off"));
-  else if (GTK_IS_TOGGLE_BUTTON (control) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (control)))
+  /* A toggle that is on, or the choice made of a set (PlChoiceButton) */
+  else if (GTK_IS_BUTTON (control) && (gtk_widget_get_state_flags (control) & GTK_STATE_FLAG_CHECKED))
     g_string_append (words, _(", chosen"));
   else if (GTK_IS_CHECK_BUTTON (control))
     g_string_append (words, gtk_check_button_get_active (GTK_CHECK_BUTTON (control))
