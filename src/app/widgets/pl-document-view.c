@@ -376,6 +376,13 @@ column_measure (GtkWidget      *widget,
   if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
+  /* Off screen (a page of the window not shown), the text is not laid out:
+   * a change of text size would otherwise lay out a whole plan read before,
+   * keeping the window from answering anyone, a screen reader included.
+   * It is measured when it is mapped again (column_map_cb). */
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
   column_widths (child, &child_min, &child_nat);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -388,6 +395,12 @@ column_measure (GtkWidget      *widget,
 
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, minimum, natural, NULL, NULL);
     }
+}
+
+static void
+column_map_cb (GtkWidget *column)
+{
+  gtk_widget_queue_resize (column);
 }
 
 static void
@@ -1217,6 +1230,7 @@ pl_document_view_init (PlDocumentView *self)
                                  gtk_custom_layout_new (column_request_mode,
                                                         column_measure,
                                                         column_allocate));
+  g_signal_connect (self->measure, "map", G_CALLBACK (column_map_cb), NULL);
 
   self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->block_widgets = g_ptr_array_new ();
