@@ -13,6 +13,7 @@
 
 #include "pl-document.h"
 #include "pl-document-view.h"
+#include "pl-screen-reader.h"
 #include "pl-store.h"
 #include "pl-diary-comment-dialog.h"
 #include "pl-window-private.h"
@@ -311,6 +312,35 @@ test_back (Fixture       *f,
   g_assert_true (pl_gui_test_wait_until (back_at_home, f));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
   g_assert_true (pl_gui_test_wait_until (back_at_start, f));
+}
+
+/* The window is named after the document, but not with a screen reader:
+ * the heading that takes the focus says the title, and Orca said the
+ * window's new name too */
+static void
+test_window_title (Fixture       *f,
+                   gconstpointer  data)
+{
+  PlScreenReader *screen_reader = pl_screen_reader_get_default ();
+  const char *title;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  pl_screen_reader_set_running (screen_reader, FALSE);
+  open_plan (f, f->person_id);
+  title = gtk_window_get_title (GTK_WINDOW (f->window));
+  g_assert_true (g_str_has_suffix (title, " – Plainly"));
+  g_assert_cmpstr (title, !=, "Plainly");
+
+  expected_home_focus = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (pl_gui_test_wait_until (back_at_home, f));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Plainly");
+
+  pl_screen_reader_set_running (screen_reader, TRUE);
+  g_assert_true (pl_window_open_page (f->window, PL_DOCUMENT_PLAN));
+  g_assert_true (pl_gui_test_wait_until (is_reading, f));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Plainly");
+  pl_screen_reader_set_running (screen_reader, FALSE);
 }
 
 /* Opening the same plan again keeps what was built for it: rebuilding
@@ -1095,6 +1125,8 @@ main (int   argc,
               fixture_setup, test_link_moves_focus, fixture_teardown);
   g_test_add ("/plainly/window/back", Fixture, NULL,
               fixture_setup, test_back, fixture_teardown);
+  g_test_add ("/plainly/window/title", Fixture, NULL,
+              fixture_setup, test_window_title, fixture_teardown);
   g_test_add ("/plainly/window/reopen-keeps-blocks", Fixture, NULL,
               fixture_setup, test_reopen_keeps_blocks, fixture_teardown);
   g_test_add ("/plainly/window/home", Fixture, NULL,

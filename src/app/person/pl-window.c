@@ -18,6 +18,7 @@
 
 #include "pl-application.h"
 #include "pl-reader-style.h"
+#include "pl-screen-reader.h"
 #include "pl-staff-window.h"
 #include "pl-window-private.h"
 
@@ -152,7 +153,11 @@ pl_window_update_window_title (PlWindow *self)
   GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
   PlDocument *document = pl_document_view_get_document (self->document_view);
 
-  if (visible == self->reader_page && document != NULL)
+  /* With a screen reader the window keeps its name: the document's
+   * heading, which takes the focus, says its title, and Orca said the
+   * new window name as well, so the title twice */
+  if (visible == self->reader_page && document != NULL &&
+      !pl_screen_reader_get_running (pl_screen_reader_get_default ()))
     {
       g_autofree char *title = g_strdup_printf (_("%s – Plainly"),
                                                 pl_document_get_title (document));
