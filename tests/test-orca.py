@@ -51,12 +51,7 @@ CASES = [
 
 
 # Cases Plainly is known not to pass yet: reported as TODO, not hidden
-KNOWN_FAILURES = {
-    10: 'the window title is said twice as the plan opens, the Back '
-        "button's tooltip twice (pl-window.ui), and \"selected\" twice as a "
-        'size is chosen (GTK 4.8 sends both "pressed" and "checked")',
-
-}
+KNOWN_FAILURES = {}
 
 
 class OrcaTap(Tap):
