@@ -32,6 +32,10 @@ struct _PlStore
   GDateTime  *clock;       /* a fixed time set by tests, or NULL */
   gboolean    read_only;   /* nothing may be written to the file */
   GPtrArray  *notices;     /* (element-type utf8): what opening it did or found */
+  PlStoreCommitFunc commit_func;   /* told after this connection commits */
+  gpointer    commit_data;
+  GMainContext *commit_context;    /* where commit_func is called */
+  int         commit_pending;      /* (atomic) a call is on its way */
 };
 
 /* The connection (pl-store.c) */

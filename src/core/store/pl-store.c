@@ -308,6 +308,7 @@ store_clear (gpointer data)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->clock, g_date_time_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->commit_context, g_main_context_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   if (self->path != NULL)
@@ -375,6 +376,87 @@ pl_store_get_actor (PlStore *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->actor;
+}
+
+/* Other connections ------------------------------------------------------- */
+
+PlStore *
+pl_store_open_another (PlStore  *self,
+                       GError  **error)
+{
+  PlStoreOpenFlags flags = PL_STORE_OPEN_NO_CREATE | PL_STORE_OPEN_READ_IF_READ_ONLY;
+  PlStore *other;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->read_only)
+    flags = PL_STORE_OPEN_NO_CREATE | PL_STORE_OPEN_READ_ONLY;
+  other = pl_store_open (self->path, flags, error);
+  if (other != NULL && self->clock != NULL)
+    pl_store_set_clock (other, self->clock);
+  return other;
+}
+
+gint64
+pl_store_get_data_version (PlStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  /* Asked between transactions: inside one, SQLite's answer stays as the
+   * transaction began */
+  if (!pl_store_query_int (self, "PRAGMA data_version", &version, NULL))
+    return 0;
+  return version;
+}
+
+static gboolean
+commit_idle_cb (gpointer data)
+{
+  PlStore *self = data;
+
+  g_atomic_int_set (&self->commit_pending, 0);
+  if (self->commit_func != NULL)
+    self->commit_func (self, self->commit_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called by SQLite as a transaction is about to be committed, on whatever
+ * thread commits it: the call is sent to the main context, where the
+ * commit is over and others can read what it wrote */
+static int
+commit_hook_cb (void *data)
+{
+  PlStore *self = data;
+
+  if (self->commit_context != NULL && g_atomic_int_compare_and_exchange (&self->commit_pending, 0, 1))
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_callback (source, commit_idle_cb, pl_store_ref (self),
+                             (GDestroyNotify) pl_store_unref);
+      g_source_set_static_name (source, "[plainly] store committed");
+      g_source_attach (source, self->commit_context);
+      g_source_unref (source);
+    }
+  return 0;   /* the commit goes ahead */
+}
+
+void
+pl_store_set_commit_func (PlStore           *self,
+                          PlStoreCommitFunc  func,
+                          gpointer           user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->commit_func = func;
+  self->commit_data = user_data;
+  g_clear_pointer (&self->commit_context, g_main_context_unref);
+  if (func != NULL)
+    self->commit_context = g_main_context_ref_thread_default ();
+  sqlite3_commit_hook (self->db, func != NULL ? commit_hook_cb : NULL, self);
 }
 
 /* Wrong tries */

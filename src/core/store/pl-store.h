@@ -85,6 +85,26 @@ void        pl_store_set_actor        (PlStore           *self,
                                        const char        *actor);
 const char *pl_store_get_actor        (PlStore           *self);
 
+/* Another connection to the same file, for a second window: its own actor
+ * and transactions, the same clock, read-only when this one is. What each
+ * commits the other reads (the file is in WAL mode). */
+PlStore    *pl_store_open_another     (PlStore           *self,
+                                       GError           **error);
+/* A number that changes when another connection (the other window,
+ * plainly-cli…) has committed a change to the file since it was last
+ * asked; what this connection writes leaves it as it is. 0 when it cannot
+ * be read. */
+gint64      pl_store_get_data_version (PlStore           *self);
+
+typedef void (*PlStoreCommitFunc) (PlStore  *store,
+                                   gpointer  user_data);
+/* func is called on the caller's main context soon after this connection
+ * has committed changes (once for several close together), so others can
+ * read them; NULL stops it. The store is kept until the call is made. */
+void        pl_store_set_commit_func  (PlStore           *self,
+                                       PlStoreCommitFunc  func,
+                                       gpointer           user_data);
+
 /* Several saves as one: nothing is kept unless commit succeeds. Nests. */
 gboolean    pl_store_begin            (PlStore           *self,
                                        GError           **error);
