@@ -59,10 +59,17 @@ pl_window_apply_reader_style (PlWindow *self)
   if (settings == NULL)
     settings = defaults = pl_settings_new_default (0);
 
-  css = pl_reader_style_css (settings, self->reader_class);
-  gtk_css_provider_load_from_data (self->reader_css, css, -1);
-  pl_reader_style_apply (GTK_WIDGET (self), self->reader_class, settings);
-  update_home_width (self, settings);
+  /* The pages in the reader's look are hidden until someone has chosen
+   * their name, which brings their settings here. Until then the reader's
+   * style sheets (ui/pl-themes.css and the rest) stay unloaded, so the start
+   * screen is not matched against their rules. */
+  if (self->reader_settings != NULL)
+    {
+      css = pl_reader_style_css (settings, self->reader_class);
+      gtk_css_provider_load_from_data (self->reader_css, css, -1);
+      pl_reader_style_apply (GTK_WIDGET (self), self->reader_class, settings);
+      update_home_width (self, settings);
+    }
   pl_reader_set_settings (self->reader, settings);
   pl_voice_set_settings (self->voice, settings, self->language);
   pl_spoken_highlight_set_theme (self->highlight, settings->theme);
