@@ -655,6 +655,16 @@ visible_page_changed_cb (PlWindow *self)
 {
   GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
 
+  /* The reader's header menus too: each builds its popover */
+  if (visible == self->reader_page &&
+      gtk_menu_button_get_menu_model (self->text_size_button) == NULL)
+    {
+      g_autoptr(GMenuModel) text_size_menu = pl_window_text_size_menu_new ();
+      g_autoptr(GMenuModel) theme_menu = pl_window_theme_menu_new ();
+
+      gtk_menu_button_set_menu_model (self->text_size_button, text_size_menu);
+      gtk_menu_button_set_menu_model (self->theme_button, theme_menu);
+    }
   if (visible != NULL)
     gtk_widget_set_visible (visible, TRUE);
   leaflet_visible_child_cb (self);
@@ -768,8 +778,6 @@ static void
 pl_window_init (PlWindow *self)
 {
   static guint n_windows;
-  g_autoptr(GMenuModel) text_size_menu = pl_window_text_size_menu_new ();
-  g_autoptr(GMenuModel) theme_menu = pl_window_theme_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -787,8 +795,6 @@ pl_window_init (PlWindow *self)
 
   pl_window_init_home (self);
 
-  gtk_menu_button_set_menu_model (self->text_size_button, text_size_menu);
-  gtk_menu_button_set_menu_model (self->theme_button, theme_menu);
 
   /* Above style.css, and only under this window's reader, so the person's
    * theme holds whatever the desktop theme is */
