@@ -1555,6 +1555,103 @@ test_damaged_rows (Fixture       *f,
     }
 }
 
+static void
+count_commit_cb (PlStore  *store,
+                 gpointer  data)
+{
+  (*(guint *) data)++;
+}
+
+/* Two windows, two connections to one file: each its own actor, each sees
+ * what the other committed, and hears of its own commits on the main loop */
+static void
+test_another_connection (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) first = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PlStore) second = NULL;
+  g_autoptr(PlPerson) person = pl_person_new ();
+  g_autoptr(PlPerson) seen = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *staff_actor = g_strdup ("staff:7");
+  g_autofree char *person_actor = NULL;
+  gint64 version;
+  guint commits = 0, found = 0;
+
+  g_assert_no_error (error);
+  pl_store_set_clock (first, at);
+  second = pl_store_open_another (first, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_true (second != first);
+  g_assert_cmpstr (pl_store_get_path (second), ==, pl_store_get_path (first));
+  g_assert_true (g_date_time_equal (pl_store_get_time (second), at));
+
+  /* Each connection its own actor */
+  person->full_name = g_strdup ("Winifred Parry");
+  g_assert_true (pl_store_save_person (first, person, &error));
+  g_assert_no_error (error);
+  person_actor = pl_actor_for_person (person->id);
+  pl_store_set_actor (first, person_actor);
+  pl_store_set_actor (second, staff_actor);
+  g_assert_cmpstr (pl_store_get_actor (first), ==, person_actor);
+
+  /* What one commits the other reads, and knows it is new */
+  version = pl_store_get_data_version (second);
+  pl_store_set_commit_func (first, count_commit_cb, &commits);
+  g_free (person->preferred_name);
+  person->preferred_name = g_strdup ("Win");
+  g_assert_true (pl_store_save_person (first, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_data_version (second), !=, version);
+  seen = pl_store_load_person (second, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->preferred_name, ==, "Win");
+
+  /* Told once, on the main loop, after the commit */
+  g_assert_cmpuint (commits, ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (commits, ==, 1);
+
+  /* Its own changes leave its version as it is */
+  version = pl_store_get_data_version (second);
+  g_free (seen->preferred_name);
+  seen->preferred_name = g_strdup ("Winnie");
+  g_assert_true (pl_store_save_person (second, seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_data_version (second), ==, version);
+
+  history = pl_store_list_history (first, &pl_person_type, person->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const PlHistory *row = g_ptr_array_index (history, i);
+
+      if (g_strcmp0 (row->new_value, "Win") == 0)
+        {
+          g_assert_cmpstr (row->actor, ==, person_actor);
+          found++;
+        }
+      else if (g_strcmp0 (row->new_value, "Winnie") == 0)
+        {
+          g_assert_cmpstr (row->actor, ==, staff_actor);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+
+  /* Each closes alone */
+  pl_store_set_commit_func (first, NULL, NULL);
+  g_clear_pointer (&first, pl_store_unref);
+  g_clear_pointer (&seen, pl_person_free);
+  seen = pl_store_load_person (second, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->preferred_name, ==, "Winnie");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1564,6 +1661,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/plainly/store/create", test_create);
   ADD ("/plainly/store/actor", test_actor);
+  ADD ("/plainly/store/another-connection", test_another_connection);
   ADD ("/plainly/store/wal-foreign-keys-strict", test_wal_and_foreign_keys);
   ADD ("/plainly/store/round-trip", test_round_trip);
   ADD ("/plainly/store/history", test_history);
