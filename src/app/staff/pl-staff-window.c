@@ -6,6 +6,12 @@
  * computer is never left signed in as staff: closing this window, signing
  * out, or leaving it unused all forget who was signed in and every page
  * they had open. The first run asks for the first manager's account.
+ *
+ * It has its own connection to the database the person's window has open,
+ * whose actor is the member of staff signed in, so the history says who
+ * made each change on either side. It says when it has saved something
+ * ("records-changed"), and reads again what the person's side changed when
+ * it is brought forward.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -14,7 +20,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-application.h"
+#include "pl-complaint-desk.h"
 #include "pl-idle-lock.h"
 #include "pl-record.h"
 #include "pl-staff.h"
@@ -54,7 +62,9 @@ struct _PlStaffWindow
   GtkListBox           *service_list;
   GtkStack             *desk_stack;
 
-  PlStore              *store;
+  PlStore              *opened_from; /* the person's window's, during construction */
+  PlStore              *store;       /* this window's own connection; NULL if it failed */
+  gint64                data_version; /* of the others' changes last read */
   PlStaff              *staff;
   PlIdleLock           *idle_lock;
   guint                 sign_out_minutes;
@@ -73,6 +83,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_RECORDS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Messages ---------------------------------------------------------------- */
 
@@ -386,6 +403,21 @@ show_sign_in (PlStaffWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_username));
 }
 
+/* Who is signed in, and so who the history says made each change made here */
+static void
+set_staff (PlStaffWindow *self,
+           PlStaff       *staff)
+{
+  g_clear_pointer (&self->staff, pl_staff_free);
+  self->staff = staff;
+  if (self->store != NULL)
+    {
+      g_autofree char *actor = staff != NULL ? pl_actor_for_staff (staff) : NULL;
+
+      pl_store_set_actor (self->store, actor);
+    }
+}
+
 static void
 signed_in_cb (GObject      *source,
               GAsyncResult *result,
@@ -414,8 +446,7 @@ signed_in_cb (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->staff, pl_staff_free);
-  self->staff = g_steal_pointer (&staff);
+  set_staff (self, g_steal_pointer (&staff));
   clear_entry (self->sign_in_password);
   show_form_message (self->sign_in_message, self->sign_in_username, NULL);
   enter_desk (self);
@@ -430,7 +461,7 @@ start_sign_in (PlStaffWindow *self,
 {
   g_autofree char *name = g_strstrip (g_strdup (username != NULL ? username : ""));
 
-  if (self->signing_in != NULL)
+  if (self->signing_in != NULL || self->store == NULL)
     return FALSE;
 
   if (*name == '\0' || secret == NULL || *secret == '\0')
@@ -496,7 +527,7 @@ pl_staff_window_sign_out (PlStaffWindow *self,
   clear_list (self->people_list);
   clear_list (self->service_list);
   self->filling = FALSE;
-  g_clear_pointer (&self->staff, pl_staff_free);
+  set_staff (self, NULL);
   pl_idle_lock_set_timeout (self->idle_lock, 0);
   clear_entry (self->sign_in_username);
   show_sign_in (self);
@@ -516,6 +547,8 @@ setup_activate_cb (PlStaffWindow *self)
   g_autofree char *clean_name = g_strstrip (g_strdup (name));
   g_autofree char *clean_username = g_strstrip (g_strdup (username));
 
+  if (self->store == NULL)
+    return;
   if (*clean_name == '\0')
     {
       show_form_message (self->setup_message, self->setup_name,
@@ -554,8 +587,7 @@ setup_activate_cb (PlStaffWindow *self)
   clear_entry (self->setup_password);
   clear_entry (self->setup_confirm);
   show_form_message (self->setup_message, self->setup_name, NULL);
-  g_clear_pointer (&self->staff, pl_staff_free);
-  self->staff = g_steal_pointer (&staff);
+  set_staff (self, g_steal_pointer (&staff));
   enter_desk (self);
   show_notice (self, _("Your manager account is ready. Add your colleagues under Staff accounts."));
 }
@@ -625,6 +657,40 @@ back_action_cb (GtkWidget  *widget,
   adw_leaflet_navigate (self->desk_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The other window ------------------------------------------------------ */
+
+static void
+store_committed_cb (PlStore  *store,
+                    gpointer  data)
+{
+  g_signal_emit (PL_STAFF_WINDOW (data), signals[SIGNAL_RECORDS_CHANGED], 0);
+}
+
+/* Brought forward: what the person's side changed meanwhile (a complaint
+ * sent, a comment on the diary) is read again where a list shows it */
+static void
+active_changed_cb (PlStaffWindow *self)
+{
+  gint64 version;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->store == NULL)
+    return;
+  version = pl_store_get_data_version (self->store);
+  if (version == self->data_version)
+    return;
+  self->data_version = version;
+  if (self->staff != NULL && PL_IS_COMPLAINT_DESK (self->content))
+    pl_complaint_desk_reload (PL_COMPLAINT_DESK (self->content));
+}
+
+PlStore *
+pl_staff_window_get_store (PlStaffWindow *self)
+{
+  g_return_val_if_fail (PL_IS_STAFF_WINDOW (self), NULL);
+
+  return self->store;
+}
+
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -646,6 +712,19 @@ pl_staff_window_constructed (GObject *object)
   pl_idle_lock_set_timeout (self->idle_lock, 0);
   g_signal_connect_object (self->idle_lock, "idle", G_CALLBACK (idle_cb), self,
                            G_CONNECT_SWAPPED);
+
+  /* Its own connection, for its own actor; the person's window keeps its */
+  self->store = pl_store_open_another (self->opened_from, &error);
+  self->opened_from = NULL;
+  if (self->store == NULL)
+    {
+      show_sign_in (self);
+      show_store_error (self, error);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+      return;
+    }
+  self->data_version = pl_store_get_data_version (self->store);
+  pl_store_set_commit_func (self->store, store_committed_cb, self);
 
   first = pl_staff_needs_first_manager (self->store, &error);
   if (error != NULL)
@@ -679,10 +758,24 @@ pl_staff_window_dispose (GObject *object)
   g_clear_pointer (&self->staff, pl_staff_free);
   g_clear_handle_id (&self->header_idle_id, g_source_remove);
   self->content = NULL;
+  if (self->store != NULL)
+    pl_store_set_commit_func (self->store, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_STAFF_WINDOW);
 
   G_OBJECT_CLASS (pl_staff_window_parent_class)->dispose (object);
+}
+
+/* The pages lent the store are gone with the template: only this window's
+ * connection is closed */
+static void
+pl_staff_window_finalize (GObject *object)
+{
+  PlStaffWindow *self = PL_STAFF_WINDOW (object);
+
+  g_clear_pointer (&self->store, pl_store_unref);
+
+  G_OBJECT_CLASS (pl_staff_window_parent_class)->finalize (object);
 }
 
 static void
@@ -696,7 +789,7 @@ pl_staff_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_get_pointer (value);
+      self->opened_from = g_value_get_pointer (value);
       break;
 
     default:
@@ -712,12 +805,19 @@ pl_staff_window_class_init (PlStaffWindowClass *klass)
 
   object_class->constructed = pl_staff_window_constructed;
   object_class->dispose = pl_staff_window_dispose;
+  object_class->finalize = pl_staff_window_finalize;
   object_class->set_property = pl_staff_window_set_property;
 
   properties[PROP_STORE] =
     g_param_spec_pointer ("store", NULL, NULL,
                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* This window's connection has committed changes: a window showing the
+   * same records reads them again */
+  signals[SIGNAL_RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/plainly/Plainly/ui/pl-staff-window.ui");
@@ -762,6 +862,7 @@ pl_staff_window_init (PlStaffWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_widget_name_password_toggles (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 }
 
 PlStaffWindow *

@@ -15,10 +15,14 @@ G_BEGIN_DECLS
 #define PL_TYPE_STAFF_WINDOW (pl_staff_window_get_type ())
 G_DECLARE_FINAL_TYPE (PlStaffWindow, pl_staff_window, PL, STAFF_WINDOW, AdwApplicationWindow)
 
-/* store is not owned: whoever opened the store destroys the window before
- * closing it */
+/* The window opens its own connection to store's file (see
+ * pl_store_open_another ()), with the actor of whoever signs in; store is
+ * not kept, and either may be closed first. It says "records-changed"
+ * soon after it has saved something. */
 PlStaffWindow *pl_staff_window_new             (GtkApplication *application,
                                                 PlStore        *store);
+/* The window's own connection; NULL when it could not be opened */
+PlStore       *pl_staff_window_get_store       (PlStaffWindow  *self);
 /* NULL when no one is signed in */
 const PlStaff *pl_staff_window_get_staff       (PlStaffWindow  *self);
 /* What the sign-in and set-up pages do with what was typed into them: the
