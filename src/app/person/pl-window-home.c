@@ -181,11 +181,7 @@ open_home_as (PlWindow *self,
 
   self->person_id = person_id;
   self->carer_id = carer_id;
-  if (self->viewer != viewer)
-    {
-      g_clear_pointer (&self->viewer, pl_viewer_unref);
-      self->viewer = pl_viewer_ref (viewer);
-    }
+  pl_window_set_viewer (self, viewer);
   g_free (self->language);
   self->language = g_strdup (person->preferred_language);
   self->page = PL_DOCUMENT_PLAN;
@@ -391,11 +387,7 @@ pl_window_open_carer_as (PlWindow *self,
 
   self->carer_id = carer_id;
   self->person_id = 0;
-  if (self->viewer != carer_viewer)
-    {
-      g_clear_pointer (&self->viewer, pl_viewer_unref);
-      self->viewer = pl_viewer_ref (carer_viewer);
-    }
+  pl_window_set_viewer (self, carer_viewer);
   /* The carer's own text size and theme from here on */
   pl_window_load_reader_settings (self, 0, carer_id);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),

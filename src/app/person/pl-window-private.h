@@ -70,6 +70,10 @@ GtkWindow      *pl_window_get_error_dialog   (PlWindow       *self);
 /* "Write a comment about this visit", on the care diary: the dialog for the
  * visit being read, or NULL when no diary with a visit is shown */
 GtkWindow      *pl_window_open_diary_comment (PlWindow       *self);
+/* Reads again what is shown when the staff window or another program has
+ * changed the file since (done when the window is brought forward, and
+ * when the staff window saves); FALSE when there was nothing to read */
+gboolean        pl_window_read_changes       (PlWindow       *self);
 /* The staff window for this database, opened or brought forward; NULL
  * when no database is open */
 GtkWindow      *pl_window_open_staff         (PlWindow       *self);
@@ -119,7 +123,8 @@ struct _PlWindow
 
   GSettings            *settings;    /* NULL when the schema is not installed */
   PlStore              *store;
-  GtkWindow            *staff_window;  /* weak; closed with the store */
+  GtkWindow            *staff_window;  /* weak; closed when another file is opened */
+  gint64                data_version;  /* of others' changes to the file, last read */
   char                 *path;        /* the open database, or the one that failed */
   gint64                person_id;   /* whose document is shown; 0 none */
   gint64                carer_id;    /* the carer reading them, or 0: the person */
@@ -150,6 +155,10 @@ struct _PlWindow
 void pl_window_notify_look (PlWindow *self);
 const char *pl_window_person_display_name (const PlPerson *person);
 const char *pl_window_store_error_heading (const GError *error);
+/* Who reads now (NULL: nobody, at the start screen), and so who the history
+ * says made the changes made here */
+void pl_window_set_viewer (PlWindow *self,
+                           PlViewer *viewer);
 void pl_window_clear_error_dialog (PlWindow *self);
 void pl_window_show_error (PlWindow   *self,
                            const char *heading,

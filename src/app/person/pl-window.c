@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-actor.h"
 #include "pl-application.h"
 #include "pl-reader-style.h"
 #include "pl-screen-reader.h"
@@ -219,7 +220,7 @@ leaflet_visible_child_cb (PlWindow *self)
         pl_window_focus_person_button (self, self->person_id, self->carer_id);
       self->person_id = 0;
       self->carer_id = 0;
-      g_clear_pointer (&self->viewer, pl_viewer_unref);
+      pl_window_set_viewer (self, NULL);
       pl_idle_lock_set_timeout (self->idle_lock, 0);
       pl_talking_buttons_set_enabled (self->talking, FALSE);
     }
@@ -290,7 +291,8 @@ pl_window_open_database (PlWindow   *self,
   g_free (self->path);
   self->path = g_strdup (path);
   self->person_id = 0;
-  g_clear_pointer (&self->viewer, pl_viewer_unref);
+  pl_window_set_viewer (self, NULL);
+  self->data_version = pl_store_get_data_version (store);
   pl_window_show_document (self, NULL);
   g_clear_pointer (&self->reader_settings, pl_settings_free);
   pl_window_update_reader_actions (self);
@@ -441,6 +443,84 @@ pl_window_get_error_dialog (PlWindow *self)
 
 /* Staff ------------------------------------------------------------------ */
 
+void
+pl_window_set_viewer (PlWindow *self,
+                      PlViewer *viewer)
+{
+  g_autofree char *actor = NULL;
+
+  if (self->viewer != viewer)
+    {
+      g_clear_pointer (&self->viewer, pl_viewer_unref);
+      self->viewer = viewer != NULL ? pl_viewer_ref (viewer) : NULL;
+    }
+  /* What they change here (their settings, a complaint, words in their
+   * diary) is theirs in the history: the person's, or the carer's */
+  if (self->store != NULL && !pl_store_is_read_only (self->store))
+    {
+      actor = viewer != NULL ? pl_actor_for_viewer (viewer) : NULL;
+      pl_store_set_actor (self->store, actor);
+    }
+}
+
+/* The staff window, or another program, changed the file: the document
+ * being read is read again, the reader where it was */
+gboolean
+pl_window_read_changes (PlWindow *self)
+{
+  g_autoptr(PlDocument) document = NULL;
+  g_autofree char *anchor = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PlDocument *shown;
+  GtkWidget *visible;
+  double offset = 0;
+  gint64 version;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  version = pl_store_get_data_version (self->store);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  /* The start screen and the home are read again when the staff window
+   * closes (people may have been added): built again under someone's
+   * finger, a button would lose the press */
+  visible = adw_leaflet_get_visible_child (self->leaflet);
+  shown = pl_document_view_get_document (self->document_view);
+  if (visible != self->reader_page || shown == NULL || self->viewer == NULL)
+    return FALSE;
+
+  document = pl_document_build_for (self->store, self->viewer, self->page, NULL);
+  if (document == NULL)
+    return FALSE;
+  before = pl_document_to_text (shown);
+  after = pl_document_to_text (document);
+  /* Not the same words: a reading aloud goes on undisturbed */
+  if (g_strcmp0 (before, after) == 0)
+    return FALSE;
+
+  pl_document_view_get_position (self->document_view, &anchor, &offset);
+  adw_window_title_set_title (self->reader_title, pl_document_get_title (document));
+  pl_window_show_document (self, document);
+  pl_window_update_window_title (self);
+  if (anchor != NULL)
+    pl_document_view_set_position (self->document_view, anchor, offset);
+  /* Shown now, so the next "what has changed" starts from here */
+  pl_document_note_shown (self->store, self->viewer, self->page, NULL);
+  return TRUE;
+}
+
+static void
+active_changed_cb (PlWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    pl_window_read_changes (self);
+}
+
 static void
 close_staff_window (PlWindow *self)
 {
@@ -475,6 +555,10 @@ pl_window_open_staff (PlWindow *self)
       g_set_weak_pointer (&self->staff_window, window);
       g_signal_connect_object (window, "destroy",
                                G_CALLBACK (staff_window_destroyed_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* A plan saved there shows here at once, beside it */
+      g_signal_connect_object (window, "records-changed",
+                               G_CALLBACK (pl_window_read_changes), self,
                                G_CONNECT_SWAPPED);
     }
   gtk_window_present (self->staff_window);
@@ -535,7 +619,9 @@ pl_window_dispose (GObject *object)
   PlWindow *self = PL_WINDOW (object);
 
   pl_window_clear_error_dialog (self);
-  close_staff_window (self);
+  /* The staff window has its own connection: it stays open for the work
+   * in it, and only this window's connection is closed */
+  g_clear_weak_pointer (&self->staff_window);
   if (self->pin_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->pin_dialog));
   g_clear_object (&self->idle_lock);
@@ -824,6 +910,7 @@ pl_window_init (PlWindow *self)
   /* Set from the reader's own settings once someone chooses their name */
   self->idle_lock = pl_idle_lock_new (GTK_WINDOW (self));
   g_signal_connect_swapped (self->idle_lock, "idle", G_CALLBACK (pl_window_lock), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 
   /* On for whoever chose them, once they have chosen their name */
   self->talking = pl_talking_buttons_new (GTK_WINDOW (self));
