@@ -4,52 +4,50 @@
  *
  * For each table and each column, a copy of the example database has the
  * column of its first row changed to something this version does not
- * expect: text that is not UTF-8, numbers out of range, an unknown
- * enumeration value, a reference to nothing. On each copy, what every
- * plainly-cli command does is done here in-process (open as list and show
- * open, list, check, needs, then every document of every person as they
- * read it). Each succeeds or fails with a message; none crashes. The suite
- * runs it under AddressSanitizer and UBSan too.
+ * expect (pl-damage.c): text that is not UTF-8, numbers out of range, an
+ * unknown enumeration value, a reference to nothing. On each copy, first
+ * what every command does is done in-process (open as list and show open,
+ * list, check, needs, then every document of every person as they read
+ * it), so that each record read can be looked at; then the real
+ * plainly-cli runs list, show, check, export and speak on each copy of a
+ * sample that has every column kind of every table and every number with
+ * a range (pl_damage_is_sample (): each run takes a while). Each
+ * succeeds or fails with a message in words; none crashes, and none
+ * changes the file. check names each damaged value with its record. The
+ * suite runs it under AddressSanitizer and UBSan too.
  */
 
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "pl-access.h"
-#include "pl-demo.h"
+#include "pl-damage.h"
 #include "pl-document.h"
 #include "pl-needs.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
 
+/* The plainly-cli to run, from the command line */
+static const char *cli_path;
+
 typedef struct
 {
   char   *dir;
-  char   *template_path;
-  GBytes *template_bytes;
+  GBytes *example;
+  GArray *damages;
 } Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
   f->dir = pl_test_make_dir ("plainly-corrupt");
-  {
-    g_autoptr(PlStore) store = pl_test_open_store (f->dir, &f->template_path);
-
-    g_assert_true (pl_demo_install (store, NULL, &error));
-    g_assert_no_error (error);
-  }
-  g_assert_true (g_file_get_contents (f->template_path, &contents, &len, &error));
-  g_assert_no_error (error);
-  f->template_bytes = g_bytes_new_take (contents, len);
+  f->example = pl_damage_example (f->dir);
+  f->damages = pl_damage_list ();
 }
 
 static void
@@ -57,71 +55,9 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   pl_test_remove_dir (f->dir);
-  g_bytes_unref (f->template_bytes);
-  g_free (f->template_path);
+  g_bytes_unref (f->example);
+  g_array_unref (f->damages);
   g_free (f->dir);
-}
-
-/* The values that stand for damage in a column of each kind */
-static GPtrArray *
-damage_for (const PlField *field)
-{
-  GPtrArray *values = g_ptr_array_new ();
-
-  switch (field->kind)
-    {
-    case PL_FIELD_TEXT:
-      g_ptr_array_add (values, (gpointer) "CAST (x'41ff00c3e2809b1b5b32' AS TEXT)");
-      g_ptr_array_add (values, (gpointer) "''");
-      break;
-    case PL_FIELD_ENUM:
-      g_ptr_array_add (values, (gpointer) "'no-such-value'");
-      g_ptr_array_add (values, (gpointer) "CAST (x'ff' AS TEXT)");
-      break;
-    case PL_FIELD_INT:
-    case PL_FIELD_INT64:
-      g_ptr_array_add (values, (gpointer) "9223372036854775807");
-      g_ptr_array_add (values, (gpointer) "-2147483649");
-      break;
-    case PL_FIELD_REF:
-      g_ptr_array_add (values, (gpointer) "999999999");
-      g_ptr_array_add (values, (gpointer) "-1");
-      break;
-    case PL_FIELD_BOOL:
-      g_ptr_array_add (values, (gpointer) "7");
-      break;
-    case PL_FIELD_DOUBLE:
-      g_ptr_array_add (values, (gpointer) "1e308");
-      g_ptr_array_add (values, (gpointer) "-1.0");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  return values;
-}
-
-/* FALSE when the table has no row to damage */
-static gboolean
-damage (const char         *path,
-        const PlRecordType *type,
-        const PlField      *field,
-        const char         *value)
-{
-  g_autofree char *sql = NULL;
-  sqlite3 *db = NULL;
-  int changed;
-
-  /* CHECK constraints would stop what a damaged disk or another program
-   * can still leave behind */
-  sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON;"
-                         "UPDATE %s SET %s = %s WHERE id = (SELECT min(id) FROM %s);",
-                         type->table, field->name, value, type->table);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_error ("Could not damage %s.%s: %s", type->table, field->name, sqlite3_errmsg (db));
-  changed = sqlite3_changes (db);
-  sqlite3_close (db);
-  return changed > 0;
 }
 
 static void
@@ -135,9 +71,62 @@ assert_answer (gboolean    ok,
   g_clear_error (error);
 }
 
+/* Every number read is one Plainly can use, or its field's fallback */
+static void
+assert_numbers_usable (PlStore *store)
+{
+  const PlRecordType * const *types;
+  guint n_types;
+
+  types = pl_record_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = pl_store_list (store, types[t], 0, &error);
+
+      assert_answer (rows != NULL, &error);
+      for (guint r = 0; rows != NULL && r < rows->len; r++)
+        for (guint i = 1; i < types[t]->n_fields; i++)
+          {
+            const PlField *field = &types[t]->fields[i];
+            double v;
+
+            if (field->kind == PL_FIELD_INT)
+              v = *PL_FIELD_PTR (rows->pdata[r], field, int);
+            else if (field->kind == PL_FIELD_DOUBLE)
+              v = *PL_FIELD_PTR (rows->pdata[r], field, double);
+            else
+              continue;
+            if (!pl_field_number_is_valid (field, v))
+              g_assert_cmpfloat (v, ==, pl_field_number_fallback (field));
+          }
+    }
+}
+
+/* check names the damaged record: "The visit numbered 3: its day (8)…" */
+static void
+assert_named (const PlDamage *damage,
+              gint64          id,
+              GPtrArray      *problems)
+{
+  g_autofree char *numbered = g_strdup_printf ("numbered %" G_GINT64_FORMAT ":", id);
+  const char *label = damage->field != NULL && damage->field->label != NULL
+                      ? damage->field->label : damage->column;
+
+  if (damage->type == NULL)
+    label = "wrong tries";
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (problems->pdata[i], numbered) != NULL && strstr (problems->pdata[i], label) != NULL)
+      return;
+  g_error ("check does not name %s.%s of record %" G_GINT64_FORMAT, damage->table,
+           damage->column, id);
+}
+
 /* What each plainly-cli command does, on a damaged copy */
 static void
-run_every_command (const char *path)
+run_every_command (const char     *path,
+                   const PlDamage *damage,
+                   gint64          id)
 {
   g_autoptr(GError) error = NULL;
 
@@ -175,10 +164,27 @@ run_every_command (const char *path)
         if (needs != NULL)
           explained = pl_needs_explain_with_rules (needs, rules);
       }
+    assert_numbers_usable (store);
     as_is = pl_store_open (path, PL_STORE_OPEN_READ_ONLY | PL_STORE_OPEN_AS_IS, &error);
     g_assert_no_error (error);
     report = pl_store_check (as_is, &error);
     assert_answer (report != NULL, &error);
+    if (report != NULL && damage->reported)
+      {
+        /* The wrong tries' message says "the person numbered 1:" */
+        if (damage->type == NULL)
+          {
+            g_autofree char *numbered = g_strdup_printf ("person numbered %" G_GINT64_FORMAT ":", id);
+            gboolean found = FALSE;
+
+            for (guint i = 0; i < report->problems->len; i++)
+              found |= strstr (report->problems->pdata[i], numbered) != NULL &&
+                       strstr (report->problems->pdata[i], "wrong tries") != NULL;
+            g_assert_true (found);
+          }
+        else
+          assert_named (damage, id, report->problems);
+      }
   }
 
   /* show (and speak and export, which build the same documents) */
@@ -229,38 +235,136 @@ test_every_column (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "damaged.db", NULL);
-  const PlRecordType * const *types;
-  guint n_types, n_damaged = 0;
+  guint n_damaged = 0;
 
-  types = pl_record_types (&n_types);
-  for (guint t = 0; t < n_types; t++)
-    for (guint i = 1; i < types[t]->n_fields; i++)
-      {
-        const PlField *field = &types[t]->fields[i];
-        g_autoptr(GPtrArray) values = damage_for (field);
+  for (guint d = 0; d < f->damages->len; d++)
+    {
+      const PlDamage *damage = &g_array_index (f->damages, PlDamage, d);
+      g_autofree char *what = pl_damage_describe (damage);
+      gint64 id = 0;
 
-        for (guint v = 0; v < values->len; v++)
-          {
-            g_autoptr(GError) error = NULL;
-            g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-            g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-            g_unlink (wal);
-            g_unlink (shm);
-            g_assert_true (g_file_set_contents_full (path, g_bytes_get_data (f->template_bytes, NULL),
-                                                     (gssize) g_bytes_get_size (f->template_bytes),
-                                                     G_FILE_SET_CONTENTS_NONE, 0600, &error));
-            g_assert_no_error (error);
-            if (!damage (path, types[t], field, values->pdata[v]))
-              break;
-            g_test_message ("%s.%s = %s", types[t]->table, field->name,
-                            (const char *) values->pdata[v]);
-            run_every_command (path);
-            n_damaged++;
-          }
-      }
+      if (!pl_damage_apply (damage, f->example, path, &id))
+        continue;
+      g_test_message ("%s", what);
+      run_every_command (path, damage, id);
+      n_damaged++;
+    }
   g_test_message ("%u damaged copies opened", n_damaged);
   g_assert_cmpuint (n_damaged, >, 100);
+}
+
+/* Runs plainly-cli with args on the damaged copy at path. It answers in
+ * words, with 0 or 1, and leaves the file as it was. */
+static int
+run_cli (const char  *path,
+         const char  *what,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  int status = 0;
+  va_list args;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) path);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* Standard input is empty: a PIN asked for is not there */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDIN_FROM_DEV_NULL,
+                               NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+
+  if (!WIFEXITED (status) || WEXITSTATUS (status) > 1)
+    g_error ("plainly-cli %s on %s: status %d\n%s", (const char *) argv->pdata[3], what, status, err);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  /* Plain English: no GLib warning or critical, and a failure says why */
+  g_assert_null (strstr (err, "CRITICAL"));
+  g_assert_null (strstr (err, "WARNING"));
+  if (WEXITSTATUS (status) != 0)
+    g_assert_true (g_str_has_prefix (err, "plainly-cli: ") && strlen (err) > 20);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, &error));
+  g_assert_no_error (error);
+  if (before_len != after_len || memcmp (before, after, before_len) != 0)
+    g_error ("plainly-cli %s changed %s", (const char *) argv->pdata[3], what);
+
+  return WEXITSTATUS (status);
+}
+
+/* Damage that reaches the voice: the person and what sets their speech */
+static gboolean
+reaches_voice (const PlDamage *damage)
+{
+  static const char * const tables[] = { "people", "settings", "comm_needs", "need_rules", NULL };
+
+  return g_strv_contains (tables, damage->table);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "damaged.db", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *wav = g_build_filename (f->dir, "out.wav", NULL);
+  guint n_damaged = 0, n_spoken = 0;
+
+  if (cli_path == NULL)
+    {
+      g_test_skip ("No plainly-cli given");
+      return;
+    }
+
+  for (guint d = 0; d < f->damages->len; d++)
+    {
+      const PlDamage *damage = &g_array_index (f->damages, PlDamage, d);
+      g_autofree char *what = pl_damage_describe (damage);
+      gint64 id = 0;
+      int check;
+
+      if (!pl_damage_is_sample (f->damages, d) || !pl_damage_apply (damage, f->example, path, &id))
+        continue;
+      g_test_message ("%s", what);
+
+      run_cli (path, what, "list", NULL);
+      run_cli (path, what, "show", "1", NULL);
+      check = run_cli (path, what, "check", NULL);
+      if (damage->reported)
+        g_assert_cmpint (check, ==, 1);
+      g_unlink (pdf);
+      if (run_cli (path, what, "export", "1", "--out", pdf, NULL) == 0)
+        g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+      else
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      /* Speech says the words show printed; what differs is the voice */
+      if (reaches_voice (damage))
+        {
+          g_unlink (wav);
+          if (run_cli (path, what, "speak", "1", "--document", "complaint", "--out", wav, NULL) == 0)
+            g_assert_true (g_file_test (wav, G_FILE_TEST_IS_REGULAR));
+          else
+            g_assert_false (g_file_test (wav, G_FILE_TEST_EXISTS));
+          n_spoken++;
+        }
+      n_damaged++;
+    }
+  g_test_message ("plainly-cli ran on %u damaged copies, speaking on %u", n_damaged, n_spoken);
+  g_assert_cmpuint (n_damaged, >, 50);
 }
 
 int
@@ -268,12 +372,15 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  cli_path = argc > 1 ? argv[1] : NULL;
   /* A part that cannot be worked out is logged as a warning and the rest
    * shown: that is the wanted outcome here, so only criticals abort */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   g_test_add ("/plainly/corrupt/every-column", Fixture, NULL,
               fixture_setup, test_every_column, fixture_teardown);
+  g_test_add ("/plainly/corrupt/cli", Fixture, NULL,
+              fixture_setup, test_cli, fixture_teardown);
 
   return g_test_run ();
 }

@@ -19,8 +19,8 @@ G_BEGIN_DECLS
 #define PL_TEXT_SIZE_GIANT     32
 #define PL_TEXT_SIZE_HUGE      48
 /* Ctrl+plus goes up to 400% of standard (WCAG 1.4.4 asks for 200%) */
-#define PL_TEXT_SIZE_MIN       PL_TEXT_SIZE_STANDARD
-#define PL_TEXT_SIZE_MAX       56
+#define PL_TEXT_SIZE_MIN       PL_SETTINGS_TEXT_SIZE_MIN
+#define PL_TEXT_SIZE_MAX       PL_SETTINGS_TEXT_SIZE_MAX
 
 typedef struct
 {

@@ -252,7 +252,9 @@ visit_text (const PlVisit *visit)
 
 static const char * const weekday_anchors[] = {
   "every-day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "day-not-known",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (weekday_anchors) == PL_WEEKDAY_UNKNOWN + 1);
 
 void
 pl_document_add_visits (PlDocument *self,
@@ -266,7 +268,7 @@ pl_document_add_visits (PlDocument *self,
   for (guint i = 0; i < visits->len; i++)
     {
       const PlVisit *visit = g_ptr_array_index (visits, i);
-      int weekday = CLAMP (visit->weekday, 0, 7);
+      int weekday = CLAMP (visit->weekday, 0, PL_WEEKDAY_UNKNOWN);
       g_autofree char *anchor = g_strdup_printf ("visit-%" G_GINT64_FORMAT, visit->id);
       g_autofree char *when = pl_document_visit_when (visit);
       g_autofree char *text = visit_text (visit);

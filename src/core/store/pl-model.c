@@ -59,6 +59,32 @@ G_STATIC_ASSERT (G_N_ELEMENTS (pl_section_kind_nicks) == PL_SECTION_N_KINDS + 1)
 #define REF(T, n, l)       FIELD (T, n, PL_FIELD_REF, NULL, PL_FIELD_FLAG_NONE, l)
 #define ENUM(T, n, k, l)   FIELD (T, n, PL_FIELD_ENUM, k, PL_FIELD_FLAG_NONE, l)
 
+#define INT_IN(T, n, l, r)  { #n, PL_FIELD_INT, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_NONE, l, &r }
+#define REAL_IN(T, n, l, r) { #n, PL_FIELD_DOUBLE, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_NONE, l, &r }
+
+/* The numbers Plainly can use; any other was written by another program or
+ * damaged, and reads as the last value: for settings, the default of
+ * pl_settings_new_default () */
+static const PlRange text_size_range = { PL_SETTINGS_TEXT_SIZE_MIN, PL_SETTINGS_TEXT_SIZE_MAX, 14 };
+static const PlRange line_spacing_range = { 1.0, 2.5, 1.5 };
+static const PlRange paragraph_spacing_range = { 0.0, 3.0, 2.0 };
+static const PlRange letter_spacing_range = { 0.0, 0.35, 0.0 };
+static const PlRange speech_rate_range = { 80, 350, 160 };
+static const PlRange speech_pitch_range = { 0, 100, 50 };
+static const PlRange speech_volume_range = { 0, 100, 80 };
+static const PlRange pause_range = { 0, 10000, 400 };
+static const PlRange lock_minutes_range = { 0, 24 * 60, 0 };
+static const PlRange line_focus_range = { 0, 5, 0 };
+static const PlRange min_text_size_range = { 0, PL_SETTINGS_TEXT_SIZE_MAX, 0 };
+/* A plan's version is followed by version + 1; 0 is what a plan imported
+ * without one has */
+static const PlRange version_range = { 0, 1000000, 1 };
+static const PlRange weekday_range = { 0, 7, PL_WEEKDAY_UNKNOWN };
+/* NG21 1.4.2: a visit has a length; a damaged one is shown without it */
+static const PlRange duration_range = { 1, 24 * 60, 0 };
+/* One more is counted at each wrong password */
+static const PlRange failed_attempts_range = { 0, 1000000, 0 };
+
 #define RECORD_TYPE(name, T, tbl, lbl, parent, order)                                   \
   const PlRecordType name##_type = {                                                   \
     tbl, lbl, sizeof (T), name##_type_fields, G_N_ELEMENTS (name##_type_fields),       \
@@ -109,21 +135,21 @@ RECORD_TYPE (pl_comm_need, PlCommNeed, "comm_needs", N_("communication need"),
 
 /* Shared by a person's settings and a carer's */
 #define SETTINGS_FIELDS \
-  INT (PlSettings, text_size, N_("text size")), \
+  INT_IN (PlSettings, text_size, N_("text size"), text_size_range), \
   TEXT (PlSettings, theme, N_("theme")), \
   TEXT (PlSettings, font, N_("font")), \
-  REAL (PlSettings, line_spacing, N_("line spacing")), \
-  REAL (PlSettings, paragraph_spacing, N_("paragraph spacing")), \
-  REAL (PlSettings, letter_spacing, N_("letter spacing")), \
+  REAL_IN (PlSettings, line_spacing, N_("line spacing"), line_spacing_range), \
+  REAL_IN (PlSettings, paragraph_spacing, N_("paragraph spacing"), paragraph_spacing_range), \
+  REAL_IN (PlSettings, letter_spacing, N_("letter spacing"), letter_spacing_range), \
   TEXT (PlSettings, voice, N_("voice")), \
-  INT (PlSettings, speech_rate, N_("speech speed")), \
-  INT (PlSettings, speech_pitch, N_("speech pitch")), \
-  INT (PlSettings, speech_volume, N_("speech volume")), \
-  INT (PlSettings, pause_ms, N_("pause between parts")), \
+  INT_IN (PlSettings, speech_rate, N_("speech speed"), speech_rate_range), \
+  INT_IN (PlSettings, speech_pitch, N_("speech pitch"), speech_pitch_range), \
+  INT_IN (PlSettings, speech_volume, N_("speech volume"), speech_volume_range), \
+  INT_IN (PlSettings, pause_ms, N_("pause between parts"), pause_range), \
   BOOL (PlSettings, read_aloud, N_("read aloud")), \
   BOOL (PlSettings, talking_buttons, N_("talking buttons")), \
-  INT (PlSettings, lock_minutes, N_("lock after")), \
-  INT (PlSettings, line_focus, N_("line focus")), \
+  INT_IN (PlSettings, lock_minutes, N_("lock after"), lock_minutes_range), \
+  INT_IN (PlSettings, line_focus, N_("line focus"), line_focus_range), \
   BOOL (PlSettings, reading_ruler, N_("reading ruler")), \
   BOOL (PlSettings, focus_mode, N_("focus mode")),
 
@@ -159,7 +185,7 @@ RECORD_TYPE (pl_sharing, PlSharing, "sharing", N_("sharing"), "contact_id", "id"
 static const PlField pl_plan_type_fields[] = {
   ID (PlPlan),
   REF (PlPlan, person_id, NULL),
-  INT (PlPlan, version, N_("version")),
+  INT_IN (PlPlan, version, N_("version"), version_range),
   ENUM (PlPlan, status, pl_plan_status_nicks, N_("status")),
   TEXT (PlPlan, start_date, N_("start date")),
   TEXT (PlPlan, last_review, N_("last review")),
@@ -198,9 +224,9 @@ static const PlField pl_visit_type_fields[] = {
   ID (PlVisit),
   REF (PlVisit, plan_id, NULL),
   INT (PlVisit, position, N_("order")),
-  INT (PlVisit, weekday, N_("day")),
+  INT_IN (PlVisit, weekday, N_("day"), weekday_range),
   NAME (PlVisit, start_time, N_("time")),
-  INT (PlVisit, duration, N_("length")),
+  INT_IN (PlVisit, duration, N_("length"), duration_range),
   TEXT (PlVisit, purpose, N_("purpose")),
   TEXT (PlVisit, tasks, N_("what happens")),
 };
@@ -303,7 +329,8 @@ static const PlField pl_staff_type_fields[] = {
   NAME (PlStaff, display_name, N_("name")),
   ENUM (PlStaff, role, pl_staff_role_nicks, N_("role")),
   SECRET (PlStaff, password_hash, N_("password")),
-  FIELD (PlStaff, failed_attempts, PL_FIELD_INT, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  { "failed_attempts", PL_FIELD_INT, G_STRUCT_OFFSET (PlStaff, failed_attempts), NULL,
+    PL_FIELD_FLAG_AUTO, N_("wrong passwords in a row"), &failed_attempts_range },
   FIELD (PlStaff, locked_until, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL),
   STAMP (PlStaff, created_at),
 };
@@ -340,7 +367,7 @@ const PlRecordType pl_carer_settings_type = {
 static const PlField pl_need_rule_type_fields[] = {
   ID (PlNeedRule),
   NAME (PlNeedRule, code, N_("code")),
-  INT (PlNeedRule, min_text_size, N_("smallest text size")),
+  INT_IN (PlNeedRule, min_text_size, N_("smallest text size"), min_text_size_range),
   BOOL (PlNeedRule, high_contrast, N_("high contrast")),
   BOOL (PlNeedRule, read_aloud, N_("read aloud")),
   BOOL (PlNeedRule, more_time, N_("more time")),
@@ -574,8 +601,10 @@ pl_weekday_label (int weekday)
 {
   static const char * const labels[] = {
     N_("Every day"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
-    N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
+    N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"), N_("Day not known"),
   };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == PL_WEEKDAY_UNKNOWN + 1);
 
   return label_from (labels, G_N_ELEMENTS (labels), weekday);
 }

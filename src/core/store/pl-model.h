@@ -164,6 +164,11 @@ struct _PlCommNeed
   char           *notes;
 };
 
+/* Text sizes the reader can show, in points: RNIB standard print to 400%
+ * of it (WCAG 1.4.4 asks for 200%) */
+#define PL_SETTINGS_TEXT_SIZE_MIN 14
+#define PL_SETTINGS_TEXT_SIZE_MAX 56
+
 struct _PlSettings
 {
   gint64  id;
@@ -251,7 +256,7 @@ struct _PlVisit
   gint64  id;
   gint64  plan_id;
   int     position;
-  int     weekday;    /* 1 Monday … 7 Sunday; 0 every day */
+  int     weekday;    /* 1 Monday … 7 Sunday; 0 every day; PL_WEEKDAY_UNKNOWN */
   char   *start_time; /* "HH:MM" */
   int     duration;   /* minutes; NG21 1.4.2 */
   char   *purpose;
@@ -472,6 +477,9 @@ const char *pl_complaint_status_label (PlComplaintStatus status);
 const char *pl_feedback_kind_label    (PlFeedbackKind  kind);
 const char *pl_visit_outcome_label    (PlVisitOutcome  outcome);
 const char *pl_staff_role_label       (PlStaffRole     role);
+/* A visit's day read from a file where it is out of range: never saved,
+ * and never shown as a day it may not be */
+#define PL_WEEKDAY_UNKNOWN 8
 const char *pl_weekday_label          (int             weekday);
 
 /* The default display and speech settings for someone with no needs recorded */

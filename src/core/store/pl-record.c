@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
 #include <gio/gio.h>
@@ -256,6 +257,47 @@ pl_field_set_from_string (const PlField  *field,
     default:
       g_assert_not_reached ();
     }
+}
+
+gboolean
+pl_field_number_is_valid (const PlField *field,
+                          double         value)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  switch (field->kind)
+    {
+    case PL_FIELD_INT:
+      if (field->range == NULL)
+        return value >= G_MININT && value <= G_MAXINT;
+      break;
+
+    case PL_FIELD_DOUBLE:
+      /* NaN fails every comparison below */
+      if (field->range == NULL)
+        return isfinite (value);
+      break;
+
+    case PL_FIELD_BOOL:
+      return value == 0 || value == 1;
+
+    case PL_FIELD_INT64:
+    case PL_FIELD_REF:
+    case PL_FIELD_TEXT:
+    case PL_FIELD_ENUM:
+    default:
+      return TRUE;
+    }
+
+  return value >= field->range->min && value <= field->range->max;
+}
+
+double
+pl_field_number_fallback (const PlField *field)
+{
+  g_return_val_if_fail (field != NULL, 0);
+
+  return field->range != NULL ? field->range->fallback : 0;
 }
 
 const char *

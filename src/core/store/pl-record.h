@@ -34,6 +34,16 @@ typedef enum
   PL_FIELD_FLAG_AUTO     = 1 << 2, /* kept by the store (timestamps): not compared for history */
 } PlFieldFlags;
 
+/* The numbers a PL_FIELD_INT or PL_FIELD_DOUBLE field may hold. A number
+ * outside them was written by another program or damaged: it is read as
+ * fallback, reported by check, and refused when saved. */
+typedef struct
+{
+  double min;
+  double max;
+  double fallback;
+} PlRange;
+
 typedef struct
 {
   const char          *name;     /* column and JSON member name */
@@ -42,6 +52,8 @@ typedef struct
   const char * const  *nicks;    /* PL_FIELD_ENUM: NULL-terminated, index = value */
   PlFieldFlags         flags;
   const char          *label;    /* for history and messages, untranslated (N_) */
+  /* NULL: any int for PL_FIELD_INT, any finite number for PL_FIELD_DOUBLE */
+  const PlRange       *range;
 } PlField;
 
 struct _PlRecordType
@@ -74,6 +86,11 @@ gboolean      pl_field_set_from_string (const PlField  *field,
                                         gpointer        record,
                                         const char     *value,
                                         GError        **error);
+/* Whether value is one field can hold (PL_FIELD_INT, _DOUBLE and _BOOL;
+ * always TRUE for the other kinds), and what it is read as when it is not */
+gboolean      pl_field_number_is_valid (const PlField  *field,
+                                        double          value);
+double        pl_field_number_fallback (const PlField  *field);
 const char   *pl_enum_to_nick      (const char * const *nicks,
                                     int                 value);
 int           pl_enum_from_nick    (const char * const *nicks,

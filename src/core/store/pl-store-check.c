@@ -24,9 +24,73 @@ pl_store_report_free (PlStoreReport *report)
   g_free (report);
 }
 
-/* Each value of type's text and enumeration columns that this version
- * cannot use as it is, as a problem naming its record: text that is not
- * UTF-8, and enumeration values it does not know */
+static gboolean
+is_number_field (const PlField *field)
+{
+  return field->kind == PL_FIELD_INT || field->kind == PL_FIELD_DOUBLE || field->kind == PL_FIELD_BOOL;
+}
+
+/* The problem with one value of a record, in words, or NULL when there is none */
+static char *
+describe_value (const PlRecordType *type,
+                const PlField      *field,
+                gint64              id,
+                sqlite3_stmt       *stmt,
+                int                 column)
+{
+  const char *field_label = field->label != NULL ? _(field->label) : field->name;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  if (is_number_field (field))
+    {
+      g_autofree char *value = NULL;
+      double number;
+
+      if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+        {
+          gint64 v = sqlite3_column_int64 (stmt, column);
+
+          number = (double) v;
+          value = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+        }
+      else
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          number = sqlite3_column_double (stmt, column);
+          value = g_strdup (g_ascii_dtostr (buf, sizeof buf, number));
+        }
+      if (pl_field_number_is_valid (field, number))
+        return NULL;
+      /* Translators: "The settings numbered 1: its text size (900) is a number…" */
+      return g_strdup_printf (_("The %s numbered %s: its %s (%s) is a number Plainly cannot use, "
+                                "and is read as if it had the usual value."),
+                              _(type->label), id_text, field_label, value);
+    }
+  else
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, column);
+      int n = sqlite3_column_bytes (stmt, column);
+
+      if (text == NULL)
+        return NULL;
+      if (!g_utf8_validate_len (text, (gsize) n, NULL))
+        /* Translators: "The person numbered 3: its preferred name is not readable text…" */
+        return g_strdup_printf (_("The %s numbered %s: its %s is not readable "
+                                  "text, and is shown with \uFFFD where it cannot "
+                                  "be read."),
+                                _(type->label), id_text, field_label);
+      if (field->kind == PL_FIELD_ENUM && pl_enum_from_nick (field->nicks, text) < 0)
+        return g_strdup_printf (_("The %s numbered %s: its %s is a value this "
+                                  "version of Plainly does not know."),
+                                _(type->label), id_text, field_label);
+      return NULL;
+    }
+}
+
+/* Each value of type's columns that this version cannot use as it is, as a
+ * problem naming its record: text that is not UTF-8, enumeration values it
+ * does not know, numbers out of range */
 static gboolean
 check_values (PlStore             *self,
               const PlRecordType  *type,
@@ -39,7 +103,8 @@ check_values (PlStore             *self,
   int rc;
 
   for (guint i = 1; i < type->n_fields; i++)
-    if (type->fields[i].kind == PL_FIELD_TEXT || type->fields[i].kind == PL_FIELD_ENUM)
+    if (type->fields[i].kind == PL_FIELD_TEXT || type->fields[i].kind == PL_FIELD_ENUM ||
+        is_number_field (&type->fields[i]))
       {
         g_string_append_printf (sql, ", %s", type->fields[i].name);
         g_array_append_val (columns, i);
@@ -56,30 +121,69 @@ check_values (PlStore             *self,
       for (guint c = 0; c < columns->len; c++)
         {
           const PlField *field = &type->fields[g_array_index (columns, guint, c)];
-          const char *text = (const char *) sqlite3_column_text (stmt, (int) c + 1);
-          int n = sqlite3_column_bytes (stmt, (int) c + 1);
-          const char *field_label = field->label != NULL ? _(field->label) : field->name;
-          g_autofree char *id_text = NULL;
+          char *problem = describe_value (type, field, id, stmt, (int) c + 1);
 
-          if (text == NULL)
-            continue;
-          id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-          if (!g_utf8_validate_len (text, (gsize) n, NULL))
-            /* Translators: "The person numbered 3: its preferred name is not readable text…" */
-            g_ptr_array_add (problems,
-                             g_strdup_printf (_("The %s numbered %s: its %s is not readable "
-                                                "text, and is shown with \uFFFD where it cannot "
-                                                "be read."),
-                                              _(type->label), id_text, field_label));
-          else if (field->kind == PL_FIELD_ENUM && pl_enum_from_nick (field->nicks, text) < 0)
-            g_ptr_array_add (problems,
-                             g_strdup_printf (_("The %s numbered %s: its %s is a value this "
-                                                "version of Plainly does not know."),
-                                              _(type->label), id_text, field_label));
+          if (problem != NULL)
+            g_ptr_array_add (problems, problem);
         }
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
+    {
+      pl_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A count of wrong tries out of range names whose tries they are, never a
+ * user name: which names exist is not for check to tell */
+static gboolean
+check_wrong_tries (PlStore    *self,
+                   GPtrArray  *problems,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT person_id, carer_id, failures FROM wrong_tries "
+                           "WHERE typeof (failures) != 'integer' OR failures < 1 OR failures > ?",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_int64 (stmt, 1, PL_STORE_TRIES_MAX);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *count = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *id = NULL;
+
+      rc = SQLITE_OK;
+      if (sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+        {
+          id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+          /* Translators: "The wrong tries at the PIN of the person numbered 1: their count…" */
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("The wrong tries at the PIN of the person numbered "
+                                              "%s: their count (%s) is a number Plainly cannot "
+                                              "use."), id, count != NULL ? count : ""));
+        }
+      else if (sqlite3_column_type (stmt, 1) == SQLITE_INTEGER)
+        {
+          id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("The wrong tries at the PIN of the carer numbered "
+                                              "%s: their count (%s) is a number Plainly cannot "
+                                              "use."), id, count != NULL ? count : ""));
+        }
+      else
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The wrong tries at signing in with a user name "
+                                            "that has no account: their count (%s) is a number "
+                                            "Plainly cannot use."), count != NULL ? count : ""));
+    }
+  rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
     {
       pl_store_set_sqlite_error (self, rc, error);
       return FALSE;
@@ -178,6 +282,10 @@ pl_store_check (PlStore  *self,
       g_ptr_array_add (report->table_names, g_strdup (types[i]->table));
       g_array_append_val (report->row_counts, count);
     }
+
+  if (self->schema_version == PL_STORE_SCHEMA_VERSION &&
+      !check_wrong_tries (self, report->problems, error))
+    return NULL;
 
   return g_steal_pointer (&report);
 }

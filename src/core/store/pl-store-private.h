@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 
 /* "Plny": marks a database as ours, so we never migrate somebody else's file */
 #define PL_APPLICATION_ID 0x506c6e79
+/* The most wrong tries in a row a count can hold; a count out of 1 to this
+ * was written by another program or damaged */
+#define PL_STORE_TRIES_MAX 1000000
 
 struct _PlStore
 {

@@ -80,12 +80,27 @@ read_field (sqlite3_stmt  *stmt,
 {
   switch (field->kind)
     {
+    /* A number Plainly cannot use (written by another program, or
+     * damaged) reads as its field's fallback, never as itself: a text size
+     * of two billion or a plan version at the end of int would overflow
+     * where it is used. check reports where. */
     case PL_FIELD_INT:
-      *PL_FIELD_PTR (record, field, int) = sqlite3_column_int (stmt, column);
+      {
+        gint64 v = sqlite3_column_int64 (stmt, column);
+
+        if (!pl_field_number_is_valid (field, (double) v))
+          v = (gint64) pl_field_number_fallback (field);
+        *PL_FIELD_PTR (record, field, int) = (int) v;
+      }
       break;
 
     case PL_FIELD_BOOL:
-      *PL_FIELD_PTR (record, field, gboolean) = sqlite3_column_int (stmt, column) != 0;
+      {
+        gint64 v = sqlite3_column_int64 (stmt, column);
+
+        *PL_FIELD_PTR (record, field, gboolean) =
+          pl_field_number_is_valid (field, (double) v) ? v != 0 : pl_field_number_fallback (field) != 0;
+      }
       break;
 
     case PL_FIELD_INT64:
@@ -94,7 +109,12 @@ read_field (sqlite3_stmt  *stmt,
       break;
 
     case PL_FIELD_DOUBLE:
-      *PL_FIELD_PTR (record, field, double) = sqlite3_column_double (stmt, column);
+      {
+        double v = sqlite3_column_double (stmt, column);
+
+        *PL_FIELD_PTR (record, field, double) =
+          pl_field_number_is_valid (field, v) ? v : pl_field_number_fallback (field);
+      }
       break;
 
     case PL_FIELD_TEXT:
@@ -246,6 +266,17 @@ validate (const PlRecordType *type,
         {
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                        _("The %s has a %s that Plainly does not know."),
+                       _(type->label), _(field->label));
+          return FALSE;
+        }
+
+      if ((field->kind == PL_FIELD_INT &&
+           !pl_field_number_is_valid (field, *PL_FIELD_PTR (record, field, int))) ||
+          (field->kind == PL_FIELD_DOUBLE &&
+           !pl_field_number_is_valid (field, *PL_FIELD_PTR (record, field, double))))
+        {
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("The %s’s %s is a number Plainly cannot use."),
                        _(type->label), _(field->label));
           return FALSE;
         }

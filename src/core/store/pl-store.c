@@ -522,7 +522,9 @@ pl_store_get_wrong_tries (PlStore       *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *failures = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+      /* A damaged count (check reports it) reads as none when below one,
+       * and as the most when above: never as a wrap-around */
+      *failures = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, PL_STORE_TRIES_MAX);
       if (wait_until != NULL && sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
         *wait_until = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
@@ -565,7 +567,7 @@ pl_store_set_wrong_tries (PlStore       *self,
   bind_tries_key (stmt, 1, who, id, username);
   if (failures > 0)
     {
-      sqlite3_bind_int64 (stmt, 2, failures);
+      sqlite3_bind_int64 (stmt, 2, MIN (failures, PL_STORE_TRIES_MAX));
       if (wait_until != NULL)
         sqlite3_bind_text (stmt, 3, wait_until, -1, SQLITE_TRANSIENT);
       else
