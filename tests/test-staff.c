@@ -349,6 +349,24 @@ test_sign_in (Fixture       *f,
     g_clear_error (&error);
   }
 
+  /* A count at the most it can hold stays there: a wrong password is
+   * still refused as wrong, not as a count that cannot be saved */
+  {
+    g_autoptr(GDateTime) t5 = at_seconds (86400);
+    g_autoptr(PlStaff) most = NULL;
+
+    saved->failed_attempts = 1000000;
+    g_clear_pointer (&saved->locked_until, g_free);
+    g_assert_true (pl_store_save_staff (f->store, saved, &error));
+    g_assert_no_error (error);
+    g_assert_false (pl_staff_sign_in (f->store, "ann.lee", "wrong horse", t5, &signed_in, &error));
+    g_assert_error (error, PL_STAFF_ERROR, PL_STAFF_ERROR_WRONG_DETAILS);
+    g_clear_error (&error);
+    most = pl_store_load_staff (f->store, manager->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (most->failed_attempts, ==, 1000000);
+  }
+
   /* An account with no password set cannot be signed in to */
   {
     g_autoptr(PlStaff) plain = add_plain (f->store, "bernie", PL_ROLE_CARE_WORKER);

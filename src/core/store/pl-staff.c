@@ -586,7 +586,10 @@ sign_in_end (PlStore   *store,
 
   if (!right)
     {
-      staff->failed_attempts++;
+      /* The count stops at the most its field holds (pl-model.c) */
+      if (pl_field_number_is_valid (pl_record_type_find_field (&pl_staff_type, "failed_attempts"),
+                                    (double) staff->failed_attempts + 1))
+        staff->failed_attempts++;
       g_free (staff->locked_until);
       staff->locked_until = until_after (sign_in->at,
                                          pl_secret_delay_for_failures ((guint) staff->failed_attempts));
