@@ -157,14 +157,60 @@ tick_new (GtkWidget *button)
   return tick;
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* libadwaita 1.2 shows a group's title as a plain label: each is made a
+ * heading, under the page's own, so a screen reader says "Text size
+ * heading" and can move from section to section */
+static void
+make_group_headings (PlSettingsPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *title = ADW_IS_PREFERENCES_GROUP (child)
+                         ? find_label (child, adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)))
+                         : NULL;
+
+      if (title == NULL)
+        continue;
+      g_object_set (title, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                      GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                      -1);
+    }
+}
+
 /* A large button, one of a set of choices (a radio button to a screen
  * reader, which says "selected" once as it changes). content goes above
  * the words and detail on a line of its own below them, never broken, so
- * "14 point" is never split from itself or run on from the name; the
- * accessible name is name (which the words and detail always contain). */
+ * "14 point" is never split from itself or run on from the name. Its
+ * accessible name is the set's, then its own (which the words and detail
+ * always contain): "Line focus, Off", not "Off" alone. A labelled-by
+ * relation to the set's label would do the same in GTK 4.8, but Orca 43
+ * then says the set's label twice: once as the radio group, once in the
+ * name. */
 static GtkWidget *
 choice_new (GPtrArray  *group,
             GtkFlowBox *box,
+            const char *set_name,
             const char *widget_name,
             GtkWidget  *content,
             const char *words,
@@ -175,6 +221,9 @@ choice_new (GPtrArray  *group,
   GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *words_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *words_label = wrapping_label_new (words, "pl-settings-choice-words");
+  /* TRANSLATORS: a choice as a screen reader says it: the set, then the
+   * choice, e.g. "Line focus, Off" or "Text size, Large, 18 point" */
+  g_autofree char *full_name = g_strdup_printf (_("%s, %s"), set_name, name);
   GtkFlowBoxChild *child;
 
   /* Long names take two lines, so more choices fit side by side */
@@ -202,7 +251,7 @@ choice_new (GPtrArray  *group,
     }
   gtk_button_set_child (GTK_BUTTON (button), inner);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, full_name,
                                   -1);
 
   if (group->len > 0)
@@ -869,8 +918,8 @@ add_size_choices (PlSettingsPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (sample),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sample letters"),
                                       -1);
-      button = choice_new (self->size_buttons, self->size_box, widget_name, sample,
-                           _(presets[i].name), size, name);
+      button = choice_new (self->size_buttons, self->size_box, _("Text size"), widget_name,
+                           sample, _(presets[i].name), size, name);
       g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (presets[i].points));
       g_signal_connect (button, "notify::active", G_CALLBACK (size_chosen_cb), self);
     }
@@ -897,8 +946,8 @@ add_theme_choices (PlSettingsPage *self)
       gtk_widget_add_css_class (frame, "pl-settings-swatch-frame");
       gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (frame), swatch);
-      button = choice_new (self->theme_buttons, self->theme_box, widget_name, frame,
-                           _(themes[i].name), NULL, _(themes[i].name));
+      button = choice_new (self->theme_buttons, self->theme_box, _("Colours"), widget_name,
+                           frame, _(themes[i].name), NULL, _(themes[i].name));
       g_object_set_data (G_OBJECT (button), "pl-value", (gpointer) themes[i].id);
       g_signal_connect (button, "notify::active", G_CALLBACK (theme_chosen_cb), self);
     }
@@ -914,7 +963,8 @@ font_choice_new (PlSettingsPage *self,
   GtkWidget *button;
   GtkWidget *words_label;
 
-  button = choice_new (self->font_buttons, self->font_box, widget_name, NULL, words, NULL, words);
+  button = choice_new (self->font_buttons, self->font_box, _("Font"), widget_name,
+                       NULL, words, NULL, words);
   g_object_set_data_full (G_OBJECT (button), "pl-value", g_strdup (family), g_free);
   g_signal_connect (button, "notify::active", G_CALLBACK (font_chosen_cb), self);
 
@@ -958,6 +1008,7 @@ static void
 add_int_choices (PlSettingsPage *self,
                  GPtrArray      *group,
                  GtkFlowBox     *box,
+                 const char     *set_name,
                  const char     *prefix,
                  const int      *values,
                  guint           n_values,
@@ -968,7 +1019,7 @@ add_int_choices (PlSettingsPage *self,
     {
       g_autofree char *widget_name = g_strdup_printf ("%s-%d", prefix, values[i]);
       g_autofree char *words = words_for (values[i]);
-      GtkWidget *button = choice_new (group, box, widget_name, NULL, words, NULL, words);
+      GtkWidget *button = choice_new (group, box, set_name, widget_name, NULL, words, NULL, words);
 
       g_object_set_data (G_OBJECT (button), "pl-value", GINT_TO_POINTER (values[i]));
       g_signal_connect (button, "notify::active", chosen, self);
@@ -1229,16 +1280,19 @@ pl_settings_page_init (PlSettingsPage *self)
   button_set_words (self->pin_remove, _("Remove PIN"));
   button_set_words (self->reset, _("Reset to what my needs suggest"));
 
+  make_group_headings (self);
   add_size_choices (self);
   add_theme_choices (self);
   add_font_choices (self);
   add_voice_choice (self);
   g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
-  add_int_choices (self, self->line_focus_buttons, self->line_focus_box, "line-focus",
+  add_int_choices (self, self->line_focus_buttons, self->line_focus_box,
+                   _("Line focus"), "line-focus",
                    line_focus_choices, G_N_ELEMENTS (line_focus_choices),
                    line_focus_words, G_CALLBACK (line_focus_chosen_cb));
   /* No timing the person cannot turn off: "Never" comes first (WCAG 2.2.1) */
-  add_int_choices (self, self->lock_buttons, self->lock_box, "lock",
+  add_int_choices (self, self->lock_buttons, self->lock_box,
+                   _("Lock Plainly"), "lock",
                    lock_choices, G_N_ELEMENTS (lock_choices),
                    lock_words, G_CALLBACK (lock_chosen_cb));
 
