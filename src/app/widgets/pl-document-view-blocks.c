@@ -28,10 +28,12 @@
 
 typedef struct
 {
-  GtkWidget *next;         /* the first label not shown yet, or the filler */
-  GtkWidget *filler;
-  gsize      chars_total;
-  gsize      chars_shown;
+  char      *text;
+  char      *css_class;
+  GArray    *chunks;       /* of PlTextChunk */
+  guint     *chunk_start;  /* each piece's start in characters; the text's length last */
+  guint      n_shown;      /* pieces with a label, from the first */
+  GtkWidget *filler;       /* stands for the pieces not shown yet */
 } LongText;
 
 static GtkWidget *
@@ -70,10 +72,22 @@ long_text_of (GtkWidget *box)
   return box != NULL ? g_object_get_data (G_OBJECT (box), "pl-long-text") : NULL;
 }
 
-static guint
-chunk_chars (GtkWidget *label)
+static void
+long_text_free (gpointer data)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "pl-chunk-chars"));
+  LongText *long_text = data;
+
+  g_free (long_text->text);
+  g_free (long_text->css_class);
+  g_clear_pointer (&long_text->chunks, g_array_unref);
+  g_free (long_text->chunk_start);
+  g_free (long_text);
+}
+
+static gboolean
+long_text_done (LongText *long_text)
+{
+  return long_text->n_shown >= long_text->chunks->len;
 }
 
 /* Height of text a character takes on screen, from the labels already laid
@@ -84,11 +98,12 @@ pixels_a_char (GtkWidget *box,
                LongText  *long_text)
 {
   int shown = gtk_widget_get_height (box) - gtk_widget_get_height (long_text->filler);
+  guint chars_shown = long_text->chunk_start[long_text->n_shown];
   PangoFontDescription *font;
   double size;
 
-  if (gtk_widget_get_height (box) > 0 && shown > 0 && long_text->chars_shown > 0)
-    return (double) shown / long_text->chars_shown;
+  if (gtk_widget_get_height (box) > 0 && shown > 0 && chars_shown > 0)
+    return (double) shown / chars_shown;
 
   font = pango_context_get_font_description (gtk_widget_get_pango_context (box));
   size = font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 12.0;
@@ -101,9 +116,10 @@ static void
 long_text_update_filler (GtkWidget *box,
                          LongText  *long_text)
 {
-  double left = (double) (long_text->chars_total - long_text->chars_shown);
+  guint n = long_text->chunks->len;
+  double left = (double) (long_text->chunk_start[n] - long_text->chunk_start[long_text->n_shown]);
 
-  if (long_text->next == long_text->filler)
+  if (long_text_done (long_text))
     {
       gtk_widget_set_visible (long_text->filler, FALSE);
       return;
@@ -112,19 +128,25 @@ long_text_update_filler (GtkWidget *box,
                                (int) MIN (left * pixels_a_char (box, long_text), G_MAXINT / 2));
 }
 
-/* Shows the next label */
-static void
-long_text_show_next (LongText *long_text)
+/* Makes and shows the label of the next piece; returns its length in bytes */
+static gsize
+long_text_show_next (GtkWidget *box,
+                     LongText  *long_text)
 {
-  GtkWidget *label = long_text->next;
+  const PlTextChunk *chunk = &g_array_index (long_text->chunks, PlTextChunk, long_text->n_shown);
+  g_autofree char *piece = g_strndup (long_text->text + chunk->start, chunk->end - chunk->start);
+  GtkWidget *label = text_label_new (g_strchomp (piece), long_text->css_class);
 
-  gtk_widget_set_visible (label, TRUE);
-  long_text->chars_shown += chunk_chars (label);
-  long_text->next = gtk_widget_get_next_sibling (label);
+  g_object_set_data (G_OBJECT (label), "pl-chunk-start",
+                     GUINT_TO_POINTER (long_text->chunk_start[long_text->n_shown]));
+  gtk_box_insert_child_after (GTK_BOX (box), label, gtk_widget_get_prev_sibling (long_text->filler));
+  long_text->n_shown++;
+  return chunk->end - chunk->start;
 }
 
 /* A box of paragraph-sized labels for a text longer than one should hold,
- * else one label */
+ * else one label. The labels are made as they are shown: making thousands
+ * at once would hold up the page. */
 static GtkWidget *
 value_new (const char *text,
            const char *css_class)
@@ -133,7 +155,6 @@ value_new (const char *text,
   LongText *long_text;
   GtkWidget *box;
   gsize shown_bytes = 0;
-  guint start = 0;
 
   if (chunks->len <= 1)
     return text_label_new (text, css_class);
@@ -144,25 +165,21 @@ value_new (const char *text,
                       NULL);
   gtk_widget_add_css_class (box, "pl-long-text");
   long_text = g_new0 (LongText, 1);
-  g_object_set_data_full (G_OBJECT (box), "pl-long-text", long_text, g_free);
-
-  for (guint c = 0; c < chunks->len; c++)
+  long_text->text = g_strdup (text);
+  long_text->css_class = g_strdup (css_class);
+  long_text->chunks = g_steal_pointer (&chunks);
+  /* Where each piece starts in characters, and the text's length last */
+  long_text->chunk_start = g_new (guint, long_text->chunks->len + 1);
+  long_text->chunk_start[0] = 0;
+  for (guint c = 0; c < long_text->chunks->len; c++)
     {
-      const PlTextChunk *chunk = &g_array_index (chunks, PlTextChunk, c);
-      g_autofree char *piece = g_strndup (text + chunk->start, chunk->end - chunk->start);
-      guint n_chars = (guint) g_utf8_strlen (piece, -1);
-      GtkWidget *label;
+      const PlTextChunk *chunk = &g_array_index (long_text->chunks, PlTextChunk, c);
 
-      label = text_label_new (g_strchomp (piece), css_class);
-      g_object_set_data (G_OBJECT (label), "pl-chunk-start", GUINT_TO_POINTER (start));
-      g_object_set_data (G_OBJECT (label), "pl-chunk-chars", GUINT_TO_POINTER (n_chars));
-      gtk_widget_set_visible (label, FALSE);
-      gtk_box_append (GTK_BOX (box), label);
-      if (long_text->next == NULL)
-        long_text->next = label;
-      long_text->chars_total += n_chars;
-      start += n_chars;
+      long_text->chunk_start[c + 1] =
+        long_text->chunk_start[c] + (guint) g_utf8_strlen (text + chunk->start,
+                                                           (gssize) (chunk->end - chunk->start));
     }
+  g_object_set_data_full (G_OBJECT (box), "pl-long-text", long_text, long_text_free);
 
   /* Stands for the labels not shown yet; nothing to a screen reader */
   long_text->filler = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -171,11 +188,8 @@ value_new (const char *text,
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), long_text->filler);
 
-  while (long_text->next != long_text->filler && shown_bytes < LONG_TEXT_FIRST_BYTES)
-    {
-      shown_bytes += strlen (gtk_label_get_text (GTK_LABEL (long_text->next)));
-      long_text_show_next (long_text);
-    }
+  while (!long_text_done (long_text) && shown_bytes < LONG_TEXT_FIRST_BYTES)
+    shown_bytes += long_text_show_next (box, long_text);
   long_text_update_filler (box, long_text);
   return box;
 }
@@ -209,7 +223,7 @@ pl_document_view_block_pending (GtkWidget *widget)
 {
   LongText *long_text = long_text_of (long_text_box (widget));
 
-  return long_text != NULL && long_text->next != long_text->filler;
+  return long_text != NULL && !long_text_done (long_text);
 }
 
 gboolean
@@ -222,14 +236,10 @@ pl_document_view_block_reveal (GtkWidget *widget,
   if (long_text == NULL)
     return TRUE;
 
-  /* Measured before more is shown, from what is laid out now */
-  while (long_text->next != long_text->filler && *budget > 0)
-    {
-      *budget -= MIN (*budget, strlen (gtk_label_get_text (GTK_LABEL (long_text->next))));
-      long_text_show_next (long_text);
-    }
+  while (!long_text_done (long_text) && *budget > 0)
+    *budget -= MIN (*budget, long_text_show_next (box, long_text));
   long_text_update_filler (box, long_text);
-  return long_text->next == long_text->filler;
+  return long_text_done (long_text);
 }
 
 guint
@@ -268,9 +278,31 @@ pl_document_view_block_label_at (GtkWidget  *widget,
   LongText *long_text = long_text_of (box);
   GtkWidget *found = NULL;
 
+  guint low = 0, high;
+
   *out_start = 0;
   if (long_text == NULL)
     return text_label_of (widget, block_text);
+
+  /* The piece holding character: the last that starts at or before it */
+  high = long_text->chunks->len;
+  while (high - low > 1)
+    {
+      guint middle = (low + high) / 2;
+
+      if (long_text->chunk_start[middle] <= character)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  /* Read aloud before it came: it and the labels before it are shown now */
+  if (low >= long_text->n_shown)
+    {
+      while (long_text->n_shown <= low)
+        long_text_show_next (box, long_text);
+      long_text_update_filler (box, long_text);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (box);
        child != NULL && child != long_text->filler;
@@ -280,17 +312,8 @@ pl_document_view_block_label_at (GtkWidget  *widget,
         break;
       found = child;
     }
-  if (found == NULL)
-    return NULL;
-
-  /* Read aloud before it came: it and the labels before it are shown now */
-  if (!gtk_widget_get_visible (found))
-    {
-      while (long_text->next != long_text->filler && !gtk_widget_get_visible (found))
-        long_text_show_next (long_text);
-      long_text_update_filler (box, long_text);
-    }
-  *out_start = pl_document_view_label_start (found);
+  if (found != NULL)
+    *out_start = pl_document_view_label_start (found);
   return found;
 }
 

@@ -22,7 +22,7 @@
 
 /* Text of long blocks shown each frame after the first (see
  * pl-document-view-blocks.c): a few milliseconds of layout */
-#define REVEAL_BYTES_A_FRAME 16000
+#define REVEAL_BYTES_A_FRAME 6000
 /* Room left above a heading scrolled to the top, in pixels */
 #define SCROLL_TOP_GAP 16
 /* Frames to wait for a new document to be laid out before giving up */
