@@ -308,6 +308,20 @@ test_who_changed_what (Fixture       *f,
     g_assert_true (said);
   }
 
+  /* A visit written in the diary at the desk is the coordinator's too */
+  g_assert_true (pl_staff_window_open (staff, f->person_id, "diary"));
+  {
+    GtkWidget *desk = pl_staff_window_get_content (staff);
+
+    gtk_editable_set_text (GTK_EDITABLE (named (desk, "planned")), "08:00");
+    gtk_editable_set_text (GTK_EDITABLE (named (desk, "arrived")), "08:05");
+    gtk_editable_set_text (GTK_EDITABLE (named (desk, "left")), "08:40");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (named (desk, "what-done"))),
+                              "Breakfast, and the plants watered", -1);
+    pl_gui_test_press_button (named (desk, "save"));
+  }
+  g_assert_cmpint (history_rows (f, "diary_entries", sam_actor), >, 0);
+
   /* Nothing anyone did was put down to Plainly itself */
   g_assert_cmpint (history_rows (f, NULL, PL_ACTOR_PLAINLY), ==, plainly_before);
 
