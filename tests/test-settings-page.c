@@ -172,6 +172,45 @@ test_headings_and_labels (Fixture       *f,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Lock Plainly, Never");
 }
 
+/* Tab, as GtkWindow moves the focus for it: the widget that has it after */
+static GtkWidget *
+press_tab (GtkWindow        *window,
+           GtkDirectionType  direction)
+{
+  if (!gtk_widget_child_focus (GTK_WIDGET (window), direction))
+    return NULL;
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Every control is one Tab stop, forwards and back: "Set a PIN…" was two,
+ * the button and the flow box's child around it */
+static void
+test_tab_stops (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) forward = g_ptr_array_new ();
+  GtkWidget *pin_set = control (f, "pin-set");
+  GtkWidget *focus;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      focus = press_tab (f->window, GTK_DIR_TAB_FORWARD);
+      if (focus == NULL || g_ptr_array_find (forward, focus, NULL))
+        break;
+      g_assert_false (GTK_IS_FLOW_BOX_CHILD (focus));
+      g_ptr_array_add (forward, focus);
+    }
+  g_assert_true (g_ptr_array_find (forward, pin_set, NULL));
+
+  /* Back from the button after "Set a PIN…" comes to it straight away */
+  for (guint i = 0; i + 1 < forward->len; i++)
+    if (forward->pdata[i] == pin_set)
+      {
+        gtk_widget_grab_focus (forward->pdata[i + 1]);
+        g_assert_true (press_tab (f->window, GTK_DIR_TAB_BACKWARD) == pin_set);
+      }
+}
+
 /* Presets: each gives its own size, once, and is shown as chosen */
 static void
 test_text_size (Fixture       *f,
@@ -832,6 +871,7 @@ main (int   argc,
   ADD ("needs-explained", test_needs_explained);
   ADD ("giant-print-reflows", test_giant_print_reflows);
   ADD ("headings-and-labels", test_headings_and_labels);
+  ADD ("tab-stops", test_tab_stops);
 #undef ADD
 
   return g_test_run ();

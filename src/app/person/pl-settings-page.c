@@ -1278,6 +1278,10 @@ pl_settings_page_init (PlSettingsPage *self)
   button_set_words (self->pin_set, _("Set a PIN…"));
   button_set_words (self->pin_change, _("Change PIN…"));
   button_set_words (self->pin_remove, _("Remove PIN"));
+  /* One Tab stop each: the button, not the flow box's child around it */
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->pin_set)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->pin_change)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->pin_remove)), FALSE);
   button_set_words (self->reset, _("Reset to what my needs suggest"));
 
   make_group_headings (self);
