@@ -314,6 +314,38 @@ menu_has_action (GMenuModel *menu,
 /* At 56 pt in a 1024×768 window, the plan under the reader's own style:
  * the bar goes compact and takes at most an eighth of the height, its
  * main controls keep their size and names, and the rest is in the menu */
+static GtkWidget *
+press_tab (GtkWindow        *window,
+           GtkDirectionType  direction)
+{
+  gtk_widget_child_focus (GTK_WIDGET (window), direction);
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Tab and Shift+Tab go from control to control both ways, also while
+ * the buttons between Read aloud and More cannot be used: GTK 4.8's flow
+ * box kept the focus on Read aloud, and on More going back */
+static void
+test_tab_both_ways (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *play, *focus;
+
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+  pl_gui_test_run_frames (2);
+  /* The bar alone in a window is short: compact, or full, the same holds */
+  play = pl_gui_test_find_named (GTK_WIDGET (f->bar),
+                                 pl_read_aloud_bar_get_compact (f->bar) ? "compact-play" : "play");
+  g_assert_true (gtk_widget_grab_focus (play));
+
+  focus = press_tab (f->window, GTK_DIR_TAB_FORWARD);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->bar)));
+
+  focus = press_tab (f->window, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus == play);
+}
+
 static void
 test_compact_at_giant_print (void)
 {
@@ -410,6 +442,8 @@ main (int   argc,
   pl_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/plainly/read-aloud-bar/compact-at-giant-print", test_compact_at_giant_print);
+  g_test_add ("/plainly/read-aloud-bar/tab-both-ways", Fixture, NULL,
+              fixture_setup, test_tab_both_ways, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/read-all", Fixture, NULL,
               fixture_setup, test_read_all, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/from-here-and-part", Fixture, NULL,

@@ -68,6 +68,17 @@ set_status (PlReadAloudBar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }
 
+/* With the flow box's child around it: GTK 4.8's flow box gives Tab to
+ * its next child even when the button in it cannot be used, and then
+ * keeps the focus where it was, so Tab stayed on Read aloud */
+static void
+set_button_sensitive (GtkWidget *button,
+                      gboolean   sensitive)
+{
+  gtk_widget_set_sensitive (button, sensitive);
+  gtk_widget_set_sensitive (gtk_widget_get_parent (button), sensitive);
+}
+
 static void
 update_buttons (PlReadAloudBar *self)
 {
@@ -118,15 +129,15 @@ update_buttons (PlReadAloudBar *self)
 
   /* The buttons follow by hand: in GTK 4.8 a button inside a template
    * inside another template misses the change of its action's state */
-  gtk_widget_set_sensitive (self->play_button, has_document);
-  gtk_widget_set_sensitive (self->stop_button, active);
-  gtk_widget_set_sensitive (self->previous_button, active);
-  gtk_widget_set_sensitive (self->repeat_button, active);
-  gtk_widget_set_sensitive (self->next_button, active);
-  gtk_widget_set_sensitive (self->compact_play_button, has_document);
-  gtk_widget_set_sensitive (self->compact_stop_button, active);
-  gtk_widget_set_sensitive (self->compact_previous_button, active);
-  gtk_widget_set_sensitive (self->compact_next_button, active);
+  set_button_sensitive (self->play_button, has_document);
+  set_button_sensitive (self->stop_button, active);
+  set_button_sensitive (self->previous_button, active);
+  set_button_sensitive (self->repeat_button, active);
+  set_button_sensitive (self->next_button, active);
+  set_button_sensitive (self->compact_play_button, has_document);
+  set_button_sensitive (self->compact_stop_button, active);
+  set_button_sensitive (self->compact_previous_button, active);
+  set_button_sensitive (self->compact_next_button, active);
 }
 
 static void
