@@ -12,6 +12,7 @@
 
 #include "pl-read-aloud-bar.h"
 #include "pl-reader-style.h"
+#include "pl-screen-reader.h"
 #include "pl-gui-test-util.h"
 #include "pl-sound-server.h"
 
@@ -314,6 +315,28 @@ menu_has_action (GMenuModel *menu,
 /* At 56 pt in a 1024×768 window, the plan under the reader's own style:
  * the bar goes compact and takes at most an eighth of the height, its
  * main controls keep their size and names, and the rest is in the menu */
+/* While a screen reader runs Plainly's own voice is quiet unless asked:
+ * Read aloud, pressed, still reads */
+static void
+test_asked_with_screen_reader (Fixture       *f,
+                               gconstpointer  data)
+{
+  PlScreenReader *screen_reader = pl_screen_reader_get_default ();
+  GtkWidget *play;
+
+  pl_screen_reader_set_running (screen_reader, TRUE);
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+  pl_gui_test_run_frames (2);
+  play = pl_gui_test_find_named (GTK_WIDGET (f->bar),
+                                 pl_read_aloud_bar_get_compact (f->bar) ? "compact-play" : "play");
+  g_assert_true (gtk_widget_is_sensitive (play));
+  g_signal_emit_by_name (play, "clicked");
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_SPEAKING);
+  g_assert_true (pl_gui_test_wait_until (is_finished, f));
+  g_assert_cmpuint (f->word_blocks->len, >, 0);
+  pl_screen_reader_set_running (screen_reader, FALSE);
+}
+
 static GtkWidget *
 press_tab (GtkWindow        *window,
            GtkDirectionType  direction)
@@ -442,6 +465,8 @@ main (int   argc,
   pl_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/plainly/read-aloud-bar/compact-at-giant-print", test_compact_at_giant_print);
+  g_test_add ("/plainly/read-aloud-bar/asked-with-screen-reader", Fixture, NULL,
+              fixture_setup, test_asked_with_screen_reader, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/tab-both-ways", Fixture, NULL,
               fixture_setup, test_tab_both_ways, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/read-all", Fixture, NULL,
