@@ -23,8 +23,9 @@
 #include "pl-document-view-private.h"
 #include "pl-text-chunk.h"
 
-/* The text of a long block shown with it; the rest comes after the first frame */
-#define LONG_TEXT_FIRST_BYTES (PL_TEXT_CHUNK_BYTES * 8)
+/* The text of a long block shown with it, a few screens' worth; the rest
+ * comes after the first frame */
+#define LONG_TEXT_FIRST_BYTES (PL_TEXT_CHUNK_BYTES * 3)
 
 typedef struct
 {

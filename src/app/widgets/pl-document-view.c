@@ -92,6 +92,7 @@ struct _PlDocumentView
 
   GPtrArray         *pending;        /* block widgets with text still to show (borrowed) */
   guint              reveal_tick_id;
+  gboolean           reveal_started;
 
   /* With a screen reader, Up and Down move a block at a time: the reader
    * speaks what takes the focus, and a screen line is not a thing it can
@@ -191,6 +192,13 @@ reveal_tick_cb (GtkWidget     *widget,
   PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
   gsize budget = REVEAL_BYTES_A_FRAME;
 
+  /* Not in the page's first frame, which has enough to lay out */
+  if (!self->reveal_started)
+    {
+      self->reveal_started = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
   while (self->pending->len > 0 && budget > 0)
     {
       if (!pl_document_view_block_reveal (g_ptr_array_index (self->pending, 0), &budget))
@@ -270,6 +278,7 @@ build_blocks (PlDocumentView *self)
         g_ptr_array_add (self->pending, widget);
     }
 
+  self->reveal_started = FALSE;
   if (self->pending->len > 0 && self->reveal_tick_id == 0)
     self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
                                                          NULL, NULL);
