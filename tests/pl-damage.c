@@ -138,6 +138,18 @@ pl_damage_is_sample (GArray *list,
   return TRUE;
 }
 
+gboolean
+pl_damage_is_first_of_sample (GArray *list,
+                              guint   index)
+{
+  const PlDamage *damage = &g_array_index (list, PlDamage, index);
+  const PlDamage *before = index > 0 ? &g_array_index (list, PlDamage, index - 1) : NULL;
+
+  return pl_damage_is_sample (list, index) &&
+         (before == NULL || !g_str_equal (before->table, damage->table) ||
+          !g_str_equal (before->column, damage->column));
+}
+
 char *
 pl_damage_describe (const PlDamage *damage)
 {

@@ -33,6 +33,10 @@ GArray     *pl_damage_list      (void);
  * with a range, and the wrong tries */
 gboolean    pl_damage_is_sample (GArray         *list,
                                  guint           index);
+/* For the window test, which opens every page of two windows on each copy:
+ * of the sample, the first value each column is damaged with */
+gboolean    pl_damage_is_first_of_sample (GArray     *list,
+                                          guint       index);
 /* "visits.weekday = 8", for messages */
 char       *pl_damage_describe  (const PlDamage *damage);
 /* A copy of the example database at path with damage done to its first
