@@ -26,6 +26,7 @@ PL_BUILD_PACKAGES=(
   libpulse-dev
   libpcaudio-dev
   libsndfile1-dev
+  liblouis-dev
 )
 
 # To run: icons are SVG, and text needs at least one font
@@ -33,6 +34,7 @@ PL_RUN_PACKAGES=(
   librsvg2-common
   fonts-dejavu-core
   espeak-ng
+  liblouis-data  # braille tables: en-ueb-g1/g2, cy-cy-g1/g2, en-us-brf.dis
 )
 
 # To test: data file checks, a display and a session bus for the GUI tests,

@@ -6,6 +6,8 @@
  *   plainly-cli [--db FILE] speak PERSON [--document KIND] --out FILE.wav|.mp3|.ogg [--events]
  *   plainly-cli [--db FILE] export PERSON [--document KIND] --format pdf [--size POINTS]
  *               [--high-contrast] --out FILE.pdf
+ *   plainly-cli [--db FILE] export PERSON [--document KIND] --format brf [--grade 1|2]
+ *               [--cells N] [--lines N] --out FILE.brf
  *
  * Prints exactly the words every presenter gets, so anyone can read a
  * person's documents, and checks a database without the app.
@@ -23,6 +25,7 @@
 
 #include "pl-actor.h"
 #include "pl-access.h"
+#include "pl-braille.h"
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-model.h"
@@ -48,6 +51,9 @@ static char *opt_format = NULL;
 #define SIZE_NOT_GIVEN (-G_MAXDOUBLE)
 static double opt_size = SIZE_NOT_GIVEN;
 static gboolean opt_high_contrast = FALSE;
+static int opt_grade = 0;
+static int opt_cells = 0;
+static int opt_lines = 0;
 static int opt_min_size = -1;
 static char *opt_contrast = NULL;
 static char *opt_read_aloud = NULL;
@@ -63,7 +69,14 @@ static const GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
     N_("For speak: the sound file to write (WAV, MP3 or Ogg, by its ending); for export: the PDF file"), N_("FILE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
-    N_("For export: the kind of file, pdf"), N_("FORMAT") },
+    N_("For export: the kind of file, pdf (large print) or brf (braille)"), N_("FORMAT") },
+  { "grade", 0, 0, G_OPTION_ARG_INT, &opt_grade,
+    N_("For export as brf: 1 uncontracted or 2 contracted braille (as the person's needs say if not given)"),
+    N_("GRADE") },
+  { "cells", 0, 0, G_OPTION_ARG_INT, &opt_cells,
+    N_("For export as brf: cells to a line, 20 to 100 (40 if not given)"), N_("N") },
+  { "lines", 0, 0, G_OPTION_ARG_INT, &opt_lines,
+    N_("For export as brf: lines to a page, 10 to 100 (25 if not given)"), N_("N") },
   { "size", 0, 0, G_OPTION_ARG_DOUBLE, &opt_size,
     N_("For export: the text size in points, 16 to 48 (the person's own size if not given)"),
     N_("POINTS") },
@@ -498,6 +511,45 @@ command_export (PlStore        *store,
   return EXIT_OK;
 }
 
+/* Writes the document as braille: the grade the person's needs ask for
+ * unless --grade says otherwise, Welsh braille for a Welsh reader */
+static int
+command_export_braille (PlStore        *store,
+                        const char     *who,
+                        PlDocumentKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(PlBrailleOptions) options = NULL;
+
+  document = load_document (store, who, kind, &person);
+  if (document == NULL)
+    return EXIT_FAILED;
+
+  needs = pl_store_list_comm_needs (store, person->id, &error);
+  if (needs == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  options = pl_braille_options_for_reader (person, needs);
+  if (opt_grade != 0)
+    options->grade = opt_grade;
+  if (opt_cells != 0)
+    options->cells = (guint) opt_cells;
+  if (opt_lines != 0)
+    options->lines = (guint) opt_lines;
+
+  if (!pl_braille_save (document, options, opt_out, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
 /* One line a code: the code, the need in words, and what it changes */
 static int
 command_needs (PlStore *store)
@@ -665,6 +717,8 @@ main (int   argc,
                                       "                (--out FILE.wav, .mp3 or .ogg), in their own voice settings\n"
                                       "  export PERSON Save a person's document as large print\n"
                                       "                (--format pdf --out FILE.pdf [--size 24] [--high-contrast])\n"
+                                      "                or as braille (--format brf --out FILE.brf [--grade 1]\n"
+                                      "                [--cells 40] [--lines 25])\n"
                                       "  needs         List each communication need and what it changes\n"
                                       "  need-rule CODE  Change what a need changes (--min-size POINTS,\n"
                                       "                --contrast, --read-aloud, --more-time yes or no)\n"));
@@ -703,6 +757,16 @@ main (int   argc,
     return usage_error (_("--min-size, --contrast, --read-aloud and --more-time only go with need-rule."));
   if (opt_reset && g_strcmp0 (command, "demo") != 0)
     return usage_error (_("--reset only goes with demo."));
+  if ((opt_grade != 0 || opt_cells != 0 || opt_lines != 0) &&
+      (g_strcmp0 (command, "export") != 0 || opt_format == NULL ||
+       g_ascii_strcasecmp (opt_format, "brf") != 0))
+    return usage_error (_("--grade, --cells and --lines only go with export --format brf."));
+  if (opt_grade != 0 && opt_grade != 1 && opt_grade != 2)
+    return usage_error (_("--grade is 1 for uncontracted braille or 2 for contracted."));
+  if (opt_cells != 0 && (opt_cells < PL_BRAILLE_MIN_CELLS || opt_cells > PL_BRAILLE_MAX_CELLS))
+    return usage_error (_("--cells is the number of cells to a braille line, from 20 to 100."));
+  if (opt_lines != 0 && (opt_lines < PL_BRAILLE_MIN_LINES || opt_lines > PL_BRAILLE_MAX_LINES))
+    return usage_error (_("--lines is the number of lines to a braille page, from 10 to 100."));
   if (opt_min_size > 96)
     return usage_error (_("--min-size is in points, up to 96."));
   /* Said, not quietly changed: the person would get a size nobody chose */
@@ -721,10 +785,11 @@ main (int   argc,
         {
           if (opt_out == NULL)
             return usage_error (_("Say where to save it: export PERSON --format pdf --out FILE.pdf."));
-          if (opt_format != NULL && g_ascii_strcasecmp (opt_format, "pdf") != 0)
+          if (opt_format != NULL && g_ascii_strcasecmp (opt_format, "pdf") != 0 &&
+              g_ascii_strcasecmp (opt_format, "brf") != 0)
             {
               g_autofree char *message =
-                g_strdup_printf (_("“%s” is not a format Plainly can export. Use pdf."), opt_format);
+                g_strdup_printf (_("“%s” is not a format Plainly can export. Use pdf or brf."), opt_format);
               return usage_error (message);
             }
         }
@@ -795,6 +860,8 @@ main (int   argc,
   if (g_strcmp0 (command, "speak") == 0)
     return command_speak (store, argv[2], kind);
   if (g_strcmp0 (command, "export") == 0)
-    return command_export (store, argv[2], kind);
+    return opt_format != NULL && g_ascii_strcasecmp (opt_format, "brf") == 0
+           ? command_export_braille (store, argv[2], kind)
+           : command_export (store, argv[2], kind);
   return command_show (store, argv[2], kind);
 }
