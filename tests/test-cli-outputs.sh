@@ -224,6 +224,38 @@ else
   check "and leaves the disk empty" only_files "$full"
   umount "$full"
 fi
+# Braille: each document, both grades; refusals said plainly
+brf_pages ()
+{
+  head -n 1 "$1" | grep -q $' #A\r$' &&
+    grep -q $'^\f *#B\r$' "$1" &&
+    [ "$(tr -cd '\r' <"$1" | wc -c)" = "$(tr -cd '\n' <"$1" | wc -c)" ] &&
+    [ "$(tr -d '\r\n\f\040-\176' <"$1" | wc -c)" = 0 ]
+}
+brf_to=("$cli" --db "$db" export "$person" --format brf)
+for document in plan welcome complaint diary; do
+  for grade in 1 2; do
+    expect "a braille $document in grade $grade is written" 0 \
+      "${brf_to[@]}" --document "$document" --grade "$grade" --out "$tmp/$document-$grade.brf"
+    check "and is 0600" [ "$(mode_of "$tmp/$document-$grade.brf")" = 600 ]
+    check "and has page 1 at the top right, CRLF lines, and a form feed before page 2" \
+      brf_pages "$tmp/$document-$grade.brf"
+  done
+done
+expect "braille at 32 cells by 20 lines is written" 0 \
+  "${brf_to[@]}" --cells 32 --lines 20 --out "$tmp/narrow.brf"
+check "and no line is longer than 32 cells" \
+  awk 'BEGIN { RS = "\r\n" } { sub(/^\f/, ""); if (length ($0) > 32) exit 1 }' "$tmp/narrow.brf"
+expect "grade 3 is refused" 2 "${brf_to[@]}" --grade 3 --out "$tmp/grade-3.brf"
+check "and says which grades there are" grep -q "grade is 1 for uncontracted" "$tmp/err"
+expect "12 cells is refused" 2 "${brf_to[@]}" --cells 12 --out "$tmp/narrow-12.brf"
+check "and says how many cells may be" grep -q "from 20 to 100" "$tmp/err"
+expect "--grade without brf is refused" 2 "${export_to[@]}" "$tmp/grade.pdf" --grade 1
+expect "braille over the database is refused" 1 "${brf_to[@]}" --out "$db"
+check "and says it is the database" grep -q "Plainly’s database" "$tmp/err"
+check "no refused braille file was left" \
+  [ ! -e "$tmp/grade-3.brf" ] && [ ! -e "$tmp/narrow-12.brf" ] && [ ! -e "$tmp/grade.pdf" ]
+
 check "after all of it, the database is whole" database_intact
 
 echo "1..$n"
