@@ -946,6 +946,42 @@ keys_for_action (GtkWidget  *widget,
 }
 
 static void
+assert_menu_named (GtkMenuButton *button,
+                   const char    *name)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  guint n_pages = 0;
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (popover),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  for (GtkWidget *w = popover; w != NULL; )
+    {
+      if (GTK_IS_STACK (w))
+        {
+          g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (w)));
+
+          for (guint i = 0; i < g_list_model_get_n_items (pages); i++, n_pages++)
+            {
+              g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+              gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+            }
+        }
+      /* Depth first through the popover's widgets */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != popover && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == popover ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (n_pages, >, 0);
+}
+
+static void
 test_header_controls (Fixture       *f,
                       gconstpointer  data)
 {
@@ -980,6 +1016,9 @@ test_header_controls (Fixture       *f,
       pl_gui_test_run_frames (3);
       g_assert_cmpuint (check_menu_items (GTK_WIDGET (gtk_menu_button_get_popover (button))),
                         ==, i == 0 ? 5 : 6);
+      /* Orca says the menu's name, not "GtkPopoverMenu", and passes over
+       * the unnamed pages inside it, not "GtkStackPage panel" */
+      assert_menu_named (button, i == 0 ? "Text size" : "Theme");
       gtk_menu_button_popdown (button);
       pl_gui_test_run_frames (1);
     }

@@ -112,6 +112,8 @@ struct _PlWindow
   GtkBox               *home_box;
   AdwWindowTitle       *reader_title;
   GtkWidget            *diary_bar;
+  GtkMenuButton        *menu_button;
+  GtkMenuButton        *print_button;
   GtkMenuButton        *text_size_button;
   GtkMenuButton        *theme_button;
   PlReader             *reader;

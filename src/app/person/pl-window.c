@@ -22,6 +22,7 @@
 #include "pl-screen-reader.h"
 #include "pl-staff-window.h"
 #include "pl-window-private.h"
+#include "pl-widget-util.h"
 
 static void close_staff_window (PlWindow *self);
 
@@ -750,6 +751,8 @@ visible_page_changed_cb (PlWindow *self)
 
       gtk_menu_button_set_menu_model (self->text_size_button, text_size_menu);
       gtk_menu_button_set_menu_model (self->theme_button, theme_menu);
+      pl_widget_name_menu (self->text_size_button, _("Text size"));
+      pl_widget_name_menu (self->theme_button, _("Theme"));
     }
   if (visible != NULL)
     gtk_widget_set_visible (visible, TRUE);
@@ -813,6 +816,8 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, people_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, print_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, text_size_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, theme_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, reader);
@@ -866,6 +871,8 @@ pl_window_init (PlWindow *self)
   static guint n_windows;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_widget_name_menu (self->menu_button, _("Menu"));
+  pl_widget_name_menu (self->print_button, _("Print"));
 
   self->document_view = pl_reader_get_document_view (self->reader);
   g_object_bind_property (self->reader, "contents-visible", self->contents_button, "active",

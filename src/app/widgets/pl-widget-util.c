@@ -147,3 +147,45 @@ pl_widget_get_message (GtkLabel *label)
     return NULL;
   return gtk_label_get_label (label);
 }
+
+static void
+unname_stack_pages (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget))
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (widget)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (page),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                          -1);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unname_stack_pages (child);
+}
+
+void
+pl_widget_name_menu (GtkMenuButton *button,
+                     const char    *name)
+{
+  GtkPopover *popover;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (name != NULL);
+
+  popover = gtk_menu_button_get_popover (button);
+  if (popover == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (popover),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  unname_stack_pages (GTK_WIDGET (popover));
+}

@@ -24,6 +24,13 @@ void       pl_widget_fix_mnemonic_buttons  (GtkWidget  *root);
  * names each after the text of the label that labels its drop-down */
 void       pl_widget_name_drop_downs       (GtkWidget  *root,
                                             const char *name);
+/* GTK 4.8 names the popover of a menu button and the pages of the stack
+ * inside it by their types, and Orca says "GtkPopoverMenu menu" and
+ * "GtkStackPage panel": gives the popover name and leaves the pages
+ * unnamed, which Orca passes over. Call again after the menu model changes,
+ * as that makes a new popover. */
+void       pl_widget_name_menu             (GtkMenuButton *button,
+                                            const char    *name);
 
 /* Turns off the own undo of a field (an entry, an entry row or a text
  * view) whose changes an editor undoes as a whole. GTK 4.8's GtkText takes
