@@ -27,6 +27,8 @@ struct _PlReadAloudBar
 
   GtkWidget            *box;
   GtkStack             *modes;
+  GtkMenuButton        *more_button;
+  GtkMenuButton        *compact_more_button;
   GtkWidget            *buttons;
   GtkWidget            *compact_buttons;
   GtkWidget            *compact_play_button;
@@ -803,6 +805,8 @@ pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, repeat_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_icon);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, more_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_more_button);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_label);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, status_label);
 
@@ -820,6 +824,8 @@ static void
 pl_read_aloud_bar_init (PlReadAloudBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_widget_name_menu (self->more_button, _("More"));
+  pl_widget_name_menu (self->compact_more_button, _("More"));
 
   /* Tab goes from button to button, not to the flow box's own children */
   for (GtkWidget *child = gtk_widget_get_first_child (self->buttons);
