@@ -1,14 +1,74 @@
 /* pl-document-view-private.h: what the document view's own files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The view's structure, and the functions one of its files gives the others.
  */
 
 #pragma once
+
+#include <adwaita.h>
 
 #include "pl-document.h"
 #include "pl-document-view.h"
 
 G_BEGIN_DECLS
+
+/* A place in the document: the block at the top of the view, how far the
+ * view is scrolled into it, and the block that had the keyboard focus */
+typedef struct
+{
+  int    top_block;
+  double offset;
+  int    focus_block;   /* -1: none */
+} PlViewPlace;
+
+struct _PlDocumentView
+{
+  GtkWidget          parent_instance;
+
+  /* template */
+  GtkScrolledWindow *scroller;
+  GtkViewport       *viewport;
+  AdwBin            *measure;
+  GtkBox            *column;
+
+  PlDocument        *document;
+  GHashTable        *anchors;        /* anchor → the GtkWidget presenting it (borrowed) */
+  GPtrArray         *block_widgets;  /* block index → GtkWidget (borrowed) */
+
+  int                pending_block;  /* waiting for layout before scrolling; -1 none */
+  double             pending_offset; /* where the view's top goes, from the block's top */
+  guint              scroll_tick_id;
+  guint              scroll_frames;
+
+  GArray            *back_stack;     /* PlViewPlace */
+
+  /* The reading line: a line of the block with the keyboard focus, moved by
+   * Up and Down. Reading aids are drawn around it; they are visual only. */
+  int                reading_block;  /* -1: none yet */
+  int                reading_line;
+  int                line_focus;     /* 0 off; else lines kept bright */
+  gboolean           reading_ruler;
+  GdkRGBA            shade_color;
+  GdkRGBA            ruler_color;
+  double             pointer_x;
+  double             pointer_y;
+
+  GtkWidget         *spoken_label;   /* weak: the label being read aloud */
+
+  GPtrArray         *pending;        /* block widgets with text still to show (borrowed) */
+  guint              reveal_tick_id;
+  gboolean           reveal_started;
+
+  /* With a screen reader, Up and Down move a block at a time: the reader
+   * speaks what takes the focus, and a screen line is not a thing it can
+   * say. Without one they move the reading line. */
+  gboolean           by_block;
+
+  GtkWindow         *focus_window;   /* whose focus-widget is followed */
+  gulong             focus_handler;
+};
 
 /* RNIB clear print: lines of no more than about 70 characters. GTK counts
  * max-width-chars in the wider of the font's average character and digit
@@ -45,5 +105,33 @@ guint      pl_document_view_label_start    (GtkWidget      *label);
 
 /* For tests: TRUE once every long text is shown in full */
 gboolean   pl_document_view_is_complete    (PlDocumentView *self);
+
+/* pl-document-view.c */
+/* GtkWidget's class, for the other files' virtual functions to chain up to */
+GtkWidgetClass *pl_document_view_parent_widget_class (void);
+/* Says can-go-back has changed, when the Back stack empties or fills */
+void            pl_document_view_notify_can_go_back  (PlDocumentView *self);
+/* Where keyboard focus goes when a block is reached: the block itself if it
+ * takes focus (headings, paragraphs), else the first thing inside it that
+ * does (a field's value) */
+void            pl_document_view_focus_block_widget  (GtkWidget      *widget);
+/* The index of the block a block's widget shows */
+int             pl_document_view_block_index         (GtkWidget      *block);
+/* The block holding widget, or -1 if it is not in the text */
+int             pl_document_view_block_of_widget     (PlDocumentView *self,
+                                                      GtkWidget      *widget);
+/* The block holding the keyboard focus, or -1 */
+int             pl_document_view_focused_block       (PlDocumentView *self);
+
+/* pl-document-view-places.c: the block at the top of the view and how far
+ * the view's top is into it; FALSE when no block is in view */
+gboolean        pl_document_view_top_block           (PlDocumentView *self,
+                                                      int            *out_index,
+                                                      double         *out_offset);
+
+/* pl-document-view-reading.c: the reading line's drawing, actions and keys,
+ * and the pointer and focus it follows */
+void            pl_document_view_reading_class_init  (GtkWidgetClass *widget_class);
+void            pl_document_view_reading_init        (PlDocumentView *self);
 
 G_END_DECLS
