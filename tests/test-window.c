@@ -151,6 +151,22 @@ test_people (Fixture       *f,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Peggy");
 
+  /* Orca passes over the start screen's unnamed pages, not "GtkStackPage panel" */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (button, GTK_TYPE_STACK);
+    g_autoptr(GListModel) pages = NULL;
+
+    g_assert_nonnull (stack);
+    pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (stack)));
+    for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+      {
+        g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+      }
+  }
+
   /* At least 44×44 px to press */
   pl_gui_test_run_frames (2);
   g_assert_cmpint (gtk_widget_get_width (button), >=, 44);

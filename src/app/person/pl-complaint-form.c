@@ -24,6 +24,7 @@
 #include "pl-document.h"
 #include "pl-speech.h"
 #include "pl-voice.h"
+#include "pl-widget-util.h"
 
 #define LINE_CHARS 60
 #define COLUMN_MARGINS 48
@@ -785,6 +786,8 @@ pl_complaint_form_init (PlComplaintForm *self)
 
   load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Orca would say "GtkStackPage panel" as the focus enters each page */
+  pl_widget_unname_stack_pages (GTK_WIDGET (self));
 
   /* Caught before the answer boxes see them: a text view would take
    * Ctrl+Enter as a new line */

@@ -873,6 +873,7 @@ pl_window_init (PlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_widget_name_menu (self->menu_button, _("Menu"));
   pl_widget_name_menu (self->print_button, _("Print"));
+  pl_widget_unname_stack_pages (GTK_WIDGET (self));
 
   self->document_view = pl_reader_get_document_view (self->reader);
   g_object_bind_property (self->reader, "contents-visible", self->contents_button, "active",

@@ -861,6 +861,8 @@ static void
 pl_staff_window_init (PlStaffWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Orca would say "GtkStackPage panel" as the focus enters each page */
+  pl_widget_unname_stack_pages (GTK_WIDGET (self));
   pl_widget_name_password_toggles (GTK_WIDGET (self));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 }

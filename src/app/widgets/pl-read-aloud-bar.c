@@ -826,6 +826,7 @@ pl_read_aloud_bar_init (PlReadAloudBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_widget_name_menu (self->more_button, _("More"));
   pl_widget_name_menu (self->compact_more_button, _("More"));
+  pl_widget_unname_stack_pages (GTK_WIDGET (self));
 
   /* Tab goes from button to button, not to the flow box's own children */
   for (GtkWidget *child = gtk_widget_get_first_child (self->buttons);

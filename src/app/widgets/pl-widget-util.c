@@ -148,8 +148,8 @@ pl_widget_get_message (GtkLabel *label)
   return gtk_label_get_label (label);
 }
 
-static void
-unname_stack_pages (GtkWidget *widget)
+void
+pl_widget_unname_stack_pages (GtkWidget *widget)
 {
   if (GTK_IS_STACK (widget))
     {
@@ -168,7 +168,7 @@ unname_stack_pages (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    unname_stack_pages (child);
+    pl_widget_unname_stack_pages (child);
 }
 
 void
@@ -187,5 +187,5 @@ pl_widget_name_menu (GtkMenuButton *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (popover),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
-  unname_stack_pages (GTK_WIDGET (popover));
+  pl_widget_unname_stack_pages (GTK_WIDGET (popover));
 }

@@ -31,6 +31,9 @@ void       pl_widget_name_drop_downs       (GtkWidget  *root,
  * as that makes a new popover. */
 void       pl_widget_name_menu             (GtkMenuButton *button,
                                             const char    *name);
+/* The same for every GtkStack under root: a page is a panel Orca would
+ * announce as "GtkStackPage panel" when the focus moves into it */
+void       pl_widget_unname_stack_pages    (GtkWidget     *root);
 
 /* Turns off the own undo of a field (an entry, an entry row or a text
  * view) whose changes an editor undoes as a whole. GTK 4.8's GtkText takes
