@@ -345,6 +345,21 @@ press_tab (GtkWindow        *window,
   return gtk_root_get_focus (GTK_ROOT (window));
 }
 
+/* The bar's layout, full or compact, has stopped changing and its Read
+ * aloud button is on screen */
+static gboolean
+bar_settled (gpointer data)
+{
+  Fixture *f = data;
+  gboolean compact = pl_read_aloud_bar_get_compact (f->bar);
+  GtkWidget *play = pl_gui_test_find_named (GTK_WIDGET (f->bar),
+                                            compact ? "compact-play" : "play");
+
+  pl_gui_test_run_frames (3);
+  return play != NULL && gtk_widget_get_mapped (play) &&
+         compact == pl_read_aloud_bar_get_compact (f->bar);
+}
+
 /* Tab and Shift+Tab go from control to control both ways, also while
  * the buttons between Read aloud and More cannot be used: GTK 4.8's flow
  * box kept the focus on Read aloud, and on More going back */
@@ -356,8 +371,9 @@ test_tab_both_ways (Fixture       *f,
 
   pl_read_aloud_bar_set_document (f->bar, f->document);
   /* The bar alone in a window is short: compact, or full, the same holds.
-   * It changes between them when idle, after it is laid out: let it settle */
-  pl_gui_test_run_frames (10);
+   * It changes between them when idle, after it is laid out: let it settle,
+   * however busy the machine */
+  g_assert_true (pl_gui_test_wait_until (bar_settled, f));
   play = pl_gui_test_find_named (GTK_WIDGET (f->bar),
                                  pl_read_aloud_bar_get_compact (f->bar) ? "compact-play" : "play");
   g_assert_true (gtk_widget_grab_focus (play));
