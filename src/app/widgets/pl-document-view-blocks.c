@@ -238,7 +238,13 @@ pl_document_view_block_reveal (GtkWidget *widget,
     return TRUE;
 
   while (!long_text_done (long_text) && *budget > 0)
-    *budget -= MIN (*budget, long_text_show_next (box, long_text));
+    {
+      /* Not inside MIN (), which would show two pieces, the second perhaps
+       * past the last */
+      gsize shown = long_text_show_next (box, long_text);
+
+      *budget -= MIN (*budget, shown);
+    }
   long_text_update_filler (box, long_text);
   return long_text_done (long_text);
 }
