@@ -301,10 +301,7 @@ update_undo_actions (PlDiaryDesk *self)
                     pl_edit_session_is_loaded (self->session) &&
                     !pl_edit_session_has_recovered_draft (self->session);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.undo",
-                                 active && pl_edit_session_can_undo (self->session));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.redo",
-                                 active && pl_edit_session_can_redo (self->session));
+  pl_widget_update_undo_actions (GTK_WIDGET (self), "diary", self->session, active);
 }
 
 static void

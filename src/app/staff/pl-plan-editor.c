@@ -130,10 +130,7 @@ update_buttons (PlPlanEditor *self)
   gboolean dirty = active && pl_edit_session_is_dirty (self->session);
   const char *status;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
-                                 active && pl_edit_session_can_undo (self->session));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
-                                 active && pl_edit_session_can_redo (self->session));
+  pl_widget_update_undo_actions (GTK_WIDGET (self), "editor", self->session, active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", dirty);
   gtk_widget_set_visible (self->toolbar, self->can_edit && pl_plan_editor_content (self) != NULL);
 

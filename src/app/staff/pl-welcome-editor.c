@@ -321,10 +321,7 @@ update_undo_actions (PlWelcomeEditor *self)
   gboolean active = may_edit (self) && content (self) != NULL &&
                     !pl_edit_session_has_recovered_draft (self->session);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.undo",
-                                 active && pl_edit_session_can_undo (self->session));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.redo",
-                                 active && pl_edit_session_can_redo (self->session));
+  pl_widget_update_undo_actions (GTK_WIDGET (self), "welcome", self->session, active);
 }
 
 static void

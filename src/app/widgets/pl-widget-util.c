@@ -189,3 +189,20 @@ pl_widget_name_menu (GtkMenuButton *button,
                                   -1);
   pl_widget_unname_stack_pages (GTK_WIDGET (popover));
 }
+
+void
+pl_widget_update_undo_actions (GtkWidget     *widget,
+                               const char    *group,
+                               PlEditSession *session,
+                               gboolean       active)
+{
+  g_autofree char *undo = g_strconcat (group, ".undo", NULL);
+  g_autofree char *redo = g_strconcat (group, ".redo", NULL);
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (group != NULL);
+
+  active = active && session != NULL;
+  gtk_widget_action_set_enabled (widget, undo, active && pl_edit_session_can_undo (session));
+  gtk_widget_action_set_enabled (widget, redo, active && pl_edit_session_can_redo (session));
+}

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "pl-edit-session.h"
+
 G_BEGIN_DECLS
 
 /* libadwaita 1.2 leaves the "show the password" button of an
@@ -34,6 +36,13 @@ void       pl_widget_name_menu             (GtkMenuButton *button,
 /* The same for every GtkStack under root: a page is a panel Orca would
  * announce as "GtkStackPage panel" when the focus moves into it */
 void       pl_widget_unname_stack_pages    (GtkWidget     *root);
+
+/* Enables group's "undo" and "redo" actions on widget (as "editor.undo")
+ * when the session has a step to take and the editor is active */
+void       pl_widget_update_undo_actions   (GtkWidget     *widget,
+                                            const char    *group,
+                                            PlEditSession *session,
+                                            gboolean       active);
 
 /* Turns off the own undo of a field (an entry, an entry row or a text
  * view) whose changes an editor undoes as a whole. GTK 4.8's GtkText takes
