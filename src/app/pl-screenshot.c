@@ -17,9 +17,6 @@
 
 /* Frames to wait after each step, so layout and scrolling have settled */
 #define SETTLE_FRAMES 8
-/* At most this many more, on a busy machine, for a document's first block
- * to take the focus as it does for a person */
-#define FOCUS_FRAMES 600
 
 typedef enum {
   STEP_FIRST_FRAME,
@@ -33,7 +30,6 @@ typedef struct
   PlScreenshotRequest request;
   Step                step;
   guint               frames;
-  guint               focus_frames;
   guint               tick_id;
 } Shot;
 
@@ -137,19 +133,6 @@ open_request (PlWindow             *window,
   return TRUE;
 }
 
-/* A document shown has the focus in it (its first block, or the part
- * asked for); another page is ready as it is */
-static gboolean
-document_has_focus (PlWindow *window)
-{
-  GtkWidget *view = GTK_WIDGET (pl_window_get_document_view (window));
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  if (!gtk_widget_get_mapped (view))
-    return TRUE;
-  return focus != NULL && gtk_widget_is_ancestor (focus, view);
-}
-
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -195,8 +178,6 @@ tick_cb (GtkWidget     *widget,
 
     case STEP_SAVE:
     default:
-      if (!document_has_focus (window) && shot->focus_frames++ < FOCUS_FRAMES / SETTLE_FRAMES)
-        return G_SOURCE_CONTINUE;
       texture = pl_screenshot_render (widget);
       if (texture == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
