@@ -1,0 +1,75 @@
+/* pl-catalog.h: one language's translation of Plainly's words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each person reads Plainly in their own language, and the staff window on
+ * the same computer keeps the computer's. gettext keeps one language for
+ * the whole process and needs the system to have the language's locale
+ * installed, so Plainly reads its compiled catalogues (.mo files, made by
+ * msgfmt from po/) itself: a PlCatalog is one language's catalogue, and a
+ * window, a document or a CLI run translates through the catalogue of the
+ * person it is for.
+ *
+ * The thread-default catalogue is what _() uses (see pl-i18n.h): whoever
+ * builds words for a reader pushes that reader's catalogue first and pops
+ * it after, as with GMainContext's thread-default.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _PlCatalog PlCatalog;
+
+#define PL_TYPE_CATALOG (pl_catalog_get_type ())
+GType       pl_catalog_get_type (void) G_GNUC_CONST;
+
+/* A catalogue from the bytes of a .mo file. NULL with an error in plain
+ * words if the bytes are not one, are damaged, or are not UTF-8. */
+PlCatalog  *pl_catalog_new_from_bytes (const char  *language,
+                                       GBytes      *bytes,
+                                       GError     **error);
+
+/* The catalogue of a language ("cy", "pl", "pa", "ur", or "cy_GB") in
+ * LOCALEDIR/LANGUAGE/LC_MESSAGES/DOMAIN.mo, trying the language without
+ * its region second. G_IO_ERROR_NOT_FOUND if there is none. */
+PlCatalog  *pl_catalog_load           (const char  *language,
+                                       const char  *localedir,
+                                       const char  *domain,
+                                       GError     **error);
+
+PlCatalog  *pl_catalog_ref   (PlCatalog *catalog);
+void        pl_catalog_unref (PlCatalog *catalog);
+
+const char *pl_catalog_get_language (const PlCatalog *catalog);
+guint       pl_catalog_get_n_plurals (const PlCatalog *catalog);
+guint       pl_catalog_get_n_messages (const PlCatalog *catalog);
+
+/* The translation, or msgid itself where the catalogue has none. A NULL
+ * catalogue translates nothing (the words as written, in English). */
+const char *pl_catalog_gettext   (const PlCatalog *catalog,
+                                  const char      *msgid);
+const char *pl_catalog_pgettext  (const PlCatalog *catalog,
+                                  const char      *context,
+                                  const char      *msgid);
+const char *pl_catalog_ngettext  (const PlCatalog *catalog,
+                                  const char      *msgid,
+                                  const char      *msgid_plural,
+                                  gulong           n);
+const char *pl_catalog_npgettext (const PlCatalog *catalog,
+                                  const char      *context,
+                                  const char      *msgid,
+                                  const char      *msgid_plural,
+                                  gulong           n);
+
+/* The catalogue _() uses on this thread, until popped; pushes nest. NULL
+ * may be pushed: the words as written. */
+void        pl_catalog_push_thread_default (PlCatalog *catalog);
+void        pl_catalog_pop_thread_default  (PlCatalog *catalog);
+PlCatalog  *pl_catalog_get_thread_default  (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlCatalog, pl_catalog_unref)
+
+G_END_DECLS
