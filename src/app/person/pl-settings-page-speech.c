@@ -1,0 +1,187 @@
+/* pl-settings-page-speech.c: the Speech section of "My settings"
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading aloud when something opens, talking buttons, the voice (the
+ * person's own language or one chosen from espeak-ng's), its speed, pitch
+ * and volume, and the pause between parts.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "pl-settings-page-private.h"
+#include "pl-speech.h"
+
+/* Listing the voices starts espeak-ng, which reads hundreds of files: it
+ * is done when the page is first shown, or a voice must be found in it, not
+ * while the window is being built */
+static void
+ensure_voices (PlSettingsPage *self)
+{
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->voice));
+  gboolean was_updating = self->updating;
+
+  if (self->voices_listed)
+    return;
+  self->voices_listed = TRUE;
+
+  g_clear_pointer (&self->voices, g_ptr_array_unref);
+  self->voices = pl_speech_list_languages ();
+  /* After "My own language", so what is chosen stays chosen */
+  self->updating = TRUE;
+  for (guint i = 0; i < self->voices->len; i++)
+    gtk_string_list_append (names, ((PlSpeechLanguage *) self->voices->pdata[i])->name);
+  self->updating = was_updating;
+}
+
+static void
+page_map_cb (GtkWidget *widget)
+{
+  ensure_voices (PL_SETTINGS_PAGE (widget));
+}
+
+/* The voice is the person's own language (position 0) or one chosen */
+static guint
+voice_position (PlSettingsPage *self,
+                const char     *tag)
+{
+  if (tag != NULL)
+    ensure_voices (self);
+  for (guint i = 0; tag != NULL && i < self->voices->len; i++)
+    if (g_ascii_strcasecmp (((PlSpeechLanguage *) self->voices->pdata[i])->tag, tag) == 0)
+      return i + 1;
+  return 0;
+}
+
+static void
+voice_selected_cb (PlSettingsPage *self)
+{
+  guint position = adw_combo_row_get_selected (self->voice);
+  const char *tag = NULL;
+
+  if (self->updating)
+    return;
+  if (position >= 1 && position <= self->voices->len)
+    tag = ((PlSpeechLanguage *) self->voices->pdata[position - 1])->tag;
+  if (g_strcmp0 (tag, self->settings->voice) == 0)
+    return;
+
+  g_free (self->settings->voice);
+  self->settings->voice = g_strdup (tag);
+  pl_settings_page_changed (self);
+}
+
+static void
+add_voice_choice (PlSettingsPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  /* The languages themselves are added by ensure_voices */
+  self->voices = g_ptr_array_new ();
+  gtk_string_list_append (names, _("My own language"));
+
+  /* A row that opens the list: GTK 4.8's drop-down button has no name of
+   * its own for a screen reader */
+  self->voice = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->voice), "voice");
+  adw_combo_row_set_model (self->voice, G_LIST_MODEL (names));
+  adw_combo_row_set_use_subtitle (self->voice, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->voice), _("Voice"));
+  g_signal_connect_swapped (self->voice, "notify::selected", G_CALLBACK (voice_selected_cb), self);
+  adw_preferences_group_add (self->speech_group, GTK_WIDGET (self->voice));
+}
+
+/* "Read aloud when something opens" and "Talking buttons" */
+static void
+speech_switch_changed_cb (PlSettingsPage *self,
+                          GParamSpec     *pspec,
+                          GtkSwitch      *widget)
+{
+  gboolean active = gtk_switch_get_active (widget);
+  gboolean *field;
+
+  if (self->updating)
+    return;
+
+  if (widget == self->read_aloud)
+    field = &self->settings->read_aloud;
+  else
+    field = &self->settings->talking_buttons;
+
+  if (!*field == !active)
+    return;
+  *field = active;
+  pl_settings_page_changed (self);
+}
+
+static void
+speech_changed_cb (PlSettingsPage *self,
+                   GtkSpinButton  *spin)
+{
+  int value;
+  int *field;
+
+  if (self->updating)
+    return;
+
+  if (spin == self->pause)
+    {
+      value = (int) lround (gtk_spin_button_get_value (spin) * 1000.0);
+      field = &self->settings->pause_ms;
+    }
+  else
+    {
+      value = gtk_spin_button_get_value_as_int (spin);
+      if (spin == self->speech_rate)
+        field = &self->settings->speech_rate;
+      else if (spin == self->speech_pitch)
+        field = &self->settings->speech_pitch;
+      else
+        field = &self->settings->speech_volume;
+    }
+
+  if (*field == value)
+    return;
+  *field = value;
+  pl_settings_page_changed (self);
+}
+
+void
+pl_settings_page_class_init_speech (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_group);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, read_aloud);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, talking_buttons);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_rate);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_pitch);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_volume);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, pause);
+  gtk_widget_class_bind_template_callback (widget_class, speech_switch_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, speech_changed_cb);
+}
+
+void
+pl_settings_page_init_speech (PlSettingsPage *self)
+{
+  add_voice_choice (self);
+  g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
+}
+
+void
+pl_settings_page_show_speech (PlSettingsPage *self)
+{
+  const PlSettings *s = self->settings;
+
+  gtk_switch_set_active (self->read_aloud, s->read_aloud);
+  gtk_switch_set_active (self->talking_buttons, s->talking_buttons);
+  gtk_spin_button_set_value (self->speech_rate, s->speech_rate);
+  adw_combo_row_set_selected (self->voice, voice_position (self, s->voice));
+  gtk_spin_button_set_value (self->speech_pitch, s->speech_pitch);
+  gtk_spin_button_set_value (self->speech_volume, s->speech_volume);
+  gtk_spin_button_set_value (self->pause, s->pause_ms / 1000.0);
+}
