@@ -4,15 +4,18 @@
  *
  * Runs under Xvfb. For each kind of document, as the person and as a carer
  * reads it, the words on the screen, in `plainly-cli show` (the document's
- * plain text), in the voice and in the PDF are the same words in the same
- * order: one document, many presenters.
+ * plain text), in the voice, in the PDF and in braille (read back from
+ * grade 1) are the same words in the same order: one document, many
+ * presenters.
  */
 
 #include "config.h"
 
 #include <string.h>
+#include <liblouis.h>
 
 #include "pl-access.h"
+#include "pl-braille.h"
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-plan-version.h"
@@ -334,6 +337,104 @@ pdf_words (PlDocument *document,
   return words;
 }
 
+/* One line of BRF read back to print, for the test alone: Plainly never
+ * reads braille */
+static char *
+back_translate (const char *table,
+                const char *brf,
+                gsize       length)
+{
+  g_autofree widechar *in = g_new (widechar, length + 1);
+  int out_max = (int) length * 4 + 64;
+  g_autofree widechar *out = g_new (widechar, out_max);
+  int in_len = (int) length, out_len = out_max;
+  GString *text = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    in[i] = (unsigned char) brf[i];
+  g_assert_true (lou_backTranslateString (table, in, &in_len, out, &out_len, NULL, NULL, 0));
+  g_assert_cmpint (in_len, ==, (int) length);
+  for (int i = 0; i < out_len; i++)
+    g_string_append_unichar (text, out[i]);
+  return g_string_free (text, FALSE);
+}
+
+/* A braille number (#, then letters A to J as digits), or 0 */
+static guint
+braille_number (const char *brf)
+{
+  guint n = 0;
+
+  if (*brf != '#' || brf[1] == '\0')
+    return 0;
+  for (const char *p = brf + 1; *p != '\0'; p++)
+    {
+      if (*p < 'A' || *p > 'J')
+        return 0;
+      n = n * 10 + (*p == 'J' ? 0 : (guint) (*p - 'A' + 1));
+    }
+  return n;
+}
+
+/* The grade 1 copy's words, read back. Left out, as the braille reader
+ * knows them apart: each page's number (its first line) and the title and
+ * contents pages before the first page the contents name. */
+static GPtrArray *
+braille_words (PlDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlBrailleOptions) options = pl_braille_options_new ();
+  g_autofree char *brf = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint first_body = G_MAXUINT;
+
+  options->grade = 1;
+  brf = pl_braille_format (document, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (brf);
+  pages = g_strsplit (brf, "\f", -1);
+
+  /* The first block is a heading, so the first page named is the first
+   * page of the document itself */
+  g_assert_cmpint (pl_document_get_block (document, 0)->kind, ==, PL_BLOCK_HEADING);
+  for (guint p = 0; pages[p] != NULL && first_body == G_MAXUINT; p++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[p], "\r\n", -1);
+
+      for (guint l = 1; lines[l] != NULL; l++)
+        {
+          const char *last_space = strrchr (lines[l], ' ');
+          guint n = last_space != NULL && strstr (lines[l], "\"\" #") != NULL
+                    ? braille_number (last_space + 1) : 0;
+
+          if (n != 0)
+            first_body = MIN (first_body, n);
+        }
+    }
+  g_assert_cmpuint (first_body, !=, G_MAXUINT);
+  g_assert_cmpuint (first_body, <=, g_strv_length (pages));
+
+  for (guint p = first_body - 1; pages[p] != NULL; p++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[p], "\r\n", -1);
+
+      /* The page's number, at the top right */
+      g_assert_cmpuint (braille_number (g_strchug (lines[0])), ==, p + 1);
+      for (guint l = 1; lines[l] != NULL; l++)
+        {
+          g_autofree char *back = back_translate (pl_braille_table (options), lines[l],
+                                                  strlen (lines[l]));
+
+          /* Without its indent, so a word cut at a line's end with a
+           * hyphen is one word again */
+          g_string_append (text, g_strchug (back));
+          g_string_append_c (text, '\n');
+        }
+    }
+  return words_of (text->str);
+}
+
 static gboolean
 have_pdftotext (void)
 {
@@ -367,6 +468,7 @@ check_presenters (Fixture        *f,
   g_autoptr(GPtrArray) spoken = NULL;
   g_autoptr(GPtrArray) printed = NULL;
   g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) brailled = NULL;
   g_autofree char *plain = NULL;
   g_autofree char *speech = NULL;
   g_autofree char *what = NULL;
@@ -389,6 +491,9 @@ check_presenters (Fixture        *f,
 
   printed = pdf_words (document, f->dir);
   assert_same_words (what, text, printed);
+
+  brailled = braille_words (document);
+  assert_same_words (what, text, brailled);
 
   /* The window builds its own, the same way; it is compared before the
    * window's look at the plan counts as seen */
