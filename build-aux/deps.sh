@@ -27,6 +27,7 @@ PL_BUILD_PACKAGES=(
   libpcaudio-dev
   libsndfile1-dev
   liblouis-dev
+  zlib1g-dev  # talking books: the EPUB's ZIP container (deflate, CRC-32)
 )
 
 # To run: icons are SVG, and text needs at least one font
@@ -52,6 +53,7 @@ PL_TEST_PACKAGES=(
   gir1.2-atspi-2.0
   gir1.2-gtk-4.0
   sox
+  epubcheck  # the talking book tests: every EPUB checked as reading apps expect
   poppler-utils  # pdftotext, pdffonts, pdfinfo: the PDF tests (bench-print also uses LibreOffice, not installed here: too large)
   # The screen reader itself, for test-orca.py: Orca speaks through
   # speech-dispatcher and espeak-ng, and xdotool presses its keys

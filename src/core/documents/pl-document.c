@@ -509,6 +509,27 @@ kind_groups (PlBlockKind kind)
     }
 }
 
+GArray *
+pl_document_get_part_starts (PlDocument *self)
+{
+  GArray *starts;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlBlock *block = g_ptr_array_index (self->blocks, i);
+      const PlBlock *previous = i > 0 ? g_ptr_array_index (self->blocks, i - 1) : NULL;
+
+      /* A title straight above its first part's heading stays with it */
+      if (i == 0 || (block->kind == PL_BLOCK_HEADING && block->level <= 2 &&
+                     previous->kind != PL_BLOCK_HEADING))
+        g_array_append_val (starts, i);
+    }
+  return starts;
+}
+
 char *
 pl_document_to_text (PlDocument *self)
 {

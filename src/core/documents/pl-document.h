@@ -104,6 +104,11 @@ gboolean       pl_document_has_changes   (PlDocument   *self);
  * alike. A view shown the same words again keeps what it built. */
 gboolean       pl_document_equal         (PlDocument   *a,
                                           PlDocument   *b);
+/* Where each part begins, for presenters that divide a document (a talking
+ * book's pages and chapters, a sound file's chapters): the first block, then
+ * every heading of level 1 or 2 after it that does not follow a heading
+ * (the title stays with the first part). (element-type guint) */
+GArray        *pl_document_get_part_starts (PlDocument *self);
 /* Plain text, blocks in order, headings marked: what `plainly-cli show` prints */
 char          *pl_document_to_text       (PlDocument   *self);
 const char    *pl_block_kind_to_string   (PlBlockKind   kind);

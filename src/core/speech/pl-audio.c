@@ -24,6 +24,7 @@
 #include <sndfile.h>
 
 #include "pl-audio.h"
+#include "pl-id3.h"
 #include "pl-output-file.h"
 #include "pl-speech.h"
 
@@ -45,7 +46,13 @@ struct _PlAudioSink
   struct audio_object *device;     /* a device through pcaudiolib (ALSA) */
 
   PlOutputFile        *output;     /* a file, written whole or not at all */
+  gboolean             borrowed;   /* output is someone else's to commit */
+  goffset              base;       /* where the encoder's own file begins in output */
   SNDFILE             *sndfile;
+  guint64              written;    /* samples so far */
+  char                *title;      /* for a file with chapters */
+  GPtrArray           *chapter_titles;
+  GArray              *chapter_starts; /* (element-type guint64) samples */
   guint8              *buffer;     /* WAV data not yet written */
   gsize                buffered;
   guint64              data_bytes;
@@ -277,15 +284,17 @@ pl_audio_sink_new_wav_file (const char  *path,
 }
 
 /* libsndfile writes through these, so every write is checked and the
- * encoder's file is the PlOutputFile's */
+ * encoder's file is the PlOutputFile's, from the sink's base on (after a
+ * tag of chapters, or inside a talking book) */
 static sf_count_t
 vio_get_filelen (void *user_data)
 {
+  PlAudioSink *sink = user_data;
   struct stat st;
 
-  if (fstat (pl_output_file_get_fd (user_data), &st) != 0)
+  if (fstat (pl_output_file_get_fd (sink->output), &st) != 0)
     return -1;
-  return (sf_count_t) st.st_size;
+  return (sf_count_t) (st.st_size - sink->base);
 }
 
 static sf_count_t
@@ -293,7 +302,13 @@ vio_seek (sf_count_t  offset,
           int         whence,
           void       *user_data)
 {
-  return (sf_count_t) lseek (pl_output_file_get_fd (user_data), (off_t) offset, whence);
+  PlAudioSink *sink = user_data;
+  off_t at;
+
+  if (whence == SEEK_SET)
+    offset += sink->base;
+  at = lseek (pl_output_file_get_fd (sink->output), (off_t) offset, whence);
+  return at < 0 ? -1 : (sf_count_t) (at - sink->base);
 }
 
 static sf_count_t
@@ -301,10 +316,11 @@ vio_read (void       *ptr,
           sf_count_t  count,
           void       *user_data)
 {
+  PlAudioSink *sink = user_data;
   ssize_t n;
 
   do
-    n = read (pl_output_file_get_fd (user_data), ptr, (size_t) count);
+    n = read (pl_output_file_get_fd (sink->output), ptr, (size_t) count);
   while (n < 0 && errno == EINTR);
   return n < 0 ? 0 : (sf_count_t) n;
 }
@@ -314,8 +330,10 @@ vio_write (const void *ptr,
            sf_count_t  count,
            void       *user_data)
 {
+  PlAudioSink *sink = user_data;
+
   /* A failure is kept; finish reports it and removes the file */
-  if (count < 0 || !pl_output_file_write (user_data, ptr, (gsize) count, NULL))
+  if (count < 0 || !pl_output_file_write (sink->output, ptr, (gsize) count, NULL))
     return 0;
   return count;
 }
@@ -323,7 +341,10 @@ vio_write (const void *ptr,
 static sf_count_t
 vio_tell (void *user_data)
 {
-  return (sf_count_t) lseek (pl_output_file_get_fd (user_data), 0, SEEK_CUR);
+  PlAudioSink *sink = user_data;
+  off_t at = lseek (pl_output_file_get_fd (sink->output), 0, SEEK_CUR);
+
+  return at < 0 ? -1 : (sf_count_t) (at - sink->base);
 }
 
 static SF_VIRTUAL_IO output_io = {
@@ -364,22 +385,17 @@ pl_audio_format_extension (PlAudioFormat format)
     }
 }
 
-PlAudioSink *
-pl_audio_sink_new_file (const char     *path,
-                        guint           rate,
-                        PlAudioFormat   format,
-                        GError        **error)
+/* Starts libsndfile's encoder on sink->output from sink->base on */
+static gboolean
+start_encoder (PlAudioSink    *sink,
+               PlAudioFormat   format,
+               const char     *path,
+               GError        **error)
 {
-  g_autoptr(PlAudioSink) sink = NULL;
   g_autoptr(GError) file_error = NULL;
   SF_INFO info = { 0 };
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (format == PL_AUDIO_FORMAT_WAV)
-    return pl_audio_sink_new_wav_file (path, rate, error);
-
-  info.samplerate = (int) rate;
+  info.samplerate = (int) sink->rate;
   info.channels = 1;
   info.format = format == PL_AUDIO_FORMAT_MP3
                 ? SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III
@@ -390,17 +406,10 @@ pl_audio_sink_new_file (const char     *path,
                    _("Plainly cannot make %s sound files on this computer. "
                      "Save it as a WAV file instead."),
                    format == PL_AUDIO_FORMAT_MP3 ? "MP3" : "Ogg");
-      return NULL;
+      return FALSE;
     }
 
-  sink = sink_new (SINK_ENCODED_FILE, rate);
-  sink->output = pl_output_file_new (path, &file_error);
-  if (sink->output == NULL)
-    {
-      file_failed (error, file_error);
-      return NULL;
-    }
-  sink->sndfile = sf_open_virtual (&output_io, SFM_WRITE, &info, sink->output);
+  sink->sndfile = sf_open_virtual (&output_io, SFM_WRITE, &info, sink);
   if (sink->sndfile == NULL)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -411,7 +420,7 @@ pl_audio_sink_new_file (const char     *path,
       else
         g_set_error (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_FILE,
                      _("Plainly could not start the sound file “%s”."), display);
-      return NULL;
+      return FALSE;
     }
 
   /* Speech needs far less than music: a small file that still sounds clear */
@@ -420,8 +429,129 @@ pl_audio_sink_new_file (const char     *path,
 
     sf_command (sink->sndfile, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
   }
+  return TRUE;
+}
 
+static GByteArray *
+chapter_tag (PlAudioSink *sink)
+{
+  guint n = sink->chapter_titles->len;
+  g_autofree PlId3Chapter *chapters = g_new0 (PlId3Chapter, MAX (n, 1));
+  guint rate = MAX (sink->rate, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* A part with nothing said starts where the next does */
+      guint64 start = i < sink->chapter_starts->len
+                      ? g_array_index (sink->chapter_starts, guint64, i) : sink->written;
+      guint64 end = i + 1 < sink->chapter_starts->len
+                    ? g_array_index (sink->chapter_starts, guint64, i + 1) : sink->written;
+
+      chapters[i].title = g_ptr_array_index (sink->chapter_titles, i);
+      chapters[i].start_ms = (guint32) MIN (start * 1000 / rate, G_MAXUINT32);
+      chapters[i].end_ms = (guint32) MIN (end * 1000 / rate, G_MAXUINT32);
+    }
+  return pl_id3_chapter_tag (sink->title, chapters, n);
+}
+
+PlAudioSink *
+pl_audio_sink_new_file (const char     *path,
+                        guint           rate,
+                        PlAudioFormat   format,
+                        GError        **error)
+{
+  return pl_audio_sink_new_file_with_chapters (path, rate, format, NULL, NULL, error);
+}
+
+PlAudioSink *
+pl_audio_sink_new_file_with_chapters (const char     *path,
+                                      guint           rate,
+                                      PlAudioFormat   format,
+                                      const char     *title,
+                                      GStrv           chapters,
+                                      GError        **error)
+{
+  g_autoptr(PlAudioSink) sink = NULL;
+  g_autoptr(GError) file_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (format == PL_AUDIO_FORMAT_WAV)
+    return pl_audio_sink_new_wav_file (path, rate, error);
+
+  sink = sink_new (SINK_ENCODED_FILE, rate);
+  sink->output = pl_output_file_new (path, &file_error);
+  if (sink->output == NULL)
+    {
+      file_failed (error, file_error);
+      return NULL;
+    }
+
+  /* The tag's room is kept now and its times written by finish: its size
+   * does not depend on them */
+  if (format == PL_AUDIO_FORMAT_MP3 && chapters != NULL && chapters[0] != NULL)
+    {
+      g_autoptr(GByteArray) tag = NULL;
+
+      sink->title = g_strdup (title);
+      sink->chapter_titles = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; chapters[i] != NULL; i++)
+        g_ptr_array_add (sink->chapter_titles, g_strdup (chapters[i]));
+      sink->chapter_starts = g_array_new (FALSE, FALSE, sizeof (guint64));
+      tag = chapter_tag (sink);
+      if (!pl_output_file_write (sink->output, tag->data, tag->len, &file_error))
+        {
+          file_failed (error, file_error);
+          return NULL;
+        }
+      sink->base = tag->len;
+    }
+
+  if (!start_encoder (sink, format, path, error))
+    return NULL;
   return g_steal_pointer (&sink);
+}
+
+PlAudioSink *
+pl_audio_sink_new_in_output (PlOutputFile   *output,
+                             guint           rate,
+                             PlAudioFormat   format,
+                             GError        **error)
+{
+  g_autoptr(PlAudioSink) sink = NULL;
+  off_t at;
+
+  g_return_val_if_fail (output != NULL, NULL);
+  g_return_val_if_fail (format != PL_AUDIO_FORMAT_WAV, NULL);
+
+  sink = sink_new (SINK_ENCODED_FILE, rate);
+  sink->output = output;
+  sink->borrowed = TRUE;
+  at = lseek (pl_output_file_get_fd (output), 0, SEEK_CUR);
+  if (at < 0)
+    {
+      g_autoptr(GError) file_error = NULL;
+
+      pl_output_file_set_failed (output, errno);
+      pl_output_file_check (output, &file_error);
+      file_failed (error, file_error);
+      return NULL;
+    }
+  sink->base = (goffset) at;
+
+  if (!start_encoder (sink, format, pl_output_file_get_path (output), error))
+    return NULL;
+  return g_steal_pointer (&sink);
+}
+
+void
+pl_audio_sink_mark_chapter (PlAudioSink *sink,
+                            guint64      sample)
+{
+  g_return_if_fail (sink != NULL);
+
+  if (sink->chapter_starts != NULL && sink->chapter_starts->len < sink->chapter_titles->len)
+    g_array_append_val (sink->chapter_starts, sample);
 }
 
 PlAudioSink *
@@ -449,6 +579,7 @@ pl_audio_sink_write (PlAudioSink   *sink,
 
   if (n_samples == 0)
     return TRUE;
+  sink->written += n_samples;
 
   switch (sink->kind)
     {
@@ -606,6 +737,21 @@ pl_audio_sink_finish (PlAudioSink  *sink,
         /* The encoder's last frames are written by close */
         if (sndfile != NULL && sf_close (sndfile) != 0)
           pl_output_file_set_failed (sink->output, EIO);
+        if (sink->chapter_titles != NULL)
+          {
+            g_autoptr(GByteArray) tag = chapter_tag (sink);
+
+            g_assert ((goffset) tag->len == sink->base);
+            pl_output_file_write_at (sink->output, 0, tag->data, tag->len, NULL);
+          }
+        if (sink->borrowed)
+          {
+            PlOutputFile *output = g_steal_pointer (&sink->output);
+
+            if (!pl_output_file_check (output, &file_error))
+              return file_failed (error, file_error);
+            return TRUE;
+          }
         if (!pl_output_file_commit (sink->output, &file_error))
           return file_failed (error, file_error);
         g_clear_pointer (&sink->output, pl_output_file_free);
@@ -644,7 +790,11 @@ pl_audio_sink_free (PlAudioSink *sink)
   if (sink->sndfile != NULL)
     sf_close (sink->sndfile);
   /* Still set: the file was never finished, so nothing half-written stays */
-  g_clear_pointer (&sink->output, pl_output_file_free);
+  if (!sink->borrowed)
+    g_clear_pointer (&sink->output, pl_output_file_free);
+  g_free (sink->title);
+  g_clear_pointer (&sink->chapter_titles, g_ptr_array_unref);
+  g_clear_pointer (&sink->chapter_starts, g_array_unref);
   g_free (sink->buffer);
   g_clear_pointer (&sink->samples, g_array_unref);
   g_free (sink);

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "pl-output-file.h"
+
 G_BEGIN_DECLS
 
 typedef struct _PlAudioSink PlAudioSink;
@@ -41,6 +43,25 @@ PlAudioSink *pl_audio_sink_new_file     (const char     *path,
                                          guint           rate,
                                          PlAudioFormat   format,
                                          GError        **error);
+/* The same, with a chapter for each of chapters (NULL-terminated) that
+ * pl_audio_sink_mark_chapter () places: ID3v2 CHAP frames in an MP3 file,
+ * so a phone can skip from part to part; other formats have none */
+PlAudioSink *pl_audio_sink_new_file_with_chapters (const char     *path,
+                                                   guint           rate,
+                                                   PlAudioFormat   format,
+                                                   const char     *title,
+                                                   GStrv           chapters,
+                                                   GError        **error);
+/* The next chapter starts at sample (counted from the first written) */
+void         pl_audio_sink_mark_chapter (PlAudioSink    *sink,
+                                         guint64         sample);
+/* An MP3 or Ogg file inside output, from where its descriptor is now to
+ * its end: for a container (a talking book) that commits output itself.
+ * finish completes the sound; output stays open. */
+PlAudioSink *pl_audio_sink_new_in_output (PlOutputFile  *output,
+                                          guint           rate,
+                                          PlAudioFormat   format,
+                                          GError        **error);
 /* Keeps every sample (see pl_audio_sink_get_samples) */
 PlAudioSink *pl_audio_sink_new_memory   (void);
 /* Drops every sample: for timing and tests */
