@@ -8,6 +8,8 @@
  *               [--high-contrast] --out FILE.pdf
  *   plainly-cli [--db FILE] export PERSON [--document KIND] --format brf [--grade 1|2]
  *               [--cells N] [--lines N] --out FILE.brf
+ *   plainly-cli [--db FILE] export PERSON [--document KIND] --format epub [--size POINTS]
+ *               [--high-contrast] --out FILE.epub
  *
  * Prints exactly the words every presenter gets, so anyone can read a
  * person's documents, and checks a database without the app.
@@ -28,6 +30,7 @@
 #include "pl-braille.h"
 #include "pl-demo.h"
 #include "pl-document.h"
+#include "pl-epub.h"
 #include "pl-model.h"
 #include "pl-needs.h"
 #include "pl-output-file.h"
@@ -69,7 +72,8 @@ static const GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
     N_("For speak: the sound file to write (WAV, MP3 or Ogg, by its ending); for export: the PDF file"), N_("FILE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
-    N_("For export: the kind of file, pdf (large print) or brf (braille)"), N_("FORMAT") },
+    N_("For export: the kind of file, pdf (large print), brf (braille) or epub (a talking book)"),
+    N_("FORMAT") },
   { "grade", 0, 0, G_OPTION_ARG_INT, &opt_grade,
     N_("For export as brf: 1 uncontracted or 2 contracted braille (as the person's needs say if not given)"),
     N_("GRADE") },
@@ -550,6 +554,52 @@ command_export_braille (PlStore        *store,
   return EXIT_OK;
 }
 
+/* Writes the document as a talking book: its pages in the person's own
+ * text size and colours unless --size or --high-contrast say otherwise,
+ * read aloud in their own voice settings */
+static int
+command_export_epub (PlStore        *store,
+                     const char     *who,
+                     PlDocumentKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlSpeech) speech = NULL;
+  g_autoptr(PlEpubOptions) options = NULL;
+
+  document = load_document (store, who, kind, &person);
+  if (document == NULL)
+    return EXIT_FAILED;
+
+  settings = pl_store_get_settings (store, person->id, &error);
+  if (settings == NULL)
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  speech = pl_speech_new ();
+  pl_speech_set_language (speech, person->preferred_language);
+  pl_speech_apply_settings (speech, settings);
+  options = pl_epub_options_for_reader (settings, person, document);
+  if (opt_size != SIZE_NOT_GIVEN)
+    options->text_size = opt_size;
+  if (opt_high_contrast)
+    {
+      g_free (options->theme);
+      options->theme = g_strdup ("yellow-on-black");
+    }
+
+  if (!pl_epub_save (document, options, speech, opt_out, NULL, NULL, NULL, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
 /* One line a code: the code, the need in words, and what it changes */
 static int
 command_needs (PlStore *store)
@@ -718,7 +768,8 @@ main (int   argc,
                                       "  export PERSON Save a person's document as large print\n"
                                       "                (--format pdf --out FILE.pdf [--size 24] [--high-contrast])\n"
                                       "                or as braille (--format brf --out FILE.brf [--grade 1]\n"
-                                      "                [--cells 40] [--lines 25])\n"
+                                      "                [--cells 40] [--lines 25]), or as a talking book\n"
+                                      "                read aloud (--format epub --out FILE.epub [--size 24])\n"
                                       "  needs         List each communication need and what it changes\n"
                                       "  need-rule CODE  Change what a need changes (--min-size POINTS,\n"
                                       "                --contrast, --read-aloud, --more-time yes or no)\n"));
@@ -786,10 +837,12 @@ main (int   argc,
           if (opt_out == NULL)
             return usage_error (_("Say where to save it: export PERSON --format pdf --out FILE.pdf."));
           if (opt_format != NULL && g_ascii_strcasecmp (opt_format, "pdf") != 0 &&
-              g_ascii_strcasecmp (opt_format, "brf") != 0)
+              g_ascii_strcasecmp (opt_format, "brf") != 0 &&
+              g_ascii_strcasecmp (opt_format, "epub") != 0)
             {
               g_autofree char *message =
-                g_strdup_printf (_("“%s” is not a format Plainly can export. Use pdf or brf."), opt_format);
+                g_strdup_printf (_("“%s” is not a format Plainly can export. Use pdf, brf or epub."),
+                                 opt_format);
               return usage_error (message);
             }
         }
@@ -859,6 +912,9 @@ main (int   argc,
     return command_need_rule (store, argv[2]);
   if (g_strcmp0 (command, "speak") == 0)
     return command_speak (store, argv[2], kind);
+  if (g_strcmp0 (command, "export") == 0 && opt_format != NULL &&
+      g_ascii_strcasecmp (opt_format, "epub") == 0)
+    return command_export_epub (store, argv[2], kind);
   if (g_strcmp0 (command, "export") == 0)
     return opt_format != NULL && g_ascii_strcasecmp (opt_format, "brf") == 0
            ? command_export_braille (store, argv[2], kind)
