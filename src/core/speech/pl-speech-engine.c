@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-speech-private.h"
+#include "pl-speech-say.h"
 
 typedef struct
 {
@@ -196,11 +197,14 @@ engine_try_language (const char *language)
   return FALSE;
 }
 
-/* "en-GB" → "en-gb", else "en", else English */
+/* "en-GB" → "en-gb", else "en", else English; language, when given, is
+ * the one the text needs (Panjabi in Shahmukhi is read by the Urdu voice) */
 static void
-engine_set_voice_locked (const PlSpeechVoice *voice)
+engine_set_voice_locked (const PlSpeechVoice *voice,
+                         const char          *language)
 {
-  const char *language = voice->language != NULL ? voice->language : "en-gb";
+  if (language == NULL)
+    language = voice->language != NULL ? voice->language : "en-gb";
 
   if (g_strcmp0 (language, engine_language) != 0)
     {
@@ -229,6 +233,7 @@ engine_set_voice_locked (const PlSpeechVoice *voice)
  * backwards; words without a mark are placed between their neighbours. */
 static void
 map_marks (const PlSpeechUtterance *utterance,
+           const GArray            *said,
            GArray                  *marks,
            guint64                  lead,
            guint64                  total,
@@ -249,11 +254,16 @@ map_marks (const PlSpeechUtterance *utterance,
   for (guint m = 0; m < marks->len; m++)
     {
       const Mark *mark = &g_array_index (marks, Mark, m);
-      long position = (long) mark->position - 1 - (long) utterance->prefix_chars;
+      long position = (long) mark->position - 1;
       guint block_char;
       guint w;
       gboolean gap_ok = TRUE;
 
+      /* From the characters said back to those written */
+      if (position < 0)
+        continue;
+      position = (long) g_array_index (said, guint, MIN ((gulong) position, (gulong) said->len - 1));
+      position -= (long) utterance->prefix_chars;
       if (position < 0)
         continue;   /* in the label */
       block_char = utterance->sentence.start + (guint) position;
@@ -331,6 +341,8 @@ pl_speech_synthesise (const PlSpeechVoice      *voice,
   guint64 *samples = g_new0 (guint64, MAX (utterance->words->len, 1));
   guint64 lead;
   espeak_ERROR status = EE_OK;
+  const char *language = voice->language != NULL ? voice->language : "en-gb";
+  g_autoptr(PlSpeechSay) say = pl_speech_say_new (utterance->text, language);
 
   {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&engine_lock);
@@ -347,10 +359,11 @@ pl_speech_synthesise (const PlSpeechVoice      *voice,
 
     if (*utterance->text != '\0')
       {
-        engine_set_voice_locked (voice);
+        engine_set_voice_locked (voice, pl_speech_say_language (utterance->text, language));
         engine_collector = &collector;
-        status = espeak_Synth (utterance->text, strlen (utterance->text) + 1, 0, POS_CHARACTER,
-                               0, espeakCHARS_UTF8 | espeakENDPAUSE, NULL, NULL);
+        status = espeak_Synth (say->text, strlen (say->text) + 1, 0, POS_CHARACTER, 0,
+                               espeakCHARS_UTF8 | espeakENDPAUSE | (say->ssml ? espeakSSML : 0),
+                               NULL, NULL);
         engine_collector = NULL;
       }
   }
@@ -364,7 +377,7 @@ pl_speech_synthesise (const PlSpeechVoice      *voice,
       return FALSE;
     }
 
-  map_marks (utterance, marks, lead, pcm->len, samples);
+  map_marks (utterance, say->map, marks, lead, pcm->len, samples);
   *out_pcm = g_steal_pointer (&pcm);
   *out_samples = samples;
   return TRUE;
