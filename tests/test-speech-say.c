@@ -188,6 +188,30 @@ test_say_heard (void)
   g_assert_cmpfloat ((double) urdu->len / (double) urdu_ascii->len, <, 1.05);
 }
 
+/* An accent typed as a separate mark reaches every presenter composed, so
+ * the voice reads "café" as it reads it typed the usual way */
+static void
+test_say_composed (void)
+{
+  const char *decomposed = "Caf" "e\xcc\x81" " in Bore" "e\xcc\x88" "n, Zo" "e\xcc\x88" ".";
+  const char *composed = "Caf\xc3\xa9 in Bore\xc3\xabn, Zo\xc3\xab.";
+  g_autoptr(PlDocument) document = pl_document_new ("Test");
+  g_autoptr(PlSpeech) speech = pl_speech_new ();
+  g_autoptr(GArray) heard_decomposed = NULL;
+  g_autoptr(GArray) heard_composed = NULL;
+  const PlBlock *block;
+
+  g_assert_cmpstr (decomposed, !=, composed);
+  block = pl_document_add (document, PL_BLOCK_FIELD, 1, NULL, "Zo" "e\xcc\x88", decomposed);
+  g_assert_cmpstr (block->text, ==, composed);
+  g_assert_cmpstr (block->label, ==, "Zo\xc3\xab");
+
+  heard_decomposed = render (speech, decomposed, NULL);
+  heard_composed = render (speech, composed, NULL);
+  g_assert_cmpfloat ((double) heard_decomposed->len / (double) heard_composed->len, >, 0.95);
+  g_assert_cmpfloat ((double) heard_decomposed->len / (double) heard_composed->len, <, 1.05);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -197,6 +221,7 @@ main (int argc, char **argv)
   g_test_add_func ("/speech-say/money", test_say_money);
   g_test_add_func ("/speech-say/language", test_say_language);
   g_test_add_func ("/speech-say/heard", test_say_heard);
+  g_test_add_func ("/speech-say/composed", test_say_composed);
 
   return g_test_run ();
 }

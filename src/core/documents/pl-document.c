@@ -192,13 +192,27 @@ unique_anchor (PlDocument *self,
     }
 }
 
-/* Whatever the store held, presenters get valid UTF-8 */
+/* Whatever the store held, presenters get valid UTF-8, composed (NFC):
+ * an accent typed as a separate mark ("e" and U+0301) looks the same on
+ * screen but espeak-ng misreads it, and braille tables expect it composed */
 static char *
 valid_text (const char *text)
 {
+  g_autofree char *valid = NULL;
+  char *composed;
+
   if (text == NULL)
     return g_strdup ("");
-  return g_utf8_make_valid (text, -1);
+  valid = g_utf8_make_valid (text, -1);
+  for (const char *p = valid; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        composed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+        if (composed != NULL)
+          return composed;
+        break;
+      }
+  return g_steal_pointer (&valid);
 }
 
 static gboolean
@@ -235,7 +249,7 @@ append_block (PlDocument  *self,
   block->level = level;
   block->text = valid_text (text);
   if (kind_has_label (kind) && label != NULL)
-    block->label = g_utf8_make_valid (label, -1);
+    block->label = valid_text (label);
 
   if (anchor == NULL || *anchor == '\0')
     {
