@@ -24,6 +24,7 @@
 #include "pl-history-page.h"
 #include "pl-person-pages.h"
 #include "pl-plan-editor.h"
+#include "pl-plan-version.h"
 #include "pl-reader.h"
 #include "pl-record-form.h"
 #include "pl-staff.h"
@@ -367,6 +368,159 @@ test_who_changed_what (Fixture       *f,
   g_assert_null (staff);
 }
 
+#define PERSON_COMMENT "The new carer sang while she made the tea."
+#define STAFF_TYPING "Lunch, and a walk to the shop for the paper"
+
+/* Does a label under root show words? */
+static gboolean
+shows_words (GtkWidget  *root,
+             const char *words)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), words) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_words (child, words))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  PlStaffWindow *staff;
+  guint          n_history;
+} StaffDesk;
+
+static gboolean
+diary_lists_comment (gpointer data)
+{
+  StaffDesk *desk = data;
+  PlPersonPages *pages = PL_PERSON_PAGES (pl_staff_window_get_content (desk->staff));
+
+  return shows_words (named (pl_person_pages_get_diary (pages), "entries"), PERSON_COMMENT);
+}
+
+static gboolean
+history_grew (gpointer data)
+{
+  StaffDesk *desk = data;
+  PlPersonPages *pages = PL_PERSON_PAGES (pl_staff_window_get_content (desk->staff));
+
+  return pl_history_page_get_n_history (PL_HISTORY_PAGE (pl_person_pages_get_history (pages))) >
+         desk->n_history;
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  GtkWidget *row;   /* a row before the list was read again */
+} ListRow;
+
+static gboolean
+list_read_again (gpointer data)
+{
+  ListRow *list_row = data;
+
+  return gtk_widget_get_parent (list_row->row) != list_row->list;
+}
+
+static char *
+text_of (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The staff window open beside the person's shows what the person's side
+ * commits as soon as it is committed, in every page that lists it, without
+ * being brought forward, and what staff were typing stays */
+static void
+test_staff_desks_follow (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(PlPlanContent) content = NULL;
+  PlStore *person_store = pl_window_get_store (f->window);
+  PlPersonPages *pages;
+  PlPlanSection *section;
+  GtkWidget *diary;
+  GtkWindow *dialog;
+  StaffDesk desk = { 0 };
+  g_autofree char *typed = NULL;
+  ListRow list_row = { 0 };
+  GtkWidget *focus;
+  gint64 entry_id;
+
+  desk.staff = PL_STAFF_WINDOW (pl_window_open_staff (f->window));
+  g_assert_nonnull (desk.staff);
+  gtk_window_set_default_size (GTK_WINDOW (desk.staff), 1280, 900);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, desk.staff));
+  g_assert_true (pl_staff_window_sign_in (desk.staff, "sam.patel", SAM_PASSWORD));
+
+  /* Sam is writing about a visit when Dot comments on another */
+  g_assert_true (pl_staff_window_open (desk.staff, f->person_id, "diary"));
+  pages = PL_PERSON_PAGES (pl_staff_window_get_content (desk.staff));
+  diary = pl_person_pages_get_diary (pages);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (named (diary, "what-done"))),
+                            STAFF_TYPING, -1);
+  g_assert_false (diary_lists_comment (&desk));
+
+  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  g_assert_true (pl_window_open_page (f->window, PL_DOCUMENT_DIARY));
+  g_assert_true (pl_gui_test_wait_until (is_reading, f));
+  dialog = pl_window_open_diary_comment (f->window);
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pl_diary_comment_dialog_get_text_view (PL_DIARY_COMMENT_DIALOG (dialog))),
+                            PERSON_COMMENT, -1);
+  g_assert_true (pl_diary_comment_dialog_send (PL_DIARY_COMMENT_DIALOG (dialog)));
+
+  g_assert_true (pl_gui_test_wait_until (diary_lists_comment, &desk));
+  g_assert_true (pl_staff_window_get_content (desk.staff) == GTK_WIDGET (pages));
+  typed = text_of (named (diary, "what-done"));
+  g_assert_cmpstr (typed, ==, STAFF_TYPING);
+  g_clear_pointer (&typed, g_free);
+
+  /* The entry Sam has the focus on keeps it as the list is read again */
+  list_row.list = named (diary, "entries");
+  list_row.row = g_object_ref (gtk_widget_get_first_child (list_row.list));
+  g_assert_true (gtk_widget_grab_focus (list_row.row));
+  entry_id = *(const gint64 *) g_object_get_data (G_OBJECT (list_row.row), "entry-id");
+  pl_window_set_text_size (f->window, 24);
+  g_assert_true (pl_gui_test_wait_until (list_read_again, &list_row));
+  g_clear_object (&list_row.row);
+  focus = gtk_root_get_focus (GTK_ROOT (desk.staff));
+  g_assert_nonnull (focus);
+  focus = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_parent (focus) == list_row.list);
+  g_assert_cmpint (*(const gint64 *) g_object_get_data (G_OBJECT (focus), "entry-id"), ==, entry_id);
+
+  /* The history too, for a change committed through the person's window's
+   * connection */
+  g_assert_true (pl_staff_window_open (desk.staff, f->person_id, "history"));
+  desk.n_history = pl_history_page_get_n_history (PL_HISTORY_PAGE (pl_person_pages_get_history (pages)));
+  plan = pl_store_current_plan (person_store, f->person_id, &error);
+  g_assert_no_error (error);
+  content = pl_plan_content_load (person_store, plan->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (content->parts[PL_PLAN_PART_SECTIONS]->len, >, 0);
+  section = g_ptr_array_index (content->parts[PL_PLAN_PART_SECTIONS], 0);
+  g_free (section->body);
+  section->body = g_strdup ("I like my tea with two sugars now.");
+  g_assert_true (pl_store_save_plan_section (person_store, section, &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_gui_test_wait_until (history_grew, &desk));
+  typed = text_of (named (diary, "what-done"));
+  g_assert_cmpstr (typed, ==, STAFF_TYPING);
+
+  gtk_window_destroy (GTK_WINDOW (desk.staff));
+  pl_gui_test_run_frames (2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +529,8 @@ main (int   argc,
 
   g_test_add ("/plainly/window-actors/who-changed-what", Fixture, NULL,
               fixture_setup, test_who_changed_what, fixture_teardown);
+  g_test_add ("/plainly/window-actors/staff-desks-follow", Fixture, NULL,
+              fixture_setup, test_staff_desks_follow, fixture_teardown);
 
   return g_test_run ();
 }

@@ -386,6 +386,9 @@ pl_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  /* As GtkApplication gives it with a gtk/help-overlay.ui, which Plainly
+   * leaves out so the shortcuts window is built only when asked for */
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (pl_application_parent_class)->startup (app);
 
@@ -398,6 +401,8 @@ pl_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
 
   /* Paragraphs take the focus so the keyboard can walk the text; focusing
    * one should show the focus ring, not select all of its words. */

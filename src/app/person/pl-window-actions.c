@@ -216,6 +216,29 @@ save_pdf_action_cb (GSimpleAction *action,
     pl_printing_save_pdf (GTK_WINDOW (self), document, options, pdf_saved_cb, g_object_ref (self));
 }
 
+/* The keyboard shortcuts window is built when first asked for, not with
+ * the window as GtkApplication builds one it finds at gtk/help-overlay.ui:
+ * that took a tenth of the work before the start screen's first frame.
+ * Once built, it is the window's help overlay as GTK would have made it. */
+static void
+show_help_overlay_action_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (PL_RESOURCE_BASE "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_entries[] = {
   { "print", print_action_cb, NULL, NULL, NULL, { 0 } },
   { "save-pdf", save_pdf_action_cb, NULL, NULL, NULL, { 0 } },
@@ -223,6 +246,7 @@ static const GActionEntry win_entries[] = {
   { "retry", retry_action_cb, NULL, NULL, NULL, { 0 } },
   { "choose-database", choose_database_action_cb, NULL, NULL, NULL, { 0 } },
   { "staff", staff_action_cb, NULL, NULL, NULL, { 0 } },
+  { "show-help-overlay", show_help_overlay_action_cb, NULL, NULL, NULL, { 0 } },
 };
 
 void

@@ -26,6 +26,19 @@
 
 static void close_staff_window (PlWindow *self);
 
+/* This window's connection has committed changes (settings, a comment on
+ * the diary, a complaint sent): the staff window, if open, shows them now,
+ * not only when it is next brought forward */
+static void
+store_committed_cb (PlStore  *store,
+                    gpointer  data)
+{
+  PlWindow *self = PL_WINDOW (data);
+
+  if (self->staff_window != NULL)
+    pl_staff_window_read_changes (PL_STAFF_WINDOW (self->staff_window));
+}
+
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -287,8 +300,11 @@ pl_window_open_database (PlWindow   *self,
   if (self->complaint_form != NULL)
     pl_complaint_form_set_person (self->complaint_form, NULL, 0, NULL);
   close_staff_window (self);
+  if (self->store != NULL)
+    pl_store_set_commit_func (self->store, NULL, NULL);
   g_clear_pointer (&self->store, pl_store_unref);
   self->store = store;
+  pl_store_set_commit_func (store, store_committed_cb, self);
   g_free (self->path);
   self->path = g_strdup (path);
   self->person_id = 0;
@@ -623,6 +639,8 @@ pl_window_dispose (GObject *object)
   /* The staff window has its own connection: it stays open for the work
    * in it, and only this window's connection is closed */
   g_clear_weak_pointer (&self->staff_window);
+  if (self->store != NULL)
+    pl_store_set_commit_func (self->store, NULL, NULL);
   if (self->pin_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->pin_dialog));
   g_clear_object (&self->idle_lock);

@@ -294,9 +294,11 @@ pl_complaint_desk_reload (PlComplaintDesk *self)
   GtkWidget *child;
   GtkListBoxRow *keep = NULL;
   guint n_shown = 0;
+  gint64 focused;
 
   g_return_if_fail (PL_IS_COMPLAINT_DESK (self));
 
+  focused = pl_widget_list_get_focused_id (self->list, "pl-complaint-id");
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -343,6 +345,7 @@ pl_complaint_desk_reload (PlComplaintDesk *self)
     mark_chosen (self, keep);
   else
     self->selected = 0;
+  pl_widget_list_focus_id (self->list, "pl-complaint-id", focused);
   self->filling = FALSE;
   show_detail (self);
 }

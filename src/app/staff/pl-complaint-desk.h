@@ -31,7 +31,8 @@ PlComplaintDesk   *pl_complaint_desk_new                  (void);
 void               pl_complaint_desk_set_context          (PlComplaintDesk *self,
                                                            PlStore         *store,
                                                            const PlStaff   *staff);
-/* Reads the list again, keeping the one chosen */
+/* Reads the list again, keeping the one chosen, the row with the focus
+ * and a note being written */
 void               pl_complaint_desk_reload               (PlComplaintDesk *self);
 /* Chooses a complaint as the list does; FALSE when it is not listed */
 gboolean           pl_complaint_desk_select               (PlComplaintDesk *self,

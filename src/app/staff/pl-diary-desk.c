@@ -526,6 +526,18 @@ search_changed_cb (PlDiaryDesk *self)
   reload_list (self);
 }
 
+void
+pl_diary_desk_reload (PlDiaryDesk *self)
+{
+  gint64 focused;
+
+  g_return_if_fail (PL_IS_DIARY_DESK (self));
+
+  focused = pl_widget_list_get_focused_id (self->entries_list, "entry-id");
+  reload_list (self);
+  pl_widget_list_focus_id (self->entries_list, "entry-id", focused);
+}
+
 static void
 save_clicked_cb (PlDiaryDesk *self)
 {

@@ -27,5 +27,9 @@ gboolean     pl_diary_desk_edit_entry   (PlDiaryDesk    *self,
                                          gint64          entry_id);
 /* The message shown now ("Saved.", or why it cannot be saved), or NULL */
 const char  *pl_diary_desk_get_message  (PlDiaryDesk    *self);
+/* Reads the list of entries again, for what another window wrote there (a
+ * comment on a visit): the entry being written and the row with the focus
+ * stay as they are */
+void         pl_diary_desk_reload       (PlDiaryDesk    *self);
 
 G_END_DECLS

@@ -213,6 +213,19 @@ pl_person_pages_set_context (PlPersonPages  *self,
 }
 
 void
+pl_person_pages_read_changes (PlPersonPages *self)
+{
+  g_return_if_fail (PL_IS_PERSON_PAGES (self));
+
+  if (self->store == NULL)
+    return;
+  /* The plan being written is the editor's own until it is saved: it is
+   * not read again under the writer's hands */
+  reload_history (self);
+  pl_diary_desk_reload (self->diary);
+}
+
+void
 pl_person_pages_show (PlPersonPages *self,
                       const char    *page)
 {

@@ -22,6 +22,9 @@ gboolean       pl_person_pages_set_context  (PlPersonPages  *self,
                                              const PlStaff  *staff,
                                              gint64          person_id,
                                              GError        **error);
+/* Another window or program has written to the file: the history and the
+ * diary's entries are read again; what is being written stays */
+void           pl_person_pages_read_changes (PlPersonPages  *self);
 /* "plan", "checklist", "history" or "diary" */
 void           pl_person_pages_show         (PlPersonPages  *self,
                                              const char     *page);

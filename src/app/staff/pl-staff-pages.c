@@ -174,6 +174,19 @@ pl_staff_pages_new (PlStore       *store,
 }
 
 void
+pl_staff_pages_read_changes (GtkWidget *pages)
+{
+  g_return_if_fail (GTK_IS_WIDGET (pages));
+
+  /* Nothing on the person's side writes the welcome pack or the staff
+   * accounts, and the welcome pack being written stays as it is */
+  if (PL_IS_PERSON_PAGES (pages))
+    pl_person_pages_read_changes (PL_PERSON_PAGES (pages));
+  else if (PL_IS_COMPLAINT_DESK (pages))
+    pl_complaint_desk_reload (PL_COMPLAINT_DESK (pages));
+}
+
+void
 pl_staff_pages_show (GtkWidget  *pages,
                      const char *page)
 {

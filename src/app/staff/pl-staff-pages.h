@@ -29,5 +29,9 @@ GtkWidget  *pl_staff_pages_new             (PlStore       *store,
 /* Moves a person's pages to another of them */
 void        pl_staff_pages_show            (GtkWidget     *pages,
                                             const char    *page);
+/* Another connection has committed changes: pages reads again what it
+ * lists (complaints, diary entries, the history), keeping what staff are
+ * writing and where the focus is */
+void        pl_staff_pages_read_changes    (GtkWidget     *pages);
 
 G_END_DECLS

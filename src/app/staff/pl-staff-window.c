@@ -10,8 +10,9 @@
  * It has its own connection to the database the person's window has open,
  * whose actor is the member of staff signed in, so the history says who
  * made each change on either side. It says when it has saved something
- * ("records-changed"), and reads again what the person's side changed when
- * it is brought forward.
+ * ("records-changed"), and reads again what the person's side changed as
+ * soon as that is committed (pl_staff_window_read_changes ()), and what any
+ * other program changed when it is brought forward.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -22,7 +23,6 @@
 
 #include "pl-actor.h"
 #include "pl-application.h"
-#include "pl-complaint-desk.h"
 #include "pl-idle-lock.h"
 #include "pl-record.h"
 #include "pl-staff.h"
@@ -666,21 +666,32 @@ store_committed_cb (PlStore  *store,
   g_signal_emit (PL_STAFF_WINDOW (data), signals[SIGNAL_RECORDS_CHANGED], 0);
 }
 
-/* Brought forward: what the person's side changed meanwhile (a complaint
- * sent, a comment on the diary) is read again where a list shows it */
-static void
-active_changed_cb (PlStaffWindow *self)
+gboolean
+pl_staff_window_read_changes (PlStaffWindow *self)
 {
   gint64 version;
 
-  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->store == NULL)
-    return;
+  g_return_val_if_fail (PL_IS_STAFF_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
   version = pl_store_get_data_version (self->store);
   if (version == self->data_version)
-    return;
+    return FALSE;
   self->data_version = version;
-  if (self->staff != NULL && PL_IS_COMPLAINT_DESK (self->content))
-    pl_complaint_desk_reload (PL_COMPLAINT_DESK (self->content));
+  if (self->staff == NULL || self->content == NULL)
+    return FALSE;
+  pl_staff_pages_read_changes (self->content);
+  return TRUE;
+}
+
+/* Brought forward: what another program changed meanwhile is read again
+ * too (the person's window says so as it commits) */
+static void
+active_changed_cb (PlStaffWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    pl_staff_window_read_changes (self);
 }
 
 PlStore *

@@ -21,6 +21,10 @@ G_DECLARE_FINAL_TYPE (PlStaffWindow, pl_staff_window, PL, STAFF_WINDOW, AdwAppli
  * soon after it has saved something. */
 PlStaffWindow *pl_staff_window_new             (GtkApplication *application,
                                                 PlStore        *store);
+/* Reads again, in the page shown, what another connection has committed
+ * since this was last asked (the person's window calls it after each of
+ * its commits); what staff are writing stays. FALSE when nothing was read. */
+gboolean       pl_staff_window_read_changes    (PlStaffWindow  *self);
 /* The window's own connection; NULL when it could not be opened */
 PlStore       *pl_staff_window_get_store       (PlStaffWindow  *self);
 /* NULL when no one is signed in */

@@ -206,3 +206,46 @@ pl_widget_update_undo_actions (GtkWidget     *widget,
   gtk_widget_action_set_enabled (widget, undo, active && pl_edit_session_can_undo (session));
   gtk_widget_action_set_enabled (widget, redo, active && pl_edit_session_can_redo (session));
 }
+
+gint64
+pl_widget_list_get_focused_id (GtkListBox *list,
+                               const char *key)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  GtkWidget *row;
+  const gint64 *id;
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  root = gtk_widget_get_root (GTK_WIDGET (list));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (list))
+    return 0;
+  id = g_object_get_data (G_OBJECT (row), key);
+  return id != NULL ? *id : 0;
+}
+
+gboolean
+pl_widget_list_focus_id (GtkListBox *list,
+                         const char *key,
+                         gint64      id)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (id == 0)
+    return FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const gint64 *row_id = g_object_get_data (G_OBJECT (row), key);
+
+      if (row_id != NULL && *row_id == id)
+        return gtk_widget_grab_focus (row);
+    }
+  return FALSE;
+}

@@ -56,4 +56,14 @@ void        pl_widget_set_message          (GtkLabel   *label,
                                             const char *text);
 const char *pl_widget_get_message          (GtkLabel   *label);
 
+/* A list read again loses the row that had the focus. Before: the id (a
+ * gint64 kept on each row under key) of the row with the focus, or 0 when
+ * the focus is not in list; after: the focus back on the row with that
+ * id, FALSE when there is none */
+gint64      pl_widget_list_get_focused_id  (GtkListBox *list,
+                                            const char *key);
+gboolean    pl_widget_list_focus_id        (GtkListBox *list,
+                                            const char *key,
+                                            gint64      id);
+
 G_END_DECLS

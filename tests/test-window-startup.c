@@ -1,0 +1,96 @@
+/* test-window-startup.c: what the person's window leaves for later
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The start screen's first frame is what a person waits for (bench-startup
+ * measures it). What it does not show is built when first asked for; these
+ * tests check that it is not there before, and that it works once it is.
+ * Runs under Xvfb.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "pl-window.h"
+#include "pl-gui-test-util.h"
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (widget));
+}
+
+/* The accelerators the shortcuts window lists, one string */
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_string_append_printf (out, "%s ", accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, out);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  PlWindow *window = pl_window_new (NULL);
+  GtkShortcutsWindow *overlay;
+  g_autoptr(GString) accelerators = g_string_new (NULL);
+  GLogLevelFlags fatal_mask;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, window));
+
+  /* Not built with the window */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  /* GTK 4.8's shortcuts window measures its key caps at a few pixels below
+   * zero and warns, with GTK's own style alone too: criticals only */
+  fatal_mask = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (pl_gui_test_wait_until (is_visible, overlay));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+
+  /* The reader's keys are listed, as before */
+  collect_accelerators (GTK_WIDGET (overlay), accelerators);
+  g_assert_nonnull (strstr (accelerators->str, "<Primary>plus"));
+  g_assert_nonnull (strstr (accelerators->str, "<Alt>Left"));
+
+  /* Closed, it is hidden and kept; asked for again, the same one shows */
+  gtk_window_close (GTK_WINDOW (overlay));
+  pl_gui_test_run_frames (2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 overlay);
+  g_assert_true (pl_gui_test_wait_until (is_visible, overlay));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_gui_test_run_frames (1);
+  g_log_set_always_fatal (fatal_mask);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/plainly/window-startup/shortcuts-window", test_shortcuts_window);
+
+  return g_test_run ();
+}
