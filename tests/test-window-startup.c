@@ -84,6 +84,59 @@ test_shortcuts_window (void)
   g_log_set_always_fatal (fatal_mask);
 }
 
+/* The menu button F10 opens */
+static GtkMenuButton *
+find_primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The start screen's menu: built as it opens, named, with its items */
+static void
+test_menu_when_opened (void)
+{
+  PlWindow *window = pl_window_new (NULL);
+  GtkMenuButton *button;
+  GtkPopover *popover;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, window));
+
+  button = find_primary_menu (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP,
+                                       TRUE);
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Menu");
+  g_assert_true (pl_gui_test_wait_until (is_visible, popover));
+  gtk_menu_button_popdown (button);
+
+  /* Opened again, the same menu */
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pl_gui_test_run_frames (1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -91,6 +144,7 @@ main (int   argc,
   pl_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/plainly/window-startup/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/plainly/window-startup/menu-when-opened", test_menu_when_opened);
 
   return g_test_run ();
 }

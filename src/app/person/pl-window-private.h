@@ -113,6 +113,7 @@ struct _PlWindow
   AdwWindowTitle       *reader_title;
   GtkWidget            *diary_bar;
   GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;  /* built when first opened */
   GtkMenuButton        *print_button;
   GtkMenuButton        *text_size_button;
   GtkMenuButton        *theme_button;

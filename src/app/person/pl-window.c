@@ -835,6 +835,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, reader_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, print_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, text_size_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, theme_button);
@@ -889,7 +890,7 @@ pl_window_init (PlWindow *self)
   static guint n_windows;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  pl_widget_name_menu (self->menu_button, _("Menu"));
+  pl_widget_set_menu_when_opened (self->menu_button, self->primary_menu, _("Menu"));
   pl_widget_name_menu (self->print_button, _("Print"));
   pl_widget_unname_stack_pages (GTK_WIDGET (self));
 

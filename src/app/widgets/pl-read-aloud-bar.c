@@ -29,6 +29,9 @@ struct _PlReadAloudBar
   GtkStack             *modes;
   GtkMenuButton        *more_button;
   GtkMenuButton        *compact_more_button;
+  /* Their menus, built when first opened */
+  GMenuModel           *more_menu;
+  GMenuModel           *compact_more_menu;
   GtkWidget            *buttons;
   GtkWidget            *compact_buttons;
   GtkWidget            *compact_play_button;
@@ -807,6 +810,8 @@ pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_icon);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, more_button);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_more_button);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, more_menu);
+  gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, compact_more_menu);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, play_label);
   gtk_widget_class_bind_template_child (widget_class, PlReadAloudBar, status_label);
 
@@ -824,8 +829,8 @@ static void
 pl_read_aloud_bar_init (PlReadAloudBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  pl_widget_name_menu (self->more_button, _("More"));
-  pl_widget_name_menu (self->compact_more_button, _("More"));
+  pl_widget_set_menu_when_opened (self->more_button, self->more_menu, _("More"));
+  pl_widget_set_menu_when_opened (self->compact_more_button, self->compact_more_menu, _("More"));
   pl_widget_unname_stack_pages (GTK_WIDGET (self));
 
   /* Tab goes from button to button, not to the flow box's own children */

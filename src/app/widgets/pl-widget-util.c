@@ -190,6 +190,59 @@ pl_widget_name_menu (GtkMenuButton *button,
   pl_widget_unname_stack_pages (GTK_WIDGET (popover));
 }
 
+typedef struct
+{
+  GMenuModel *model;
+  char       *name;
+} MenuWhenOpened;
+
+static void
+menu_when_opened_free (gpointer data)
+{
+  MenuWhenOpened *menu = data;
+
+  g_object_unref (menu->model);
+  g_free (menu->name);
+  g_free (menu);
+}
+
+/* GtkMenuButton calls this each time it is about to open */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  MenuWhenOpened *menu = user_data;
+  g_autoptr(GMenuModel) model = NULL;
+  g_autofree char *name = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  /* Kept apart from menu, which the next line frees */
+  model = g_object_ref (menu->model);
+  name = g_strdup (menu->name);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, model);
+  pl_widget_name_menu (button, name);
+}
+
+void
+pl_widget_set_menu_when_opened (GtkMenuButton *button,
+                                GMenuModel    *model,
+                                const char    *name)
+{
+  MenuWhenOpened *menu;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+  g_return_if_fail (name != NULL);
+
+  menu = g_new0 (MenuWhenOpened, 1);
+  menu->model = g_object_ref (model);
+  menu->name = g_strdup (name);
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, menu, menu_when_opened_free);
+}
+
 void
 pl_widget_update_undo_actions (GtkWidget     *widget,
                                const char    *group,

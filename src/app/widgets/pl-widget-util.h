@@ -33,6 +33,13 @@ void       pl_widget_name_drop_downs       (GtkWidget  *root,
  * as that makes a new popover. */
 void       pl_widget_name_menu             (GtkMenuButton *button,
                                             const char    *name);
+/* Builds the menu of button from model only when it first opens, and then
+ * names it (pl_widget_name_menu ()): a GtkPopoverMenu costs about as much
+ * to build as a small page, and most windows' menus are never opened. To a
+ * screen reader the button is the same menu button before and after. */
+void       pl_widget_set_menu_when_opened  (GtkMenuButton *button,
+                                            GMenuModel    *model,
+                                            const char    *name);
 /* The same for every GtkStack under root: a page is a panel Orca would
  * announce as "GtkStackPage panel" when the focus moves into it */
 void       pl_widget_unname_stack_pages    (GtkWidget     *root);
