@@ -23,7 +23,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-actor.h"
 #include "pl-access.h"

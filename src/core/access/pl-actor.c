@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <string.h>
 
 #include "pl-actor.h"

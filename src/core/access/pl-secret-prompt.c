@@ -13,7 +13,7 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-secret-prompt.h"
 #include "pl-store.h"

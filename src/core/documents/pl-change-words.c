@@ -12,7 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-change-words.h"
 #include "pl-document.h"

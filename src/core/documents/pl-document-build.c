@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-change-words.h"
 #include "pl-document.h"
@@ -91,8 +91,7 @@ add_changes (PlStore    *store,
   pl_document_add (with_changes, PL_BLOCK_HEADING, 2, CHANGES_ANCHOR, NULL,
                    _("What has changed since you last looked"));
   pl_document_add (with_changes, PL_BLOCK_NOTICE, 0, CHANGES_ANCHOR "-note", NULL,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Your plan has 1 change since you last looked. "
+                   ngettext ("Your plan has 1 change since you last looked. "
                                 "It is marked in your plan with a line beside it.",
                                 "Your plan has changes since you last looked. "
                                 "Each one is marked in your plan with a line beside it.",
@@ -152,6 +151,25 @@ build_plan (PlStore   *store,
   return g_steal_pointer (&document);
 }
 
+/* The language a document's own words are in (headings, "Please call me",
+ * dates): the person's, for them and for staff making their copy (NG21
+ * 1.2.5). A carer reads in the computer's language until carers have one
+ * of their own. The words staff wrote stay in the language they wrote. */
+static const char *
+document_language (PlStore  *store,
+                   PlViewer *viewer)
+{
+  g_autoptr(PlPerson) person = NULL;
+
+  if (pl_viewer_get_kind (viewer) == PL_VIEWER_CARER)
+    return NULL;
+  person = pl_store_load_person (store, pl_viewer_get_person_id (viewer), NULL);
+  if (person == NULL || person->preferred_language == NULL)
+    return NULL;
+  /* Interned, so it outlives the person record */
+  return g_intern_string (person->preferred_language);
+}
+
 PlDocument *
 pl_document_build_for (PlStore         *store,
                        PlViewer        *viewer,
@@ -159,6 +177,8 @@ pl_document_build_for (PlStore         *store,
                        GError         **error)
 {
   gint64 person_id;
+  PlCatalog *catalog;
+  PlDocument *document = NULL;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (viewer != NULL, NULL);
@@ -169,21 +189,29 @@ pl_document_build_for (PlStore         *store,
     return NULL;
 
   person_id = pl_viewer_get_person_id (viewer);
+  catalog = pl_catalog_for_language (document_language (store, viewer));
+  pl_catalog_push_thread_default (catalog);
   switch (kind)
     {
     case PL_DOCUMENT_PLAN:
-      return build_plan (store, viewer, error);
+      document = build_plan (store, viewer, error);
+      break;
     case PL_DOCUMENT_DIARY:
-      return pl_document_build_diary (store, person_id, 0, error);
+      document = pl_document_build_diary (store, person_id, 0, error);
+      break;
     case PL_DOCUMENT_WELCOME:
-      return pl_document_build_welcome (store, person_id, error);
+      document = pl_document_build_welcome (store, person_id, error);
+      break;
     case PL_DOCUMENT_COMPLAINT:
-      return pl_document_build_complaint (store, person_id, 0, error);
+      document = pl_document_build_complaint (store, person_id, 0, error);
+      break;
     case PL_N_DOCUMENT_KINDS:
     default:
+      g_warn_if_reached ();
       break;
     }
-  g_return_val_if_reached (NULL);
+  pl_catalog_pop_thread_default (catalog);
+  return document;
 }
 
 gboolean

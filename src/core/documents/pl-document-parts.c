@@ -14,7 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-record.h"
 #include "pl-document-private.h"

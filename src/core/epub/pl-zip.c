@@ -16,7 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <gio/gio.h>
 #include <zlib.h>
 

@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include "pl-catalog.h"
+#include "pl-i18n.h"
 #include "pl-plural.h"
 
 #include <gio/gio.h>
@@ -326,6 +326,13 @@ pl_catalog_get_n_messages (const PlCatalog *catalog)
   return g_hash_table_size (catalog->messages);
 }
 
+static void
+pl_catalog_unref_or_null (PlCatalog *catalog)
+{
+  if (catalog != NULL)
+    pl_catalog_unref (catalog);
+}
+
 static const Translation *
 lookup (const PlCatalog *catalog,
         const char      *context,
@@ -396,6 +403,46 @@ pl_catalog_npgettext (const PlCatalog *catalog,
   return *form != '\0' ? form : (n == 1 ? msgid : msgid_plural);
 }
 
+static GMutex loaded_lock;
+static GHashTable *loaded;   /* language tag -> PlCatalog, or NULL for none */
+
+PlCatalog *
+pl_catalog_for_language (const char *language)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *tag = NULL;
+  PlCatalog *catalog = NULL;
+  const char *localedir;
+
+  if (language == NULL || *language == '\0')
+    return NULL;
+
+  /* "pl-PL" as gettext names it, "pl_PL"; English is the words as written */
+  tag = g_strdelimit (g_strdup (language), "-", '_');
+  if (g_ascii_strncasecmp (tag, "en", 2) == 0 && (tag[2] == '\0' || tag[2] == '_'))
+    return NULL;
+
+  locker = g_mutex_locker_new (&loaded_lock);
+  if (loaded == NULL)
+    loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) pl_catalog_unref_or_null);
+  if (g_hash_table_lookup_extended (loaded, tag, NULL, (gpointer *) &catalog))
+    return catalog;
+
+  localedir = g_getenv ("PLAINLY_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  {
+    g_autoptr(GError) error = NULL;
+
+    catalog = pl_catalog_load (tag, localedir, GETTEXT_PACKAGE, &error);
+    if (catalog == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      g_warning ("%s", error->message);
+  }
+  g_hash_table_insert (loaded, g_steal_pointer (&tag), catalog);
+  return catalog;
+}
+
 /* The thread-default stack: pushes nest, NULL entries included */
 static void
 free_stack (gpointer data)
@@ -439,6 +486,14 @@ pl_catalog_pop_thread_default (PlCatalog *catalog)
     pl_catalog_unref (top);
 }
 
+gboolean
+pl_catalog_has_thread_default (void)
+{
+  GPtrArray *stack = g_private_get (&thread_stack);
+
+  return stack != NULL && stack->len > 0;
+}
+
 PlCatalog *
 pl_catalog_get_thread_default (void)
 {
@@ -447,4 +502,33 @@ pl_catalog_get_thread_default (void)
   if (stack == NULL || stack->len == 0)
     return NULL;
   return g_ptr_array_index (stack, stack->len - 1);
+}
+
+/* _(), C_() and ngettext() of pl-i18n.h */
+
+const char *
+pl_gettext (const char *msgid)
+{
+  if (pl_catalog_has_thread_default ())
+    return pl_catalog_gettext (pl_catalog_get_thread_default (), msgid);
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+const char *
+pl_pgettext (const char *context,
+             const char *msgid)
+{
+  if (pl_catalog_has_thread_default ())
+    return pl_catalog_pgettext (pl_catalog_get_thread_default (), context, msgid);
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+}
+
+const char *
+pl_ngettext (const char *msgid,
+             const char *msgid_plural,
+             gulong      n)
+{
+  if (pl_catalog_has_thread_default ())
+    return pl_catalog_ngettext (pl_catalog_get_thread_default (), msgid, msgid_plural, n);
+  return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
 }

@@ -64,11 +64,19 @@ const char *pl_catalog_npgettext (const PlCatalog *catalog,
                                   const char      *msgid_plural,
                                   gulong           n);
 
+/* The catalogue for a language tag ("cy", "pl-PL", "en-GB"), loaded once
+ * a process from PLAINLY_LOCALEDIR if set (the build tree, for tests and
+ * uninstalled runs), else the installed one. NULL for English and for a
+ * language Plainly has no translation for: the words as written. */
+PlCatalog  *pl_catalog_for_language (const char *language);
+
 /* The catalogue _() uses on this thread, until popped; pushes nest. NULL
- * may be pushed: the words as written. */
+ * may be pushed: the words as written. With nothing pushed, _() gives the
+ * computer's own language, as gettext does. */
 void        pl_catalog_push_thread_default (PlCatalog *catalog);
 void        pl_catalog_pop_thread_default  (PlCatalog *catalog);
 PlCatalog  *pl_catalog_get_thread_default  (void);
+gboolean    pl_catalog_has_thread_default  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlCatalog, pl_catalog_unref)
 

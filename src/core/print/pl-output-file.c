@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <gio/gio.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <glib/gstdio.h>
 
 #include "pl-output-file.h"

@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <pango/pangocairo.h>
 
 #include "pl-document.h"

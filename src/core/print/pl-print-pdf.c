@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <cairo-pdf.h>
 
 #include "pl-document.h"

@@ -13,7 +13,7 @@
 
 #include <string.h>
 #include <espeak-ng/speak_lib.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-speech-private.h"
 #include "pl-speech-say.h"

@@ -18,7 +18,7 @@
 
 #include "pl-speech-say.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <string.h>
 
 typedef enum
@@ -349,17 +349,17 @@ emit_money (Builder        *b,
 
   if (pence == 0)
     /* Translators: an amount of money as it is said aloud: "12 pounds" */
-    said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pound", "%s pounds", whole), pounds);
+    said = g_strdup_printf (ngettext ("%s pound", "%s pounds", whole), pounds);
   else if (whole == 0)
     /* Translators: pence alone, said aloud: "75 pence" */
-    said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu penny", "%lu pence", pence), pence);
+    said = g_strdup_printf (ngettext ("%lu penny", "%lu pence", pence), pence);
   else
     {
       g_autofree char *pence_text = g_strdup_printf ("%lu", pence);
 
       /* Translators: pounds and pence said aloud, "12 pounds 50" for £12.50;
        * %1$s is the pounds, %2$s the pence */
-      said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s pound %2$s", "%1$s pounds %2$s",
+      said = g_strdup_printf (ngettext ("%1$s pound %2$s", "%1$s pounds %2$s",
                                            whole),
                               pounds, pence_text);
     }
@@ -392,6 +392,7 @@ pl_speech_say_new (const char *written,
   glong n = 0;
   Builder b;
   guint s = 0;
+  PlCatalog *catalog;
 
   g_return_val_if_fail (written != NULL, say);
 
@@ -407,6 +408,10 @@ pl_speech_say_new (const char *written,
   for (guint i = 0; i < spans->len; i++)
     if (g_array_index (spans, Span, i).kind == SPAN_CHARACTERS)
       b.ssml = TRUE;
+
+  /* The words of money are the voice's language's, whatever the screen's */
+  catalog = pl_catalog_for_language (language);
+  pl_catalog_push_thread_default (catalog);
 
   for (glong i = 0; i < n;)
     {
@@ -442,6 +447,7 @@ pl_speech_say_new (const char *written,
       i++;
     }
 
+  pl_catalog_pop_thread_default (catalog);
   {
     guint last = (guint) n;
 

@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-record.h"
 #include "pl-complaint.h"

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-draft.h"
 #include "pl-record-json.h"

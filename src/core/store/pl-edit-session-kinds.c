@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <json-glib/json-glib.h>
 
 #include "pl-diary.h"

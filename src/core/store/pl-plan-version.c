@@ -13,7 +13,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <json-glib/json-glib.h>
 
 #include "pl-record.h"

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <gio/gio.h>
 
 #include "pl-model.h"

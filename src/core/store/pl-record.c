@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <gio/gio.h>
 
 #include "pl-record.h"

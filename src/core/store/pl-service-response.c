@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-service-response.h"
 

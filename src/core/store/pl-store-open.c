@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <glib/gstdio.h>
 
 #include "pl-actor.h"

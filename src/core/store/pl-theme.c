@@ -15,7 +15,7 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-model.h"
 #include "pl-theme.h"
