@@ -11,8 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-braille-dialog.h"
+#include "pl-needs.h"
 #include "pl-printing.h"
 #include "pl-reader-style.h"
+#include "pl-widget-util.h"
 #include "pl-window-private.h"
 
 void
@@ -239,9 +242,109 @@ show_help_overlay_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* The person's recorded needs; none for a carer, who reads in their own way */
+static GPtrArray *
+person_needs (PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *needs;
+
+  if (self->store == NULL || self->person_id == 0 || self->carer_id != 0)
+    return NULL;
+  needs = pl_store_list_comm_needs (self->store, self->person_id, &error);
+  if (needs == NULL)
+    g_warning ("The communication needs could not be read: %s", error->message);
+  return needs;
+}
+
+gboolean
+pl_window_braille_first (PlWindow *self)
+{
+  g_autoptr(GPtrArray) needs = person_needs (self);
+
+  return pl_braille_is_needed (needs);
+}
+
+static void
+braille_saved_cb (PlBrailleDialog *dialog,
+                  const char      *message,
+                  PlWindow        *self)
+{
+  pl_window_show_notice (self, message);
+}
+
+static void
+save_braille_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  PlWindow *self = PL_WINDOW (user_data);
+  PlDocument *document = pl_reader_get_document (self->reader);
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(PlBrailleOptions) options = NULL;
+  PlBrailleDialog *dialog;
+
+  if (document == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->reader_page)
+    return;
+  /* The grade the person's needs ask for, and Welsh braille for Welsh,
+   * whoever saves it: the copy is for them */
+  if (self->store != NULL && self->person_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      person = pl_store_load_person (self->store, self->person_id, NULL);
+      needs = pl_store_list_comm_needs (self->store, self->person_id, &error);
+    }
+  options = pl_braille_options_for_reader (person, needs);
+  /* A braille reader has no use for cells on screen; a sighted helper can
+   * open them */
+  dialog = pl_braille_dialog_new (GTK_WINDOW (self), document, options, FALSE);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (braille_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GMenuModel *
+pl_window_copies_menu_new (gboolean braille_first)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) paper = g_menu_new ();
+  g_autoptr(GMenu) braille = g_menu_new ();
+
+  g_menu_append (paper, _("_Print…"), "win.print");
+  g_menu_append (paper, _("Save as P_DF…"), "win.save-pdf");
+  g_menu_append (braille, _("Save _Braille Copy…"), "win.save-braille");
+  /* Accessible Information Standard: the format the person's needs name
+   * comes first */
+  if (braille_first)
+    {
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (braille));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (paper));
+    }
+  else
+    {
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (paper));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (braille));
+    }
+  return G_MENU_MODEL (menu);
+}
+
+/* Made each time the menu opens, for whoever reads now */
+static void
+copies_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  PlWindow *self = PL_WINDOW (user_data);
+  g_autoptr(GMenuModel) menu = pl_window_copies_menu_new (pl_window_braille_first (self));
+
+  gtk_menu_button_set_menu_model (button, menu);
+  pl_widget_name_menu (button, _("Print"));
+}
+
 static const GActionEntry win_entries[] = {
   { "print", print_action_cb, NULL, NULL, NULL, { 0 } },
   { "save-pdf", save_pdf_action_cb, NULL, NULL, NULL, { 0 } },
+  { "save-braille", save_braille_action_cb, NULL, NULL, NULL, { 0 } },
   { "back", back_action_cb, NULL, NULL, NULL, { 0 } },
   { "retry", retry_action_cb, NULL, NULL, NULL, { 0 } },
   { "choose-database", choose_database_action_cb, NULL, NULL, NULL, { 0 } },
@@ -265,4 +368,5 @@ pl_window_init_actions (PlWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  gtk_menu_button_set_create_popup_func (self->print_button, copies_popup_cb, self, NULL);
 }

@@ -232,6 +232,10 @@ void pl_window_zoom_action_cb (GtkWidget  *widget,
                                GVariant   *parameter);
 GMenuModel *pl_window_text_size_menu_new (void);
 GMenuModel *pl_window_theme_menu_new (void);
+/* The print menu: paper, PDF and braille, braille first when the person's
+ * needs ask for it */
+GMenuModel *pl_window_copies_menu_new (gboolean braille_first);
+gboolean pl_window_braille_first (PlWindow *self);
 void pl_window_contents_action_cb (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *parameter);

@@ -13,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-access.h"
 #include "pl-agreement-dialog.h"
+#include "pl-braille-dialog.h"
 #include "pl-diary-desk.h"
 #include "pl-guidance-list.h"
 #include "pl-history-page.h"
@@ -22,6 +24,7 @@
 #include "pl-record.h"
 #include "pl-staff.h"
 #include "pl-together-view.h"
+#include "pl-widget-util.h"
 
 struct _PlPersonPages
 {
@@ -32,6 +35,8 @@ struct _PlPersonPages
   AdwViewStack    *stack;
   GtkToggleButton *together_button;
   GtkWidget       *agree_button;
+  GtkMenuButton   *braille_button;
+  GtkLabel        *copy_message;
   PlPlanEditor    *editor;
   PlTogetherView  *together;
   PlGuidanceList  *checklist;
@@ -144,6 +149,74 @@ static void
 agree_cb (PlPersonPages *self)
 {
   pl_person_pages_open_agreement (self);
+}
+
+static void
+braille_saved_cb (PlBrailleDialog *dialog,
+                  const char      *message,
+                  PlPersonPages   *self)
+{
+  pl_widget_set_message (self->copy_message, message);
+}
+
+GtkWindow *
+pl_person_pages_open_braille (PlPersonPages  *self,
+                              PlDocumentKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlViewer) staff = NULL;
+  g_autoptr(PlViewer) viewer = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlBrailleOptions) options = NULL;
+  GtkRoot *root;
+  GtkWindow *parent;
+  PlBrailleDialog *dialog;
+
+  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), NULL);
+
+  if (self->store == NULL || self->staff == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  pl_widget_set_message (self->copy_message, NULL);
+
+  /* The one access policy: what this member of staff's role lets them see
+   * of the person's documents, built as every reader's is */
+  staff = pl_access_open_staff (self->store, self->staff, &error);
+  if (staff != NULL)
+    viewer = pl_viewer_for_person (self->store, staff, self->person_id, &error);
+  if (viewer != NULL)
+    document = pl_document_build_for (self->store, viewer, kind, &error);
+  if (document != NULL)
+    person = pl_store_load_person (self->store, self->person_id, &error);
+  if (person == NULL)
+    {
+      GtkWidget *message = adw_message_dialog_new (parent, _("No braille copy could be made"),
+                                                   error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return GTK_WINDOW (message);
+    }
+
+  /* In the grade the person's needs ask for; staff check it on screen */
+  options = pl_braille_options_for_reader (person, self->needs);
+  dialog = pl_braille_dialog_new (parent, document, options, TRUE);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (braille_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+braille_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlDocumentKind kind;
+
+  if (pl_document_kind_from_nick (g_variant_get_string (parameter, NULL), &kind))
+    pl_person_pages_open_braille (PL_PERSON_PAGES (widget), kind);
 }
 
 static void
@@ -337,6 +410,8 @@ pl_person_pages_class_init (PlPersonPagesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, stack);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, together_button);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, agree_button);
+  gtk_widget_class_bind_template_child (widget_class, PlPersonPages, braille_button);
+  gtk_widget_class_bind_template_child (widget_class, PlPersonPages, copy_message);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, editor);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, together);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, checklist);
@@ -350,6 +425,7 @@ pl_person_pages_class_init (PlPersonPagesClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "person.together", NULL, together_action_cb);
+  gtk_widget_class_install_action (widget_class, "person.braille", "s", braille_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "person.together", NULL);
 }
@@ -358,6 +434,7 @@ static void
 pl_person_pages_init (PlPersonPages *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_widget_name_menu (self->braille_button, _("Braille copy"));
 }
 
 PlPersonPages *

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pl-document-kind.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,11 @@ void           pl_person_pages_set_together (PlPersonPages  *self,
 /* "Record agreement": the dialog for the saved plan, or NULL (and a
  * message) when there is none yet */
 GtkWindow     *pl_person_pages_open_agreement (PlPersonPages *self);
+/* "Braille Copy": the dialog with a preview for this kind of the person's
+ * documents, as this member of staff may read it; or a message saying why
+ * it cannot be made */
+GtkWindow     *pl_person_pages_open_braille (PlPersonPages  *self,
+                                             PlDocumentKind  kind);
 GtkWidget     *pl_person_pages_get_editor   (PlPersonPages  *self);
 GtkWidget     *pl_person_pages_get_together (PlPersonPages  *self);
 GtkWidget     *pl_person_pages_get_checklist (PlPersonPages *self);

@@ -26,6 +26,10 @@
  * so a part of megabytes is translated in steps of bounded memory */
 #define MAX_PIECE 2000
 
+/* liblouis keeps its tables in globals it does not lock: one translation
+ * at a time, whichever thread asks (a save and a preview can overlap) */
+static GMutex louis_lock;
+
 /* BRF's guide dots (dots 5) lead a contents entry to its page */
 #define GUIDE_DOT '"'
 
@@ -38,6 +42,18 @@ pl_braille_options_new (void)
   self->cells = PL_BRAILLE_DEFAULT_CELLS;
   self->lines = PL_BRAILLE_DEFAULT_LINES;
   return self;
+}
+
+PlBrailleOptions *
+pl_braille_options_copy (const PlBrailleOptions *self)
+{
+  PlBrailleOptions *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->language = g_strdup (self->language);
+  return copy;
 }
 
 void
@@ -160,8 +176,12 @@ translate_piece (const char  *table,
     {
       g_autofree widechar *braille = g_new (widechar, out_max);
       int in_len = length, out_len = out_max;
+      int translated;
 
-      if (!lou_translateString (table, in, &in_len, braille, &out_len, NULL, NULL, 0))
+      g_mutex_lock (&louis_lock);
+      translated = lou_translateString (table, in, &in_len, braille, &out_len, NULL, NULL, 0);
+      g_mutex_unlock (&louis_lock);
+      if (!translated)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        _("The braille tables (%s) could not be read. Is liblouis-data installed?"),
@@ -776,6 +796,117 @@ pl_braille_save (PlDocument             *document,
   if (!pl_output_file_write (output, brf, length, error))
     return FALSE;
   return pl_output_file_commit (output, error);
+}
+
+typedef struct
+{
+  PlDocument       *document;
+  PlBrailleOptions *options;
+  char             *path;   /* NULL: format only */
+} BrailleTask;
+
+static void
+braille_task_free (gpointer data)
+{
+  BrailleTask *job = data;
+
+  g_clear_object (&job->document);
+  g_clear_pointer (&job->options, pl_braille_options_free);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+braille_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  BrailleTask *job = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (job->path != NULL)
+    {
+      if (pl_braille_save (job->document, job->options, job->path, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+    }
+  else
+    {
+      char *brf = pl_braille_format (job->document, job->options, NULL, &error);
+
+      if (brf != NULL)
+        g_task_return_pointer (task, brf, g_free);
+      else
+        g_task_return_error (task, error);
+    }
+}
+
+static void
+run_braille_task (PlDocument             *document,
+                  const PlBrailleOptions *options,
+                  const char             *path,
+                  gpointer                source_tag,
+                  GCancellable           *cancellable,
+                  GAsyncReadyCallback     callback,
+                  gpointer                user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  BrailleTask *job = g_new0 (BrailleTask, 1);
+
+  job->document = g_object_ref (document);
+  job->options = options != NULL ? pl_braille_options_copy (options) : pl_braille_options_new ();
+  job->path = g_strdup (path);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, braille_task_free);
+  g_task_run_in_thread (task, braille_thread);
+}
+
+void
+pl_braille_save_async (PlDocument             *document,
+                       const PlBrailleOptions *options,
+                       const char             *path,
+                       GCancellable           *cancellable,
+                       GAsyncReadyCallback     callback,
+                       gpointer                user_data)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (document));
+  g_return_if_fail (path != NULL);
+
+  run_braille_task (document, options, path, pl_braille_save_async, cancellable, callback, user_data);
+}
+
+gboolean
+pl_braille_save_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+pl_braille_format_async (PlDocument             *document,
+                         const PlBrailleOptions *options,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (document));
+
+  run_braille_task (document, options, NULL, pl_braille_format_async, cancellable, callback, user_data);
+}
+
+char *
+pl_braille_format_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* North American ASCII braille, in the order of the Unicode cells U+2800 to U+283F */

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "pl-document.h"
 #include "pl-types.h"
@@ -68,6 +68,28 @@ gboolean          pl_braille_save               (PlDocument             *documen
                                                  const PlBrailleOptions *options,
                                                  const char             *path,
                                                  GError                **error);
+
+/* The same off the calling thread, for a window that must not wait: the
+ * document is only read, the options are copied. Cancelled, nothing is
+ * written. */
+void              pl_braille_save_async         (PlDocument             *document,
+                                                 const PlBrailleOptions *options,
+                                                 const char             *path,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+gboolean          pl_braille_save_finish        (GAsyncResult           *result,
+                                                 GError                **error);
+/* pl_braille_format () off the calling thread, for a preview */
+void              pl_braille_format_async       (PlDocument             *document,
+                                                 const PlBrailleOptions *options,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+char             *pl_braille_format_finish      (GAsyncResult           *result,
+                                                 GError                **error);
+
+PlBrailleOptions *pl_braille_options_copy       (const PlBrailleOptions *self);
 
 /* BRF as Unicode braille cells (U+2800…), line ends and form feeds kept,
  * for a sighted check on screen */
