@@ -119,7 +119,8 @@ test_menu_when_opened (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP,
                                        TRUE);
 
-  gtk_menu_button_popup (button);
+  /* F10, as Orca's users open it */
+  g_assert_nonnull (pl_gui_test_press_keys (GTK_WIDGET (window), "F10"));
   popover = gtk_menu_button_get_popover (button);
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
   g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, 2);
@@ -131,6 +132,7 @@ test_menu_when_opened (void)
   /* Opened again, the same menu */
   gtk_menu_button_popup (button);
   g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (pl_gui_test_wait_until (is_visible, popover));
   gtk_menu_button_popdown (button);
 
   gtk_window_destroy (GTK_WINDOW (window));
