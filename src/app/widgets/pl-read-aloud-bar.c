@@ -17,6 +17,7 @@
 
 #include "pl-model.h"
 #include "pl-audio.h"
+#include "pl-epub.h"
 #include "pl-read-aloud-bar.h"
 #include "pl-voice.h"
 #include "pl-widget-util.h"
@@ -61,6 +62,7 @@ struct _PlReadAloudBar
   GCancellable         *export_cancellable;
   GtkWindow            *export_window;
   GtkProgressBar       *export_progress;
+  gboolean              export_book;    /* a talking book, not a sound file */
 };
 
 G_DEFINE_FINAL_TYPE (PlReadAloudBar, pl_read_aloud_bar, GTK_TYPE_WIDGET)
@@ -289,7 +291,7 @@ next_clicked_cb (PlReadAloudBar *self)
     pl_speech_next_sentence (self->speech);
 }
 
-/* Save as audio ---------------------------------------------------------- */
+/* Save as audio, or as a talking book ------------------------------------ */
 
 static void
 close_export (PlReadAloudBar *self)
@@ -320,10 +322,14 @@ export_done_cb (GObject      *source,
   g_autoptr(PlReadAloudBar) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (pl_speech_save_audio_finish (PL_SPEECH (source), result, &error))
-    set_status (self, _("The sound file is saved."));
+  if (self->export_book ? pl_epub_save_finish (result, &error)
+                        : pl_speech_save_audio_finish (PL_SPEECH (source), result, &error))
+    set_status (self, self->export_book ? _("The talking book is saved.")
+                                        : _("The sound file is saved."));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_status (self, _("Saving the sound file was stopped. Nothing was saved."));
+    set_status (self, self->export_book
+                      ? _("Saving the talking book was stopped. Nothing was saved.")
+                      : _("Saving the sound file was stopped. Nothing was saved."));
   else
     set_status (self, error->message);
 
@@ -339,16 +345,18 @@ export_cancel_cb (PlReadAloudBar *self)
 
 static void
 start_export (PlReadAloudBar *self,
-              const char     *path)
+              const char     *path,
+              gboolean        book)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *label = gtk_label_new (_("Saving the sound file. This can take a minute for a long plan."));
+  GtkWidget *label = gtk_label_new (book ? _("Saving the talking book. This can take a minute for a long plan.")
+                                         : _("Saving the sound file. This can take a minute for a long plan."));
   GtkWidget *progress = gtk_progress_bar_new ();
   GtkWidget *cancel = pl_widget_button_new_with_mnemonic (_("_Stop Saving"));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   self->export_window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_title (self->export_window, _("Saving as Audio"));
+  gtk_window_set_title (self->export_window, book ? _("Saving as a Talking Book") : _("Saving as Audio"));
   gtk_window_set_modal (self->export_window, TRUE);
   gtk_window_set_deletable (self->export_window, FALSE);
   if (GTK_IS_WINDOW (root))
@@ -373,10 +381,24 @@ start_export (PlReadAloudBar *self,
   gtk_widget_grab_focus (cancel);
 
   self->export_cancellable = g_cancellable_new ();
+  self->export_book = book;
   update_buttons (self);
-  pl_speech_save_audio_async (self->speech, self->document, 0, PL_SPEECH_TO_END, path,
-                            export_progress_cb, self, self->export_cancellable,
-                            export_done_cb, g_object_ref (self));
+  if (book)
+    {
+      /* In the reader's own text size, colours and voice */
+      g_autoptr(PlEpubOptions) options =
+        pl_epub_options_for_reader (self->voice != NULL ? pl_voice_get_settings (self->voice) : NULL,
+                                    NULL, self->document);
+
+      if (self->voice != NULL && pl_voice_get_language (self->voice) != NULL)
+        options->language = g_strdup (pl_voice_get_language (self->voice));
+      pl_epub_save_async (self->document, options, self->speech, path, export_progress_cb, self,
+                          self->export_cancellable, export_done_cb, g_object_ref (self));
+    }
+  else
+    pl_speech_save_audio_async (self->speech, self->document, 0, PL_SPEECH_TO_END, path,
+                                export_progress_cb, self, self->export_cancellable,
+                                export_done_cb, g_object_ref (self));
 }
 
 static void
@@ -390,16 +412,20 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
       g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
 
+      gboolean book = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "book"));
+
       /* A name with no ending gets the one phones play: the format goes by it */
-      if (base != NULL && strchr (base, '.') == NULL)
+      if (base != NULL && (book ? !g_str_has_suffix (base, ".epub") : strchr (base, '.') == NULL))
         {
-          char *named = g_strconcat (path, ".", pl_audio_format_extension (PL_AUDIO_FORMAT_MP3), NULL);
+          char *named = g_strconcat (path, ".",
+                                     book ? "epub" : pl_audio_format_extension (PL_AUDIO_FORMAT_MP3),
+                                     NULL);
 
           g_free (path);
           path = named;
         }
       if (path != NULL)
-        start_export (self, path);
+        start_export (self, path, book);
     }
   g_clear_object (&self->chooser);
 }
@@ -442,6 +468,38 @@ save_action_cb (GtkWidget  *widget,
   name = g_strdup_printf (_("%s.mp3"), pl_document_get_title (self->document));
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* An EPUB with the narration in this voice, for a phone or a tablet that
+ * highlights each sentence as it is said (NG21 1.2.5) */
+static void
+save_book_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->document == NULL || self->speech == NULL || self->chooser != NULL ||
+      self->export_window != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save as a Talking Book"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (chooser, _("Talking book (EPUB), read and heard together"), "*.epub");
+  /* Translators: the suggested file name; %s is the document's title */
+  name = g_strdup_printf (_("%s.epub"), pl_document_get_title (self->document));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "book", GINT_TO_POINTER (TRUE));
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (self->chooser);
@@ -818,6 +876,7 @@ pl_read_aloud_bar_class_init (PlReadAloudBarClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "read-aloud.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "read-aloud.save-book", NULL, save_book_action_cb);
 
   widget_class->get_request_mode = pl_read_aloud_bar_get_request_mode;
   widget_class->measure = pl_read_aloud_bar_measure;

@@ -18,8 +18,10 @@ struct _PlVoice
 {
   GObject   parent_instance;
 
-  PlSpeech *reading;
-  PlSpeech *control;
+  PlSpeech   *reading;
+  PlSpeech   *control;
+  PlSettings *settings;   /* the last given, for copies made in this voice */
+  char       *language;
 };
 
 G_DEFINE_FINAL_TYPE (PlVoice, pl_voice, G_TYPE_OBJECT)
@@ -49,6 +51,8 @@ pl_voice_dispose (GObject *object)
     pl_speech_stop (self->control);
   g_clear_object (&self->reading);
   g_clear_object (&self->control);
+  g_clear_pointer (&self->settings, pl_settings_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (pl_voice_parent_class)->dispose (object);
 }
@@ -85,6 +89,14 @@ pl_voice_set_settings (PlVoice          *self,
 
   g_return_if_fail (PL_IS_VOICE (self));
 
+  if (settings != NULL)
+    {
+      g_clear_pointer (&self->settings, pl_settings_free);
+      self->settings = pl_settings_copy (settings);
+    }
+  g_free (self->language);
+  self->language = g_strdup (language);
+
   for (guint i = 0; i < G_N_ELEMENTS (speeches); i++)
     {
       /* The person's language picks the voice unless they chose one */
@@ -92,6 +104,22 @@ pl_voice_set_settings (PlVoice          *self,
       if (settings != NULL)
         pl_speech_apply_settings (speeches[i], settings);
     }
+}
+
+const PlSettings *
+pl_voice_get_settings (PlVoice *self)
+{
+  g_return_val_if_fail (PL_IS_VOICE (self), NULL);
+
+  return self->settings;
+}
+
+const char *
+pl_voice_get_language (PlVoice *self)
+{
+  g_return_val_if_fail (PL_IS_VOICE (self), NULL);
+
+  return self->language;
 }
 
 void

@@ -35,6 +35,10 @@ PlVoice    *pl_voice_new          (void);
 void        pl_voice_set_settings (PlVoice          *self,
                                    const PlSettings *settings,
                                    const char       *language);
+/* The settings and language last given (settings NULL until some are),
+ * for a copy made in the same voice and look: a talking book */
+const PlSettings *pl_voice_get_settings (PlVoice *self);
+const char       *pl_voice_get_language (PlVoice *self);
 /* Where both speeches go; PL_SPEECH_OUTPUT_NULL for tests */
 void        pl_voice_set_output   (PlVoice          *self,
                                    PlSpeechOutput    output,
