@@ -40,6 +40,9 @@ INNER_FLAG = 'PL_ORCA_SESSION'
 
 # "05:40:03.656929 - SPEECH OUTPUT: 'Screen reader on.'{'established': False}"
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?:\{.*\}|\s+voice=.*)?\s*$")
+# Each piece of a Say All as Orca hands it to the voice, with the object it
+# is read from: "DEFAULT SAY ALL: [label | ] 'Text…' (0-45, current: 0)"
+SAY_ALL = re.compile(r"SAY ALL: (\[.*?\]) '(.*)' \(\d+-\d+, current: -?\d+\)\s*$")
 # Orca's record of a key it was given, pressed or released
 KEY_EVENT = re.compile(r'KEYBOARD EVENT.*?type=(\S+)')
 
@@ -205,6 +208,26 @@ def speech(lines):
         if m and m.group(1).strip():
             said.append(m.group(1))
     return said
+
+
+def said_all(lines):
+    """The pieces of a Say All in lines, in order, as (object, words)."""
+    pieces = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if 'SAY ALL: ' not in line:
+            continue
+        whole = line
+        m = SAY_ALL.search(whole)
+        while m is None and i < len(lines) and ' - ' not in lines[i][:20]:
+            whole += ' ' + lines[i].strip()
+            i += 1
+            m = SAY_ALL.search(whole)
+        if m and m.group(2).strip():
+            pieces.append((m.group(1), m.group(2)))
+    return pieces
 
 
 class Session:
