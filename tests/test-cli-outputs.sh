@@ -256,6 +256,21 @@ check "and says it is the database" grep -q "Plainly’s database" "$tmp/err"
 check "no refused braille file was left" \
   [ ! -e "$tmp/grade-3.brf" ] && [ ! -e "$tmp/narrow-12.brf" ] && [ ! -e "$tmp/grade.pdf" ]
 
+# Talking books: 0600, the stored mimetype first, refusals as for the other formats
+epub_to=("$cli" --db "$db" export "$person" --format epub)
+expect "a talking book of the complaint is written" 0 \
+  "${epub_to[@]}" --document complaint --out "$tmp/complaint.epub"
+check "and is 0600" [ "$(mode_of "$tmp/complaint.epub")" = 600 ]
+check "and begins with its mimetype, stored" \
+  [ "$(head -c 58 "$tmp/complaint.epub" | tail -c 28)" = "mimetypeapplication/epub+zip" ]
+expect "a talking book over the database is refused" 1 "${epub_to[@]}" --out "$db"
+check "and says it is the database" grep -q "Plainly’s database" "$tmp/err"
+expect "a talking book over a folder is refused" 1 "${epub_to[@]}" --out "$tmp"
+expect "--grade with epub is refused" 2 "${epub_to[@]}" --grade 1 --out "$tmp/grade.epub"
+expect "an unknown format is refused" 2 "${export_to[@]}" "$tmp/plan.book" --format book
+check "and names the formats there are" grep -q "Use pdf, brf or epub" "$tmp/err"
+check "no refused book was left" [ ! -e "$tmp/grade.epub" ] && [ ! -e "$tmp/plan.book" ]
+
 check "after all of it, the database is whole" database_intact
 
 echo "1..$n"
