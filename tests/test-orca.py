@@ -63,7 +63,6 @@ CASES = [
 
 # Cases Plainly is known not to pass yet: reported as TODO, not hidden
 KNOWN_FAILURES = {
-    6: 'Say All stops after the focused part: nothing says where the text goes on',
     13: 'libadwaita 1.2\'s About window: "GtkListBox", "not selected", "GtkImage"',
     14: 'type names in the About window (case 13)',
 }

@@ -129,6 +129,20 @@ long_text_update_filler (GtkWidget *box,
                                (int) MIN (left * pixels_a_char (box, long_text), G_MAXINT / 2));
 }
 
+/* Say All goes on from "from" to "to" (see pl_document_view_link_text) */
+static void
+flow_to (GtkWidget *from,
+         GtkWidget *to)
+{
+  if (to != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (from),
+                                    GTK_ACCESSIBLE_RELATION_FLOW_TO, to, NULL,
+                                    -1);
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (from), GTK_ACCESSIBLE_RELATION_FLOW_TO);
+  g_object_set_data (G_OBJECT (from), "pl-flow-to", to);
+}
+
 /* Makes and shows the label of the next piece; returns its length in bytes */
 static gsize
 long_text_show_next (GtkWidget *box,
@@ -137,10 +151,18 @@ long_text_show_next (GtkWidget *box,
   const PlTextChunk *chunk = &g_array_index (long_text->chunks, PlTextChunk, long_text->n_shown);
   g_autofree char *piece = g_strndup (long_text->text + chunk->start, chunk->end - chunk->start);
   GtkWidget *label = text_label_new (g_strchomp (piece), long_text->css_class);
+  GtkWidget *before = gtk_widget_get_prev_sibling (long_text->filler);
 
   g_object_set_data (G_OBJECT (label), "pl-chunk-start",
                      GUINT_TO_POINTER (long_text->chunk_start[long_text->n_shown]));
-  gtk_box_insert_child_after (GTK_BOX (box), label, gtk_widget_get_prev_sibling (long_text->filler));
+  gtk_box_insert_child_after (GTK_BOX (box), label, before);
+  /* Into the chain Say All follows, between the piece before and what
+   * came after it */
+  if (before != NULL)
+    {
+      flow_to (label, g_object_get_data (G_OBJECT (before), "pl-flow-to"));
+      flow_to (before, label);
+    }
   long_text->n_shown++;
   return chunk->end - chunk->start;
 }
@@ -552,4 +574,42 @@ pl_document_view_block_new (PlDocumentView *self,
   if (long_text != NULL)
     g_object_set_data (G_OBJECT (widget), "pl-long-text-box", long_text);
   return widget;
+}
+
+/* Text Say All reads: what takes the focus (headings, paragraphs, values,
+ * pieces of long texts) and a link's words. A field's name is hidden, and
+ * said with its value's; a bullet is decoration. */
+static gboolean
+is_read_text (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) &&
+         (gtk_label_get_selectable (GTK_LABEL (widget)) ||
+          GTK_IS_BUTTON (gtk_widget_get_parent (widget)));
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (is_read_text (widget))
+    {
+      g_ptr_array_add (texts, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, texts);
+}
+
+void
+pl_document_view_link_text (PlDocumentView *self)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_text (GTK_WIDGET (self->column), texts);
+  for (guint i = 0; i < texts->len; i++)
+    flow_to (texts->pdata[i], i + 1 < texts->len ? texts->pdata[i + 1] : NULL);
 }

@@ -103,6 +103,12 @@ GtkWidget *pl_document_view_block_label_at (GtkWidget      *widget,
  * the later labels of a long text */
 guint      pl_document_view_label_start    (GtkWidget      *label);
 
+/* Orca's Say All reads the focused text and then the text its flows-to
+ * relation names, and so on: each piece of the document's text (a heading,
+ * a paragraph, a value, a piece of a long text, a link's words) names the
+ * next, so Say All reads from the focused block to the end. */
+void       pl_document_view_link_text      (PlDocumentView *self);
+
 /* For tests: TRUE once every long text is shown in full */
 gboolean   pl_document_view_is_complete    (PlDocumentView *self);
 

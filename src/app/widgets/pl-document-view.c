@@ -215,6 +215,7 @@ build_blocks (PlDocumentView *self)
         g_ptr_array_add (self->pending, widget);
     }
 
+  pl_document_view_link_text (self);
   self->reveal_started = FALSE;
   if (self->pending->len > 0 && self->reveal_tick_id == 0)
     self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
