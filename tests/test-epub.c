@@ -208,10 +208,11 @@ epubcheck (const char *path)
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *java = g_find_program_in_path ("java");
   int status = 0;
   const char *argv[] = { "java", "-jar", EPUBCHECK_JAR, path, NULL };
 
-  if (!g_file_test (EPUBCHECK_JAR, G_FILE_TEST_EXISTS) || g_find_program_in_path ("java") == NULL)
+  if (!g_file_test (EPUBCHECK_JAR, G_FILE_TEST_EXISTS) || java == NULL)
     {
       g_test_skip ("epubcheck is not installed (Debian package epubcheck)");
       return FALSE;
