@@ -184,9 +184,12 @@ test_preview (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (preview), "braille-preview.previous", NULL);
   g_assert_cmpuint (pl_braille_preview_get_page (preview), ==, 0);
 
-  /* Turned by the keyboard, with the focus on the cells */
-  g_assert_nonnull (pl_gui_test_press_keys (pl_gui_test_find_named (GTK_WIDGET (preview), "cells"),
-                                            "Page_Down"));
+  /* Turned by the keyboard, with the focus on the preview: the first
+   * place Tab goes in it */
+  gtk_window_set_focus (f->window, NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_window_get_focus (f->window) == GTK_WIDGET (preview));
+  g_assert_nonnull (pl_gui_test_press_keys (gtk_window_get_focus (f->window), "Page_Down"));
   g_assert_cmpuint (pl_braille_preview_get_page (preview), ==, 1);
   second_words = g_strdup_printf ("Page 2 of %u", n);
   g_assert_cmpstr (pl_braille_preview_get_page_words (preview), ==, second_words);

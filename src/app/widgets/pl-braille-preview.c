@@ -4,8 +4,10 @@
  *
  * The copy in Unicode braille cells (U+2800…, pl_braille_to_unicode ()),
  * one braille page at a time as it will be embossed, its own page number
- * at the top right, so staff can check it before it is sent. Page Up and
- * Page Down (or Alt+Left and Alt+Right) turn the pages.
+ * at the top right, so staff can check it before it is sent. The preview
+ * itself takes the focus, so Page Up and Page Down (or Alt+Left and
+ * Alt+Right) turn the pages; a selectable label would keep those keys for
+ * its own cursor.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -61,14 +63,15 @@ show_page (PlBraillePreview *self)
   gtk_widget_set_visible (GTK_WIDGET (self->page_label), any);
 
   /* Said with the page, so a screen reader knows which one it is in */
-  if (any)
-    {
-      /* Translators: the accessible name of one page of braille cells */
-      g_autofree char *name = g_strdup_printf (_("Braille, page %u of %u"), self->page + 1, n);
+  {
+    /* Translators: the accessible name of the braille preview, with the
+     * page it shows */
+    g_autofree char *name = any ? g_strdup_printf (_("Braille preview, page %u of %u"),
+                                                   self->page + 1, n)
+                                : g_strdup (_("Braille preview"));
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->cells),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "braille-preview.previous", any && self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "braille-preview.next", any && self->page + 1 < n);
@@ -169,6 +172,23 @@ turn_action_cb (GtkWidget  *widget,
     pl_braille_preview_set_page (self, self->page - 1);
 }
 
+/* The page takes the focus before its buttons, where Page Up and Page
+ * Down turn it; GTK would pass a widget with children straight to them */
+static gboolean
+pl_braille_preview_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  if (!gtk_widget_is_focus (widget) && gtk_widget_get_focus_child (widget) == NULL)
+    {
+      gtk_widget_grab_focus (widget);
+      return gtk_widget_is_focus (widget);
+    }
+  if (gtk_widget_is_focus (widget) &&
+      (direction == GTK_DIR_TAB_BACKWARD || direction == GTK_DIR_UP || direction == GTK_DIR_LEFT))
+    return FALSE;
+  return GTK_WIDGET_CLASS (pl_braille_preview_parent_class)->focus (widget, direction);
+}
+
 static void
 pl_braille_preview_get_property (GObject    *object,
                                  guint       prop_id,
@@ -235,6 +255,7 @@ pl_braille_preview_class_init (PlBraillePreviewClass *klass)
   object_class->set_property = pl_braille_preview_set_property;
   object_class->dispose = pl_braille_preview_dispose;
   object_class->finalize = pl_braille_preview_finalize;
+  widget_class->focus = pl_braille_preview_focus;
 
   properties[PROP_PAGE] =
     g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
@@ -246,6 +267,7 @@ pl_braille_preview_class_init (PlBraillePreviewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pl-braille-preview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/plainly/Plainly/ui/pl-braille-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, PlBraillePreview, box);
@@ -267,6 +289,7 @@ pl_braille_preview_init (PlBraillePreview *self)
 {
   self->pages = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   show_page (self);
 }
 
