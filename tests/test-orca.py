@@ -62,10 +62,7 @@ CASES = [
 
 
 # Cases Plainly is known not to pass yet: reported as TODO, not hidden
-KNOWN_FAILURES = {
-    13: 'libadwaita 1.2\'s About window: "GtkListBox", "not selected", "GtkImage"',
-    14: 'type names in the About window (case 13)',
-}
+KNOWN_FAILURES = {}
 
 
 class OrcaTap(Tap):
