@@ -640,10 +640,33 @@ pl_document_to_text (PlDocument *self)
 
 /* Dates and times in words */
 
-static const char * const month_names[] = {
-  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-};
+/* The day of the week as a date writes it, which is not always as a
+ * heading does (Romanian and Polish write it in lower case inside a
+ * sentence) */
+static const char *
+weekday_in_date (GDateWeekday weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_MONDAY:
+      return C_("weekday in a date", "Monday");
+    case G_DATE_TUESDAY:
+      return C_("weekday in a date", "Tuesday");
+    case G_DATE_WEDNESDAY:
+      return C_("weekday in a date", "Wednesday");
+    case G_DATE_THURSDAY:
+      return C_("weekday in a date", "Thursday");
+    case G_DATE_FRIDAY:
+      return C_("weekday in a date", "Friday");
+    case G_DATE_SATURDAY:
+      return C_("weekday in a date", "Saturday");
+    case G_DATE_SUNDAY:
+      return C_("weekday in a date", "Sunday");
+    case G_DATE_BAD_WEEKDAY:
+    default:
+      return "";
+    }
+}
 
 /* "2026-11-16", or the date part of "2026-11-16T09:30:00Z" */
 static gboolean
@@ -670,16 +693,63 @@ char *
 pl_date_to_words (const char *iso_date)
 {
   GDate date;
+  const char *weekday;
+  int day, year;
 
   if (!parse_date (iso_date, &date))
     return g_strdup (iso_date != NULL ? iso_date : "");
 
-  /* Translators: weekday, day of the month, month, year: "Monday 16 November 2026" */
-  return g_strdup_printf (_("%s %d %s %d"),
-                          pl_weekday_label ((int) g_date_get_weekday (&date)),
-                          (int) g_date_get_day (&date),
-                          _(month_names[g_date_get_month (&date) - 1]),
-                          (int) g_date_get_year (&date));
+  weekday = weekday_in_date (g_date_get_weekday (&date));
+  day = (int) g_date_get_day (&date);
+  year = (int) g_date_get_year (&date);
+
+  /* A whole date a month, not a month's name put into a pattern: many
+   * languages change the month's form in a date (Polish "16 listopada"),
+   * and some its order */
+  switch (g_date_get_month (&date))
+    {
+    case G_DATE_JANUARY:
+      /* Translators: a date in words, "Monday 16 November 2026": %1$s is
+       * the day of the week, %2$d the day of the month, %3$d the year. Write
+       * the month as your language writes it in a date, the parts in its order. */
+      return g_strdup_printf (C_("date", "%1$s %2$d January %3$d"), weekday, day, year);
+    case G_DATE_FEBRUARY:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d February %3$d"), weekday, day, year);
+    case G_DATE_MARCH:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d March %3$d"), weekday, day, year);
+    case G_DATE_APRIL:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d April %3$d"), weekday, day, year);
+    case G_DATE_MAY:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d May %3$d"), weekday, day, year);
+    case G_DATE_JUNE:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d June %3$d"), weekday, day, year);
+    case G_DATE_JULY:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d July %3$d"), weekday, day, year);
+    case G_DATE_AUGUST:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d August %3$d"), weekday, day, year);
+    case G_DATE_SEPTEMBER:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d September %3$d"), weekday, day, year);
+    case G_DATE_OCTOBER:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d October %3$d"), weekday, day, year);
+    case G_DATE_NOVEMBER:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d November %3$d"), weekday, day, year);
+    case G_DATE_DECEMBER:
+      /* Translators: a date in words; see the note on January's */
+      return g_strdup_printf (C_("date", "%1$s %2$d December %3$d"), weekday, day, year);
+    case G_DATE_BAD_MONTH:
+    default:
+      return g_strdup (iso_date);
+    }
 }
 
 char *
