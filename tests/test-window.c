@@ -540,6 +540,32 @@ test_document_view_blocks (void)
   widget = pl_document_view_get_anchor_widget (PL_DOCUMENT_VIEW (view), "empty");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_NOTE);
 
+  /* Orca's Say All goes from each text to the next it flows to: every
+   * block's words in order, a field's value without its hidden name, and
+   * nothing after the last */
+  {
+    const char *anchors[] = { "top", NULL, "intro", "li-1", "li-2", "time", "empty",
+                              "contacts", "coordinator", "q" };
+    GtkWidget *texts[G_N_ELEMENTS (anchors)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
+      {
+        widget = anchors[i] != NULL
+                 ? pl_document_view_get_anchor_widget (PL_DOCUMENT_VIEW (view), anchors[i])
+                 : pl_document_view_get_block_widget (PL_DOCUMENT_VIEW (view), 1);
+        /* The words are the block's last label: after a bullet, an icon,
+         * or a field's name */
+        while (!GTK_IS_LABEL (widget))
+          widget = gtk_widget_get_last_child (widget);
+        texts[i] = widget;
+      }
+    for (guint i = 0; i + 1 < G_N_ELEMENTS (texts); i++)
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (texts[i]),
+                                           GTK_ACCESSIBLE_RELATION_FLOW_TO, texts[i + 1], NULL);
+    g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (texts[G_N_ELEMENTS (texts) - 1]),
+                                                      GTK_ACCESSIBLE_RELATION_FLOW_TO));
+  }
+
   /* A new document replaces the old one completely */
   pl_document_view_set_document (PL_DOCUMENT_VIEW (view), NULL);
   g_assert_null (pl_document_view_get_anchor_widget (PL_DOCUMENT_VIEW (view), "top"));
