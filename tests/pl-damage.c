@@ -54,6 +54,39 @@ add_number (GArray             *list,
          !pl_field_number_is_valid (field, g_ascii_strtod (value, NULL)));
 }
 
+/* Text of the wrong form for each form a field can have (pl-model.h) */
+static const struct
+{
+  const PlTextForm *form;
+  const char       *values[3];
+} wrong_forms[] = {
+  { &pl_form_date, { "'2026-13-45'", "'next Tuesday'" } },
+  { &pl_form_time, { "'25:99'", "'8 o''clock'" } },
+  { &pl_form_timestamp, { "'2026-02-30T25:61:00Z'", "'yesterday'" } },
+  { &pl_form_language, { "'en GB; rm'", "'x'" } },
+  { &pl_form_theme, { "'neon-on-neon'" } },
+  { &pl_form_font, { "'Comic Sans MS'" } },
+  { &pl_form_secret, { "'not a hash'" } },
+  { &pl_form_snomed_code, { "'12 34'", "'0123456'" } },
+  { &pl_form_actor, { "'staff:abc'" } },
+  { &pl_form_table, { "'no_such_table'" } },
+};
+
+static void
+add_wrong_forms (GArray             *list,
+                 const PlRecordType *type,
+                 const PlField      *field)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (wrong_forms); f++)
+    if (wrong_forms[f].form == field->form)
+      {
+        for (guint v = 0; v < G_N_ELEMENTS (wrong_forms[f].values) && wrong_forms[f].values[v] != NULL; v++)
+          add (list, type, field, wrong_forms[f].values[v], TRUE);
+        return;
+      }
+  g_error ("No text of the wrong form for %s.%s", type->table, field->name);
+}
+
 GArray *
 pl_damage_list (void)
 {
@@ -71,6 +104,9 @@ pl_damage_list (void)
         switch (field->kind)
           {
           case PL_FIELD_TEXT:
+            /* First, so the window test opens the copy with it */
+            if (field->form != NULL)
+              add_wrong_forms (list, type, field);
             add (list, type, field, "CAST (x'41ff00c3e2809b1b5b32' AS TEXT)", TRUE);
             add (list, type, field, "''", FALSE);
             break;
@@ -125,7 +161,7 @@ pl_damage_is_sample (GArray *list,
 {
   const PlDamage *damage = &g_array_index (list, PlDamage, index);
 
-  if (damage->type == NULL || damage->field->range != NULL)
+  if (damage->type == NULL || damage->field->range != NULL || damage->field->form != NULL)
     return TRUE;
   for (guint i = 0; i < index; i++)
     {

@@ -23,14 +23,15 @@ typedef struct
 
 /* Each damage to try, one value at a time: every column of every table,
  * with the values that stand for damage in a column of its kind (text
- * that is not UTF-8, unknown enumeration values, numbers just out of
- * their range and far out of int, references to nothing), and the counts
- * of wrong tries */
+ * that is not UTF-8, text not of its field's form such as a time of
+ * "25:99" or a theme Plainly does not have, unknown enumeration values,
+ * numbers just out of their range and far out of int, references to
+ * nothing), and the counts of wrong tries */
 GArray     *pl_damage_list      (void);
 /* For the tests that run whole programs on each copy, which take seconds
  * each: the first column of each kind (text, enumeration, number,
  * reference, yes-or-no) of each table, every column that holds a number
- * with a range, and the wrong tries */
+ * with a range or text of a fixed form, and the wrong tries */
 gboolean    pl_damage_is_sample (GArray         *list,
                                  guint           index);
 /* For the window test, which opens every page of two windows on each copy:

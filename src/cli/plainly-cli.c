@@ -666,20 +666,6 @@ command_needs (PlStore *store)
   return EXIT_OK;
 }
 
-/* A SNOMED CT identifier: 6 to 18 digits, the first not 0 */
-static gboolean
-is_snomed_code (const char *code)
-{
-  gsize n = strlen (code);
-
-  if (n < 6 || n > 18 || code[0] == '0')
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (code[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 parse_yes_no (const char *text,
               const char *option,
@@ -862,7 +848,7 @@ main (int   argc,
     {
       if (n_args != 1)
         return usage_error (_("Say which need: need-rule CODE, with the code from plainly-cli needs."));
-      if (!is_snomed_code (argv[2]))
+      if (!pl_text_is_snomed_code (argv[2]))
         {
           g_autofree char *shown = clean (argv[2], "");
           g_autofree char *message =

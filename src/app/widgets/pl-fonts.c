@@ -16,21 +16,10 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "pl-fonts.h"
+#include "pl-model.h"
 
 /* One file that every copy of the bundled font has */
 #define BUNDLED_PROBE_FILE "atkinson-hyperlegible-next-latin-400-normal.ttf"
-
-/* Clear sans-serif families worth offering, best first, when installed */
-static const char * const candidates[] = {
-  PL_FONT_BUNDLED_FAMILY,
-  "Atkinson Hyperlegible",
-  "DejaVu Sans",
-  "Noto Sans",
-  "Liberation Sans",
-  "Open Sans",
-  "Cantarell",
-  "Lexend",
-};
 
 static char *registered_dir;
 
@@ -105,9 +94,10 @@ pl_fonts_list_available (void)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+  /* The families a setting may name, so check knows them too */
+  for (guint i = 0; pl_font_families[i] != NULL; i++)
     {
-      PangoFontFamily *family = find_family (candidates[i]);
+      PangoFontFamily *family = find_family (pl_font_families[i]);
 
       if (family != NULL)
         g_strv_builder_add (builder, pango_font_family_get_name (family));

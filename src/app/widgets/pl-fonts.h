@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* The family of the font Plainly brings with it */
+/* The family of the font Plainly brings with it: pl_font_families[0] */
 #define PL_FONT_BUNDLED_FAMILY "Atkinson Hyperlegible Next"
 
 /* Makes the bundled font usable by this process alone: the installed copy,

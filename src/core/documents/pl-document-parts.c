@@ -234,6 +234,13 @@ pl_document_visit_when (const PlVisit *visit)
   g_autofree char *time = pl_time_to_words (visit->start_time);
   g_autofree char *duration = pl_duration_to_words (visit->duration);
 
+  /* A time that was damaged reads as none (pl_form_time) */
+  if (*time == '\0')
+    {
+      g_free (time);
+      time = g_strdup (_("Time not known"));
+    }
+
   if (*duration == '\0')
     return g_steal_pointer (&time);
   /* Translators: a visit's time and length: "8:00 in the morning, 45 minutes" */

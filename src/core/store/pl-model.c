@@ -7,9 +7,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include "pl-i18n.h"
 
+#include "pl-actor.h"
 #include "pl-model.h"
+#include "pl-record-json.h"
+#include "pl-theme.h"
 
 const char * const pl_need_category_nicks[] = {
   "communication-support", "communication-professional", "contact-method",
@@ -44,20 +48,210 @@ const char * const pl_staff_role_nicks[] = {
   "care-worker", "coordinator", "manager", NULL
 };
 
+/* Clear sans-serif families the settings page offers, best first, when
+ * installed; the first is the one Plainly brings with it */
+const char * const pl_font_families[] = {
+  "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", "DejaVu Sans", "Noto Sans",
+  "Liberation Sans", "Open Sans", "Cantarell", "Lexend", NULL
+};
+
 G_STATIC_ASSERT (G_N_ELEMENTS (pl_section_kind_nicks) == PL_SECTION_N_KINDS + 1);
+
+/* Whether text[0..n) are all ASCII digits */
+static gboolean
+all_digits (const char *text,
+            gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* "2026-11-23", a day that exists */
+static gboolean
+is_date (const char *text)
+{
+  if (strlen (text) != 10 || !all_digits (text, 4) || text[4] != '-' ||
+      !all_digits (text + 5, 2) || text[7] != '-' || !all_digits (text + 8, 2))
+    return FALSE;
+  return g_date_valid_dmy ((GDateDay) atoi (text + 8), (GDateMonth) atoi (text + 5),
+                           (GDateYear) atoi (text));
+}
+
+/* "08:30" or "8:30", seconds allowed ("08:30:00") */
+static gboolean
+is_time (const char *text)
+{
+  gsize hour_digits = g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) ? 2 : 1;
+  const char *p = text + hour_digits;
+
+  if (!all_digits (text, hour_digits) || atoi (text) > 23 || p[0] != ':' ||
+      !all_digits (p + 1, 2) || atoi (p + 1) > 59)
+    return FALSE;
+  p += 3;
+  if (*p == '\0')
+    return TRUE;
+  return p[0] == ':' && all_digits (p + 1, 2) && atoi (p + 1) <= 59 && p[3] == '\0';
+}
+
+/* "2026-11-23T09:30:00Z" as the store writes them; a date alone is a day */
+static gboolean
+is_timestamp (const char *text)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (strlen (text) == 10)
+    return is_date (text);
+  if (strlen (text) < 16 || (text[10] != 'T' && text[10] != ' '))
+    return FALSE;
+  iso = g_strdup (text);
+  iso[10] = '\0';
+  if (!is_date (iso))
+    return FALSE;
+  iso[10] = 'T';
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (iso, utc);
+  return parsed != NULL;
+}
+
+/* BCP 47 as people and espeak-ng write it: "en-GB", "cy", "en-gb-x-rp" */
+static gboolean
+is_language_tag (const char *text)
+{
+  gsize n = 0;
+
+  while (g_ascii_isalpha (text[n]))
+    n++;
+  if (n < 2 || n > 3 || strlen (text) > 35)
+    return FALSE;
+  for (const char *p = text + n; *p != '\0';)
+    {
+      gsize len = 0;
+
+      if (*p != '-' && *p != '_')
+        return FALSE;
+      p++;
+      while (g_ascii_isalnum (p[len]))
+        len++;
+      if (len < 1 || len > 8)
+        return FALSE;
+      p += len;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_theme (const char *text)
+{
+  guint n_themes;
+  const PlTheme *themes = pl_themes (&n_themes);
+
+  for (guint i = 0; i < n_themes; i++)
+    if (g_str_equal (themes[i].id, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_font (const char *text)
+{
+  for (guint i = 0; pl_font_families[i] != NULL; i++)
+    if (g_ascii_strcasecmp (pl_font_families[i], text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An Argon2 hash as libsodium writes it: "$argon2id$v=19$m=…" */
+static gboolean
+is_secret_hash (const char *text)
+{
+  if (!g_str_has_prefix (text, "$argon2") || strlen (text) >= 128)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p < 0x21 || *p > 0x7e)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pl_text_is_snomed_code (const char *code)
+{
+  gsize n;
+
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  n = strlen (code);
+  return n >= 6 && n <= 18 && code[0] != '0' && all_digits (code, n);
+}
+
+static gboolean
+is_actor (const char *text)
+{
+  return pl_actor_is_valid (text);
+}
+
+static gboolean
+is_table (const char *text)
+{
+  return pl_record_type_for_table (text) != NULL;
+}
+
+const PlTextForm pl_form_date = {
+  is_date, NULL, N_("a date, like 2026-11-23"), N_("no date")
+};
+const PlTextForm pl_form_time = {
+  is_time, NULL, N_("a time of day, like 08:30"), N_("no time")
+};
+const PlTextForm pl_form_timestamp = {
+  is_timestamp, NULL, N_("a date and time, like 2026-11-23T09:30:00Z"), N_("no date")
+};
+const PlTextForm pl_form_language = {
+  is_language_tag, NULL, N_("a language, like en-GB"), N_("the usual language")
+};
+const PlTextForm pl_form_theme = {
+  is_theme, "standard", N_("a theme Plainly has"), N_("the standard theme")
+};
+const PlTextForm pl_form_font = {
+  is_font, NULL, N_("a font Plainly offers"), N_("the desktop’s own font")
+};
+/* A damaged PIN or password locks, never opens: nothing matches it */
+const PlTextForm pl_form_secret = {
+  is_secret_hash, "!", N_("stored the way Plainly stores them"),
+  N_("one that nobody can give, until staff set a new one")
+};
+const PlTextForm pl_form_snomed_code = {
+  pl_text_is_snomed_code, NULL, N_("a SNOMED CT code, like 1108131000000104"), N_("no code")
+};
+const PlTextForm pl_form_actor = {
+  is_actor, NULL, N_("someone Plainly records, like staff:4"), N_("someone not recorded")
+};
+const PlTextForm pl_form_table = {
+  is_table, NULL, N_("a kind of record Plainly keeps"), N_("nothing known")
+};
 
 #define FIELD(T, n, k, nicks, flags, label) \
   { #n, k, G_STRUCT_OFFSET (T, n), nicks, flags, label }
 #define ID(T)              FIELD (T, id, PL_FIELD_INT64, NULL, PL_FIELD_FLAG_AUTO, NULL)
 #define TEXT(T, n, l)      FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_NONE, l)
 #define NAME(T, n, l)      FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_REQUIRED, l)
-#define SECRET(T, n, l)    FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_SECRET, l)
-#define STAMP(T, n)        FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL)
+#define AUTO(T, n)         FIELD (T, n, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL)
 #define INT(T, n, l)       FIELD (T, n, PL_FIELD_INT, NULL, PL_FIELD_FLAG_NONE, l)
 #define BOOL(T, n, l)      FIELD (T, n, PL_FIELD_BOOL, NULL, PL_FIELD_FLAG_NONE, l)
 #define REAL(T, n, l)      FIELD (T, n, PL_FIELD_DOUBLE, NULL, PL_FIELD_FLAG_NONE, l)
 #define REF(T, n, l)       FIELD (T, n, PL_FIELD_REF, NULL, PL_FIELD_FLAG_NONE, l)
 #define ENUM(T, n, k, l)   FIELD (T, n, PL_FIELD_ENUM, k, PL_FIELD_FLAG_NONE, l)
+
+/* Text of a fixed form (pl_form_date…); one not of it reads as its fallback */
+#define TEXT_AS(T, n, l, f)  { #n, PL_FIELD_TEXT, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_NONE, l, NULL, &f }
+#define NAME_AS(T, n, l, f)  { #n, PL_FIELD_TEXT, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_REQUIRED, l, NULL, &f }
+#define SECRET(T, n, l)      { #n, PL_FIELD_TEXT, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_SECRET, l, NULL, &pl_form_secret }
+#define AUTO_AS(T, n, l, f)  { #n, PL_FIELD_TEXT, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_AUTO, l, NULL, &f }
+#define STAMP(T, n)          AUTO_AS (T, n, n##_label, pl_form_timestamp)
+#define created_at_label     N_("date it was written")
+#define updated_at_label     N_("date it was last changed")
 
 #define INT_IN(T, n, l, r)  { #n, PL_FIELD_INT, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_NONE, l, &r }
 #define REAL_IN(T, n, l, r) { #n, PL_FIELD_DOUBLE, G_STRUCT_OFFSET (T, n), NULL, PL_FIELD_FLAG_NONE, l, &r }
@@ -113,8 +307,8 @@ static const PlField pl_person_type_fields[] = {
   REF (PlPerson, service_id, N_("service")),
   NAME (PlPerson, full_name, N_("full name")),
   TEXT (PlPerson, preferred_name, N_("preferred name")),
-  TEXT (PlPerson, date_of_birth, N_("date of birth")),
-  TEXT (PlPerson, preferred_language, N_("preferred language")),
+  TEXT_AS (PlPerson, date_of_birth, N_("date of birth"), pl_form_date),
+  TEXT_AS (PlPerson, preferred_language, N_("preferred language"), pl_form_language),
   SECRET (PlPerson, pin_hash, N_("PIN")),
   STAMP (PlPerson, created_at),
   STAMP (PlPerson, updated_at),
@@ -126,7 +320,7 @@ static const PlField pl_comm_need_type_fields[] = {
   ID (PlCommNeed),
   REF (PlCommNeed, person_id, NULL),
   ENUM (PlCommNeed, category, pl_need_category_nicks, N_("category")),
-  TEXT (PlCommNeed, code, N_("code")),
+  TEXT_AS (PlCommNeed, code, N_("code"), pl_form_snomed_code),
   NAME (PlCommNeed, description, N_("need")),
   TEXT (PlCommNeed, notes, N_("notes")),
 };
@@ -136,12 +330,12 @@ RECORD_TYPE (pl_comm_need, PlCommNeed, "comm_needs", N_("communication need"),
 /* Shared by a person's settings and a carer's */
 #define SETTINGS_FIELDS \
   INT_IN (PlSettings, text_size, N_("text size"), text_size_range), \
-  TEXT (PlSettings, theme, N_("theme")), \
-  TEXT (PlSettings, font, N_("font")), \
+  TEXT_AS (PlSettings, theme, N_("theme"), pl_form_theme), \
+  TEXT_AS (PlSettings, font, N_("font"), pl_form_font), \
   REAL_IN (PlSettings, line_spacing, N_("line spacing"), line_spacing_range), \
   REAL_IN (PlSettings, paragraph_spacing, N_("paragraph spacing"), paragraph_spacing_range), \
   REAL_IN (PlSettings, letter_spacing, N_("letter spacing"), letter_spacing_range), \
-  TEXT (PlSettings, voice, N_("voice")), \
+  TEXT_AS (PlSettings, voice, N_("voice"), pl_form_language), \
   INT_IN (PlSettings, speech_rate, N_("speech speed"), speech_rate_range), \
   INT_IN (PlSettings, speech_pitch, N_("speech pitch"), speech_pitch_range), \
   INT_IN (PlSettings, speech_volume, N_("speech volume"), speech_volume_range), \
@@ -187,11 +381,11 @@ static const PlField pl_plan_type_fields[] = {
   REF (PlPlan, person_id, NULL),
   INT_IN (PlPlan, version, N_("version"), version_range),
   ENUM (PlPlan, status, pl_plan_status_nicks, N_("status")),
-  TEXT (PlPlan, start_date, N_("start date")),
-  TEXT (PlPlan, last_review, N_("last review")),
-  TEXT (PlPlan, next_review, N_("next review")),
+  TEXT_AS (PlPlan, start_date, N_("start date"), pl_form_date),
+  TEXT_AS (PlPlan, last_review, N_("last review"), pl_form_date),
+  TEXT_AS (PlPlan, next_review, N_("next review"), pl_form_date),
   REF (PlPlan, coordinator_id, N_("coordinator")),
-  TEXT (PlPlan, agreed_on, N_("agreed on")),
+  TEXT_AS (PlPlan, agreed_on, N_("agreed on"), pl_form_date),
   TEXT (PlPlan, agreed_by, N_("agreed by")),
   TEXT (PlPlan, agreement, N_("agreement")),
   TEXT (PlPlan, present, N_("who was there")),
@@ -225,7 +419,7 @@ static const PlField pl_visit_type_fields[] = {
   REF (PlVisit, plan_id, NULL),
   INT (PlVisit, position, N_("order")),
   INT_IN (PlVisit, weekday, N_("day"), weekday_range),
-  NAME (PlVisit, start_time, N_("time")),
+  NAME_AS (PlVisit, start_time, N_("time"), pl_form_time),
   INT_IN (PlVisit, duration, N_("length"), duration_range),
   TEXT (PlVisit, purpose, N_("purpose")),
   TEXT (PlVisit, tasks, N_("what happens")),
@@ -287,7 +481,7 @@ static const PlField pl_complaint_type_fields[] = {
   TEXT (PlComplaint, put_right, N_("what would put it right")),
   TEXT (PlComplaint, reply_method, N_("how to reply")),
   TEXT (PlComplaint, helped_by, N_("helped by")),
-  TEXT (PlComplaint, response_due, N_("response due")),
+  TEXT_AS (PlComplaint, response_due, N_("response due"), pl_form_date),
   STAMP (PlComplaint, created_at),
   STAMP (PlComplaint, updated_at),
 };
@@ -298,7 +492,7 @@ static const PlField pl_complaint_event_type_fields[] = {
   ID (PlComplaintEvent),
   REF (PlComplaintEvent, complaint_id, NULL),
   ENUM (PlComplaintEvent, status, pl_complaint_status_nicks, N_("status")),
-  NAME (PlComplaintEvent, at, N_("date")),
+  NAME_AS (PlComplaintEvent, at, N_("date"), pl_form_timestamp),
   TEXT (PlComplaintEvent, note, N_("note")),
   TEXT (PlComplaintEvent, actor, N_("by")),
 };
@@ -308,10 +502,10 @@ RECORD_TYPE (pl_complaint_event, PlComplaintEvent, "complaint_events",
 static const PlField pl_diary_entry_type_fields[] = {
   ID (PlDiaryEntry),
   REF (PlDiaryEntry, person_id, NULL),
-  NAME (PlDiaryEntry, visit_date, N_("date")),
-  TEXT (PlDiaryEntry, planned_time, N_("planned time")),
-  TEXT (PlDiaryEntry, arrived, N_("arrived")),
-  TEXT (PlDiaryEntry, departed, N_("left")),
+  NAME_AS (PlDiaryEntry, visit_date, N_("date"), pl_form_date),
+  TEXT_AS (PlDiaryEntry, planned_time, N_("planned time"), pl_form_time),
+  TEXT_AS (PlDiaryEntry, arrived, N_("arrived"), pl_form_time),
+  TEXT_AS (PlDiaryEntry, departed, N_("left"), pl_form_time),
   ENUM (PlDiaryEntry, outcome, pl_visit_outcome_nicks, N_("visit")),
   TEXT (PlDiaryEntry, worker, N_("care worker")),
   TEXT (PlDiaryEntry, what_done, N_("what was done")),
@@ -331,7 +525,7 @@ static const PlField pl_staff_type_fields[] = {
   SECRET (PlStaff, password_hash, N_("password")),
   { "failed_attempts", PL_FIELD_INT, G_STRUCT_OFFSET (PlStaff, failed_attempts), NULL,
     PL_FIELD_FLAG_AUTO, N_("wrong passwords in a row"), &failed_attempts_range },
-  FIELD (PlStaff, locked_until, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL),
+  AUTO_AS (PlStaff, locked_until, N_("locked until"), pl_form_timestamp),
   STAMP (PlStaff, created_at),
 };
 RECORD_TYPE (pl_staff, PlStaff, "staff", N_("staff member"), NULL,
@@ -366,7 +560,7 @@ const PlRecordType pl_carer_settings_type = {
 
 static const PlField pl_need_rule_type_fields[] = {
   ID (PlNeedRule),
-  NAME (PlNeedRule, code, N_("code")),
+  NAME_AS (PlNeedRule, code, N_("code"), pl_form_snomed_code),
   INT_IN (PlNeedRule, min_text_size, N_("smallest text size"), min_text_size_range),
   BOOL (PlNeedRule, high_contrast, N_("high contrast")),
   BOOL (PlNeedRule, read_aloud, N_("read aloud")),
@@ -376,13 +570,13 @@ RECORD_TYPE (pl_need_rule, PlNeedRule, "need_rules", N_("communication need rule
 
 static const PlField pl_history_type_fields[] = {
   ID (PlHistory),
-  STAMP (PlHistory, at),
-  STAMP (PlHistory, actor),
-  STAMP (PlHistory, table_name),
+  AUTO_AS (PlHistory, at, N_("time"), pl_form_timestamp),
+  AUTO_AS (PlHistory, actor, N_("who made it"), pl_form_actor),
+  AUTO_AS (PlHistory, table_name, N_("what was changed"), pl_form_table),
   FIELD (PlHistory, record_id, PL_FIELD_INT64, NULL, PL_FIELD_FLAG_AUTO, NULL),
-  STAMP (PlHistory, field),
-  STAMP (PlHistory, old_value),
-  STAMP (PlHistory, new_value),
+  AUTO (PlHistory, field),
+  AUTO (PlHistory, old_value),
+  AUTO (PlHistory, new_value),
 };
 RECORD_TYPE (pl_history, PlHistory, "history", N_("change"), NULL, "id");
 
@@ -392,7 +586,7 @@ static const PlField pl_draft_type_fields[] = {
   ID (PlDraft),
   REF (PlDraft, staff_id, NULL),
   REF (PlDraft, person_id, NULL),
-  NAME (PlDraft, table_name, N_("part")),
+  NAME_AS (PlDraft, table_name, N_("part"), pl_form_table),
   REF (PlDraft, record_id, NULL),
   TEXT (PlDraft, new_key, N_("new part")),
   FIELD (PlDraft, content, PL_FIELD_TEXT, NULL, PL_FIELD_FLAG_AUTO, NULL),
@@ -426,7 +620,7 @@ static const PlField pl_service_response_type_fields[] = {
   REF (PlServiceResponse, complaint_id, NULL),
   NAME (PlServiceResponse, you_said, N_("you said")),
   NAME (PlServiceResponse, we_did, N_("we did")),
-  TEXT (PlServiceResponse, published_on, N_("published on")),
+  TEXT_AS (PlServiceResponse, published_on, N_("published on"), pl_form_date),
   STAMP (PlServiceResponse, created_at),
   STAMP (PlServiceResponse, updated_at),
 };

@@ -124,6 +124,26 @@ typedef enum
   PL_ROLE_MANAGER,
 } PlStaffRole;
 
+/* The forms of text fields (pl-record.h): each field that holds one names it
+ * in pl-model.c */
+extern const PlTextForm pl_form_date;        /* "2026-11-23" */
+extern const PlTextForm pl_form_time;        /* "08:30" */
+extern const PlTextForm pl_form_timestamp;   /* "2026-11-23T09:30:00Z", or a date */
+extern const PlTextForm pl_form_language;    /* "en-GB", "cy", espeak-ng's "en-gb-x-rp" */
+extern const PlTextForm pl_form_theme;       /* a PlTheme id */
+extern const PlTextForm pl_form_font;        /* one of pl_font_families */
+extern const PlTextForm pl_form_secret;      /* an Argon2 hash */
+extern const PlTextForm pl_form_snomed_code; /* a SNOMED CT code */
+extern const PlTextForm pl_form_actor;       /* pl_actor_is_valid () */
+extern const PlTextForm pl_form_table;       /* a PlRecordType's table */
+
+/* The font families a reader may choose, NULL-terminated, the one Plainly
+ * brings with it first. NULL in PlSettings.font is the desktop's own. */
+extern const char * const pl_font_families[];
+
+/* A SNOMED CT code, as needs are recorded: 6 to 18 digits, no leading 0 */
+gboolean pl_text_is_snomed_code (const char *code);
+
 struct _PlService
 {
   gint64  id;

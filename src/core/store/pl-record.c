@@ -300,6 +300,25 @@ pl_field_number_fallback (const PlField *field)
   return field->range != NULL ? field->range->fallback : 0;
 }
 
+gboolean
+pl_field_text_is_valid (const PlField *field,
+                        const char    *text)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (field->kind != PL_FIELD_TEXT || field->form == NULL || text == NULL || *text == '\0')
+    return TRUE;
+  return field->form->is_valid (text);
+}
+
+const char *
+pl_field_text_fallback (const PlField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return field->form != NULL ? field->form->fallback : NULL;
+}
+
 const char *
 pl_enum_to_nick (const char * const *nicks,
                  int                 value)

@@ -44,6 +44,18 @@ typedef struct
   double fallback;
 } PlRange;
 
+/* The form the text of a PL_FIELD_TEXT field must have: a date, a time, a
+ * theme Plainly knows… Text not of that form was written by another program
+ * or damaged: it is read as fallback, reported by check, and refused when
+ * saved. Empty text stands for nothing written and is always allowed. */
+typedef struct
+{
+  gboolean    (*is_valid)   (const char *text);  /* never given NULL or "" */
+  const char   *fallback;                        /* NULL: read as nothing written */
+  const char   *description;                     /* "a time of day, like 08:30" (N_) */
+  const char   *fallback_words;                  /* what it is read as: "no time" (N_) */
+} PlTextForm;
+
 typedef struct
 {
   const char          *name;     /* column and JSON member name */
@@ -54,6 +66,8 @@ typedef struct
   const char          *label;    /* for history and messages, untranslated (N_) */
   /* NULL: any int for PL_FIELD_INT, any finite number for PL_FIELD_DOUBLE */
   const PlRange       *range;
+  /* NULL: any text for PL_FIELD_TEXT */
+  const PlTextForm    *form;
 } PlField;
 
 struct _PlRecordType
@@ -91,6 +105,11 @@ gboolean      pl_field_set_from_string (const PlField  *field,
 gboolean      pl_field_number_is_valid (const PlField  *field,
                                         double          value);
 double        pl_field_number_fallback (const PlField  *field);
+/* Whether text has the form field's text must have (always TRUE for NULL,
+ * empty text and fields of any form), and what it is read as when not */
+gboolean      pl_field_text_is_valid   (const PlField  *field,
+                                        const char     *text);
+const char   *pl_field_text_fallback   (const PlField  *field);
 const char   *pl_enum_to_nick      (const char * const *nicks,
                                     int                 value);
 int           pl_enum_from_nick    (const char * const *nicks,

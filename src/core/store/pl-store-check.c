@@ -30,6 +30,18 @@ is_number_field (const PlField *field)
   return field->kind == PL_FIELD_INT || field->kind == PL_FIELD_DOUBLE || field->kind == PL_FIELD_BOOL;
 }
 
+/* Whether a value can be quoted as it is: a few printable characters */
+static gboolean
+shows_as_it_is (const char *text)
+{
+  if (g_utf8_strlen (text, -1) > 40)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isprint (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /* The problem with one value of a record, in words, or NULL when there is none */
 static char *
 describe_value (const PlRecordType *type,
@@ -84,13 +96,28 @@ describe_value (const PlRecordType *type,
         return g_strdup_printf (_("The %s numbered %s: its %s is a value this "
                                   "version of Plainly does not know."),
                                 _(type->label), id_text, field_label);
+      if (!pl_field_text_is_valid (field, text))
+        {
+          /* A secret is never shown; other text only when short and
+           * printable, so no escape code reaches a terminal */
+          if ((field->flags & PL_FIELD_FLAG_SECRET) == 0 && shows_as_it_is (text))
+            /* Translators: "The visit numbered 3: its time (“25:99”) is not
+             * a time of day, like 08:30, and is read as no time." */
+            return g_strdup_printf (_("The %s numbered %s: its %s (“%s”) is not %s, "
+                                      "and is read as %s."),
+                                    _(type->label), id_text, field_label, text,
+                                    _(field->form->description), _(field->form->fallback_words));
+          return g_strdup_printf (_("The %s numbered %s: its %s is not %s, and is read as %s."),
+                                  _(type->label), id_text, field_label,
+                                  _(field->form->description), _(field->form->fallback_words));
+        }
       return NULL;
     }
 }
 
 /* Each value of type's columns that this version cannot use as it is, as a
  * problem naming its record: text that is not UTF-8, enumeration values it
- * does not know, numbers out of range */
+ * does not know, numbers out of range, text not of its field's form */
 static gboolean
 check_values (PlStore             *self,
               const PlRecordType  *type,

@@ -125,12 +125,23 @@ read_field (sqlite3_stmt  *stmt,
         /* Text that is not UTF-8 (written by another program, or damaged)
          * reaches no widget, screen reader or voice: each bad byte shows
          * as U+FFFD. check reports where. */
+        char *value = NULL;
+
         if (text == NULL)
-          *PL_FIELD_PTR (record, field, char *) = NULL;
+          value = NULL;
         else if (g_utf8_validate_len (text, (gsize) n, NULL))
-          *PL_FIELD_PTR (record, field, char *) = g_strndup (text, (gsize) n);
+          value = g_strndup (text, (gsize) n);
         else
-          *PL_FIELD_PTR (record, field, char *) = g_utf8_make_valid (text, n);
+          value = g_utf8_make_valid (text, n);
+        /* So is text of a fixed form that does not have it (a visit at
+         * "25:99", a theme this version does not have): it reads as its
+         * field's fallback, as a number out of range does */
+        if (!pl_field_text_is_valid (field, value))
+          {
+            g_free (value);
+            value = g_strdup (pl_field_text_fallback (field));
+          }
+        *PL_FIELD_PTR (record, field, char *) = value;
       }
       break;
 
@@ -290,6 +301,16 @@ validate (const PlRecordType *type,
           g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
                        _("The %s’s %s contains characters that are not valid text."),
                        _(type->label), _(field->label));
+          return FALSE;
+        }
+
+      /* The store writes its own timestamps and keeps what it was given */
+      if ((field->flags & PL_FIELD_FLAG_AUTO) == 0 && !pl_field_text_is_valid (field, text))
+        {
+          /* Translators: "The visit’s time is not a time of day, like 08:30." */
+          g_set_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID,
+                       _("The %s’s %s is not %s."),
+                       _(type->label), _(field->label), _(field->form->description));
           return FALSE;
         }
 
