@@ -217,7 +217,7 @@ screenshot_viewer (PlStore     *store,
     {
       g_autoptr(GError) local_error = NULL;
       /* Translators: %s is the person's name */
-      g_autofree char *prompt = g_strdup_printf (_("PIN for %s: "), person->full_name);
+      g_autofree char *prompt = g_strdup_printf (_("PIN for %s:"), person->full_name);
       char *pin = pl_secret_prompt_read (prompt, &local_error);
 
       if (pin == NULL)

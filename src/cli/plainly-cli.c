@@ -334,7 +334,8 @@ open_viewer (PlStore         *store,
 
   if (opt_staff != NULL)
     {
-      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), opt_staff);
+      /* Translators: %s is a member of staff's user name */
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s:"), opt_staff);
 
       secret = pl_secret_prompt_read (prompt, error);
       if (secret == NULL)
@@ -349,7 +350,7 @@ open_viewer (PlStore         *store,
       if (needs_pin)
         {
           /* Translators: %s is the person's name */
-          g_autofree char *prompt = g_strdup_printf (_("PIN for %s: "), person->full_name);
+          g_autofree char *prompt = g_strdup_printf (_("PIN for %s:"), person->full_name);
 
           secret = pl_secret_prompt_read (prompt, &local_error);
           if (secret == NULL)
@@ -661,7 +662,16 @@ command_needs (PlStore *store)
       code = clean (need->code, "");
       what = clean (e->need, "");
       does = clean (changes->len > 0 ? changes->str : _("changes nothing"), "");
-      g_print ("%s\t%s\t%s%s\n", code, what, does, by_staff ? _(" (set by staff)") : "");
+      if (by_staff)
+        {
+          /* Translators: what a communication need does, when staff set
+           * the rule: "larger text (set by staff)" */
+          g_autofree char *set_by_staff = g_strdup_printf (_("%s (set by staff)"), does);
+
+          g_print ("%s\t%s\t%s\n", code, what, set_by_staff);
+        }
+      else
+        g_print ("%s\t%s\t%s\n", code, what, does);
     }
   return EXIT_OK;
 }

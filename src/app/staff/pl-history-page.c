@@ -186,6 +186,8 @@ history_text (PlStore            *store,
       what = g_strdup_printf (_("%s: the %s changed from “%s” to “%s”."), part,
                               label != NULL ? label : _("details"), was, now);
     }
+  /* Translators: a line of the history: when, who, and what they changed:
+   * "Monday 16 November 2026 at 10:30 in the morning, Ann Smith. The plan…" */
   return g_strdup_printf (_("%s, %s. %s"), when, who, what);
 }
 

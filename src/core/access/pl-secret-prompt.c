@@ -73,7 +73,9 @@ read_hidden (const char *prompt,
   struct sigaction action = { 0 };
   gboolean got;
 
-  fprintf (stderr, "%s", prompt);
+  /* The prompt is a whole message ("PIN for Dot:"); the space is the
+   * terminal's */
+  fprintf (stderr, "%s ", prompt);
   fflush (stderr);
 
   if (tcgetattr (STDIN_FILENO, &saved_termios) != 0)

@@ -416,17 +416,29 @@ pl_document_add_ombudsman (PlDocument *self,
 char *
 pl_document_join_words (GPtrArray *words)
 {
-  GString *out = g_string_new (NULL);
+  char *out;
+  guint n = words->len;
 
-  for (guint i = 0; i < words->len; i++)
+  if (n == 0)
+    return g_strdup ("");
+
+  /* From the end, so each language joins the last two its own way */
+  out = g_strdup (g_ptr_array_index (words, n - 1));
+  for (guint i = n - 1; i > 0; i--)
     {
-      if (i > 0 && i == words->len - 1)
-        /* Translators: before the last of a list: "my plan and my diary" */
-        g_string_append (out, _(" and "));
-      else if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, g_ptr_array_index (words, i));
-    }
+      char *joined;
 
-  return g_string_free (out, FALSE);
+      if (i == n - 1)
+        /* Translators: the last two things in a list: "my plan and my diary" */
+        joined = g_strdup_printf (C_("list", "%1$s and %2$s"),
+                                  (const char *) g_ptr_array_index (words, i - 1), out);
+      else
+        /* Translators: the things before the last two in a list: "my plan,
+         * my diary and my welcome pack" */
+        joined = g_strdup_printf (C_("list", "%1$s, %2$s"),
+                                  (const char *) g_ptr_array_index (words, i - 1), out);
+      g_free (out);
+      out = joined;
+    }
+  return out;
 }

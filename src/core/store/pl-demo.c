@@ -721,7 +721,7 @@ pl_demo_import_json (PlStore     *store,
   parser = json_parser_new ();
   if (!pl_json_load (parser, json, (gssize) len, error))
     {
-      g_prefix_error (error, _("The data is not written correctly: "));
+      g_prefix_error (error, "%s ", _("The data is not written correctly:"));
       return FALSE;
     }
 
@@ -952,7 +952,7 @@ pl_demo_install_full (PlStore            *store,
   data = g_bytes_get_data (bytes, &size);
   if (!pl_demo_import_json (store, data, size, &person_id, error))
     {
-      g_prefix_error (error, _("The example person could not be created. "));
+      g_prefix_error (error, "%s ", _("The example person could not be created."));
       return FALSE;
     }
 
