@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# test-translations.sh: every translation is whole, and every message can be translated
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   test-translations.sh BUILD-ROOT   (the source tree comes from G_TEST_SRCDIR)
+#
+# Speaks TAP. For each language in po/LINGUAS: its .po passes msgfmt --check
+# (formats, header, one access key where the English has one) and counts
+# plurals as its language does (msginit leaves Welsh's and Urdu's empty).
+# For the messages themselves: none starts or ends in a space (a piece of a
+# sentence glued to another), no month stands alone without a context, and
+# a message made only of placeholders ("%s, %s") says what it joins.
+
+set -u
+
+src=$(cd "${G_TEST_SRCDIR:?}/.." && pwd)
+. "$src/tests/tap-util.sh"
+
+if ! command -v msgfmt >/dev/null || ! command -v xgettext >/dev/null; then
+  echo "1..0 # SKIP msgfmt and xgettext (package gettext) are not installed"
+  exit 0
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# How many plural forms each language has (CLDR, and GNU gettext's table)
+declare -A nplurals=([cy]=6 [pl]=3 [ro]=3 [pa]=2 [ur]=2)
+
+languages=()
+while IFS= read -r line; do
+  case $line in ''|'#'*) continue ;; esac
+  languages+=("$line")
+done < "$src/po/LINGUAS"
+
+listed=1
+for lang in "${languages[@]}"; do
+  [ -f "$src/po/$lang.po" ] || { not_ok "po/$lang.po exists for LINGUAS"; listed=0; }
+done
+for po in "$src"/po/*.po; do
+  [ -e "$po" ] || continue
+  lang=$(basename "$po" .po)
+  printf '%s\n' "${languages[@]}" | grep -qxF "$lang" ||
+    { not_ok "po/$lang.po is in LINGUAS"; listed=0; }
+done
+[ $listed -eq 1 ] && ok "po/LINGUAS and the .po files agree (${#languages[@]} languages)"
+
+for lang in "${languages[@]}"; do
+  po=$src/po/$lang.po
+  [ -f "$po" ] || continue
+
+  if out=$(msgfmt --check --check-accelerators=_ --statistics -o "$tmp/$lang.mo" "$po" 2>&1); then
+    ok "po/$lang.po passes msgfmt --check"
+    printf '# %s: %s\n' "$lang" "$(printf '%s' "$out" | tail -n 1)"
+  else
+    not_ok "po/$lang.po passes msgfmt --check" "$out"
+  fi
+
+  forms=$(grep -o 'nplurals *= *[0-9]*' "$po" | head -n 1 | tr -dc '0-9')
+  want=${nplurals[$lang]:-}
+  if [ -z "$forms" ]; then
+    not_ok "po/$lang.po says how many plural forms it has" "Plural-Forms is empty"
+  elif [ -n "$want" ] && [ "$forms" != "$want" ]; then
+    not_ok "po/$lang.po has $want plural forms" "it says $forms"
+  else
+    ok "po/$lang.po has ${forms} plural forms"
+  fi
+done
+
+# The messages of the C sources, as xgettext with GLib's keywords reads them
+grep -E '\.c$' "$src/po/POTFILES" > "$tmp/c-files"
+if ! xgettext --from-code=UTF-8 -L C --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+       --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+       --add-comments=Translators -D "$src" -f "$tmp/c-files" -o "$tmp/c.pot" 2> "$tmp/xgettext.err"; then
+  not_ok "the messages can be read by xgettext" "$(cat "$tmp/xgettext.err")"
+else
+  problems=$(/usr/bin/python3 - "$tmp/c.pot" <<'EOF'
+import re, sys
+
+text = open(sys.argv[1], encoding="utf-8").read()
+months = set("January February March April May June July August September "
+             "October November December".split())
+placeholder = re.compile(r'%(\d+\$)?[-+ #0]*\d*(\.\d+)?(l|ll|h|z)?[sdufxgc]')
+
+def field(entry, key):
+    m = re.search(r'^' + key + r' ((?:".*"\n?)+)', entry, re.M)
+    return None if m is None else "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+
+for entry in text.split("\n\n"):
+    msgid = field(entry, "msgid")
+    if not msgid:
+        continue
+    context = field(entry, "msgctxt")
+    explained = any(line.startswith("#.") for line in entry.splitlines())
+    where = " ".join(line[3:] for line in entry.splitlines() if line.startswith("#: "))
+    if msgid != msgid.strip(" "):
+        print(f"starts or ends in a space: {msgid!r} ({where})")
+    if msgid in months and context is None:
+        print(f"a month without a context: {msgid!r} ({where})")
+    if (placeholder.search(msgid) and re.fullmatch(r"[\s,.:;()–-]*", placeholder.sub("", msgid))
+            and context is None and not explained):
+        print(f"placeholders only, with nothing to say what they join: {msgid!r} ({where})")
+EOF
+)
+  if [ -z "$problems" ]; then
+    ok "every message is whole and says what it joins"
+  else
+    mapfile -t lines <<< "$problems"
+    not_ok "every message is whole and says what it joins" "${lines[@]}"
+  fi
+fi
+
+echo "1..$n"
+[ $failed -eq 0 ]
