@@ -9,7 +9,8 @@
 # from the start screen, sets up the first manager by typing into the
 # entries through the EditableText interface, and walks every staff page:
 # a person's plan, checklist, history and diary, complaints, the welcome
-# pack and staff accounts. Fails when a control has no real name, or a page
+# pack and staff accounts; and a braille copy of the plan, from its menu to
+# the dialog's preview. Fails when a control has no real name, or a page
 # cannot be reached without a mouse. Speaks TAP; needs a display and a
 # session bus, as test-atspi.py does.
 
@@ -97,6 +98,54 @@ def select_row(row):
     return Atspi.Selection.select_child(parent, row.get_index_in_parent())
 
 
+def window_named(app, title):
+    app.clear_cache()
+    for window in app_children(app):
+        if name(window) == title:
+            return window
+    return None
+
+
+def named_like(window, start):
+    """The first visible accessible whose name begins with start, or None."""
+    window.clear_cache()
+    for acc in walk(window):
+        if name(acc).startswith(start) and visible(acc):
+            return acc
+    return None
+
+
+def braille_copy(app, window):
+    """Braille Copy, then the plan: the dialog's controls and its preview,
+    which says which page it shows"""
+    button = (find_visible(window, R.PUSH_BUTTON, 'Braille copy')
+              or find_visible(window, R.TOGGLE_BUTTON, 'Braille copy'))
+    if button is None:
+        return ['no "Braille copy" button on the Plan page']
+    # GTK 4.8: the menu button's own toggle button, inside it, is pressed
+    if not press(button) and not any(press(acc) for acc in walk(button)
+                                     if acc is not button and 'Action' in interfaces(acc)):
+        return ['the "Braille copy" button cannot be pressed without a mouse']
+    item = wait_for(lambda: find_visible(app, R.MENU_ITEM, 'Care and Support Plan…'))
+    if item is None:
+        return ['the Braille copy menu has no item "Care and Support Plan…"']
+    press(item)
+    dialog = wait_for(lambda: window_named(app, 'Save Braille Copy'))
+    if dialog is None:
+        return ['no "Save Braille Copy" window opened']
+    problems = []
+    if not wait_for(lambda: named_like(dialog, 'Braille preview, page 1 of ')):
+        problems.append('no preview named "Braille preview, page 1 of …"')
+    for control in ('Save braille copy', 'Contracted braille (grade 2)',
+                    'Uncontracted braille (grade 1)', 'Previous page', 'Next page'):
+        if named_like(dialog, control) is None:
+            problems.append(f'no control named "{control}" in the dialog')
+    problems += unnamed_controls(dialog)
+    # Closed, so the staff window's other pages are next
+    press(named_like(dialog, 'Cancel'))
+    return problems
+
+
 def check(tap, process):
     # 1: the app is there, and its start screen offers staff a way in
     app = wait_for(lambda: process.poll() is None and find_app(process.pid))
@@ -166,7 +215,16 @@ def check(tap, process):
                 problems += unnamed_controls(window)
         tap.result(not problems, problems)
 
-    # 10-12: the service's pages
+    # 10: a braille copy of the plan, its dialog and preview named
+    problems = []
+    plan_tab = find_visible(window, R.PAGE_TAB, 'Plan') if opened else None
+    if plan_tab is None or not (press(plan_tab) or select_row(plan_tab)):
+        problems.append('the Plan page could not be opened again')
+    else:
+        problems += braille_copy(app, window)
+    tap.result(not problems, problems)
+
+    # 11-13: the service's pages
     for page, heading in SERVICE_PAGES:
         problems = []
         row = wait_for(lambda: row_named(window, page))
@@ -189,6 +247,7 @@ CASES = (
      'desk: every control has a name']
     + [f'person: the {tab} page is reached by its tab, every control named'
        for tab, _ in PERSON_PAGES]
+    + ['person: Braille Copy opens a dialog with every control named and a preview that says its page']
     + [f'service: "{page}" opens from the keyboard, every control named'
        for page, _ in SERVICE_PAGES])
 
