@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-diary-comment-dialog.h"
+#include "pl-screen-reader.h"
 #include "pl-window-private.h"
 
 /* The person's home, in the order shown */
@@ -500,6 +501,39 @@ pl_window_diary_comment_clicked_cb (PlWindow *self)
   pl_window_open_diary_comment (self);
 }
 
+/* The second frame's tick comes after the first frame is laid out and
+ * drawn: the document takes the focus then, while Plainly is free to
+ * answer Orca's questions about it */
+static gboolean
+focus_start_tick_cb (GtkWidget     *view,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  guint *ticks = user_data;
+
+  if ((*ticks)++ == 0)
+    return G_SOURCE_CONTINUE;
+  if (gtk_widget_get_mapped (view))
+    pl_document_view_focus_start (PL_DOCUMENT_VIEW (view));
+  return G_SOURCE_REMOVE;
+}
+
+/* Reading, by eye, keyboard or screen reader, starts at the top. With a
+ * screen reader, once the page is drawn: Orca asks about the focus at once
+ * and gives up after 0.8 s, and laying out a plan of hundreds of parts can
+ * take longer on a busy computer, which left it silent. */
+static void
+focus_document_start (PlWindow *self)
+{
+  if (!pl_screen_reader_get_running (pl_screen_reader_get_default ()))
+    {
+      pl_document_view_focus_start (self->document_view);
+      return;
+    }
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->document_view), focus_start_tick_cb,
+                                g_new0 (guint, 1), g_free);
+}
+
 gboolean
 pl_window_open_page (PlWindow       *self,
                      PlDocumentKind  page)
@@ -535,8 +569,7 @@ pl_window_open_page (PlWindow       *self,
   if (!pl_document_note_shown (self->store, self->viewer, page, &seen_error))
     g_warning ("Could not remember that the plan was seen: %s", seen_error->message);
 
-  /* Reading, by eye, keyboard or screen reader, starts at the top */
-  pl_document_view_focus_start (self->document_view);
+  focus_document_start (self);
 
   /* "Read aloud when something opens", unless a screen reader already
    * reads it: the two voices would talk over each other */
