@@ -322,10 +322,7 @@ typedef struct
 {
   PlEpubBook           *book;
   char                 *path;
-  PlSpeechProgressFunc  progress;
-  gpointer              progress_data;
-  GMainContext         *context;
-  double                last_fraction;
+  PlProgressRelay       progress;
 } SaveJob;
 
 static void
@@ -335,43 +332,8 @@ save_job_free (gpointer data)
 
   pl_epub_book_free (job->book);
   g_free (job->path);
-  g_main_context_unref (job->context);
+  pl_progress_relay_clear (&job->progress);
   g_free (job);
-}
-
-typedef struct
-{
-  PlSpeechProgressFunc progress;
-  gpointer             progress_data;
-  double               fraction;
-} ProgressPost;
-
-static gboolean
-progress_dispatch (gpointer data)
-{
-  ProgressPost *post = data;
-
-  post->progress (post->fraction, post->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-save_job_progress (double   fraction,
-                   gpointer data)
-{
-  SaveJob *job = data;
-  ProgressPost *post;
-
-  /* Every percent is plenty for a progress bar */
-  if (job->progress == NULL || (fraction < 1.0 && fraction - job->last_fraction < 0.01))
-    return;
-  job->last_fraction = fraction;
-
-  post = g_new0 (ProgressPost, 1);
-  post->progress = job->progress;
-  post->progress_data = job->progress_data;
-  post->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_dispatch, post, g_free);
 }
 
 static void
@@ -383,7 +345,8 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (write_book (job->book, job->path, save_job_progress, job, cancellable, &error))
+  if (write_book (job->book, job->path, pl_progress_relay_post, &job->progress, cancellable,
+                  &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -423,9 +386,7 @@ pl_epub_save_async (PlDocument           *document,
   /* Made here: the document belongs to this thread */
   job->book = pl_epub_book_new (document, options, speech);
   job->path = g_strdup (path);
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
+  pl_progress_relay_init (&job->progress, progress, progress_data);
   g_task_set_task_data (task, job, save_job_free);
   g_task_run_in_thread (task, save_thread);
 }

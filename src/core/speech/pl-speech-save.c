@@ -274,10 +274,7 @@ typedef struct
   GPtrArray            *utterances;
   Chapters              chapters;
   char                 *path;
-  PlSpeechProgressFunc  progress;
-  gpointer              progress_data;
-  GMainContext         *context;
-  double                last_fraction;
+  PlProgressRelay       progress;
 } SaveJob;
 
 static void
@@ -289,7 +286,7 @@ save_job_free (gpointer data)
   g_clear_pointer (&job->utterances, g_ptr_array_unref);
   chapters_clear (&job->chapters);
   g_free (job->path);
-  g_main_context_unref (job->context);
+  pl_progress_relay_clear (&job->progress);
   g_free (job);
 }
 
@@ -309,23 +306,40 @@ progress_dispatch (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-save_job_progress (double   fraction,
-                   gpointer data)
+void
+pl_progress_relay_init (PlProgressRelay      *relay,
+                        PlSpeechProgressFunc  func,
+                        gpointer              data)
 {
-  SaveJob *job = data;
+  relay->func = func;
+  relay->data = data;
+  relay->context = g_main_context_ref_thread_default ();
+  relay->last_fraction = 0.0;
+}
+
+void
+pl_progress_relay_clear (PlProgressRelay *relay)
+{
+  g_clear_pointer (&relay->context, g_main_context_unref);
+}
+
+void
+pl_progress_relay_post (double   fraction,
+                        gpointer data)
+{
+  PlProgressRelay *relay = data;
   ProgressPost *post;
 
   /* Every percent is plenty for a progress bar */
-  if (job->progress == NULL || (fraction < 1.0 && fraction - job->last_fraction < 0.01))
+  if (relay->func == NULL || (fraction < 1.0 && fraction - relay->last_fraction < 0.01))
     return;
-  job->last_fraction = fraction;
+  relay->last_fraction = fraction;
 
   post = g_new0 (ProgressPost, 1);
-  post->progress = job->progress;
-  post->progress_data = job->progress_data;
+  post->progress = relay->func;
+  post->progress_data = relay->data;
   post->fraction = fraction;
-  pl_speech_invoke_at (job->context, 0, progress_dispatch, post, g_free);
+  pl_speech_invoke_at (relay->context, 0, progress_dispatch, post, g_free);
 }
 
 static void
@@ -338,7 +352,7 @@ save_wav_thread (GTask        *task,
   GError *error = NULL;
 
   if (save_file (&job->voice, job->utterances, &job->chapters, job->path, NULL,
-                 save_job_progress, job, cancellable, &error))
+                 pl_progress_relay_post, &job->progress, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -370,9 +384,7 @@ pl_speech_save_audio_async (PlSpeech              *self,
                                                 (guint) self->voice.pause_ms);
   chapters_init (&job->chapters, document, job->utterances);
   job->path = g_strdup (path);
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
+  pl_progress_relay_init (&job->progress, progress, progress_data);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pl_speech_save_audio_async);

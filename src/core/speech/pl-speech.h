@@ -59,6 +59,25 @@ typedef struct
 typedef void (*PlSpeechProgressFunc) (double   fraction,
                                       gpointer user_data);
 
+/* Progress from a worker thread to the main context that started the work,
+ * at most once a percent: what a file saved in a thread tells its progress
+ * bar. pl_progress_relay_post () is itself a PlSpeechProgressFunc whose
+ * user_data is the relay. */
+typedef struct
+{
+  PlSpeechProgressFunc  func;
+  gpointer              data;
+  GMainContext         *context;
+  double                last_fraction;
+} PlProgressRelay;
+
+void           pl_progress_relay_init    (PlProgressRelay      *relay,
+                                          PlSpeechProgressFunc  func,
+                                          gpointer              data);
+void           pl_progress_relay_clear   (PlProgressRelay      *relay);
+void           pl_progress_relay_post    (double                fraction,
+                                          gpointer              relay);
+
 #define PL_SPEECH_TO_END G_MAXUINT
 
 #define PL_TYPE_SPEECH (pl_speech_get_type ())
