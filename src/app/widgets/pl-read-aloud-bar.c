@@ -442,35 +442,66 @@ add_filter (GtkFileChooserNative *chooser,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 }
 
+typedef struct
+{
+  const char *name;
+  const char *pattern;
+} SaveFilter;
+
+/* Asks where to save a copy of the document: a sound file, or with book a
+ * talking book. The dialog's answer is chooser_response_cb's. */
+static void
+ask_where_to_save (PlReadAloudBar   *self,
+                   const char       *title,
+                   const char       *file_name,
+                   const SaveFilter *filters,
+                   gboolean          book)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = g_strdelimit (g_strdup (file_name), "/\\", '-');
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title,
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  for (const SaveFilter *filter = filters; filter->name != NULL; filter++)
+    add_filter (chooser, filter->name, filter->pattern);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "book", GINT_TO_POINTER (book));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static gboolean
+can_save (PlReadAloudBar *self)
+{
+  return self->document != NULL && self->speech != NULL && self->chooser == NULL &&
+         self->export_window == NULL;
+}
+
 static void
 save_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  const SaveFilter filters[] = {
+    { _("MP3 sound, for phones and most players"), "*.mp3" },
+    { _("Ogg Vorbis sound"), "*.ogg" },
+    { _("WAV sound, not compressed"), "*.wav" },
+    { NULL, NULL },
+  };
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  if (self->document == NULL || self->speech == NULL || self->chooser != NULL ||
-      self->export_window != NULL)
+  if (!can_save (self))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save as Audio"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (chooser, _("MP3 sound, for phones and most players"), "*.mp3");
-  add_filter (chooser, _("Ogg Vorbis sound"), "*.ogg");
-  add_filter (chooser, _("WAV sound, not compressed"), "*.wav");
   /* Translators: the suggested file name; %s is the document's title */
   name = g_strdup_printf (_("%s.mp3"), pl_document_get_title (self->document));
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  ask_where_to_save (self, _("Save as Audio"), name, filters, FALSE);
 }
 
 /* An EPUB with the narration in this voice, for a phone or a tablet that
@@ -481,28 +512,18 @@ save_book_action_cb (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  const SaveFilter filters[] = {
+    { _("Talking book (EPUB), read and heard together"), "*.epub" },
+    { NULL, NULL },
+  };
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  if (self->document == NULL || self->speech == NULL || self->chooser != NULL ||
-      self->export_window != NULL)
+  if (!can_save (self))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save as a Talking Book"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (chooser, _("Talking book (EPUB), read and heard together"), "*.epub");
   /* Translators: the suggested file name; %s is the document's title */
   name = g_strdup_printf (_("%s.epub"), pl_document_get_title (self->document));
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "book", GINT_TO_POINTER (TRUE));
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  ask_where_to_save (self, _("Save as a Talking Book"), name, filters, TRUE);
 }
 
 /* Actions and shortcuts -------------------------------------------------- */
