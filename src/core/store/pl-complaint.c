@@ -396,10 +396,11 @@ add_event (PlStore            *store,
            GError            **error)
 {
   g_autoptr(PlComplaintEvent) event = pl_complaint_event_new ();
+  g_autoptr(GDateTime) now = pl_store_get_time (store);
 
   event->complaint_id = complaint_id;
   event->status = status;
-  event->at = pl_store_now ();
+  event->at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   event->note = !pl_text_is_blank (note) ? g_strdup (note) : NULL;
   event->actor = !pl_text_is_blank (actor) ? g_strdup (actor) : NULL;
   return pl_store_save_complaint_event (store, event, error);

@@ -177,14 +177,6 @@ pl_store_step_done (PlStore       *self,
   return TRUE;
 }
 
-char *
-pl_store_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 void
 pl_store_set_clock (PlStore   *self,
                     GDateTime *fixed)

@@ -235,9 +235,6 @@ gboolean       pl_store_backup           (PlStore     *self,
                                           const char  *dest_path,
                                           GError     **error);
 
-/* The time the store stamps on records, ISO 8601 UTC */
-char          *pl_store_now              (void);
-
 /* The store's clock: what it stamps on the records it saves and what waits
  * after wrong tries are measured by. fixed: a moment to use from now on, so
  * that tests need not sleep to see time pass; NULL for the real time. */
