@@ -24,7 +24,7 @@
 #include "pl-document.h"
 #include "pl-person-pages.h"
 #include "pl-staff.h"
-#include "pl-staff-window.h"
+#include "pl-staff-window-private.h"
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"

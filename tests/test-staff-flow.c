@@ -23,7 +23,7 @@
 #include "pl-reader.h"
 #include "pl-record-form.h"
 #include "pl-staff.h"
-#include "pl-staff-window.h"
+#include "pl-staff-window-private.h"
 #include "pl-together-view.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"

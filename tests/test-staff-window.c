@@ -12,7 +12,7 @@
 
 #include "pl-staff.h"
 #include "pl-staff-accounts.h"
-#include "pl-staff-window.h"
+#include "pl-staff-window-private.h"
 #include "pl-store.h"
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"

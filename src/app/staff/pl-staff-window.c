@@ -29,7 +29,7 @@
 #include "pl-widget-util.h"
 #include "pl-staff-accounts.h"
 #include "pl-staff-pages.h"
-#include "pl-staff-window.h"
+#include "pl-staff-window-private.h"
 
 /* Long enough for a conversation with the person beside you, short enough
  * that a laptop left in someone's home is not left open to the next visitor */
