@@ -9,7 +9,7 @@
 
 #include "pl-actor.h"
 #include "pl-staff.h"
-#include "pl-history-page.h"
+#include "pl-history-page-private.h"
 #include "pl-plan-version.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"

@@ -16,7 +16,7 @@
 #include "pl-agreement-dialog.h"
 #include "pl-demo.h"
 #include "pl-document.h"
-#include "pl-history-page.h"
+#include "pl-history-page-private.h"
 #include "pl-person-pages.h"
 #include "pl-plan-editor.h"
 #include "pl-plan-version.h"

@@ -21,7 +21,7 @@
 #include "pl-demo.h"
 #include "pl-diary-comment-dialog.h"
 #include "pl-document.h"
-#include "pl-history-page.h"
+#include "pl-history-page-private.h"
 #include "pl-person-pages.h"
 #include "pl-plan-editor.h"
 #include "pl-plan-version.h"

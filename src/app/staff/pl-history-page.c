@@ -17,7 +17,7 @@
 #include "pl-actor.h"
 #include "pl-change-words.h"
 #include "pl-document.h"
-#include "pl-history-page.h"
+#include "pl-history-page-private.h"
 #include "pl-plan-version.h"
 
 struct _PlHistoryPage
