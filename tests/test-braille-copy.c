@@ -22,7 +22,7 @@
 #include "pl-braille-preview.h"
 #include "pl-demo.h"
 #include "pl-document.h"
-#include "pl-person-pages.h"
+#include "pl-person-pages-private.h"
 #include "pl-staff.h"
 #include "pl-staff-window-private.h"
 #include "pl-window-private.h"

@@ -17,7 +17,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-history-page-private.h"
-#include "pl-person-pages.h"
+#include "pl-person-pages-private.h"
 #include "pl-plan-editor.h"
 #include "pl-plan-version.h"
 #include "pl-reader.h"

@@ -22,7 +22,7 @@
 #include "pl-diary-comment-dialog.h"
 #include "pl-document.h"
 #include "pl-history-page-private.h"
-#include "pl-person-pages.h"
+#include "pl-person-pages-private.h"
 #include "pl-plan-editor.h"
 #include "pl-plan-version.h"
 #include "pl-reader.h"

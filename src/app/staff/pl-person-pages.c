@@ -19,7 +19,7 @@
 #include "pl-diary-desk.h"
 #include "pl-guidance-list.h"
 #include "pl-history-page.h"
-#include "pl-person-pages.h"
+#include "pl-person-pages-private.h"
 #include "pl-plan-editor.h"
 #include "pl-record.h"
 #include "pl-staff.h"

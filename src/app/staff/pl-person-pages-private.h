@@ -1,0 +1,31 @@
+/* pl-person-pages-private.h: what the tests reach of one person's pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the tests reach of one person's pages; not for the rest of the app.
+ */
+
+#pragma once
+
+#include "pl-person-pages.h"
+
+G_BEGIN_DECLS
+
+const char    *pl_person_pages_get_page     (PlPersonPages  *self);
+/* Together mode: the person's own view beside the form */
+void           pl_person_pages_set_together (PlPersonPages  *self,
+                                             gboolean        together);
+/* "Record agreement": the dialog for the saved plan, or NULL (and a
+ * message) when there is none yet */
+GtkWindow     *pl_person_pages_open_agreement (PlPersonPages *self);
+/* "Braille Copy": the dialog with a preview for this kind of the person's
+ * documents, as this member of staff may read it; or a message saying why
+ * it cannot be made */
+GtkWindow     *pl_person_pages_open_braille (PlPersonPages  *self,
+                                             PlDocumentKind  kind);
+GtkWidget     *pl_person_pages_get_editor   (PlPersonPages  *self);
+GtkWidget     *pl_person_pages_get_together (PlPersonPages  *self);
+GtkWidget     *pl_person_pages_get_history  (PlPersonPages  *self);
+GtkWidget     *pl_person_pages_get_diary    (PlPersonPages  *self);
+
+G_END_DECLS
