@@ -801,6 +801,55 @@ test_giant_print_reflows (Fixture       *f,
   }
 }
 
+static void
+assert_words_whole (GtkWidget *root,
+                    guint     *n_checked)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "pl-settings-choice-words") &&
+      gtk_widget_get_mapped (root))
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (root));
+      const char *text = pango_layout_get_text (layout);
+
+      for (GSList *line = pango_layout_get_lines_readonly (layout); line != NULL; line = line->next)
+        {
+          int start = ((PangoLayoutLine *) line->data)->start_index;
+
+          if (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n')
+            g_error ("“%s” is broken inside a word, before “%s”", text, text + start);
+        }
+      (*n_checked)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_words_whole (child, n_checked);
+}
+
+/* A choice's name breaks between words only: "Standard" and "Dark" were
+ * split as "Stan-dard" and "Da-rk" in a window 1024 wide */
+static void
+test_choice_words_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  const int sizes[] = { 14, 24, 48 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(PlSettings) settings = pl_settings_new_default (1);
+      guint n_checked = 0;
+
+      settings->text_size = sizes[i];
+      /* Wide letter spacing, as the example person reads */
+      settings->letter_spacing = 0.12;
+      pl_settings_page_set_settings (f->page, settings);
+      pl_gui_test_run_frames (4);
+      assert_words_whole (GTK_WIDGET (f->page), &n_checked);
+      /* Sizes, colours and fonts at least */
+      g_assert_cmpuint (n_checked, >=, 12);
+    }
+}
+
 /* The bundled font: found by Pango once registered, and really drawn */
 static void
 test_bundled_font (void)
@@ -873,6 +922,7 @@ main (int   argc,
   ADD ("pin", test_pin);
   ADD ("needs-explained", test_needs_explained);
   ADD ("giant-print-reflows", test_giant_print_reflows);
+  ADD ("choice-words-whole", test_choice_words_whole);
   ADD ("headings-and-labels", test_headings_and_labels);
   ADD ("tab-stops", test_tab_stops);
 #undef ADD

@@ -88,8 +88,11 @@ pl_settings_choice_new (GPtrArray  *group,
   g_autofree char *full_name = g_strdup_printf (_("%s, %s"), set_name, name);
   GtkFlowBoxChild *child;
 
-  /* Long names take two lines, so more choices fit side by side */
+  /* Long names take two lines, so more choices fit side by side; they
+   * break between words only: a narrow button grows rather than split
+   * "Standard" into "Stan-dard" */
   gtk_label_set_max_width_chars (GTK_LABEL (words_label), CHOICE_CHARS);
+  gtk_label_set_wrap_mode (GTK_LABEL (words_label), PANGO_WRAP_WORD);
 
   gtk_widget_set_name (button, widget_name);
   gtk_widget_add_css_class (button, "pl-settings-choice");
@@ -103,10 +106,6 @@ pl_settings_choice_new (GPtrArray  *group,
   if (detail != NULL)
     {
       GtkWidget *detail_label = gtk_label_new (detail);
-
-      /* Short names ("Very large") break between words only: a narrow
-       * button grows rather than split "Standard" into "Stan-dard" */
-      gtk_label_set_wrap_mode (GTK_LABEL (words_label), PANGO_WRAP_WORD);
 
       gtk_widget_add_css_class (detail_label, "pl-settings-choice-detail");
       gtk_box_append (GTK_BOX (inner), detail_label);
