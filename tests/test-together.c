@@ -14,7 +14,7 @@
 #include "pl-agreement-dialog.h"
 #include "pl-document.h"
 #include "pl-document-view.h"
-#include "pl-guidance-list.h"
+#include "pl-guidance-list-private.h"
 #include "pl-plan-version.h"
 #include "pl-together-view.h"
 #include "pl-window-private.h"

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-guidance-list.h"
+#include "pl-guidance-list-private.h"
 #include "pl-widget-util.h"
 
 struct _PlGuidanceList

@@ -18,11 +18,6 @@ G_DECLARE_FINAL_TYPE (PlGuidanceList, pl_guidance_list, PL, GUIDANCE_LIST, GtkWi
  * reference, and "Go to", which emits "go-to" (const char *anchor: the
  * place in the plan's document). Advice only: nothing here stops a save. */
 GtkWidget  *pl_guidance_list_new         (void);
-/* A saved plan; FALSE with error when it cannot be checked */
-gboolean    pl_guidance_list_set_plan    (PlGuidanceList      *self,
-                                          PlStore             *store,
-                                          gint64               plan_id,
-                                          GError             **error);
 /* A plan as it is being written: contacts and comm_needs are the person's */
 void        pl_guidance_list_set_content (PlGuidanceList      *self,
                                           const PlPlanContent *content,
@@ -31,14 +26,5 @@ void        pl_guidance_list_set_content (PlGuidanceList      *self,
 /* The points shown (element-type PlGuidanceItem); takes a reference */
 void        pl_guidance_list_set_items   (PlGuidanceList      *self,
                                           GPtrArray           *items);
-guint       pl_guidance_list_get_n_items (PlGuidanceList      *self);
-/* The rule id of point index, or NULL; for tests */
-const char *pl_guidance_list_get_rule_id (PlGuidanceList      *self,
-                                          guint                index);
-/* The words above the list ("All clear…", "3 points…") */
-const char *pl_guidance_list_get_summary (PlGuidanceList      *self);
-/* The "Go to" button of point index, or NULL; for tests */
-GtkWidget  *pl_guidance_list_get_go_to_button (PlGuidanceList *self,
-                                               guint           index);
 
 G_END_DECLS
