@@ -18,7 +18,7 @@
 #include "pl-draft.h"
 #include "pl-staff.h"
 #include "pl-store.h"
-#include "pl-welcome-editor.h"
+#include "pl-welcome-editor-private.h"
 #include "pl-screenshot.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"

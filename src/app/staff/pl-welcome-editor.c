@@ -20,7 +20,7 @@
 #include "pl-document.h"
 #include "pl-edit-session.h"
 #include "pl-staff.h"
-#include "pl-welcome-editor.h"
+#include "pl-welcome-editor-private.h"
 #include "pl-widget-util.h"
 
 typedef struct

@@ -44,18 +44,9 @@ void             pl_welcome_editor_set_context   (PlWelcomeEditor  *self,
 gboolean         pl_welcome_editor_set_service   (PlWelcomeEditor  *self,
                                                   gint64            service_id,
                                                   GError          **error);
-gint64           pl_welcome_editor_get_service   (PlWelcomeEditor  *self);
-/* TRUE when unsaved changes from an earlier time were offered back */
-gboolean         pl_welcome_editor_has_restored  (PlWelcomeEditor  *self);
-/* What Save does; the message says what was refused */
-gboolean         pl_welcome_editor_save          (PlWelcomeEditor  *self,
-                                                  GError          **error);
 /* Shows person_id's pack in the preview, changes not yet saved included */
 gboolean         pl_welcome_editor_preview       (PlWelcomeEditor  *self,
                                                   gint64            person_id,
                                                   GError          **error);
-PlReader        *pl_welcome_editor_get_reader    (PlWelcomeEditor  *self);
-/* The message shown now, or NULL */
-const char      *pl_welcome_editor_get_message   (PlWelcomeEditor  *self);
 
 G_END_DECLS
