@@ -12,7 +12,7 @@
 #include <adwaita.h>
 
 #include "pl-complaint.h"
-#include "pl-complaint-desk.h"
+#include "pl-complaint-desk-private.h"
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-service-response.h"

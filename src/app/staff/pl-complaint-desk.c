@@ -16,7 +16,7 @@
 
 #include "pl-actor.h"
 #include "pl-complaint.h"
-#include "pl-complaint-desk.h"
+#include "pl-complaint-desk-private.h"
 #include "pl-document.h"
 #include "pl-service-response.h"
 #include "pl-staff.h"

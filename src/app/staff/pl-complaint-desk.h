@@ -34,12 +34,5 @@ void               pl_complaint_desk_set_context          (PlComplaintDesk *self
 /* Reads the list again, keeping the one chosen, the row with the focus
  * and a note being written */
 void               pl_complaint_desk_reload               (PlComplaintDesk *self);
-/* Chooses a complaint as the list does; FALSE when it is not listed */
-gboolean           pl_complaint_desk_select               (PlComplaintDesk *self,
-                                                           gint64           complaint_id);
-gint64             pl_complaint_desk_get_selected         (PlComplaintDesk *self);
-/* The message shown now, or NULL */
-const char        *pl_complaint_desk_get_message          (PlComplaintDesk *self);
-PlResponsesEditor *pl_complaint_desk_get_responses_editor (PlComplaintDesk *self);
 
 G_END_DECLS
