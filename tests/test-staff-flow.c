@@ -24,7 +24,7 @@
 #include "pl-record-form.h"
 #include "pl-staff.h"
 #include "pl-staff-window-private.h"
-#include "pl-together-view.h"
+#include "pl-together-view-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
 

@@ -16,7 +16,7 @@
 #include "pl-document-view.h"
 #include "pl-guidance-list-private.h"
 #include "pl-plan-version.h"
-#include "pl-together-view.h"
+#include "pl-together-view-private.h"
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"

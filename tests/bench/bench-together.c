@@ -22,7 +22,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-plan-version.h"
-#include "pl-together-view.h"
+#include "pl-together-view-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
 

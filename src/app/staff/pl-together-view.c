@@ -18,7 +18,7 @@
 #include "pl-document.h"
 #include "pl-reader-style.h"
 #include "pl-spoken-highlight.h"
-#include "pl-together-view.h"
+#include "pl-together-view-private.h"
 #include "pl-voice.h"
 
 /* Room above the part being edited, as the reader leaves for a link */
