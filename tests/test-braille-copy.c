@@ -18,8 +18,8 @@
 
 #include "pl-access.h"
 #include "pl-braille.h"
-#include "pl-braille-dialog.h"
-#include "pl-braille-preview.h"
+#include "pl-braille-dialog-private.h"
+#include "pl-braille-preview-private.h"
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-person-pages-private.h"

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-braille-dialog.h"
+#include "pl-braille-dialog-private.h"
 #include "pl-widget-util.h"
 
 struct _PlBrailleDialog

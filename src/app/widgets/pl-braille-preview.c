@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-braille.h"
-#include "pl-braille-preview.h"
+#include "pl-braille-preview-private.h"
 
 struct _PlBraillePreview
 {

@@ -17,14 +17,5 @@ PlBraillePreview *pl_braille_preview_new         (void);
  * page; NULL shows nothing */
 void              pl_braille_preview_set_brf     (PlBraillePreview *self,
                                                   const char       *brf);
-guint             pl_braille_preview_get_n_pages (PlBraillePreview *self);
-/* From 0 */
-guint             pl_braille_preview_get_page    (PlBraillePreview *self);
-void              pl_braille_preview_set_page    (PlBraillePreview *self,
-                                                  guint             page);
-/* The cells of the page shown, one line a row */
-const char       *pl_braille_preview_get_cells   (PlBraillePreview *self);
-/* "Page 2 of 39", as shown and said */
-const char       *pl_braille_preview_get_page_words (PlBraillePreview *self);
 
 G_END_DECLS
