@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "pl-read-aloud-bar.h"
+#include "pl-read-aloud-bar-private.h"
 #include "pl-reader-style.h"
 #include "pl-screen-reader.h"
 #include "pl-gui-test-util.h"

@@ -11,7 +11,7 @@
 
 #include "pl-demo.h"
 #include "pl-document-view.h"
-#include "pl-read-aloud-bar.h"
+#include "pl-read-aloud-bar-private.h"
 #include "pl-spoken-highlight.h"
 #include "pl-talking-buttons.h"
 #include "pl-voice.h"

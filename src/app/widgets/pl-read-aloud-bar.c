@@ -18,7 +18,7 @@
 #include "pl-model.h"
 #include "pl-audio.h"
 #include "pl-epub.h"
-#include "pl-read-aloud-bar.h"
+#include "pl-read-aloud-bar-private.h"
 #include "pl-voice.h"
 #include "pl-widget-util.h"
 

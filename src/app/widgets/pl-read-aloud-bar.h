@@ -30,27 +30,12 @@ void        pl_read_aloud_bar_set_document (PlReadAloudBar      *self,
  * read. */
 void        pl_read_aloud_bar_set_voice    (PlReadAloudBar      *self,
                                             PlVoice             *voice);
-PlVoice    *pl_read_aloud_bar_get_voice    (PlReadAloudBar      *self);
 void        pl_read_aloud_bar_set_place_func (PlReadAloudBar    *self,
                                               PlReadAloudPlaceFunc func,
                                               gpointer           user_data);
 
-/* What the buttons and shortcuts do */
-void        pl_read_aloud_bar_read_from_here (PlReadAloudBar    *self);
-void        pl_read_aloud_bar_read_part    (PlReadAloudBar      *self);
 void        pl_read_aloud_bar_read_all     (PlReadAloudBar      *self);
-/* Pauses, or resumes at the same word; starts from here when idle */
-void        pl_read_aloud_bar_toggle_pause (PlReadAloudBar      *self);
 void        pl_read_aloud_bar_stop         (PlReadAloudBar      *self);
-/* The voice's reading, or NULL without a voice */
-PlSpeech   *pl_read_aloud_bar_get_speech   (PlReadAloudBar      *self);
-/* What the bar is telling the person ("Reading aloud", a problem…) */
-const char *pl_read_aloud_bar_get_status   (PlReadAloudBar      *self);
-
-/* Compact: only the main controls (read aloud or pause, stop, back and
- * next sentence), the rest in the More menu. The bar chooses by itself,
- * when the full bar would take more than an eighth of the window's height */
-gboolean    pl_read_aloud_bar_get_compact  (PlReadAloudBar      *self);
 
 /* Adds the reading-aloud shortcuts to widget (the reader), so they work
  * wherever the focus is in it */
