@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pl-document.h"
+#include "pl-pin-dialog-private.h"
 #include "pl-printing.h"
 #include "pl-secret.h"
 #include "pl-store.h"

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-pin-dialog.h"
+#include "pl-pin-dialog-private.h"
 
 struct _PlPinDialog
 {

@@ -24,13 +24,5 @@ PlPinDialog *pl_pin_dialog_new          (GtkWindow    *parent,
                                          PlViewerKind  kind,
                                          gint64        id,
                                          const char   *name);
-/* Checks pin as if typed and Open pressed. The answer comes later, on the
- * main loop: wait while pl_pin_dialog_get_checking () says so. */
-void         pl_pin_dialog_try          (PlPinDialog *self,
-                                         const char  *pin);
-gboolean     pl_pin_dialog_get_checking (PlPinDialog *self);
-GtkWidget   *pl_pin_dialog_get_entry    (PlPinDialog *self);
-/* What the dialog is telling the person now ("That PIN is not right…") */
-const char  *pl_pin_dialog_get_message  (PlPinDialog *self);
 
 G_END_DECLS
