@@ -14,7 +14,7 @@
 #include <adwaita.h>
 
 #include "pl-diary.h"
-#include "pl-diary-comment-dialog.h"
+#include "pl-diary-comment-dialog-private.h"
 #include "pl-diary-desk.h"
 #include "pl-document.h"
 #include "pl-draft.h"

@@ -19,7 +19,7 @@
 #include "pl-agreement-dialog.h"
 #include "pl-complaint-form.h"
 #include "pl-demo.h"
-#include "pl-diary-comment-dialog.h"
+#include "pl-diary-comment-dialog-private.h"
 #include "pl-document.h"
 #include "pl-history-page-private.h"
 #include "pl-person-pages-private.h"

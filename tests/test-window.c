@@ -17,7 +17,7 @@
 #include "pl-document-view.h"
 #include "pl-screen-reader.h"
 #include "pl-store.h"
-#include "pl-diary-comment-dialog.h"
+#include "pl-diary-comment-dialog-private.h"
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-window-test.h"

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-diary.h"
-#include "pl-diary-comment-dialog.h"
+#include "pl-diary-comment-dialog-private.h"
 #include "pl-reader-style.h"
 #include "pl-document.h"
 

@@ -24,11 +24,5 @@ PlDiaryCommentDialog *pl_diary_comment_dialog_new         (PlStore              
                                                            gint64                entry_id,
                                                            const char           *author,
                                                            gint64                carer_id);
-/* Sends what is typed, as Send does; FALSE with the message shown when it
- * cannot be sent */
-gboolean              pl_diary_comment_dialog_send        (PlDiaryCommentDialog *self);
-GtkTextView          *pl_diary_comment_dialog_get_text_view (PlDiaryCommentDialog *self);
-/* The message shown now (why it was not sent), or NULL */
-const char           *pl_diary_comment_dialog_get_message (PlDiaryCommentDialog *self);
 
 G_END_DECLS
