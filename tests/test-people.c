@@ -14,6 +14,7 @@
 #include "pl-printing.h"
 #include "pl-secret.h"
 #include "pl-store.h"
+#include "pl-talking-buttons-private.h"
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "pl-talking-buttons.h"
+#include "pl-talking-buttons-private.h"
 #include "pl-gui-test-util.h"
 
 typedef struct

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-screen-reader.h"
-#include "pl-talking-buttons.h"
+#include "pl-talking-buttons-private.h"
 
 /* Long enough that passing over a button on the way elsewhere says nothing */
 #define DWELL_MS 700
