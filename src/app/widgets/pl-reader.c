@@ -14,7 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "pl-reader.h"
+#include "pl-reader-private.h"
 #include "pl-reader-style.h"
 
 /* The contents keep to about 22 characters a line, so they stay narrow

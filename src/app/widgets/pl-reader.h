@@ -46,19 +46,11 @@ PlDocumentView *pl_reader_get_document_view    (PlReader         *self);
  * window's CSS (pl_reader_style_css()). */
 void            pl_reader_set_settings         (PlReader         *self,
                                                 const PlSettings *settings);
-/* Focus mode hides everything but the text: the contents here, and the
- * window's header bar when the window binds "focus-mode" to it. Escape,
- * or the "Leave focus mode" button shown in its place, leaves it. */
-gboolean        pl_reader_get_focus_mode       (PlReader         *self);
-void            pl_reader_set_focus_mode       (PlReader         *self,
-                                                gboolean          focus_mode);
 gboolean        pl_reader_get_contents_visible (PlReader         *self);
 void            pl_reader_set_contents_visible (PlReader         *self,
                                                 gboolean          visible);
 /* Returns to the place before the last jump, with its focus; FALSE when
  * there is no earlier place */
 gboolean        pl_reader_go_back              (PlReader         *self);
-/* The list of parts, one activatable row a heading; for tests */
-GtkListBox     *pl_reader_get_contents_list    (PlReader         *self);
 
 G_END_DECLS
