@@ -15,6 +15,7 @@
 #include "pl-complaint-desk-private.h"
 #include "pl-demo.h"
 #include "pl-document.h"
+#include "pl-responses-editor-private.h"
 #include "pl-service-response.h"
 #include "pl-staff.h"
 #include "pl-store.h"

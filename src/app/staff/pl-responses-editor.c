@@ -15,7 +15,7 @@
 
 #include "pl-actor.h"
 #include "pl-document.h"
-#include "pl-responses-editor.h"
+#include "pl-responses-editor-private.h"
 #include "pl-service-response.h"
 #include "pl-staff.h"
 #include "pl-widget-util.h"

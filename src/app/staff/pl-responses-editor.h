@@ -28,14 +28,11 @@ void               pl_responses_editor_set_context  (PlResponsesEditor       *se
                                                      PlStore                 *store,
                                                      const PlStaff           *staff,
                                                      gint64                   service_id);
-gint64             pl_responses_editor_get_service  (PlResponsesEditor       *self);
 /* Opens the form with response's words (a new answer when its id is 0),
  * for its service, and puts the focus in it. FALSE when staff may not. */
 gboolean           pl_responses_editor_start        (PlResponsesEditor       *self,
                                                      const PlServiceResponse *response);
 /* Reads the list again from the store */
 void               pl_responses_editor_reload       (PlResponsesEditor       *self);
-/* The message shown now, or NULL */
-const char        *pl_responses_editor_get_message  (PlResponsesEditor       *self);
 
 G_END_DECLS
