@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "pl-agreement-dialog.h"
+#include "pl-agreement-dialog-private.h"
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-history-page-private.h"

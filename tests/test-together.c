@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "pl-agreement-dialog.h"
+#include "pl-agreement-dialog-private.h"
 #include "pl-document.h"
 #include "pl-document-view.h"
 #include "pl-guidance-list-private.h"

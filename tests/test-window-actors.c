@@ -16,7 +16,7 @@
 #include <sqlite3.h>
 
 #include "pl-actor.h"
-#include "pl-agreement-dialog.h"
+#include "pl-agreement-dialog-private.h"
 #include "pl-complaint-form.h"
 #include "pl-demo.h"
 #include "pl-diary-comment-dialog-private.h"

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-agreement-dialog.h"
+#include "pl-agreement-dialog-private.h"
 #include "pl-plan-version.h"
 
 struct _PlAgreementDialog

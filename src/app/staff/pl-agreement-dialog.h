@@ -26,10 +26,5 @@ G_DECLARE_FINAL_TYPE (PlAgreementDialog, pl_agreement_dialog, PL, AGREEMENT_DIAL
 PlAgreementDialog *pl_agreement_dialog_new    (GtkWindow         *parent,
                                                PlStore           *store,
                                                gint64             plan_id);
-/* What Record does: FALSE, with the reason shown in the dialog, when
- * nothing was saved */
-gboolean           pl_agreement_dialog_record (PlAgreementDialog *self);
-/* The problem shown, or NULL */
-const char        *pl_agreement_dialog_get_error (PlAgreementDialog *self);
 
 G_END_DECLS
