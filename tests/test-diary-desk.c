@@ -15,7 +15,7 @@
 
 #include "pl-diary.h"
 #include "pl-diary-comment-dialog-private.h"
-#include "pl-diary-desk.h"
+#include "pl-diary-desk-private.h"
 #include "pl-document.h"
 #include "pl-draft.h"
 #include "pl-reader-style.h"

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-diary.h"
-#include "pl-diary-desk.h"
+#include "pl-diary-desk-private.h"
 #include "pl-document.h"
 #include "pl-edit-session.h"
 #include "pl-staff.h"

@@ -25,8 +25,6 @@ void         pl_diary_desk_set_context  (PlDiaryDesk    *self,
 /* Opens a saved entry in the form, to change it */
 gboolean     pl_diary_desk_edit_entry   (PlDiaryDesk    *self,
                                          gint64          entry_id);
-/* The message shown now ("Saved.", or why it cannot be saved), or NULL */
-const char  *pl_diary_desk_get_message  (PlDiaryDesk    *self);
 /* Reads the list of entries again, for what another window wrote there (a
  * comment on a visit): the entry being written and the row with the focus
  * stay as they are */
