@@ -17,7 +17,7 @@
 #include "pl-draft.h"
 #include "pl-plan-editor.h"
 #include "pl-plan-version.h"
-#include "pl-record-form.h"
+#include "pl-record-form-private.h"
 #include "pl-staff.h"
 #include "pl-store.h"
 #include "pl-gui-test-util.h"

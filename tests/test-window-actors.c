@@ -26,7 +26,7 @@
 #include "pl-plan-editor.h"
 #include "pl-plan-version.h"
 #include "pl-reader.h"
-#include "pl-record-form.h"
+#include "pl-record-form-private.h"
 #include "pl-staff.h"
 #include "pl-staff-window-private.h"
 #include "pl-window-private.h"

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-model.h"
-#include "pl-record-form.h"
+#include "pl-record-form-private.h"
 #include "pl-widget-util.h"
 
 typedef enum

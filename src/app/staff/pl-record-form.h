@@ -34,9 +34,5 @@ void           pl_record_form_set_ref_choices (PlRecordForm       *self,
                                                guint               n_choices,
                                                const gint64       *ids,
                                                const char * const *labels);
-/* The widget that edits field: a GtkEntry, GtkTextView, GtkDropDown,
- * GtkSpinButton or GtkCheckButton */
-GtkWidget     *pl_record_form_get_input      (PlRecordForm        *self,
-                                              const char          *field);
 
 G_END_DECLS
