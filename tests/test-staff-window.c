@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "pl-staff.h"
-#include "pl-staff-accounts.h"
+#include "pl-staff-accounts-private.h"
 #include "pl-staff-window-private.h"
 #include "pl-store.h"
 #include "pl-window-private.h"

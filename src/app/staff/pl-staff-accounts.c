@@ -16,7 +16,7 @@
 #include "pl-record.h"
 #include "pl-staff.h"
 #include "pl-widget-util.h"
-#include "pl-staff-accounts.h"
+#include "pl-staff-accounts-private.h"
 
 struct _PlStaffAccounts
 {

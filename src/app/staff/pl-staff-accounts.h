@@ -20,7 +20,5 @@ PlStaffAccounts *pl_staff_accounts_new         (void);
 void             pl_staff_accounts_set_context (PlStaffAccounts *self,
                                                 PlStore         *store,
                                                 const PlStaff   *staff);
-/* The message shown now, or NULL */
-const char      *pl_staff_accounts_get_message (PlStaffAccounts *self);
 
 G_END_DECLS
