@@ -12,7 +12,7 @@
 #include "pl-demo.h"
 #include "pl-document-view.h"
 #include "pl-read-aloud-bar-private.h"
-#include "pl-spoken-highlight.h"
+#include "pl-spoken-highlight-private.h"
 #include "pl-talking-buttons.h"
 #include "pl-voice.h"
 #include "pl-window-private.h"

@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "pl-spoken-highlight.h"
+#include "pl-spoken-highlight-private.h"
 
 struct _PlSpokenHighlight
 {

@@ -26,7 +26,5 @@ PlSpokenHighlight *pl_spoken_highlight_new       (PlSpeech          *speech,
 /* The person's theme (pl-theme.h); NULL: the standard one */
 void               pl_spoken_highlight_set_theme (PlSpokenHighlight *self,
                                                   const char        *theme_id);
-/* The block highlighted now, or -1 */
-int                pl_spoken_highlight_get_block (PlSpokenHighlight *self);
 
 G_END_DECLS
