@@ -12,7 +12,7 @@
 
 #include "pl-read-aloud-bar-private.h"
 #include "pl-reader-style.h"
-#include "pl-screen-reader.h"
+#include "pl-screen-reader-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-sound-server.h"
 

@@ -15,7 +15,7 @@
 
 #include "pl-document.h"
 #include "pl-document-view.h"
-#include "pl-screen-reader.h"
+#include "pl-screen-reader-private.h"
 #include "pl-store.h"
 #include "pl-diary-comment-dialog-private.h"
 #include "pl-window-private.h"

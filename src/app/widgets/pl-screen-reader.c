@@ -17,7 +17,7 @@
 #include <string.h>
 #include <gio/gio.h>
 
-#include "pl-screen-reader.h"
+#include "pl-screen-reader-private.h"
 
 #define REGISTRY_NAME "org.a11y.atspi.Registry"
 #define REGISTRY_PATH "/org/a11y/atspi/registry"

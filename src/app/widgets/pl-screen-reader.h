@@ -16,8 +16,5 @@ G_DECLARE_FINAL_TYPE (PlScreenReader, pl_screen_reader, PL, SCREEN_READER, GObje
 /* One for the whole app; "running" changes as screen readers come and go */
 PlScreenReader *pl_screen_reader_get_default (void);
 gboolean        pl_screen_reader_get_running (PlScreenReader *self);
-/* For tests: as though a screen reader started or stopped */
-void            pl_screen_reader_set_running (PlScreenReader *self,
-                                              gboolean        running);
 
 G_END_DECLS
