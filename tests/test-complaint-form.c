@@ -14,6 +14,7 @@
 
 #include "pl-complaint.h"
 #include "pl-complaint-form.h"
+#include "pl-complaint-form-private.h"
 #include "pl-demo.h"
 #include "pl-reader-style.h"
 #include "pl-screenshot.h"

@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include "pl-complaint-form-private.h"
+
+#include "pl-settings-page-private.h"
+
 #include <string.h>
 
 #include "pl-document.h"

@@ -14,6 +14,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-document-view.h"
+#include "pl-document-view-private.h"
 #include "pl-reader-private.h"
 #include "pl-reader-style.h"
 #include "pl-store.h"

@@ -20,6 +20,7 @@
 #include "pl-reader-style.h"
 #include "pl-screenshot.h"
 #include "pl-settings-page.h"
+#include "pl-settings-page-private.h"
 #include "pl-store.h"
 #include "pl-theme.h"
 #include "pl-gui-test-util.h"

@@ -11,6 +11,7 @@
 
 #include "pl-demo.h"
 #include "pl-document-view.h"
+#include "pl-document-view-private.h"
 #include "pl-read-aloud-bar-private.h"
 #include "pl-spoken-highlight-private.h"
 #include "pl-talking-buttons.h"

@@ -14,6 +14,7 @@
 #include "pl-agreement-dialog-private.h"
 #include "pl-document.h"
 #include "pl-document-view.h"
+#include "pl-document-view-private.h"
 #include "pl-guidance-list-private.h"
 #include "pl-plan-version.h"
 #include "pl-together-view-private.h"

@@ -18,6 +18,7 @@
 #include "pl-actor.h"
 #include "pl-agreement-dialog-private.h"
 #include "pl-complaint-form.h"
+#include "pl-complaint-form-private.h"
 #include "pl-demo.h"
 #include "pl-diary-comment-dialog-private.h"
 #include "pl-document.h"

@@ -14,6 +14,7 @@
 
 #include "pl-document.h"
 #include "pl-document-view.h"
+#include "pl-document-view-private.h"
 #include "pl-store.h"
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"

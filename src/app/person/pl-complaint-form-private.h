@@ -105,4 +105,13 @@ void         pl_complaint_form_fill_sent          (PlComplaintForm *self);
 /* Where a person coming back carries on */
 const char  *pl_complaint_form_first_unanswered   (PlComplaintForm *self);
 
+/* What only the tests reach */
+/* The draft or sent complaint shown, or NULL before a kind is chosen */
+const PlComplaint *pl_complaint_form_get_complaint (PlComplaintForm *self);
+/* For tests: one page per question, named kind, what, when, who,
+ * put-right, reply, helped, check and sent */
+GtkStack  *pl_complaint_form_get_stack  (PlComplaintForm  *self);
+/* Saves the draft now rather than after the pause in typing */
+void       pl_complaint_form_save_now   (PlComplaintForm  *self);
+
 G_END_DECLS

@@ -31,13 +31,6 @@ gboolean   pl_complaint_form_set_person (PlComplaintForm  *self,
                                          PlStore          *store,
                                          gint64            person_id,
                                          GError          **error);
-/* The draft or sent complaint shown, or NULL before a kind is chosen */
-const PlComplaint *pl_complaint_form_get_complaint (PlComplaintForm *self);
-/* Saves the draft now rather than after the pause in typing */
-void       pl_complaint_form_save_now   (PlComplaintForm  *self);
-/* For tests: one page per question, named kind, what, when, who,
- * put-right, reply, helped, check and sent */
-GtkStack  *pl_complaint_form_get_stack  (PlComplaintForm  *self);
 /* The window's voice, shared with the reader and talking buttons; its
  * owner applies the person's settings to it */
 void       pl_complaint_form_set_voice  (PlComplaintForm  *self,

@@ -141,4 +141,15 @@ void       pl_settings_page_show_privacy       (PlSettingsPage *self);
 /* Says whether the person has a PIN, and offers what they can do about it */
 void       pl_settings_page_update_pin         (PlSettingsPage *self);
 
+/* What only the tests reach */
+/* TRUE if pin and again are the same 4 to 8 digits; else a message a person
+ * can read, in error (G_IO_ERROR_INVALID_DATA) */
+gboolean          pl_settings_check_pin         (const char       *pin,
+                                                 const char       *again,
+                                                 GError          **error);
+/* Opens the dialog that asks for a new PIN twice; returns it (owned by GTK) */
+GtkWindow        *pl_settings_page_ask_for_pin  (PlSettingsPage   *self);
+gboolean          pl_settings_page_get_has_pin  (PlSettingsPage   *self);
+const char       *pl_settings_page_get_person_name (PlSettingsPage *self);
+
 G_END_DECLS

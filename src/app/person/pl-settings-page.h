@@ -32,19 +32,10 @@ void              pl_settings_page_set_needs    (PlSettingsPage   *self,
                                                  GPtrArray        *rules);
 void              pl_settings_page_set_person_name (PlSettingsPage *self,
                                                     const char     *name);
-const char       *pl_settings_page_get_person_name (PlSettingsPage *self);
 void              pl_settings_page_set_has_pin  (PlSettingsPage   *self,
                                                  gboolean          has_pin);
-gboolean          pl_settings_page_get_has_pin  (PlSettingsPage   *self);
 /* While a new PIN is being protected: says so, and its buttons wait */
 void              pl_settings_page_set_pin_busy (PlSettingsPage   *self,
                                                  gboolean          busy);
-/* Opens the dialog that asks for a new PIN twice; returns it (owned by GTK) */
-GtkWindow        *pl_settings_page_ask_for_pin  (PlSettingsPage   *self);
-/* TRUE if pin and again are the same 4 to 8 digits; else a message a person
- * can read, in error (G_IO_ERROR_INVALID_DATA) */
-gboolean          pl_settings_check_pin         (const char       *pin,
-                                                 const char       *again,
-                                                 GError          **error);
 
 G_END_DECLS

@@ -240,4 +240,8 @@ void pl_window_contents_action_cb (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *parameter);
 
+/* What only the tests reach: the reader's text size in points and theme id */
+int             pl_window_get_text_size      (PlWindow       *self);
+const char     *pl_window_get_theme          (PlWindow       *self);
+
 G_END_DECLS

@@ -46,10 +46,8 @@ gboolean        pl_window_open_page          (PlWindow       *self,
 PlDocumentView *pl_window_get_document_view  (PlWindow       *self);
 /* The reader's text size in points and theme id (pl-theme.h) for the person
  * reading; setting them saves them to the person's settings. */
-int             pl_window_get_text_size      (PlWindow       *self);
 void            pl_window_set_text_size      (PlWindow       *self,
                                               int             points);
-const char     *pl_window_get_theme          (PlWindow       *self);
 void            pl_window_set_theme          (PlWindow       *self,
                                               const char     *theme_id);
 /* FALSE: text size and theme changes last until someone else chooses their

@@ -140,4 +140,11 @@ gboolean        pl_document_view_top_block           (PlDocumentView *self,
 void            pl_document_view_reading_class_init  (GtkWidgetClass *widget_class);
 void            pl_document_view_reading_init        (PlDocumentView *self);
 
+/* What only the tests reach */
+gboolean       pl_document_view_can_go_back        (PlDocumentView *self);
+/* Never scrolls (WCAG 1.4.10); tests check that its page holds everything */
+GtkAdjustment *pl_document_view_get_hadjustment    (PlDocumentView *self);
+/* The label now highlighted, or NULL; for tests */
+GtkWidget     *pl_document_view_get_spoken_label   (PlDocumentView *self);
+
 G_END_DECLS

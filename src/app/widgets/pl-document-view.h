@@ -31,8 +31,6 @@ GtkWidget     *pl_document_view_get_block_widget   (PlDocumentView *self,
 /* Moves the keyboard focus to the first block, so reading starts at the top */
 void           pl_document_view_focus_start        (PlDocumentView *self);
 GtkAdjustment *pl_document_view_get_vadjustment    (PlDocumentView *self);
-/* Never scrolls (WCAG 1.4.10); tests check that its page holds everything */
-GtkAdjustment *pl_document_view_get_hadjustment    (PlDocumentView *self);
 
 /* Back within the document. Following a link in the text, or calling
  * follow_anchor (the reader's contents do), remembers the current place
@@ -44,7 +42,6 @@ GtkAdjustment *pl_document_view_get_hadjustment    (PlDocumentView *self);
 gboolean       pl_document_view_follow_anchor      (PlDocumentView *self,
                                                     const char     *anchor);
 gboolean       pl_document_view_go_back            (PlDocumentView *self);
-gboolean       pl_document_view_can_go_back        (PlDocumentView *self);
 
 /* Where the person is, as the anchor of the block at the top of the view
  * and the pixels scrolled into it, to keep and reopen the next day.
@@ -92,8 +89,6 @@ void           pl_document_view_set_spoken         (PlDocumentView *self,
                                                     guint           word_start,
                                                     guint           word_end,
                                                     const char     *theme_id);
-/* The label now highlighted, or NULL; for tests */
-GtkWidget     *pl_document_view_get_spoken_label   (PlDocumentView *self);
 /* Where "read from here" starts: the block with the focus (or the reading
  * line, or the top of the view) and, in a selection, its first character */
 gboolean       pl_document_view_get_place          (PlDocumentView *self,
