@@ -7,6 +7,7 @@
 
 #include "pl-gui-test-util.h"
 #include "pl-screenshot.h"
+#include "pl-screenshot-private.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <link.h>

@@ -18,6 +18,7 @@
 #include "pl-demo.h"
 #include "pl-reader-style.h"
 #include "pl-screenshot.h"
+#include "pl-screenshot-private.h"
 #include "pl-speech.h"
 #include "pl-store.h"
 #include "pl-gui-test-util.h"

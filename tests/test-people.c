@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "pl-idle-lock-private.h"
+
 #include "pl-complaint-form-private.h"
 
 #include "pl-settings-page-private.h"

@@ -16,9 +16,11 @@
 
 #include "pl-choice-button.h"
 #include "pl-fonts.h"
+#include "pl-fonts-private.h"
 #include "pl-needs.h"
 #include "pl-reader-style.h"
 #include "pl-screenshot.h"
+#include "pl-screenshot-private.h"
 #include "pl-settings-page.h"
 #include "pl-settings-page-private.h"
 #include "pl-store.h"

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "pl-idle-lock-private.h"
+
 #include <string.h>
 
 #include "pl-staff.h"

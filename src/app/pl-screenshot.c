@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-screenshot.h"
+#include "pl-screenshot-private.h"
 
 /* Frames to wait after each step, so layout and scrolling have settled */
 #define SETTLE_FRAMES 8

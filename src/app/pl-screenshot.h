@@ -34,7 +34,5 @@ void     pl_screenshot_take_async    (PlWindow            *window,
 gboolean pl_screenshot_take_finish   (PlWindow            *window,
                                       GAsyncResult        *result,
                                       GError             **error);
-/* The pixels of widget as drawn now, as the renderer draws them on screen */
-GdkTexture *pl_screenshot_render     (GtkWidget           *widget);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "pl-fonts.h"
+#include "pl-fonts-private.h"
 #include "pl-model.h"
 
 /* One file that every copy of the bundled font has */

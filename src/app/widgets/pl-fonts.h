@@ -17,13 +17,9 @@ G_BEGIN_DECLS
  * before any text is laid out; later calls do nothing. FALSE when no copy
  * could be added. */
 gboolean  pl_fonts_register           (void);
-/* The folder the bundled font was added from, or NULL */
-const char *pl_fonts_get_registered_dir (void);
 /* The clear sans-serif families that are installed, best first, as Pango
  * names them. The desktop's default font is not among them: a NULL
  * PlSettings.font stands for it. */
 char    **pl_fonts_list_available     (void);
-/* TRUE if Pango can use a family of this name (case does not matter) */
-gboolean  pl_fonts_has_family         (const char *family);
 
 G_END_DECLS

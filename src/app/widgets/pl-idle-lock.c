@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "pl-idle-lock.h"
+#include "pl-idle-lock-private.h"
 
 struct _PlIdleLock
 {

@@ -18,9 +18,7 @@ PlIdleLock *pl_idle_lock_new          (GtkWindow  *window);
 /* 0 turns it off: a person must be able to say never (WCAG 2.2.1) */
 void        pl_idle_lock_set_timeout  (PlIdleLock *self,
                                        guint       timeout_ms);
-guint       pl_idle_lock_get_timeout  (PlIdleLock *self);
 /* Starts the wait again, as any input does */
 void        pl_idle_lock_reset        (PlIdleLock *self);
-gboolean    pl_idle_lock_is_armed     (PlIdleLock *self);
 
 G_END_DECLS
