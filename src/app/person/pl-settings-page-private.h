@@ -141,6 +141,10 @@ void       pl_settings_page_show_privacy       (PlSettingsPage *self);
 /* Says whether the person has a PIN, and offers what they can do about it */
 void       pl_settings_page_update_pin         (PlSettingsPage *self);
 
+/* A switch flipped: its setting follows (pl-settings-page.c) */
+void pl_settings_page_switch_changed (PlSettingsPage *self,
+                                      GtkSwitch      *widget);
+
 /* What only the tests reach */
 /* TRUE if pin and again are the same 4 to 8 digits; else a message a person
  * can read, in error (G_IO_ERROR_INVALID_DATA) */

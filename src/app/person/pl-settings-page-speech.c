@@ -102,21 +102,7 @@ speech_switch_changed_cb (PlSettingsPage *self,
                           GParamSpec     *pspec,
                           GtkSwitch      *widget)
 {
-  gboolean active = gtk_switch_get_active (widget);
-  gboolean *field;
-
-  if (self->updating)
-    return;
-
-  if (widget == self->read_aloud)
-    field = &self->settings->read_aloud;
-  else
-    field = &self->settings->talking_buttons;
-
-  if (!*field == !active)
-    return;
-  *field = active;
-  pl_settings_page_changed (self);
+  pl_settings_page_switch_changed (self, widget);
 }
 
 static void

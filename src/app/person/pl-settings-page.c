@@ -195,11 +195,11 @@ spacing_changed_cb (PlSettingsPage *self,
     pl_settings_page_changed (self);
 }
 
-/* The reading aids: the ruler and focus mode */
-static void
-switch_changed_cb (PlSettingsPage *self,
-                   GParamSpec     *pspec,
-                   GtkSwitch      *widget)
+/* A switch of the page flipped (the reading aids, and Speech's two): its
+ * setting follows, and the page says it changed */
+void
+pl_settings_page_switch_changed (PlSettingsPage *self,
+                                 GtkSwitch      *widget)
 {
   gboolean active = gtk_switch_get_active (widget);
   gboolean *field;
@@ -209,13 +209,25 @@ switch_changed_cb (PlSettingsPage *self,
 
   if (widget == self->reading_ruler)
     field = &self->settings->reading_ruler;
-  else
+  else if (widget == self->focus_mode)
     field = &self->settings->focus_mode;
+  else if (widget == self->read_aloud)
+    field = &self->settings->read_aloud;
+  else
+    field = &self->settings->talking_buttons;
 
   if (!*field == !active)
     return;
   *field = active;
   pl_settings_page_changed (self);
+}
+
+static void
+switch_changed_cb (PlSettingsPage *self,
+                   GParamSpec     *pspec,
+                   GtkSwitch      *widget)
+{
+  pl_settings_page_switch_changed (self, widget);
 }
 
 static void
