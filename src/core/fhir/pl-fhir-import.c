@@ -1,0 +1,667 @@
+/* pl-fhir-import.c: reading a FHIR R4 Bundle safely, and saving what was read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bundle comes from another program: it is read with bounds (size before
+ * reading, nesting before parsing, which json-glib does by recursion), its
+ * resources are indexed by "Type/id" and fullUrl so references are
+ * followed only to what the bundle holds, and every field Plainly reads is
+ * checked for its kind. Which resource becomes which record is in
+ * pl-fhir-import-resources.c.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <string.h>
+#include "pl-i18n.h"
+
+#include "pl-actor.h"
+#include "pl-fhir-import-private.h"
+#include "pl-record-json.h"
+
+G_DEFINE_QUARK (pl-fhir-import-error-quark, pl_fhir_import_error)
+
+static void
+entry_free (PlFhirEntry *entry)
+{
+  g_free (entry->name);
+  g_free (entry);
+}
+
+void
+pl_fhir_import_free (PlFhirImport *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->by_reference, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_object (&self->parser);
+  g_clear_pointer (&self->person, pl_person_free);
+  g_clear_pointer (&self->needs, g_ptr_array_unref);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_pointer (&self->contact_scopes, g_array_unref);
+  g_clear_pointer (&self->contact_for, g_hash_table_unref);
+  g_clear_pointer (&self->plan, pl_plan_content_free);
+  g_clear_pointer (&self->read_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->left_out_lines, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* Text from the bundle quoted in a message: never longer than a line, and
+ * never able to act on a terminal */
+static char *
+quote (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 60)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+pl_fhir_fail (GError            **error,
+              PlFhirImportError   code,
+              const PlFhirEntry  *entry,
+              const char         *field,
+              const char         *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (entry != NULL && field != NULL)
+    /* TRANSLATORS: "Patient “pat-1”, field “birthDate”: …" */
+    g_set_error (error, PL_FHIR_IMPORT_ERROR, (int) code, _("%s, field “%s”: %s"),
+                 entry->name, field, message);
+  else if (entry != NULL)
+    g_set_error (error, PL_FHIR_IMPORT_ERROR, (int) code, "%s: %s", entry->name, message);
+  else
+    g_set_error_literal (error, PL_FHIR_IMPORT_ERROR, (int) code, message);
+  return FALSE;
+}
+
+void
+pl_fhir_left_out (PlFhirImport *self,
+                  const char   *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->left_out_lines, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+void
+pl_fhir_read_line (PlFhirImport *self,
+                   const char   *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->read_lines, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static gboolean
+wrong_kind (const PlFhirEntry  *entry,
+            const char         *field,
+            const char         *expected,
+            GError            **error)
+{
+  return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, field,
+                       _("this should be %s."), expected);
+}
+
+gboolean
+pl_fhir_get_string (const PlFhirEntry  *entry,
+                    JsonObject         *obj,
+                    const char         *member,
+                    const char         *field,
+                    const char        **out,
+                    GError            **error)
+{
+  JsonNode *node = obj != NULL ? json_object_get_member (obj, member) : NULL;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return wrong_kind (entry, field, _("text in quotes"), error);
+  *out = json_node_get_string (node);
+  /* FHIR: a string is never empty; treat "" as absent rather than refuse */
+  if (*out != NULL && **out == '\0')
+    *out = NULL;
+  return TRUE;
+}
+
+gboolean
+pl_fhir_get_object (const PlFhirEntry  *entry,
+                    JsonObject         *obj,
+                    const char         *member,
+                    const char         *field,
+                    JsonObject        **out,
+                    GError            **error)
+{
+  JsonNode *node = obj != NULL ? json_object_get_member (obj, member) : NULL;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return wrong_kind (entry, field, _("an object in braces"), error);
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+pl_fhir_get_array (const PlFhirEntry  *entry,
+                   JsonObject         *obj,
+                   const char         *member,
+                   const char         *field,
+                   JsonArray         **out,
+                   GError            **error)
+{
+  JsonNode *node = obj != NULL ? json_object_get_member (obj, member) : NULL;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_kind (entry, field, _("a list in square brackets"), error);
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+pl_fhir_get_element (const PlFhirEntry  *entry,
+                     JsonArray          *array,
+                     guint               i,
+                     const char         *field,
+                     JsonObject        **out,
+                     GError            **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  *out = NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", field, i);
+
+      return wrong_kind (entry, where, _("an object in braces"), error);
+    }
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+digits (const char *text,
+        guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pl_fhir_get_date (const PlFhirEntry  *entry,
+                  JsonObject         *obj,
+                  const char         *member,
+                  const char         *field,
+                  char              **out,
+                  gboolean           *partial,
+                  GError            **error)
+{
+  const char *text;
+  gsize len;
+
+  *out = NULL;
+  if (partial != NULL)
+    *partial = FALSE;
+  if (!pl_fhir_get_string (entry, obj, member, field, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  len = strlen (text);
+  /* FHIR dates: YYYY, YYYY-MM, YYYY-MM-DD, or a dateTime after it */
+  if (len >= 4 && digits (text, 4))
+    {
+      if (len == 4 || (len == 7 && text[4] == '-' && digits (text + 5, 2) &&
+                       g_ascii_strtoull (text + 5, NULL, 10) >= 1 &&
+                       g_ascii_strtoull (text + 5, NULL, 10) <= 12))
+        {
+          if (partial != NULL)
+            *partial = TRUE;
+          return TRUE;
+        }
+      if (len >= 10 && text[4] == '-' && digits (text + 5, 2) && text[7] == '-' &&
+          digits (text + 8, 2) &&
+          g_date_valid_dmy ((GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
+                            (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
+                            (GDateYear) g_ascii_strtoull (text, NULL, 10)))
+        {
+          g_autofree char *iso = NULL;
+          g_autoptr(GTimeZone) utc = NULL;
+          g_autoptr(GDateTime) parsed = NULL;
+
+          if (len == 10)
+            {
+              *out = g_strndup (text, 10);
+              return TRUE;
+            }
+          /* A dateTime: the day it names, if the rest is a time */
+          utc = g_time_zone_new_utc ();
+          parsed = g_date_time_new_from_iso8601 (text, utc);
+          if (parsed != NULL && text[10] == 'T')
+            {
+              *out = g_strndup (text, 10);
+              return TRUE;
+            }
+        }
+    }
+
+  {
+    g_autofree char *shown = quote (text);
+
+    return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, field,
+                         _("“%s” is not a date. FHIR writes dates as year, month and day, "
+                           "like 1941-06-02."), shown);
+  }
+}
+
+PlFhirEntry *
+pl_fhir_resolve (PlFhirImport       *self,
+                 const PlFhirEntry  *entry,
+                 JsonObject         *reference,
+                 const char         *field,
+                 GError            **error)
+{
+  const char *ref;
+  PlFhirEntry *target;
+  g_autofree char *shown = NULL;
+
+  if (!pl_fhir_get_string (entry, reference, "reference", field, &ref, error))
+    return NULL;
+  if (ref == NULL)
+    {
+      pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_BROKEN_REFERENCE, entry, field,
+                    _("this should point to another resource with “reference”, "
+                      "and it does not."));
+      return NULL;
+    }
+
+  target = g_hash_table_lookup (self->by_reference, ref);
+  if (target == NULL)
+    {
+      /* An absolute URL ending in Type/id names the same resource */
+      const char *slash = strrchr (ref, '/');
+
+      while (slash != NULL && slash > ref && target == NULL)
+        {
+          const char *type_start = slash - 1;
+
+          while (type_start > ref && type_start[-1] != '/')
+            type_start--;
+          target = g_hash_table_lookup (self->by_reference, type_start);
+          break;
+        }
+    }
+  if (target != NULL)
+    return target;
+
+  shown = quote (ref);
+  pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_BROKEN_REFERENCE, entry, field,
+                _("this points to “%s”, which is not in the bundle."), shown);
+  return NULL;
+}
+
+const char *
+pl_fhir_code_in (JsonObject  *concept,
+                 const char  *system,
+                 const char **out_display)
+{
+  JsonNode *node = concept != NULL ? json_object_get_member (concept, "coding") : NULL;
+  JsonArray *codings;
+
+  if (out_display != NULL)
+    *out_display = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  codings = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (codings); i++)
+    {
+      JsonNode *item = json_array_get_element (codings, i);
+      JsonObject *coding;
+      const char *coding_system;
+      const char *code;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      coding = json_node_get_object (item);
+      coding_system = json_object_get_string_member_with_default (coding, "system", NULL);
+      code = json_object_get_string_member_with_default (coding, "code", NULL);
+      if (g_strcmp0 (coding_system, system) != 0 || code == NULL)
+        continue;
+      if (out_display != NULL)
+        *out_display = json_object_get_string_member_with_default (coding, "display", NULL);
+      return code;
+    }
+  return NULL;
+}
+
+const char *
+pl_fhir_concept_words (JsonObject *concept)
+{
+  JsonNode *text;
+  JsonNode *node;
+
+  if (concept == NULL)
+    return NULL;
+  text = json_object_get_member (concept, "text");
+  if (text != NULL && JSON_NODE_HOLDS_VALUE (text) &&
+      json_node_get_value_type (text) == G_TYPE_STRING && *json_node_get_string (text) != '\0')
+    return json_node_get_string (text);
+
+  node = json_object_get_member (concept, "coding");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+      const char *display;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      display = json_object_get_string_member_with_default (json_node_get_object (item),
+                                                            "display", NULL);
+      if (display != NULL && *display != '\0')
+        return display;
+    }
+  return NULL;
+}
+
+/* Reading */
+
+static char *
+ordinal_name (const char *type,
+              guint       i)
+{
+  /* TRANSLATORS: a resource with no id, as “Patient (entry 3)” */
+  return g_strdup_printf (_("%s (entry %u)"), type, i + 1);
+}
+
+static gboolean
+index_entries (PlFhirImport  *self,
+               JsonObject    *bundle,
+               GError       **error)
+{
+  PlFhirEntry bundle_entry = { .name = (char *) "Bundle" };
+  JsonArray *entries;
+
+  if (!pl_fhir_get_array (&bundle_entry, bundle, "entry", "entry", &entries, error))
+    return FALSE;
+  if (entries == NULL)
+    return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NO_PATIENT, NULL, NULL,
+                         _("The bundle is empty: it has no “entry” list, so there is "
+                           "nobody to import."));
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("entry[%u]", i);
+      g_autofree char *resource_where = g_strdup_printf ("entry[%u].resource", i);
+      PlFhirEntry *entry;
+      JsonObject *item;
+      JsonObject *resource;
+      const char *type;
+      const char *id;
+      const char *full_url;
+
+      if (!pl_fhir_get_element (&bundle_entry, entries, i, "entry", &item, error) ||
+          !pl_fhir_get_string (&bundle_entry, item, "fullUrl", where, &full_url, error) ||
+          !pl_fhir_get_object (&bundle_entry, item, "resource", resource_where, &resource, error))
+        return FALSE;
+      if (resource == NULL)
+        {
+          /* A request or response with no resource has nothing to keep */
+          pl_fhir_left_out (self, _("Entry %u of the bundle holds no resource."), i + 1);
+          continue;
+        }
+      if (!pl_fhir_get_string (&bundle_entry, resource, "resourceType", resource_where, &type, error))
+        return FALSE;
+      if (type == NULL)
+        return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, &bundle_entry, resource_where,
+                             _("this resource does not say what it is: it has no "
+                               "“resourceType”."));
+
+      entry = g_new0 (PlFhirEntry, 1);
+      entry->resource = resource;
+      entry->type = type;
+      entry->full_url = full_url;
+      g_ptr_array_add (self->entries, entry);
+
+      if (!pl_fhir_get_string (&bundle_entry, resource, "id", resource_where, &id, error))
+        return FALSE;
+      entry->id = id;
+      if (id != NULL)
+        {
+          g_autofree char *shown = quote (id);
+
+          /* TRANSLATORS: a resource named by its type and id: Patient “pat-1” */
+          entry->name = g_strdup_printf (_("%s “%s”"), type, shown);
+          g_hash_table_insert (self->by_reference, g_strdup_printf ("%s/%s", type, id), entry);
+        }
+      else
+        entry->name = ordinal_name (type, i);
+      if (full_url != NULL)
+        g_hash_table_insert (self->by_reference, g_strdup (full_url), entry);
+    }
+  return TRUE;
+}
+
+static PlFhirImport *
+import_new (void)
+{
+  PlFhirImport *self = g_new0 (PlFhirImport, 1);
+
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->by_reference = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
+  self->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_contact_free);
+  self->contact_scopes = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->contact_for = g_hash_table_new (NULL, NULL);
+  self->read_lines = g_ptr_array_new_with_free_func (g_free);
+  self->left_out_lines = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+PlFhirImport *
+pl_fhir_import_read (const char  *json,
+                     gsize        len,
+                     GError     **error)
+{
+  g_autoptr(PlFhirImport) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  JsonObject *bundle;
+  const char *type;
+
+  g_return_val_if_fail (json != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len > PL_FHIR_IMPORT_MAX_BYTES)
+    {
+      pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_TOO_BIG, NULL, NULL,
+                    _("The file is larger than %u MB, far more than one person’s care "
+                      "record; Plainly does not read it."),
+                    PL_FHIR_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (len == 0)
+    {
+      pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NOT_JSON, NULL, NULL,
+                    _("The file is empty."));
+      return NULL;
+    }
+
+  /* Checked before parsing: json-glib recurses once a level */
+  if (!pl_json_check_depth (json, (gssize) len, PL_JSON_MAX_DEPTH, &local_error))
+    {
+      pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_TOO_DEEP, NULL, NULL,
+                    _("The file is nested more than %u levels deep, far deeper than a "
+                      "care record; Plainly does not read it."), PL_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  self = import_new ();
+  self->parser = json_parser_new_immutable ();
+  if (!pl_json_load (self->parser, json, (gssize) len, &local_error))
+    {
+      pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NOT_JSON, NULL, NULL,
+                    _("The file is not JSON, the form FHIR bundles are written in: %s"),
+                    local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (self->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NOT_BUNDLE, NULL, NULL,
+                    _("The file is JSON but not a FHIR bundle: a bundle is one object "
+                      "in braces with “resourceType”: “Bundle”."));
+      return NULL;
+    }
+  bundle = json_node_get_object (root);
+  type = json_object_get_string_member_with_default (bundle, "resourceType", NULL);
+  if (type == NULL || !g_str_equal (type, "Bundle"))
+    {
+      g_autofree char *shown = type != NULL ? quote (type) : NULL;
+
+      if (shown != NULL)
+        pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NOT_BUNDLE, NULL, NULL,
+                      _("The file holds a FHIR %s, not a Bundle. Plainly imports a bundle "
+                        "with the person and their plan."), shown);
+      else
+        pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NOT_BUNDLE, NULL, NULL,
+                      _("The file is JSON but not a FHIR bundle: it has no "
+                        "“resourceType”: “Bundle”."));
+      return NULL;
+    }
+
+  if (!index_entries (self, bundle, error) || !pl_fhir_import_resources (self, error))
+    return NULL;
+
+  /* What was read is copied out; the parsed bundle is no longer needed */
+  g_clear_pointer (&self->by_reference, g_hash_table_unref);
+  g_hash_table_remove_all (self->contact_for);
+  self->patient = NULL;
+  g_ptr_array_set_size (self->entries, 0);
+  g_clear_object (&self->parser);
+  g_ptr_array_add (self->read_lines, NULL);
+  g_ptr_array_add (self->left_out_lines, NULL);
+  return g_steal_pointer (&self);
+}
+
+PlFhirImport *
+pl_fhir_import_read_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buffer[65536];
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  /* Read a piece at a time, so a file too large is never held whole */
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
+                                      cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > PL_FHIR_IMPORT_MAX_BYTES)
+        {
+          pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_TOO_BIG, NULL, NULL,
+                        _("The file is larger than %u MB, far more than one person’s care "
+                          "record; Plainly does not read it."),
+                        PL_FHIR_IMPORT_MAX_BYTES / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+
+  return pl_fhir_import_read ((const char *) data->data, data->len, error);
+}
+
+const PlPerson *
+pl_fhir_import_get_person (PlFhirImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->person;
+}
+
+const PlPlanContent *
+pl_fhir_import_get_plan (PlFhirImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->plan;
+}
+
+GPtrArray *
+pl_fhir_import_get_contacts (PlFhirImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->contacts;
+}
+
+GPtrArray *
+pl_fhir_import_get_needs (PlFhirImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->needs;
+}
+
+const char * const *
+pl_fhir_import_get_read (PlFhirImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->read_lines->pdata;
+}
+
+const char * const *
+pl_fhir_import_get_left_out (PlFhirImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->left_out_lines->pdata;
+}
