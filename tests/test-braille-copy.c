@@ -323,6 +323,42 @@ test_dialog (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* Whether a label under root shows text starting with prefix */
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The dialog names the code the copy is written in: Welsh braille for a
+ * Welsh reader, not Unified English Braille */
+static void
+test_dialog_code (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PlBrailleOptions) english = pl_braille_options_new ();
+  g_autoptr(PlBrailleOptions) welsh = pl_braille_options_new ();
+  PlBrailleDialog *dialog;
+
+  dialog = pl_braille_dialog_new (NULL, f->plan, english, FALSE);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "Unified English Braille,"));
+  g_assert_false (shows_label (GTK_WIDGET (dialog), "Welsh braille,"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  welsh->language = g_strdup ("cy-GB");
+  dialog = pl_braille_dialog_new (NULL, f->plan, welsh, FALSE);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "Welsh braille,"));
+  g_assert_false (shows_label (GTK_WIDGET (dialog), "Unified English Braille,"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static PlBrailleDialog *
 find_braille_dialog (void)
 {
@@ -517,6 +553,7 @@ main (int   argc,
   g_test_add ("/plainly/braille-copy/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("preview", test_preview);
   ADD ("dialog", test_dialog);
+  ADD ("dialog-code", test_dialog_code);
   ADD ("person", test_person);
   ADD ("staff", test_staff);
 #undef ADD

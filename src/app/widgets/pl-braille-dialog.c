@@ -24,6 +24,7 @@ struct _PlBrailleDialog
   AdwWindow         parent_instance;
 
   /* template */
+  GtkLabel         *intro;
   GtkCheckButton   *grade_2_check;
   GtkCheckButton   *grade_1_check;
   GtkSpinButton    *cells_spin;
@@ -286,6 +287,7 @@ pl_braille_dialog_class_init (PlBrailleDialogClass *klass)
   g_type_ensure (PL_TYPE_BRAILLE_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/plainly/Plainly/ui/pl-braille-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, intro);
   gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, grade_2_check);
   gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, grade_1_check);
   gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, cells_spin);
@@ -326,6 +328,10 @@ pl_braille_dialog_new (GtkWindow              *parent,
   self = g_object_new (PL_TYPE_BRAILLE_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   self->language = g_strdup (options->language);
+  gtk_label_set_label (self->intro,
+                       pl_braille_options_is_welsh (options)
+                       ? _("Welsh braille, in pages ready for an embosser or a braille display (a BRF file).")
+                       : _("Unified English Braille, in pages ready for an embosser or a braille display (a BRF file)."));
 
   /* Set before the preview can be made, so it is made once */
   g_signal_handlers_block_by_func (self->grade_1_check, options_changed_cb, self);

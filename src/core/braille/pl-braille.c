@@ -113,6 +113,13 @@ pl_braille_table (const PlBrailleOptions *self)
   return self->grade == 1 ? "en-us-brf.dis,en-ueb-g1.ctb" : "en-us-brf.dis,en-ueb-g2.ctb";
 }
 
+gboolean
+pl_braille_options_is_welsh (const PlBrailleOptions *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return is_welsh (self);
+}
+
 /* The grade 1 table of the same code, for letters and digits as they are */
 static const char *
 letters_table (const PlBrailleOptions *self)

@@ -49,6 +49,9 @@ gboolean          pl_braille_is_needed          (GPtrArray      *needs);
 
 /* liblouis's table list for these options: BRF display and the grade */
 const char       *pl_braille_table              (const PlBrailleOptions *self);
+/* Whether these options write Welsh braille rather than Unified English
+ * Braille: the copy's language decides */
+gboolean          pl_braille_options_is_welsh   (const PlBrailleOptions *self);
 
 /* One text as a single line of BRF (North American ASCII braille), with
  * a letter sign wherever liblouis 3.24 leaves a letter readable as a digit */
