@@ -199,6 +199,66 @@ is_table (const char *text)
   return pl_record_type_for_table (text) != NULL;
 }
 
+/* What a pronunciation is written as and said as reaches espeak-ng, which
+ * reads "<" as markup and "[[" as phonemes: neither may come from the text
+ * itself, and a line is enough for a name */
+#define PL_PRONUNCIATION_MAX_CHARS 100
+
+static gboolean
+is_plain_line (const char *text)
+{
+  if (g_utf8_strlen (text, -1) > PL_PRONUNCIATION_MAX_CHARS)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '<' || c == '>' || c == '&' || c == '[' || c == ']' || c == '{' || c == '}' ||
+          c == '\\' || g_unichar_iscntrl (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Words: at least one letter, no markup, no space at either end */
+static gboolean
+is_written_words (const char *text)
+{
+  gboolean letter = FALSE;
+
+  if (!is_plain_line (text) || g_unichar_isspace (g_utf8_get_char (text)) ||
+      g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + strlen (text)))))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    letter = letter || g_unichar_isalpha (g_utf8_get_char (p));
+  return letter;
+}
+
+/* espeak-ng's phoneme mnemonics (Kirshenbaum): printable ASCII */
+static gboolean
+is_phonemes (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n <= 4 || n > PL_PRONUNCIATION_MAX_CHARS || !g_str_has_prefix (text, "[[") ||
+      !g_str_has_suffix (text, "]]"))
+    return FALSE;
+  for (gsize i = 2; i < n - 2; i++)
+    if (text[i] < 0x20 || text[i] > 0x7e || strchr ("[]<>&{}\\", text[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pl_text_is_pronunciation (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (g_str_has_prefix (text, "[["))
+    return is_phonemes (text);
+  return is_written_words (text);
+}
+
 const PlTextForm pl_form_date = {
   is_date, NULL, N_("a date, like 2026-11-23"), N_("no date")
 };
@@ -230,6 +290,15 @@ const PlTextForm pl_form_actor = {
 };
 const PlTextForm pl_form_table = {
   is_table, NULL, N_("a kind of record Plainly keeps"), N_("nothing known")
+};
+const PlTextForm pl_form_written_words = {
+  is_written_words, NULL, N_("a word or a few words on one line, with no brackets"),
+  N_("nothing written")
+};
+const PlTextForm pl_form_pronunciation = {
+  pl_text_is_pronunciation, NULL,
+  N_("a respelling like Whit-acker, or espeak-ng phonemes in double brackets like [[w'ItAk@]]"),
+  N_("nothing written")
 };
 
 #define FIELD(T, n, k, nicks, flags, label) \
@@ -627,6 +696,19 @@ static const PlField pl_service_response_type_fields[] = {
 RECORD_TYPE (pl_service_response, PlServiceResponse, "service_responses",
              N_("“You said, we did” answer"), "service_id", "published_on DESC, id DESC");
 
+static const PlField pl_pronunciation_type_fields[] = {
+  ID (PlPronunciation),
+  REF (PlPronunciation, service_id, NULL),
+  REF (PlPronunciation, person_id, NULL),
+  NAME_AS (PlPronunciation, written, N_("written form"), pl_form_written_words),
+  NAME_AS (PlPronunciation, said, N_("spoken form"), pl_form_pronunciation),
+  NAME_AS (PlPronunciation, language, N_("language"), pl_form_language),
+  STAMP (PlPronunciation, created_at),
+  STAMP (PlPronunciation, updated_at),
+};
+RECORD_TYPE (pl_pronunciation, PlPronunciation, "pronunciations", N_("pronunciation"),
+             "person_id", "written COLLATE NOCASE, id");
+
 static const PlRecordType * const all_types[] = {
   &pl_service_type,
   &pl_person_type,
@@ -654,6 +736,7 @@ static const PlRecordType * const all_types[] = {
   &pl_plan_view_type,
   &pl_diary_comment_type,
   &pl_service_response_type,
+  &pl_pronunciation_type,
 };
 
 const PlRecordType * const *
@@ -697,6 +780,7 @@ DEFINE_RECORD (PlDraft, pl_draft, pl_draft_type)
 DEFINE_RECORD (PlPlanView, pl_plan_view, pl_plan_view_type)
 DEFINE_RECORD (PlDiaryComment, pl_diary_comment, pl_diary_comment_type)
 DEFINE_RECORD (PlServiceResponse, pl_service_response, pl_service_response_type)
+DEFINE_RECORD (PlPronunciation, pl_pronunciation, pl_pronunciation_type)
 
 static const char *
 label_from (const char * const *labels,

@@ -136,6 +136,8 @@ extern const PlTextForm pl_form_secret;      /* an Argon2 hash */
 extern const PlTextForm pl_form_snomed_code; /* a SNOMED CT code */
 extern const PlTextForm pl_form_actor;       /* pl_actor_is_valid () */
 extern const PlTextForm pl_form_table;       /* a PlRecordType's table */
+extern const PlTextForm pl_form_written_words; /* "Whitaker", "St Anne's": words, no markup */
+extern const PlTextForm pl_form_pronunciation; /* "Whit-acker" or "[[w'ItAk@]]" */
 
 /* The font families a reader may choose, NULL-terminated, the one Plainly
  * brings with it first. NULL in PlSettings.font is the desktop's own. */
@@ -143,6 +145,12 @@ extern const char * const pl_font_families[];
 
 /* A SNOMED CT code, as needs are recorded: 6 to 18 digits, no leading 0 */
 gboolean pl_text_is_snomed_code (const char *code);
+
+/* How a pronunciation is said: a respelling in the voice's language, words
+ * with no brackets or markup ("Whit-acker", "met FOR min"), or espeak-ng's
+ * phoneme mnemonics in double brackets ("[[w'ItAk@]]"); at most 100
+ * characters */
+gboolean pl_text_is_pronunciation (const char *text);
 
 struct _PlService
 {
@@ -547,6 +555,20 @@ struct _PlServiceResponse
   char   *updated_at;
 };
 
+/* How a name, a place or a medicine is said (pl-pronunciation.h): for the
+ * whole service (service_id) or one person (person_id), never both */
+struct _PlPronunciation
+{
+  gint64  id;
+  gint64  service_id;  /* 0 for one person's */
+  gint64  person_id;   /* 0 for the service's */
+  char   *written;     /* "Whitaker": whole words, matched whatever their case */
+  char   *said;        /* "Whit-acker", or espeak-ng phonemes "[[w'ItAk@]]" */
+  char   *language;    /* the voice it is for: "en-GB", "cy" */
+  char   *created_at;
+  char   *updated_at;
+};
+
 /* The plan as the person last saw it (NG86 1.4.8), see pl-plan-version.h */
 typedef struct _PlPlanView PlPlanView;
 struct _PlPlanView
@@ -562,10 +584,12 @@ extern const PlRecordType pl_draft_type;
 extern const PlRecordType pl_plan_view_type;
 extern const PlRecordType pl_diary_comment_type;
 extern const PlRecordType pl_service_response_type;
+extern const PlRecordType pl_pronunciation_type;
 
 PL_DECLARE_RECORD (PlDraft, pl_draft)
 PL_DECLARE_RECORD (PlPlanView, pl_plan_view)
 PL_DECLARE_RECORD (PlDiaryComment, pl_diary_comment)
 PL_DECLARE_RECORD (PlServiceResponse, pl_service_response)
+PL_DECLARE_RECORD (PlPronunciation, pl_pronunciation)
 
 G_END_DECLS
