@@ -253,6 +253,46 @@ test_delete_person_erases_history (PlStoreFixture *f,
   g_assert_true (file_holds (f->path, "towel rail"));
 }
 
+/* A pronunciation keeps its history, and a person's goes with them */
+static void
+test_pronunciation_history (PlStoreFixture *f,
+                            gconstpointer   data)
+{
+  g_autoptr(PlStore) store = pl_store_test_open_ok (f->path);
+  g_autoptr(PlPronunciation) entry = pl_pronunciation_new ();
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = pl_store_test_add_person (store, "Ada Quennell", NULL);
+  PlHistory *h;
+
+  pl_store_set_actor (store, "staff:4");
+  entry->person_id = id;
+  entry->written = g_strdup ("Quennell");
+  entry->said = g_strdup ("Kwen-ell");
+  entry->language = g_strdup ("en-GB");
+  g_assert_true (pl_store_save_pronunciation (store, entry, &error));
+  g_free (entry->said);
+  entry->said = g_strdup ("[[kw'En@l]]");
+  g_assert_true (pl_store_save_pronunciation (store, entry, &error));
+  g_assert_no_error (error);
+
+  history = pl_store_list_history (store, &pl_pronunciation_type, entry->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((PlHistory *) history->pdata[0])->field, ==, "(created)");
+  h = history->pdata[1];
+  g_assert_cmpstr (h->field, ==, "said");
+  g_assert_cmpstr (h->old_value, ==, "Kwen-ell");
+  g_assert_cmpstr (h->new_value, ==, "[[kw'En@l]]");
+  g_assert_cmpstr (h->actor, ==, "staff:4");
+
+  g_assert_true (pl_store_delete_person_all (store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (history_rows_with (f->path, "table_name = 'pronunciations'"), ==, 0);
+  g_clear_pointer (&store, pl_store_unref);
+  g_assert_false (file_holds (f->path, "Kwen-ell"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +302,7 @@ main (int   argc,
   PL_STORE_TEST_ADD ("/plainly/store/actor", test_actor);
   PL_STORE_TEST_ADD ("/plainly/store/history", test_history);
   PL_STORE_TEST_ADD ("/plainly/store/delete-person-erases-history", test_delete_person_erases_history);
+  PL_STORE_TEST_ADD ("/plainly/store/pronunciation-history", test_pronunciation_history);
 
   return g_test_run ();
 }

@@ -104,6 +104,59 @@ test_migrate_from_version_1 (PlStoreFixture *f,
   g_assert_true (settings->reading_ruler);
 }
 
+/* A file of version 6, before the pronunciation list, gains it and keeps
+ * the people it held */
+static void
+test_migrate_from_version_6 (PlStoreFixture *f,
+                             gconstpointer   data)
+{
+  static const char * const schemas[] = {
+    "001-initial.sql", "002-reading-aids-and-carers.sql", "003-need-rules.sql",
+    "004-drafts-and-plan-views.sql", "005-together-comments-responses.sql",
+    "006-wrong-tries.sql",
+  };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlPronunciation) entry = pl_pronunciation_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemas); i++)
+    {
+      g_autofree char *path = g_strconcat ("/org/plainly/Plainly/core/schema/", schemas[i], NULL);
+      g_autoptr(GBytes) schema = g_resource_lookup_data (pl_core_get_resource (), path, 0, &error);
+
+      g_assert_no_error (error);
+      g_string_append_len (sql, g_bytes_get_data (schema, NULL), (gssize) g_bytes_get_size (schema));
+      g_string_append (sql, ";\n");
+    }
+  g_string_append_printf (sql,
+                          "INSERT INTO people (full_name, created_at, updated_at) "
+                          "VALUES ('Ada Whitaker', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');\n"
+                          "PRAGMA application_id = %d; PRAGMA user_version = 6;", 0x506c6e79);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
+
+  store = pl_store_test_open_ok (f->path);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, PL_STORE_SCHEMA_VERSION);
+  list = pl_store_list_people (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  entry->person_id = 1;
+  entry->written = g_strdup ("Whitaker");
+  entry->said = g_strdup ("Whit-acker");
+  entry->language = g_strdup ("en-GB");
+  g_assert_true (pl_store_save_pronunciation (store, entry, &error));
+  g_assert_no_error (error);
+  list = pl_store_list_pronunciations (store, 1, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
 /* Updating an older file keeps it first, whole, beside it, and says so */
 static void
 test_migrate_makes_backup (PlStoreFixture *f,
@@ -224,6 +277,7 @@ main (int   argc,
 
   PL_STORE_TEST_ADD ("/plainly/store/backup", test_backup);
   PL_STORE_TEST_ADD ("/plainly/store/migrate-from-version-1", test_migrate_from_version_1);
+  PL_STORE_TEST_ADD ("/plainly/store/migrate-from-version-6", test_migrate_from_version_6);
   PL_STORE_TEST_ADD ("/plainly/store/migrate-makes-backup", test_migrate_makes_backup);
   PL_STORE_TEST_ADD ("/plainly/store/read-only-older-not-updated", test_read_only_older_not_updated);
 

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "pl-pronunciation.h"
 #include "pl-store-test.h"
 
 static void
@@ -403,6 +404,171 @@ test_carers (PlStoreFixture *f,
   g_assert_cmpuint (people->len, ==, 1);
 }
 
+static gint64
+add_service (PlStore *store)
+{
+  g_autoptr(PlService) service = pl_service_new ();
+  g_autoptr(GError) error = NULL;
+
+  service->name = g_strdup ("Castlebridge Home Care");
+  g_assert_true (pl_store_save_service (store, service, &error));
+  g_assert_no_error (error);
+  return service->id;
+}
+
+static PlPronunciation *
+pronunciation (gint64      service_id,
+               gint64      person_id,
+               const char *written,
+               const char *said,
+               const char *language)
+{
+  PlPronunciation *entry = pl_pronunciation_new ();
+
+  entry->service_id = service_id;
+  entry->person_id = person_id;
+  entry->written = g_strdup (written);
+  entry->said = g_strdup (said);
+  entry->language = g_strdup (language);
+  return entry;
+}
+
+/* How a word is said: kept, listed by its written form, the person's
+ * before the service's */
+static void
+test_pronunciations (PlStoreFixture *f,
+                     gconstpointer   data)
+{
+  g_autoptr(PlStore) store = pl_store_test_open_ok (f->path);
+  gint64 service_id = add_service (store);
+  gint64 id = pl_store_test_add_person (store, "Ada Whitaker", "Ada");
+  gint64 other = pl_store_test_add_person (store, "Bea Smith", NULL);
+  g_autoptr(PlPerson) person = pl_store_load_person (store, id, NULL);
+  g_autoptr(PlPronunciation) metformin = pronunciation (service_id, 0, "Metformin",
+                                                        "[[mEtf'o@mIn]]", "en-GB");
+  g_autoptr(PlPronunciation) castle = pronunciation (service_id, 0, "Castlebridge",
+                                                     "Cassle-bridge", "en-GB");
+  g_autoptr(PlPronunciation) whitaker = pronunciation (0, id, "Whitaker", "Whit-acker", "en-GB");
+  g_autoptr(PlPronunciation) loaded = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  person->service_id = service_id;
+  g_assert_true (pl_store_save_person (store, person, &error));
+  g_assert_true (pl_pronunciation_save (store, metformin, &error));
+  g_assert_true (pl_pronunciation_save (store, castle, &error));
+  g_assert_true (pl_pronunciation_save (store, whitaker, &error));
+  g_assert_no_error (error);
+
+  loaded = pl_store_load_pronunciation (store, metformin->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->written, ==, "Metformin");
+  g_assert_cmpstr (loaded->said, ==, "[[mEtf'o@mIn]]");
+  g_assert_cmpstr (loaded->language, ==, "en-GB");
+  g_assert_cmpint (loaded->service_id, ==, service_id);
+  g_assert_cmpint (loaded->person_id, ==, 0);
+  g_assert_nonnull (loaded->created_at);
+
+  list = pl_pronunciation_list_for_service (store, service_id, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((PlPronunciation *) list->pdata[0])->written, ==, "Castlebridge");
+  g_assert_cmpstr (((PlPronunciation *) list->pdata[1])->written, ==, "Metformin");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = pl_pronunciation_list_for_person (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (((PlPronunciation *) list->pdata[0])->written, ==, "Whitaker");
+  g_assert_cmpstr (((PlPronunciation *) list->pdata[1])->written, ==, "Castlebridge");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Someone of no service has their own alone; another person has none */
+  list = pl_pronunciation_list_for_person (store, other, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Deleted with the person */
+  g_assert_true (pl_store_delete_person_all (store, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (pl_store_load_pronunciation (store, whitaker->id, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  list = pl_pronunciation_list_for_service (store, service_id, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+}
+
+/* What cannot be said, or belongs nowhere, is refused in plain words */
+static void
+test_pronunciation_validation (PlStoreFixture *f,
+                               gconstpointer   data)
+{
+  g_autoptr(PlStore) store = pl_store_test_open_ok (f->path);
+  gint64 service_id = add_service (store);
+  gint64 id = pl_store_test_add_person (store, "Ada Whitaker", NULL);
+  static const struct
+  {
+    const char *written;
+    const char *said;
+    const char *language;
+    const char *words;   /* in the message */
+  } refused[] = {
+    { "Whitaker", "", "en-GB", "needs a spoken form" },
+    { "", "Whit-acker", "en-GB", "needs a written form" },
+    { "Whitaker", "<break/>", "en-GB", "double brackets" },
+    { "Whitaker", "[[w'ItAk@]] and more", "en-GB", "double brackets" },
+    { "Whitaker", "[[w'It<Ak@]]", "en-GB", "double brackets" },
+    { "Whitaker", "[[]]", "en-GB", "double brackets" },
+    { "[[Whitaker]]", "Whit-acker", "en-GB", "no brackets" },
+    { " Whitaker", "Whit-acker", "en-GB", "no brackets" },
+    { "123", "one two three", "en-GB", "no brackets" },
+    { "Whitaker", "Whit-acker", "English please", "language" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(PlPronunciation) entry = pronunciation (0, id, refused[i].written, refused[i].said,
+                                                        refused[i].language);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (pl_pronunciation_save (store, entry, &error));
+      g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+      if (strstr (error->message, refused[i].words) == NULL)
+        g_error ("“%s” as “%s”: %s", refused[i].written, refused[i].said, error->message);
+    }
+
+  {
+    g_autoptr(PlPronunciation) both = pronunciation (service_id, id, "Whitaker", "Whit-acker", "en");
+    g_autoptr(PlPronunciation) neither = pronunciation (0, 0, "Whitaker", "Whit-acker", "en");
+    g_autoptr(PlPronunciation) first = pronunciation (0, id, "Whitaker", "Whit-acker", "en-GB");
+    g_autoptr(PlPronunciation) again = pronunciation (0, id, "WHITAKER", "Witt-acre", "en");
+    g_autoptr(PlPronunciation) welsh = pronunciation (0, id, "Whitaker", "Wit-acyr", "cy");
+    g_autoptr(PlPronunciation) service = pronunciation (service_id, 0, "Whitaker", "Whitt-aker", "en");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (pl_pronunciation_save (store, both, &error));
+    g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (pl_pronunciation_save (store, neither, &error));
+    g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_true (pl_pronunciation_save (store, first, &error));
+    /* One entry for the same words, language and scope: change that one */
+    g_assert_false (pl_pronunciation_save (store, again, &error));
+    g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "already has a pronunciation"));
+    g_clear_error (&error);
+    /* Another language, or the service's, is another entry */
+    g_assert_true (pl_pronunciation_save (store, welsh, &error));
+    g_assert_true (pl_pronunciation_save (store, service, &error));
+    /* Changing an entry is not a second one */
+    g_free (first->said);
+    first->said = g_strdup ("Witt-acker");
+    g_assert_true (pl_pronunciation_save (store, first, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +583,8 @@ main (int   argc,
   PL_STORE_TEST_ADD ("/plainly/store/cascade", test_cascade);
   PL_STORE_TEST_ADD ("/plainly/store/diary-search", test_diary_search);
   PL_STORE_TEST_ADD ("/plainly/store/carers", test_carers);
+  PL_STORE_TEST_ADD ("/plainly/store/pronunciations", test_pronunciations);
+  PL_STORE_TEST_ADD ("/plainly/store/pronunciation-validation", test_pronunciation_validation);
 
   return g_test_run ();
 }

@@ -35,5 +35,7 @@ typedef struct _PlCarer           PlCarer;
 typedef struct _PlCarerLink       PlCarerLink;
 typedef struct _PlNeedRule        PlNeedRule;
 typedef struct _PlHistory         PlHistory;
+typedef struct _PlSymbolChoice    PlSymbolChoice;
+typedef struct _PlPronunciation   PlPronunciation;
 
 G_END_DECLS

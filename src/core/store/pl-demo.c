@@ -103,6 +103,7 @@ static const Part person_parts[] = {
   { .member = "diary", .type = &pl_diary_entry_type, .shape = SHAPE_ARRAY },
   { .member = "complaints", .type = &pl_complaint_type, .shape = SHAPE_ARRAY,
     .parts = complaint_parts },
+  { .member = "pronunciations", .type = &pl_pronunciation_type, .shape = SHAPE_ARRAY },
   { .member = NULL },
 };
 

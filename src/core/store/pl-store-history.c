@@ -76,6 +76,8 @@ static const struct
   { "diary_entries", "person_id", "people" },
   { "drafts", "person_id", "people" },
   { "plan_views", "person_id", "people" },
+  { "symbol_choices", "person_id", "people" },
+  { "pronunciations", "person_id", "people" },
   { "sharing", "contact_id", "contacts" },
   { "carer_links", "contact_id", "contacts" },
   { "plan_sections", "plan_id", "plans" },
