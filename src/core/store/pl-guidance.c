@@ -390,3 +390,122 @@ pl_guidance_check (PlStore  *store,
 
   return pl_guidance_check_content (content, contacts, needs);
 }
+
+/* Reading figures ------------------------------------------------------- */
+
+void
+pl_guidance_reading_free (PlGuidanceReading *reading)
+{
+  if (reading == NULL)
+    return;
+  g_free (reading->anchor);
+  g_free (reading);
+}
+
+static void
+append_text (GString    *text,
+             const char *words)
+{
+  if (pl_text_is_blank (words))
+    return;
+  /* Each field on a line of its own: a sentence ends with it, as a
+   * purpose with no full stop ends where the tasks begin */
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, words);
+}
+
+static void
+add_reading (GPtrArray  *readings,
+             const char *title,
+             const char *anchor,
+             GString    *text)
+{
+  PlGuidanceReading *reading;
+
+  if (text->len == 0)
+    return;
+  reading = g_new0 (PlGuidanceReading, 1);
+  reading->title = title;
+  reading->anchor = g_strdup (anchor);
+  pl_plain_words_figures (text->str, &reading->figures);
+  g_ptr_array_add (readings, reading);
+}
+
+GPtrArray *
+pl_guidance_reading (const PlPlanContent *content)
+{
+  GPtrArray *readings = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_guidance_reading_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GPtrArray *part;
+
+  g_return_val_if_fail (content != NULL, readings);
+
+  /* About me, a section at a time, in the order of the plan */
+  for (int kind = 0; kind < PL_SECTION_N_KINDS; kind++)
+    {
+      part = content->parts[PL_PLAN_PART_SECTIONS];
+      g_string_truncate (text, 0);
+      for (guint i = 0; i < part->len; i++)
+        {
+          const PlPlanSection *section = g_ptr_array_index (part, i);
+
+          if ((int) section->kind == kind)
+            append_text (text, section->body);
+        }
+      add_reading (readings, pl_section_kind_title (kind), pl_section_kind_nicks[kind], text);
+    }
+
+  part = content->parts[PL_PLAN_PART_OUTCOMES];
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < part->len; i++)
+    {
+      const PlOutcome *outcome = g_ptr_array_index (part, i);
+
+      append_text (text, outcome->outcome);
+      append_text (text, outcome->measure);
+      append_text (text, outcome->progress);
+    }
+  add_reading (readings, _("Outcomes"), "outcomes", text);
+
+  part = content->parts[PL_PLAN_PART_VISITS];
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < part->len; i++)
+    {
+      const PlVisit *visit = g_ptr_array_index (part, i);
+
+      append_text (text, visit->purpose);
+      append_text (text, visit->tasks);
+    }
+  add_reading (readings, _("Visits"), "visits", text);
+
+  /* Names, doses and phone numbers are not sentences to read */
+  part = content->parts[PL_PLAN_PART_MEDICINES];
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < part->len; i++)
+    {
+      const PlMedicine *medicine = g_ptr_array_index (part, i);
+
+      append_text (text, medicine->purpose);
+      append_text (text, medicine->timing);
+      append_text (text, medicine->support);
+      append_text (text, medicine->if_missed);
+    }
+  add_reading (readings, _("Medicines"), "medicines", text);
+
+  part = content->parts[PL_PLAN_PART_RISKS];
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < part->len; i++)
+    {
+      const PlRisk *risk = g_ptr_array_index (part, i);
+
+      append_text (text, risk->activity);
+      append_text (text, risk->benefits);
+      append_text (text, risk->strategies);
+      append_text (text, risk->implications_person);
+      append_text (text, risk->implications_worker);
+    }
+  add_reading (readings, _("Risks I choose to take"), "risks", text);
+
+  return readings;
+}

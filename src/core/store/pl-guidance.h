@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "pl-plain-words.h"
 #include "pl-plan-version.h"
 #include "pl-store.h"
 
@@ -54,5 +55,21 @@ GPtrArray *pl_guidance_check         (PlStore               *store,
 GPtrArray *pl_guidance_check_content (const PlPlanContent   *content,
                                       GPtrArray             *contacts,
                                       GPtrArray             *comm_needs);
+
+/* How easy one part of the plan is to read: the words staff wrote there */
+typedef struct
+{
+  const char     *title;    /* translated */
+  char           *anchor;   /* where the part is in the plan's document */
+  PlPlainFigures  figures;
+} PlGuidanceReading;
+
+void       pl_guidance_reading_free  (PlGuidanceReading     *reading);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlGuidanceReading, pl_guidance_reading_free)
+
+/* The reading figures of each part with words in it: each About me section
+ * in order, then outcomes, visits, medicines and risks
+ * (element-type PlGuidanceReading) */
+GPtrArray *pl_guidance_reading       (const PlPlanContent   *content);
 
 G_END_DECLS
