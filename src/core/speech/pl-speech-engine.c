@@ -36,6 +36,18 @@ static GMutex engine_lock;
 static int engine_rate;            /* 0: not started yet; -1: cannot start */
 static char *engine_language;      /* the language last asked for */
 static Collector *engine_collector;
+static PlSpeechEngineTrace engine_trace;
+static gpointer engine_trace_data;
+
+void
+pl_speech_engine_set_trace (PlSpeechEngineTrace func,
+                            gpointer            data)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&engine_lock);
+
+  engine_trace = func;
+  engine_trace_data = data;
+}
 
 static int
 engine_cb (short        *wav,
@@ -342,7 +354,10 @@ pl_speech_synthesise (const PlSpeechVoice      *voice,
   guint64 lead;
   espeak_ERROR status = EE_OK;
   const char *language = voice->language != NULL ? voice->language : "en-gb";
-  g_autoptr(PlSpeechSay) say = pl_speech_say_new (utterance->text, language);
+  /* The one place every reading, sound file, talking book and talking
+   * button turns written words into what the voice is given */
+  g_autoptr(PlSpeechSay) say = pl_speech_say_new_full (utterance->text, language,
+                                                       voice->lexicon);
 
   {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&engine_lock);
@@ -361,8 +376,11 @@ pl_speech_synthesise (const PlSpeechVoice      *voice,
       {
         engine_set_voice_locked (voice, pl_speech_say_language (utterance->text, language));
         engine_collector = &collector;
+        if (engine_trace != NULL)
+          engine_trace (say->text, engine_trace_data);
         status = espeak_Synth (say->text, strlen (say->text) + 1, 0, POS_CHARACTER, 0,
-                               espeakCHARS_UTF8 | espeakENDPAUSE | (say->ssml ? espeakSSML : 0),
+                               espeakCHARS_UTF8 | espeakENDPAUSE | (say->ssml ? espeakSSML : 0) |
+                               (say->phonemes ? espeakPHONEMES : 0),
                                NULL, NULL);
         engine_collector = NULL;
       }

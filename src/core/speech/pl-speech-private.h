@@ -11,6 +11,7 @@
 #pragma once
 
 #include "pl-document.h"
+#include "pl-lexicon.h"
 #include "pl-speech.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ typedef struct
   int   pitch;
   int   volume;
   int   pause_ms;
+  PlLexicon *lexicon;   /* the pronunciation list, or NULL */
 } PlSpeechVoice;
 
 /* One call to espeak-ng: a sentence, maybe after its block's label */
@@ -112,6 +114,7 @@ struct _PlSpeech
 /* pl-speech.c */
 void              pl_speech_voice_copy        (PlSpeechVoice       *dest,
                                                const PlSpeechVoice *src);
+void              pl_speech_voice_clear       (PlSpeechVoice       *voice);
 /* On the main context: a post becomes the object's signal (a GSourceFunc) */
 gboolean          pl_speech_dispatch_post     (gpointer             data);
 
@@ -126,6 +129,13 @@ gboolean          pl_speech_synthesise        (const PlSpeechVoice     *voice,
                                                GArray                 **out_pcm,
                                                guint64                **out_samples,
                                                GError                 **error);
+
+/* For tests: func is called with each text given to espeak-ng, from
+ * whichever thread gives it (under the engine's lock); NULL stops it */
+typedef void (*PlSpeechEngineTrace) (const char *text,
+                                     gpointer    data);
+void              pl_speech_engine_set_trace  (PlSpeechEngineTrace  func,
+                                               gpointer             data);
 
 /* pl-speech-text.c: (element-type PlSpeechUtterance) from start_char of
  * start_block up to end_block, pause_ms before each heading */

@@ -33,7 +33,7 @@ pl_speech_reading_unref (PlSpeechReading *reading)
   g_mutex_clear (&reading->lock);
   g_cond_clear (&reading->cond);
   g_clear_pointer (&reading->utterances, g_ptr_array_unref);
-  g_free (reading->voice.language);
+  pl_speech_voice_clear (&reading->voice);
   g_main_context_unref (reading->context);
   g_weak_ref_clear (&reading->speech);
   g_free (reading);

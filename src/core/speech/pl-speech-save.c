@@ -282,7 +282,7 @@ save_job_free (gpointer data)
 {
   SaveJob *job = data;
 
-  g_free (job->voice.language);
+  pl_speech_voice_clear (&job->voice);
   g_clear_pointer (&job->utterances, g_ptr_array_unref);
   chapters_clear (&job->chapters);
   g_free (job->path);
@@ -485,7 +485,7 @@ pl_speech_renderer_free (PlSpeechRenderer *self)
 {
   if (self == NULL)
     return;
-  g_free (self->voice.language);
+  pl_speech_voice_clear (&self->voice);
   g_clear_pointer (&self->utterances, g_ptr_array_unref);
   g_clear_pointer (&self->clips, g_array_unref);
   g_free (self);

@@ -12,6 +12,10 @@
  *
  * In SSML mode espeak-ng counts its word positions in characters of the
  * SSML itself, markup included, so the map covers every character given.
+ *
+ * Words in the pronunciation list (pl-lexicon.h) come first: what they
+ * are said as replaces them, every character of it mapped to the written
+ * words' first, so the highlight marks the words as written.
  */
 
 #include "config.h"
@@ -25,13 +29,15 @@ typedef enum
 {
   SPAN_CHARACTERS,
   SPAN_MONEY,
+  SPAN_LEXICON,
 } SpanKind;
 
 typedef struct
 {
-  SpanKind kind;
-  glong    start;
-  glong    end;
+  SpanKind    kind;
+  glong       start;
+  glong       end;
+  const char *said;   /* SPAN_LEXICON: owned by the lexicon */
 } Span;
 
 typedef struct
@@ -382,9 +388,81 @@ emit_characters (Builder        *b,
   emit (b, "</say-as>", (guint) span->end);
 }
 
+/* The words of the pronunciation list, whole words from the start of
+ * each; a list's words are not read as figures or money too */
+static void
+find_lexicon_spans (const PlLexicon *lexicon,
+                    const gunichar  *u,
+                    glong            n,
+                    const char      *language,
+                    GArray          *spans)
+{
+  GArray *others = g_array_copy (spans);
+
+  g_array_set_size (spans, 0);
+  for (glong i = 0; i < n;)
+    {
+      glong end = i;
+      const char *said = NULL;
+
+      if (g_unichar_isalnum (u[i]) && (i == 0 || !(g_unichar_isalnum (u[i - 1]) ||
+                                                   g_unichar_ismark (u[i - 1]))))
+        said = pl_lexicon_match (lexicon, u, n, i, language, &end);
+      if (said != NULL)
+        {
+          Span span = { SPAN_LEXICON, i, end, said };
+
+          g_array_append_val (spans, span);
+          i = end;
+          continue;
+        }
+      i++;
+    }
+
+  /* The others that do not overlap them, in order of where they start */
+  for (guint o = 0, l = 0, n_lexicon = spans->len; o < others->len; o++)
+    {
+      const Span *other = &g_array_index (others, Span, o);
+      gboolean overlaps = FALSE;
+
+      while (l < n_lexicon && g_array_index (spans, Span, l).end <= other->start)
+        l++;
+      for (guint k = l; k < n_lexicon && g_array_index (spans, Span, k).start < other->end; k++)
+        overlaps = TRUE;
+      if (!overlaps)
+        g_array_append_val (spans, *other);
+    }
+  g_array_unref (others);
+}
+
+static int
+span_compare (gconstpointer a,
+              gconstpointer b)
+{
+  const Span *sa = a, *sb = b;
+
+  return sa->start < sb->start ? -1 : sa->start > sb->start;
+}
+
+static void
+emit_said (Builder    *b,
+           const Span *span)
+{
+  for (const char *p = span->said; *p != '\0'; p = g_utf8_next_char (p))
+    emit_char (b, g_utf8_get_char (p), (guint) span->start);
+}
+
 PlSpeechSay *
 pl_speech_say_new (const char *written,
                    const char *language)
+{
+  return pl_speech_say_new_full (written, language, NULL);
+}
+
+PlSpeechSay *
+pl_speech_say_new_full (const char      *written,
+                        const char      *language,
+                        const PlLexicon *lexicon)
 {
   PlSpeechSay *say = g_new0 (PlSpeechSay, 1);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -401,13 +479,24 @@ pl_speech_say_new (const char *written,
     u[i] = plain_digit (u[i]);
 
   find_spans (u, n, spans);
+  if (lexicon != NULL && pl_lexicon_get_size (lexicon) > 0)
+    {
+      find_lexicon_spans (lexicon, u, n, language, spans);
+      g_array_sort (spans, span_compare);
+    }
 
   b.text = g_string_sized_new (strlen (written) + 16);
   b.map = g_array_sized_new (FALSE, FALSE, sizeof (guint), (guint) n + 1);
   b.ssml = FALSE;
   for (guint i = 0; i < spans->len; i++)
-    if (g_array_index (spans, Span, i).kind == SPAN_CHARACTERS)
-      b.ssml = TRUE;
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+
+      if (span->kind == SPAN_CHARACTERS)
+        b.ssml = TRUE;
+      else if (span->kind == SPAN_LEXICON && pl_lexicon_said_is_phonemes (span->said))
+        say->phonemes = TRUE;
+    }
 
   /* The words of money are the voice's language's, whatever the screen's */
   catalog = pl_catalog_for_language (language);
@@ -421,6 +510,8 @@ pl_speech_say_new (const char *written,
         {
           if (span->kind == SPAN_MONEY)
             emit_money (&b, u, span);
+          else if (span->kind == SPAN_LEXICON)
+            emit_said (&b, span);
           else
             {
               const Span *before = s > 0 ? &g_array_index (spans, Span, s - 1) : NULL;

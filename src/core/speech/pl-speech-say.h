@@ -15,12 +15,15 @@
 
 #include <glib.h>
 
+#include "pl-lexicon.h"
+
 G_BEGIN_DECLS
 
 typedef struct
 {
   char   *text;   /* for espeak-ng; SSML if ssml is set */
   gboolean ssml;
+  gboolean phonemes; /* text has phonemes in [[ ]] from the pronunciation list */
   GArray *map;    /* (element-type guint): for each character of text, the
                    * character of the written text it says; one more entry
                    * at the end, the written text's length */
@@ -29,6 +32,10 @@ typedef struct
 /* language: the voice's ("en-gb", "cy", "ur"), for the words of money */
 PlSpeechSay *pl_speech_say_new  (const char  *written,
                                  const char  *language);
+/* With the words of lexicon (NULL: none) said as it says them */
+PlSpeechSay *pl_speech_say_new_full (const char      *written,
+                                     const char      *language,
+                                     const PlLexicon *lexicon);
 void         pl_speech_say_free (PlSpeechSay *say);
 
 /* The voice for a text in a language: Panjabi written in the Shahmukhi

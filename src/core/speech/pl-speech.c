@@ -40,6 +40,15 @@ pl_speech_voice_copy (PlSpeechVoice       *dest,
 {
   *dest = *src;
   dest->language = g_strdup (src->language);
+  if (src->lexicon != NULL)
+    dest->lexicon = pl_lexicon_ref (src->lexicon);
+}
+
+void
+pl_speech_voice_clear (PlSpeechVoice *voice)
+{
+  g_clear_pointer (&voice->language, g_free);
+  g_clear_pointer (&voice->lexicon, pl_lexicon_unref);
 }
 
 static void
@@ -133,7 +142,7 @@ pl_speech_finalize (GObject *object)
 {
   PlSpeech *self = PL_SPEECH (object);
 
-  g_free (self->voice.language);
+  pl_speech_voice_clear (&self->voice);
   g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (pl_speech_parent_class)->finalize (object);
@@ -201,6 +210,26 @@ pl_speech_get_language (PlSpeech *self)
   g_return_val_if_fail (PL_IS_SPEECH (self), NULL);
 
   return self->voice.language != NULL ? self->voice.language : "en-gb";
+}
+
+void
+pl_speech_set_lexicon (PlSpeech  *self,
+                       PlLexicon *lexicon)
+{
+  g_return_if_fail (PL_IS_SPEECH (self));
+
+  if (lexicon != NULL)
+    pl_lexicon_ref (lexicon);
+  g_clear_pointer (&self->voice.lexicon, pl_lexicon_unref);
+  self->voice.lexicon = lexicon;
+}
+
+PlLexicon *
+pl_speech_get_lexicon (PlSpeech *self)
+{
+  g_return_val_if_fail (PL_IS_SPEECH (self), NULL);
+
+  return self->voice.lexicon;
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "pl-lexicon.h"
 #include "pl-types.h"
 
 G_BEGIN_DECLS
@@ -140,6 +141,12 @@ void           pl_speech_set_volume      (PlSpeech        *self,
                                           int              volume);
 void           pl_speech_set_pause_ms    (PlSpeech        *self,
                                           int              pause_ms);
+/* The pronunciation list (pl-lexicon.h) every reading, sound file and
+ * talking book after this says words by; NULL for none. The speech keeps
+ * a reference; the lexicon must not change after. */
+void           pl_speech_set_lexicon     (PlSpeech        *self,
+                                          PlLexicon       *lexicon);
+PlLexicon     *pl_speech_get_lexicon     (PlSpeech        *self);
 /* Voice (when set), speed, pitch, volume and pause from a person's settings */
 void           pl_speech_apply_settings  (PlSpeech        *self,
                                           const PlSettings *settings);

@@ -106,6 +106,16 @@ pl_voice_set_settings (PlVoice          *self,
     }
 }
 
+void
+pl_voice_set_lexicon (PlVoice   *self,
+                      PlLexicon *lexicon)
+{
+  g_return_if_fail (PL_IS_VOICE (self));
+
+  pl_speech_set_lexicon (self->reading, lexicon);
+  pl_speech_set_lexicon (self->control, lexicon);
+}
+
 const PlSettings *
 pl_voice_get_settings (PlVoice *self)
 {

@@ -35,6 +35,10 @@ PlVoice    *pl_voice_new          (void);
 void        pl_voice_set_settings (PlVoice          *self,
                                    const PlSettings *settings,
                                    const char       *language);
+/* The pronunciation list both speeches say words by (pl-lexicon.h); NULL
+ * for none */
+void        pl_voice_set_lexicon  (PlVoice          *self,
+                                   PlLexicon        *lexicon);
 /* The settings and language last given (settings NULL until some are),
  * for a copy made in the same voice and look: a talking book */
 const PlSettings *pl_voice_get_settings (PlVoice *self);
