@@ -187,6 +187,25 @@ pl_text_is_snomed_code (const char *code)
   return n >= 6 && n <= 18 && code[0] != '0' && all_digits (code, n);
 }
 
+gboolean
+pl_text_is_nhs_number (const char *number)
+{
+  int sum = 0;
+  int check;
+
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (strlen (number) != 10 || !all_digits (number, 10))
+    return FALSE;
+  for (int i = 0; i < 9; i++)
+    sum += (number[i] - '0') * (10 - i);
+  check = 11 - sum % 11;
+  if (check == 11)
+    check = 0;
+  /* 10 is never a check digit: no NHS number is issued with it */
+  return check != 10 && check == number[9] - '0';
+}
+
 static gboolean
 is_actor (const char *text)
 {
@@ -288,6 +307,10 @@ const PlTextForm pl_form_snomed_code = {
 const PlTextForm pl_form_actor = {
   is_actor, NULL, N_("someone Plainly records, like staff:4"), N_("someone not recorded")
 };
+const PlTextForm pl_form_nhs_number = {
+  pl_text_is_nhs_number, NULL, N_("an NHS number of ten digits, like 9434765919"),
+  N_("no NHS number")
+};
 const PlTextForm pl_form_table = {
   is_table, NULL, N_("a kind of record Plainly keeps"), N_("nothing known")
 };
@@ -379,6 +402,7 @@ static const PlField pl_person_type_fields[] = {
   TEXT_AS (PlPerson, date_of_birth, N_("date of birth"), pl_form_date),
   TEXT_AS (PlPerson, preferred_language, N_("preferred language"), pl_form_language),
   SECRET (PlPerson, pin_hash, N_("PIN")),
+  TEXT_AS (PlPerson, nhs_number, N_("NHS number"), pl_form_nhs_number),
   STAMP (PlPerson, created_at),
   STAMP (PlPerson, updated_at),
 };

@@ -136,6 +136,7 @@ extern const PlTextForm pl_form_secret;      /* an Argon2 hash */
 extern const PlTextForm pl_form_snomed_code; /* a SNOMED CT code */
 extern const PlTextForm pl_form_actor;       /* pl_actor_is_valid () */
 extern const PlTextForm pl_form_table;       /* a PlRecordType's table */
+extern const PlTextForm pl_form_nhs_number;  /* "9434765919" */
 extern const PlTextForm pl_form_written_words; /* "Whitaker", "St Anne's": words, no markup */
 extern const PlTextForm pl_form_pronunciation; /* "Whit-acker" or "[[w'ItAk@]]" */
 
@@ -145,6 +146,9 @@ extern const char * const pl_font_families[];
 
 /* A SNOMED CT code, as needs are recorded: 6 to 18 digits, no leading 0 */
 gboolean pl_text_is_snomed_code (const char *code);
+/* An NHS number: ten digits, the last the modulus-11 check digit of the
+ * nine before it */
+gboolean pl_text_is_nhs_number  (const char *number);
 
 /* How a pronunciation is said: a respelling in the voice's language, words
  * with no brackets or markup ("Whit-acker", "met FOR min"), or espeak-ng's
@@ -178,6 +182,7 @@ struct _PlPerson
   char   *date_of_birth;
   char   *preferred_language; /* BCP 47 tag, e.g. "en-GB", "cy" */
   char   *pin_hash;
+  char   *nhs_number;         /* ten digits, no spaces; pl_text_is_nhs_number () */
   char   *created_at;
   char   *updated_at;
 };
