@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pl-fhir-import.h"
+#include "pl-fhir-map.h"
 
 G_BEGIN_DECLS
 
@@ -32,12 +33,18 @@ struct _PlFhirImport
 
   /* What was read */
   PlPerson      *person;
+  PlService     *service;       /* NULL when the bundle names none */
+  PlWelcomePack *welcome_pack;  /* the service's, when exported with it */
   GPtrArray     *needs;         /* PlCommNeed */
   GPtrArray     *contacts;      /* PlContact */
   GArray        *contact_scopes; /* guint PL_SCOPE_BIT()s, one per contact */
   GHashTable    *contact_for;   /* PlFhirEntry (RelatedPerson…) → index + 1 in contacts */
   int            coordinator;   /* index + 1 in contacts; 0 for none */
   PlPlanContent *plan;
+  PlFhirEntry   *plan_entry;    /* the CarePlan read, while reading */
+  GPtrArray     *complaints;    /* PlComplaint */
+  GPtrArray     *complaint_events; /* a GPtrArray of PlComplaintEvent for each */
+  GPtrArray     *diary;         /* PlDiaryEntry */
   int            bundle_version; /* meta.versionId of the plan; 0 when not given */
 
   GPtrArray     *read_lines;
@@ -112,8 +119,72 @@ const char  *pl_fhir_code_in        (JsonObject         *concept,
 /* A CodeableConcept said in words: its text, or a coding's display */
 const char  *pl_fhir_concept_words  (JsonObject         *concept);
 
+/* A member's text, or NULL when it is absent or not text */
+const char  *pl_fhir_string_member  (JsonObject         *obj,
+                                     const char         *member);
+/* Whether a member is true (FALSE when absent or not a boolean) */
+gboolean     pl_fhir_is_true        (JsonObject         *obj,
+                                     const char         *member);
+
+/* Text from the bundle for a message: one line, nothing a terminal acts on */
+char        *pl_fhir_quote          (const char         *text);
+
 /* The resources mapped to records, in pl-fhir-import-resources.c */
 gboolean     pl_fhir_import_resources (PlFhirImport     *self,
                                        GError          **error);
+/* Reads obj (a resource or an element of one) into record through map;
+ * links: if not NULL, gets a { field, PlFhirEntry * } for each reference */
+gboolean     pl_fhir_read_record    (PlFhirImport          *self,
+                                     const PlFhirRecordMap *map,
+                                     const PlFhirEntry     *entry,
+                                     JsonObject            *obj,
+                                     gpointer               record,
+                                     GArray                *links,
+                                     GError               **error);
+/* Lists what obj has beyond what map reads and the members in more */
+void         pl_fhir_note_left_out  (PlFhirImport          *self,
+                                     const PlFhirEntry     *entry,
+                                     const PlFhirRecordMap *map,
+                                     JsonObject            *obj,
+                                     const char * const    *more);
+/* Whether entry's member refers to the patient (TRUE when it has none) */
+gboolean     pl_fhir_is_about_patient (PlFhirImport     *self,
+                                       PlFhirEntry      *entry,
+                                       const char       *member,
+                                       gboolean         *out,
+                                       GError          **error);
+/* The contact entry is, index + 1 in self->contacts; 0 when it is not a
+ * person involved, -1 on error */
+int          pl_fhir_contact_for    (PlFhirImport       *self,
+                                     PlFhirEntry        *entry,
+                                     GError            **error);
+
+/* The shapes other systems send, for what the map did not find
+ * (pl-fhir-import-other.c). A record's enumerations the map left unset
+ * are -1 when these are called. */
+gboolean     pl_fhir_read_patient_other (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         GError        **error);
+gboolean     pl_fhir_read_flag_other    (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         PlCommNeed     *need,
+                                         GError        **error);
+gboolean     pl_fhir_read_contact_other (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         PlContact      *contact,
+                                         GError        **error);
+gboolean     pl_fhir_read_goal_other    (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         PlOutcome      *outcome,
+                                         GError        **error);
+gboolean     pl_fhir_read_part_other    (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         PlPlanPart      part,
+                                         gpointer        record,
+                                         GError        **error);
+/* About Me as a document: a Composition with a section for each part */
+gboolean     pl_fhir_read_composition   (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         GError        **error);
 
 G_END_DECLS

@@ -2,11 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One reader for each kind of resource Plainly keeps. Other systems send
- * more than Plainly keeps and leave out what it would like: a resource or
- * field Plainly does not keep is listed as left out, a missing optional
- * part is simply empty, and only what would make the record wrong (a date
- * that is not a date, a reference to nothing, no name) refuses the bundle.
+ * Fields are read through the same map export writes with (pl-fhir-map.h),
+ * so what Plainly wrote comes back as it was. Other systems send more than
+ * Plainly keeps and leave out what it would like: a resource, member or
+ * extension Plainly does not keep is listed as left out, a missing optional
+ * part is simply empty, and the shapes other systems use for what the map
+ * does not find are read by pl-fhir-import-other.c. Only what would make a
+ * record wrong (a date that is not a date, a reference to nothing, no
+ * name) refuses the bundle.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -17,33 +20,94 @@
 #include "pl-i18n.h"
 
 #include "pl-fhir-import-private.h"
-#include "pl-needs.h"
+#include "pl-fhir-map.h"
 #include "pl-plan-version-private.h"
-
-#define SYSTEM_SNOMED     "http://snomed.info/sct"
-#define SYSTEM_BCP47      "urn:ietf:bcp:47"
-#define SYSTEM_UK_LANG    "https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage"
-#define SYSTEM_NHS_NUMBER "https://fhir.nhs.uk/Id/nhs-number"
 
 /* Members every resource may have that carry nothing to keep */
 static const char * const housekeeping[] = {
   "resourceType", "id", "meta", "implicitRules", "language", "text", "contained",
-  "extension", "modifierExtension", NULL
+  "modifierExtension", NULL
 };
 
-/* Lists what resource has beyond the members known, and its extensions */
-static void
-note_left_out (PlFhirImport       *self,
-               const PlFhirEntry  *entry,
-               const char * const *known)
+/* The first step of path: "name[use=official].text" → "name" */
+static char *
+first_step (const char *path)
 {
-  g_autoptr(GList) members = json_object_get_members (entry->resource);
+  gsize n = strcspn (path, ".[");
+
+  return g_strndup (path, n);
+}
+
+/* "extension[url=URL]…" → URL */
+static char *
+extension_url (const char *path)
+{
+  const char *start;
+  const char *end;
+
+  if (!g_str_has_prefix (path, "extension[url="))
+    return NULL;
+  start = path + strlen ("extension[url=");
+  end = strchr (start, ']');
+  return end != NULL ? g_strndup (start, (gsize) (end - start)) : NULL;
+}
+
+static gboolean
+map_knows_member (const PlFhirRecordMap *map,
+                  const char            *member)
+{
+  for (guint i = 0; i < map->n_fields; i++)
+    {
+      g_autofree char *step = first_step (map->fields[i].path);
+
+      if (g_str_equal (step, member))
+        return TRUE;
+    }
+  for (guint i = 0; map->fixed != NULL && map->fixed[i].path != NULL; i++)
+    {
+      g_autofree char *step = first_step (map->fixed[i].path);
+
+      if (g_str_equal (step, member))
+        return TRUE;
+    }
+  return g_strcmp0 (map->patient_path, member) == 0 ||
+         (map->owner_path != NULL && g_str_has_prefix (map->owner_path, member) &&
+          strchr (".[", map->owner_path[strlen (member)]) != NULL) ||
+         g_strcmp0 (map->owner_path, member) == 0;
+}
+
+static gboolean
+map_knows_extension (const PlFhirRecordMap *map,
+                     const char            *url)
+{
+  for (guint i = 0; i < map->n_fields; i++)
+    {
+      g_autofree char *known = extension_url (map->fields[i].path);
+
+      if (g_strcmp0 (known, url) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Lists what obj has beyond what map reads, and extensions it does not know;
+ * also names the extra members given in more (NULL-terminated, or NULL) */
+void
+pl_fhir_note_left_out (PlFhirImport          *self,
+                       const PlFhirEntry     *entry,
+                       const PlFhirRecordMap *map,
+                       JsonObject            *obj,
+                       const char * const    *more)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
   g_autoptr(GString) names = g_string_new (NULL);
-  JsonNode *extensions = json_object_get_member (entry->resource, "extension");
+  JsonNode *extensions = json_object_get_member (obj, "extension");
 
   for (GList *l = members; l != NULL; l = l->next)
     {
-      if (g_strv_contains (housekeeping, l->data) || g_strv_contains (known, l->data))
+      if (g_strv_contains (housekeeping, l->data) || g_str_equal (l->data, "extension") ||
+          (map != NULL && map_knows_member (map, l->data)) ||
+          (more != NULL && g_strv_contains (more, l->data)))
         continue;
       if (names->len > 0)
         g_string_append (names, ", ");
@@ -62,892 +126,417 @@ note_left_out (PlFhirImport       *self,
           const char *url = NULL;
 
           if (JSON_NODE_HOLDS_OBJECT (item))
-            url = json_object_get_string_member_with_default (json_node_get_object (item),
-                                                              "url", NULL);
+            url = pl_fhir_string_member (json_node_get_object (item), "url");
+          if (url != NULL && map != NULL && map_knows_extension (map, url))
+            continue;
           pl_fhir_left_out (self, _("%s: the extension “%s”, which Plainly does not know."),
                             entry->name, url != NULL ? url : "?");
         }
     }
 }
 
-/* The words of a narrative's XHTML: tags dropped, paragraphs and breaks
- * kept as new lines, the five entities XML has and numbered ones read */
-static char *
-xhtml_to_text (const char *div)
+/* The reference each PL_FHIR_REFERENCE field of a record points to */
+typedef struct
 {
-  GString *out = g_string_new (NULL);
-  const char *p = div;
+  const char  *field;
+  PlFhirEntry *target;
+} Link;
 
-  while (*p != '\0')
-    {
-      if (*p == '<')
-        {
-          const char *end = strchr (p, '>');
-
-          if (end == NULL)
-            break;
-          if ((g_str_has_prefix (p, "</p") || g_str_has_prefix (p, "<br") ||
-               g_str_has_prefix (p, "</li") || g_str_has_prefix (p, "</div")) &&
-              out->len > 0 && out->str[out->len - 1] != '\n')
-            g_string_append_c (out, '\n');
-          p = end + 1;
-        }
-      else if (*p == '&')
-        {
-          static const struct { const char *name; gunichar c; } entities[] = {
-            { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' },
-          };
-          gboolean done = FALSE;
-
-          for (guint i = 0; i < G_N_ELEMENTS (entities) && !done; i++)
-            if (g_str_has_prefix (p, entities[i].name))
-              {
-                g_string_append_unichar (out, entities[i].c);
-                p += strlen (entities[i].name);
-                done = TRUE;
-              }
-          if (!done && p[1] == '#')
-            {
-              char *end = NULL;
-              guint64 c = p[2] == 'x' ? g_ascii_strtoull (p + 3, &end, 16)
-                                      : g_ascii_strtoull (p + 2, &end, 10);
-
-              if (end != NULL && *end == ';' && c > 0 && g_unichar_validate ((gunichar) c) &&
-                  c <= 0x10FFFF)
-                {
-                  g_string_append_unichar (out, (gunichar) c);
-                  p = end + 1;
-                  done = TRUE;
-                }
-            }
-          if (!done)
-            g_string_append_c (out, *p++);
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-
-  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-dup_or_null (const char *text)
-{
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
-}
-
-/* Text of an Annotation list (note), paragraphs joined by blank lines */
 static gboolean
-read_notes (const PlFhirEntry  *entry,
-            JsonObject         *obj,
-            const char         *field,
-            char              **out,
-            GError            **error)
+wrap_error (GError            **error,
+            GError             *local_error,
+            const PlFhirEntry  *entry)
 {
-  JsonArray *notes;
-  g_autoptr(GString) text = g_string_new (NULL);
+  pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, NULL, "%s", local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
 
-  *out = NULL;
-  if (!pl_fhir_get_array (entry, obj, "note", field, &notes, error))
-    return FALSE;
-  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+/* The map's complaint about a value, with where it is and what it holds */
+static gboolean
+wrong_value (GError            **error,
+             GError             *local_error,
+             const PlFhirEntry  *entry,
+             JsonObject         *obj,
+             const PlFhirField  *f)
+{
+  JsonNode *node = pl_fhir_path_get (obj, f->path);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      JsonObject *note;
-      const char *words;
+      g_autofree char *shown = pl_fhir_quote (json_node_get_string (node));
 
-      if (!pl_fhir_get_element (entry, notes, i, field, &note, error) ||
-          !pl_fhir_get_string (entry, note, "text", field, &words, error))
-        return FALSE;
-      if (words == NULL)
+      /* TRANSLATORS: "Patient “p1”, field “birthDate”, holds “1941-13-45”: …" */
+      g_set_error (error, PL_FHIR_IMPORT_ERROR, PL_FHIR_IMPORT_ERROR_INVALID,
+                   _("%s, field “%s”, holds “%s”: %s"), entry->name, f->path, shown,
+                   local_error->message);
+    }
+  else
+    pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, f->path, "%s", local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+/* Reads obj (a resource, or an element of one) into record by map;
+ * references are resolved into links (may be NULL when map has none) */
+gboolean
+pl_fhir_read_record (PlFhirImport          *self,
+                     const PlFhirRecordMap *map,
+                     const PlFhirEntry     *entry,
+                     JsonObject            *obj,
+                     gpointer               record,
+                     GArray                *links,
+                     GError               **error)
+{
+  for (guint i = 0; i < map->n_fields; i++)
+    {
+      const PlFhirField *f = &map->fields[i];
+      const PlField *field = pl_record_type_find_field (map->type, f->field);
+      GError *local_error = NULL;
+      g_autofree char *value = NULL;
+      gboolean seen = FALSE;
+
+      /* A field with more than one place is read once, from the first */
+      for (guint j = 0; j < i && !seen; j++)
+        seen = g_str_equal (map->fields[j].field, f->field);
+      if (seen || field == NULL || (field->flags & PL_FIELD_FLAG_SECRET) != 0)
         continue;
-      if (text->len > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, words);
-    }
-  if (text->len > 0)
-    *out = g_string_free (g_steal_pointer (&text), FALSE);
-  return TRUE;
-}
 
-/* Patient */
-
-static gboolean
-read_name (PlFhirImport  *self,
-           JsonObject    *name,
-           char         **out)
-{
-  const char *text = json_object_get_string_member_with_default (name, "text", NULL);
-  JsonNode *given = json_object_get_member (name, "given");
-  const char *family = json_object_get_string_member_with_default (name, "family", NULL);
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  if (text != NULL && *text != '\0')
-    {
-      *out = g_strdup (text);
-      return TRUE;
-    }
-  if (given != NULL && JSON_NODE_HOLDS_ARRAY (given))
-    {
-      JsonArray *array = json_node_get_array (given);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      /* Each of its places in turn, the first present */
+      for (guint j = i; j < map->n_fields && value == NULL; j++)
         {
-          JsonNode *item = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+          if (!g_str_equal (map->fields[j].field, f->field))
             continue;
-          if (joined->len > 0)
-            g_string_append_c (joined, ' ');
-          g_string_append (joined, json_node_get_string (item));
+          value = pl_fhir_map_read_field (map, &map->fields[j], obj, &local_error);
+          if (local_error != NULL)
+            return wrong_value (error, local_error, entry, obj, &map->fields[j]);
         }
-    }
-  if (family != NULL && *family != '\0')
-    {
-      if (joined->len > 0)
-        g_string_append_c (joined, ' ');
-      g_string_append (joined, family);
-    }
-  *out = joined->len > 0 ? g_string_free (g_steal_pointer (&joined), FALSE) : NULL;
-  return *out != NULL;
-}
-
-static gboolean
-read_names (PlFhirImport  *self,
-            PlFhirEntry   *entry,
-            GError       **error)
-{
-  JsonArray *names;
-
-  if (!pl_fhir_get_array (entry, entry->resource, "name", "name", &names, error))
-    return FALSE;
-
-  for (guint i = 0; names != NULL && i < json_array_get_length (names); i++)
-    {
-      JsonObject *name;
-      const char *use;
-      g_autofree char *words = NULL;
-
-      if (!pl_fhir_get_element (entry, names, i, "name", &name, error) ||
-          !pl_fhir_get_string (entry, name, "use", "name.use", &use, error))
-        return FALSE;
-      if (!read_name (self, name, &words))
-        continue;
-
-      /* NG86 1.4.2: the name the person likes to be called */
-      if (g_strcmp0 (use, "usual") == 0 || g_strcmp0 (use, "nickname") == 0)
-        {
-          if (self->person->preferred_name == NULL)
-            self->person->preferred_name = g_steal_pointer (&words);
-        }
-      else if (g_strcmp0 (use, "old") == 0 || g_strcmp0 (use, "maiden") == 0)
-        continue;
-      else if (self->person->full_name == NULL || g_strcmp0 (use, "official") == 0)
-        {
-          g_free (self->person->full_name);
-          self->person->full_name = g_steal_pointer (&words);
-        }
-    }
-
-  if (self->person->full_name == NULL && self->person->preferred_name != NULL)
-    self->person->full_name = g_strdup (self->person->preferred_name);
-  if (self->person->full_name == NULL)
-    return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "name",
-                         _("the person has no name, and Plainly needs one to show whose "
-                           "plan it is."));
-  return TRUE;
-}
-
-static gboolean
-read_identifiers (PlFhirImport  *self,
-                  PlFhirEntry   *entry,
-                  GError       **error)
-{
-  JsonArray *identifiers;
-
-  if (!pl_fhir_get_array (entry, entry->resource, "identifier", "identifier", &identifiers, error))
-    return FALSE;
-
-  for (guint i = 0; identifiers != NULL && i < json_array_get_length (identifiers); i++)
-    {
-      JsonObject *identifier;
-      const char *system;
-      const char *value;
-
-      if (!pl_fhir_get_element (entry, identifiers, i, "identifier", &identifier, error) ||
-          !pl_fhir_get_string (entry, identifier, "system", "identifier.system", &system, error) ||
-          !pl_fhir_get_string (entry, identifier, "value", "identifier.value", &value, error))
-        return FALSE;
       if (value == NULL)
         continue;
 
-      if (g_strcmp0 (system, SYSTEM_NHS_NUMBER) == 0)
-        continue;  /* the NHS number: see read_nhs_number () */
-      /* The first other reference is the one the service knows them by */
-      if (self->person->external_id == NULL)
-        self->person->external_id = g_strdup (value);
-      else
-        pl_fhir_left_out (self, _("%s: another identifier, “%s”, which Plainly does not keep."),
-                          entry->name, value);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_language (PlFhirImport  *self,
-               PlFhirEntry   *entry,
-               GError       **error)
-{
-  JsonArray *communication;
-  const PlField *field = pl_record_type_find_field (&pl_person_type, "preferred_language");
-
-  if (!pl_fhir_get_array (entry, entry->resource, "communication", "communication",
-                          &communication, error))
-    return FALSE;
-
-  for (guint i = 0; communication != NULL && i < json_array_get_length (communication); i++)
-    {
-      JsonObject *item;
-      JsonObject *language;
-      const char *code;
-
-      if (!pl_fhir_get_element (entry, communication, i, "communication", &item, error) ||
-          !pl_fhir_get_object (entry, item, "language", "communication.language", &language, error))
-        return FALSE;
-
-      code = pl_fhir_code_in (language, SYSTEM_BCP47, NULL);
-      if (code == NULL)
-        code = pl_fhir_code_in (language, SYSTEM_UK_LANG, NULL);
-      if (code == NULL || !pl_field_text_is_valid (field, code))
+      if (f->kind == PL_FHIR_REFERENCE)
         {
-          const char *words = pl_fhir_concept_words (language);
+          g_autoptr(JsonObject) reference = json_object_new ();
+          g_autofree char *where = g_strconcat (f->path, ".reference", NULL);
+          Link link = { f->field, NULL };
 
-          pl_fhir_left_out (self, _("%s: the language “%s”, which has no code Plainly knows."),
-                            entry->name, words != NULL ? words : "?");
+          json_object_set_string_member (reference, "reference", value);
+          link.target = pl_fhir_resolve (self, entry, reference, where, error);
+          if (link.target == NULL)
+            return FALSE;
+          if (links != NULL)
+            g_array_append_val (links, link);
           continue;
         }
-      /* The preferred one, or else the first */
-      if (self->person->preferred_language == NULL ||
-          json_object_get_boolean_member_with_default (item, "preferred", FALSE))
+
+      if (!pl_field_set_from_string (field, record, value, &local_error))
+        return wrap_error (error, local_error, entry);
+      if (field->kind == PL_FIELD_TEXT && !pl_field_text_is_valid (field, value))
         {
-          g_free (self->person->preferred_language);
-          self->person->preferred_language = g_strdup (code);
+          g_autofree char *shown = pl_fhir_quote (value);
+
+          return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, f->path,
+                               _("“%s” is not %s."), shown,
+                               field->form != NULL ? _(field->form->description) : "?");
         }
+      if ((field->kind == PL_FIELD_INT || field->kind == PL_FIELD_DOUBLE) &&
+          !pl_field_number_is_valid (field, g_ascii_strtod (value, NULL)))
+        return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, f->path,
+                             _("%s cannot be right for a %s’s %s."), value,
+                             _(map->type->label), _(field->label));
     }
   return TRUE;
 }
+
+static PlFhirEntry *
+link_to (GArray     *links,
+         const char *field)
+{
+  for (guint i = 0; i < links->len; i++)
+    if (g_str_equal (g_array_index (links, Link, i).field, field))
+      return g_array_index (links, Link, i).target;
+  return NULL;
+}
+
+/* Whether reference in obj's member points at the patient; an error when
+ * it points at nothing */
+gboolean
+pl_fhir_is_about_patient (PlFhirImport  *self,
+                          PlFhirEntry   *entry,
+                          const char    *member,
+                          gboolean      *out,
+                          GError       **error)
+{
+  JsonObject *reference;
+  PlFhirEntry *target;
+
+  *out = TRUE;
+  if (member == NULL)
+    return TRUE;
+  if (!pl_fhir_get_object (entry, entry->resource, member, member, &reference, error))
+    return FALSE;
+  /* A resource about nobody in particular, in a bundle about one person */
+  if (reference == NULL || !json_object_has_member (reference, "reference"))
+    return TRUE;
+  target = pl_fhir_resolve (self, entry, reference, member, error);
+  if (target == NULL)
+    return FALSE;
+  *out = target == self->patient;
+  if (!*out)
+    pl_fhir_left_out (self, _("%s: about someone else."), entry->name);
+  return TRUE;
+}
+
+/* Lists of records in the order the data gives, unless its positions say */
+static void
+add_in_order (GPtrArray          *list,
+              const PlRecordType *type,
+              gpointer            record)
+{
+  const PlField *position = pl_record_type_find_field (type, "position");
+
+  if (position != NULL && *PL_FIELD_PTR (record, position, int) == 0)
+    *PL_FIELD_PTR (record, position, int) = (int) list->len + 1;
+  g_ptr_array_add (list, record);
+}
+
+/* The person and the service */
 
 static gboolean
 read_patient (PlFhirImport  *self,
               PlFhirEntry   *entry,
               GError       **error)
 {
-  static const char * const known[] = {
-    "identifier", "name", "birthDate", "communication", NULL
-  };
-  gboolean partial = FALSE;
+  static const char * const more[] = { "identifier", "name", "communication", NULL };
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_person_type);
 
   self->person = pl_person_new ();
-  if (!read_identifiers (self, entry, error) || !read_names (self, entry, error) ||
-      !pl_fhir_get_date (entry, entry->resource, "birthDate", "birthDate",
-                         &self->person->date_of_birth, &partial, error) ||
-      !read_language (self, entry, error))
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, self->person, NULL, error) ||
+      !pl_fhir_read_patient_other (self, entry, error))
     return FALSE;
-  if (partial)
-    pl_fhir_left_out (self, _("%s: a date of birth without the day, which Plainly does not keep."),
-                      entry->name);
 
   entry->read = TRUE;
-  note_left_out (self, entry, known);
+  pl_fhir_note_left_out (self, entry, map, entry->resource, more);
   pl_fhir_read_line (self, _("The person: %s."), self->person->full_name);
   return TRUE;
 }
 
-/* Whether reference in obj's member points at the patient; an error when
- * it points at nothing */
 static gboolean
-is_about_patient (PlFhirImport  *self,
-                  PlFhirEntry   *entry,
-                  const char    *member,
-                  gboolean      *out,
-                  GError       **error)
+read_organization (PlFhirImport  *self,
+                   PlFhirEntry   *entry,
+                   GError       **error)
 {
-  JsonObject *reference;
-  PlFhirEntry *target;
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_service_type);
+  g_autoptr(PlService) service = pl_service_new ();
 
-  *out = FALSE;
-  if (!pl_fhir_get_object (entry, entry->resource, member, member, &reference, error))
+  /* The first is the service; others are only named by what refers to them */
+  if (self->service != NULL)
+    return TRUE;
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, service, NULL, error))
     return FALSE;
-  if (reference == NULL)
-    {
-      /* A resource about nobody in particular, in a bundle about one person */
-      *out = TRUE;
-      return TRUE;
-    }
-  target = pl_fhir_resolve (self, entry, reference, member, error);
-  if (target == NULL)
-    return FALSE;
-  *out = target == self->patient;
+  if (pl_text_is_blank (service->name))
+    return TRUE;
+
+  self->service = g_steal_pointer (&service);
+  entry->read = TRUE;
+  pl_fhir_note_left_out (self, entry, map, entry->resource, NULL);
+  pl_fhir_read_line (self, _("The service: %s."), self->service->name);
   return TRUE;
 }
 
 /* Flag: a reasonable adjustment, one recorded communication need */
-
 static gboolean
 read_flag (PlFhirImport  *self,
            PlFhirEntry   *entry,
            GError       **error)
 {
-  static const char * const known[] = { "status", "code", "subject", "category", "period", NULL };
-  g_autoptr(PlCommNeed) need = NULL;
-  JsonObject *code;
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_comm_need_type);
+  g_autoptr(PlCommNeed) need = pl_comm_need_new ();
   const char *status;
-  const char *snomed;
-  const char *display;
-  const PlNeedInfo *info;
   gboolean about;
 
-  if (!is_about_patient (self, entry, "subject", &about, error) ||
-      !pl_fhir_get_string (entry, entry->resource, "status", "status", &status, error) ||
-      !pl_fhir_get_object (entry, entry->resource, "code", "code", &code, error))
+  if (!pl_fhir_is_about_patient (self, entry, map->patient_path, &about, error) ||
+      !pl_fhir_get_string (entry, entry->resource, "status", "status", &status, error))
     return FALSE;
   if (!about)
-    {
-      pl_fhir_left_out (self, _("%s: about someone else."), entry->name);
-      return TRUE;
-    }
+    return TRUE;
   if (g_strcmp0 (status, "inactive") == 0 || g_strcmp0 (status, "entered-in-error") == 0)
     {
       pl_fhir_left_out (self, _("%s: no longer in force."), entry->name);
+      entry->read = TRUE;
       return TRUE;
     }
 
-  snomed = pl_fhir_code_in (code, SYSTEM_SNOMED, &display);
-  if (snomed != NULL && !pl_text_is_snomed_code (snomed))
+  need->category = -1;
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, need, NULL, error))
+    return FALSE;
+  if (!pl_fhir_read_flag_other (self, entry, need, error))
+    return FALSE;
+  if (pl_text_is_blank (need->description))
     {
-      g_autofree char *shown = g_utf8_make_valid (snomed, -1);
-
-      return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "code.coding.code",
-                           _("“%s” is not a SNOMED CT code, though it says it is one."), shown);
-    }
-  info = snomed != NULL ? pl_need_lookup (snomed) : NULL;
-  if (snomed == NULL)
-    {
-      const char *words = pl_fhir_concept_words (code);
-
-      /* Not a need Plainly can act on; its words still tell staff */
-      if (words == NULL)
-        {
-          pl_fhir_left_out (self, _("%s: a flag with no code or words."), entry->name);
-          return TRUE;
-        }
-      pl_fhir_left_out (self, _("%s: “%s” has no SNOMED CT code, so it is kept as words only."),
-                        entry->name, words);
-      display = words;
+      pl_fhir_left_out (self, _("%s: a flag with no code or words Plainly can read."), entry->name);
+      entry->read = TRUE;
+      return TRUE;
     }
 
-  need = pl_comm_need_new ();
-  need->code = g_strdup (snomed);
-  need->category = info != NULL ? info->category : PL_NEED_ADDITIONAL_SUPPORT;
-  need->description = g_strdup (pl_fhir_concept_words (code) != NULL ? pl_fhir_concept_words (code)
-                                : display != NULL ? display
-                                : info != NULL ? info->words : snomed);
   g_ptr_array_add (self->needs, g_steal_pointer (&need));
-
   entry->read = TRUE;
-  note_left_out (self, entry, known);
+  pl_fhir_note_left_out (self, entry, map, entry->resource, NULL);
   return TRUE;
 }
 
-/* RelatedPerson, Practitioner: the people involved */
-
-static PlContactRole
-role_for (const char *type,
-          const char *words)
+/* RelatedPerson and Practitioner: the people involved */
+int
+pl_fhir_contact_for (PlFhirImport  *self,
+                     PlFhirEntry   *entry,
+                     GError       **error)
 {
-  g_autofree char *lower = words != NULL ? g_utf8_strdown (words, -1) : NULL;
-
-  if (lower != NULL && strstr (lower, "coordinator") != NULL)
-    return PL_CONTACT_COORDINATOR;
-  if (lower != NULL && (strstr (lower, "advocate") != NULL))
-    return PL_CONTACT_ADVOCATE;
-  if (lower != NULL && (strstr (lower, "friend") != NULL || strstr (lower, "neighbour") != NULL))
-    return PL_CONTACT_FRIEND;
-  if (lower != NULL && strstr (lower, "carer") != NULL)
-    return PL_CONTACT_CARER;
-  if (lower != NULL && (strstr (lower, "gp") != NULL || strstr (lower, "doctor") != NULL))
-    return PL_CONTACT_GP;
-  if (g_str_equal (type, "RelatedPerson"))
-    return PL_CONTACT_FAMILY;
-  if (g_str_equal (type, "Organization"))
-    return PL_CONTACT_SERVICE;
-  return PL_CONTACT_HEALTH_PROFESSIONAL;
-}
-
-static gboolean
-read_telecom (PlFhirEntry  *entry,
-              PlContact    *contact,
-              GError      **error)
-{
-  JsonArray *telecom;
-
-  if (!pl_fhir_get_array (entry, entry->resource, "telecom", "telecom", &telecom, error))
-    return FALSE;
-  for (guint i = 0; telecom != NULL && i < json_array_get_length (telecom); i++)
-    {
-      JsonObject *point;
-      const char *system;
-      const char *value;
-
-      if (!pl_fhir_get_element (entry, telecom, i, "telecom", &point, error) ||
-          !pl_fhir_get_string (entry, point, "system", "telecom.system", &system, error) ||
-          !pl_fhir_get_string (entry, point, "value", "telecom.value", &value, error))
-        return FALSE;
-      if (g_strcmp0 (system, "phone") == 0 && contact->phone == NULL)
-        contact->phone = dup_or_null (value);
-      else if (g_strcmp0 (system, "email") == 0 && contact->email == NULL)
-        contact->email = dup_or_null (value);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_address (PlFhirEntry  *entry,
-              PlContact    *contact,
-              GError      **error)
-{
-  JsonArray *addresses;
-  JsonObject *address;
-  const char *text;
-
-  if (!pl_fhir_get_array (entry, entry->resource, "address", "address", &addresses, error))
-    return FALSE;
-  if (addresses == NULL || json_array_get_length (addresses) == 0)
-    return TRUE;
-  if (!pl_fhir_get_element (entry, addresses, 0, "address", &address, error) ||
-      !pl_fhir_get_string (entry, address, "text", "address.text", &text, error))
-    return FALSE;
-  if (text != NULL)
-    contact->address = g_strdup (text);
-  else
-    {
-      /* Lines, town and postcode, as a letter is addressed */
-      g_autoptr(GString) joined = g_string_new (NULL);
-      JsonNode *lines = json_object_get_member (address, "line");
-      static const char * const parts[] = { "city", "district", "postalCode", NULL };
-
-      if (lines != NULL && JSON_NODE_HOLDS_ARRAY (lines))
-        for (guint i = 0; i < json_array_get_length (json_node_get_array (lines)); i++)
-          {
-            JsonNode *line = json_array_get_element (json_node_get_array (lines), i);
-
-            if (!JSON_NODE_HOLDS_VALUE (line) || json_node_get_value_type (line) != G_TYPE_STRING)
-              continue;
-            g_string_append_printf (joined, "%s%s", joined->len > 0 ? ", " : "",
-                                    json_node_get_string (line));
-          }
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          const char *part = json_object_get_string_member_with_default (address, parts[i], NULL);
-
-          if (part != NULL && *part != '\0')
-            g_string_append_printf (joined, "%s%s", joined->len > 0 ? ", " : "", part);
-        }
-      if (joined->len > 0)
-        contact->address = g_string_free (g_steal_pointer (&joined), FALSE);
-    }
-  return TRUE;
-}
-
-/* The contact an entry is, read the first time it is asked for */
-static int
-contact_for (PlFhirImport  *self,
-             PlFhirEntry   *entry,
-             const char    *role_words,
-             GError       **error)
-{
-  static const char * const known[] = {
-    "name", "telecom", "address", "relationship", "patient", "active", NULL
-  };
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_contact_type);
   int index = GPOINTER_TO_INT (g_hash_table_lookup (self->contact_for, entry));
   g_autoptr(PlContact) contact = NULL;
-  JsonArray *names;
-  JsonArray *relationships;
-  const char *relationship = NULL;
+  gboolean about;
 
   if (index > 0)
     return index;
-  if (!g_str_equal (entry->type, "RelatedPerson") && !g_str_equal (entry->type, "Practitioner") &&
-      !g_str_equal (entry->type, "Organization"))
-    {
-      pl_fhir_left_out (self, _("%s: not a person Plainly can list among the people involved."),
-                        entry->name);
-      return 0;
-    }
+  if (!g_str_equal (entry->type, "RelatedPerson") && !g_str_equal (entry->type, "Practitioner"))
+    return 0;
+  if (!pl_fhir_is_about_patient (self, entry, g_str_equal (entry->type, "RelatedPerson")
+                                               ? map->patient_path : NULL, &about, error))
+    return -1;
+  if (!about)
+    return 0;
 
   contact = pl_contact_new ();
-  if (g_str_equal (entry->type, "Organization"))
-    {
-      const char *name;
-
-      if (!pl_fhir_get_string (entry, entry->resource, "name", "name", &name, error))
-        return -1;
-      contact->name = dup_or_null (name);
-    }
-  else
-    {
-      if (!pl_fhir_get_array (entry, entry->resource, "name", "name", &names, error))
-        return -1;
-      for (guint i = 0; names != NULL && i < json_array_get_length (names) && contact->name == NULL; i++)
-        {
-          JsonObject *name;
-
-          if (!pl_fhir_get_element (entry, names, i, "name", &name, error))
-            return -1;
-          read_name (self, name, &contact->name);
-        }
-    }
-  if (contact->name == NULL)
-    {
-      pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "name",
-                    _("someone involved in the plan has no name."));
-      return -1;
-    }
-
-  if (!pl_fhir_get_array (entry, entry->resource, "relationship", "relationship",
-                          &relationships, error))
-    return -1;
-  if (relationships != NULL && json_array_get_length (relationships) > 0)
-    {
-      JsonObject *concept;
-
-      if (!pl_fhir_get_element (entry, relationships, 0, "relationship", &concept, error))
-        return -1;
-      relationship = pl_fhir_concept_words (concept);
-    }
-  contact->relationship = dup_or_null (relationship);
-  contact->role = role_for (entry->type, role_words != NULL ? role_words : relationship);
-  if (!read_telecom (entry, contact, error) || !read_address (entry, contact, error))
+  contact->role = -1;
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, contact, NULL, error) ||
+      !pl_fhir_read_contact_other (self, entry, contact, error))
     return -1;
 
-  contact->position = (int) self->contacts->len + 1;
-  g_ptr_array_add (self->contacts, g_steal_pointer (&contact));
+  add_in_order (self->contacts, &pl_contact_type, g_steal_pointer (&contact));
   g_array_set_size (self->contact_scopes, self->contacts->len);
   index = (int) self->contacts->len;
   g_hash_table_insert (self->contact_for, entry, GINT_TO_POINTER (index));
 
   entry->read = TRUE;
-  note_left_out (self, entry, known);
+  {
+    static const char * const more[] = { "name", "relationship", "telecom", "address", NULL };
+
+    pl_fhir_note_left_out (self, entry, map, entry->resource, more);
+  }
   return index;
 }
 
-/* CareTeam: who is involved, and in what role */
 static gboolean
-read_care_team (PlFhirImport  *self,
-                PlFhirEntry   *entry,
-                GError       **error)
+read_contact (PlFhirImport  *self,
+              PlFhirEntry   *entry,
+              GError       **error)
 {
-  static const char * const known[] = { "participant", "subject", "status", "name", NULL };
-  JsonArray *participants;
-  gboolean about;
+  return pl_fhir_contact_for (self, entry, error) >= 0;
+}
 
-  if (!is_about_patient (self, entry, "subject", &about, error) ||
-      !pl_fhir_get_array (entry, entry->resource, "participant", "participant",
-                          &participants, error))
+/* Consent: what one person involved may see */
+static gboolean
+read_consent (PlFhirImport  *self,
+              PlFhirEntry   *entry,
+              GError       **error)
+{
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_sharing_type);
+  g_autoptr(PlSharing) sharing = pl_sharing_new ();
+  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (Link));
+  PlFhirEntry *actor;
+  g_autofree char *scope = NULL;
+  gboolean about;
+  int index;
+
+  if (!pl_fhir_is_about_patient (self, entry, map->patient_path, &about, error))
     return FALSE;
   if (!about)
-    {
-      pl_fhir_left_out (self, _("%s: about someone else."), entry->name);
-      return TRUE;
-    }
+    return TRUE;
 
-  for (guint i = 0; participants != NULL && i < json_array_get_length (participants); i++)
-    {
-      JsonObject *participant;
-      JsonObject *member;
-      JsonArray *roles;
-      const char *role_words = NULL;
-      PlFhirEntry *target;
-      int index;
+  /* Only Plainly's own: another system's consent is about something else */
+  scope = pl_fhir_map_read (map, "scope", entry->resource, NULL);
+  if (scope == NULL)
+    return TRUE;
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, sharing, links, error))
+    return FALSE;
+  actor = link_to (links, "contact_id");
+  if (actor == NULL)
+    return TRUE;
+  index = pl_fhir_contact_for (self, actor, error);
+  if (index < 0)
+    return FALSE;
+  if (index == 0)
+    return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "provision.actor",
+                         _("this should point to someone involved in the plan, and points to "
+                           "%s."), actor->name);
 
-      if (!pl_fhir_get_element (entry, participants, i, "participant", &participant, error) ||
-          !pl_fhir_get_object (entry, participant, "member", "participant.member", &member, error) ||
-          !pl_fhir_get_array (entry, participant, "role", "participant.role", &roles, error))
-        return FALSE;
-      if (member == NULL)
-        continue;
-      target = pl_fhir_resolve (self, entry, member, "participant.member", error);
-      if (target == NULL)
-        return FALSE;
-      if (target == self->patient)
-        continue;
-      if (roles != NULL && json_array_get_length (roles) > 0)
-        {
-          JsonObject *concept;
-
-          if (!pl_fhir_get_element (entry, roles, 0, "participant.role", &concept, error))
-            return FALSE;
-          role_words = pl_fhir_concept_words (concept);
-        }
-      index = contact_for (self, target, role_words, error);
-      if (index < 0)
-        return FALSE;
-      if (index > 0 && role_words != NULL)
-        {
-          PlContact *contact = g_ptr_array_index (self->contacts, index - 1);
-
-          contact->role = role_for (target->type, role_words);
-          if (contact->role == PL_CONTACT_COORDINATOR && self->coordinator == 0)
-            self->coordinator = index;
-        }
-    }
-
+  g_array_index (self->contact_scopes, guint, index - 1) |= PL_SCOPE_BIT (sharing->scope);
   entry->read = TRUE;
-  note_left_out (self, entry, known);
+  pl_fhir_note_left_out (self, entry, map, entry->resource, NULL);
   return TRUE;
 }
 
-/* Goal: an outcome in the person's words */
+/* The plan */
+
 static gboolean
 read_goal (PlFhirImport  *self,
            PlFhirEntry   *entry,
            GError       **error)
 {
-  static const char * const known[] = {
-    "description", "target", "note", "achievementStatus", "lifecycleStatus", "subject", NULL
-  };
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_outcome_type);
   g_autoptr(PlOutcome) outcome = pl_outcome_new ();
-  JsonObject *description;
-  JsonObject *achievement;
-  JsonArray *targets;
 
-  if (entry->read)
-    return TRUE;
-  if (!pl_fhir_get_object (entry, entry->resource, "description", "description",
-                           &description, error) ||
-      !pl_fhir_get_array (entry, entry->resource, "target", "target", &targets, error) ||
-      !pl_fhir_get_object (entry, entry->resource, "achievementStatus", "achievementStatus",
-                           &achievement, error) ||
-      !read_notes (entry, entry->resource, "note", &outcome->progress, error))
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, outcome, NULL, error) ||
+      !pl_fhir_read_goal_other (self, entry, outcome, error))
     return FALSE;
 
-  outcome->outcome = dup_or_null (pl_fhir_concept_words (description));
-  if (outcome->outcome == NULL)
-    return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "description",
-                         _("the goal has no words saying what it is."));
-
-  for (guint i = 0; targets != NULL && i < json_array_get_length (targets) && outcome->measure == NULL; i++)
-    {
-      JsonObject *target;
-      JsonObject *measure;
-      const char *detail;
-
-      if (!pl_fhir_get_element (entry, targets, i, "target", &target, error) ||
-          !pl_fhir_get_object (entry, target, "measure", "target.measure", &measure, error) ||
-          !pl_fhir_get_string (entry, target, "detailString", "target.detailString", &detail, error))
-        return FALSE;
-      outcome->measure = dup_or_null (detail != NULL ? detail : pl_fhir_concept_words (measure));
-    }
-  if (outcome->progress == NULL)
-    outcome->progress = dup_or_null (pl_fhir_concept_words (achievement));
-
-  outcome->position = (int) self->plan->parts[PL_PLAN_PART_OUTCOMES]->len + 1;
-  g_ptr_array_add (self->plan->parts[PL_PLAN_PART_OUTCOMES], g_steal_pointer (&outcome));
+  add_in_order (self->plan->parts[PL_PLAN_PART_OUTCOMES], &pl_outcome_type,
+                g_steal_pointer (&outcome));
   entry->read = TRUE;
-  note_left_out (self, entry, known);
+  {
+    static const char * const more[] = { "subject", "description", "note", NULL };
+
+    pl_fhir_note_left_out (self, entry, map, entry->resource, more);
+  }
   return TRUE;
 }
 
-/* CarePlan.activity: visits, one for each day and time its timing gives */
 static gboolean
 read_activity (PlFhirImport  *self,
                PlFhirEntry   *entry,
                JsonObject    *activity,
                GError       **error)
 {
-  static const char * const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
-  JsonObject *detail;
-  JsonObject *timing;
-  JsonObject *repeat = NULL;
-  JsonObject *code;
-  JsonArray *weekdays = NULL;
-  JsonArray *times = NULL;
-  const char *description;
-  const char *unit = NULL;
-  int duration = 0;
-  guint n_days;
-  guint n_times;
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_visit_type);
+  g_autoptr(PlVisit) visit = pl_visit_new ();
 
-  if (!pl_fhir_get_object (entry, activity, "detail", "activity.detail", &detail, error))
+  visit->weekday = -1;
+  if (!pl_fhir_read_record (self, map, entry, activity, visit, NULL, error))
     return FALSE;
-  if (detail == NULL)
-    {
-      pl_fhir_left_out (self, _("%s: an activity with no detail, which Plainly does not keep."),
-                        entry->name);
-      return TRUE;
-    }
-  if (!pl_fhir_get_object (entry, detail, "code", "activity.detail.code", &code, error) ||
-      !pl_fhir_get_string (entry, detail, "description", "activity.detail.description",
-                           &description, error) ||
-      !pl_fhir_get_object (entry, detail, "scheduledTiming", "activity.detail.scheduledTiming",
-                           &timing, error) ||
-      !pl_fhir_get_object (entry, timing, "repeat", "activity.detail.scheduledTiming.repeat",
-                           &repeat, error) ||
-      !pl_fhir_get_array (entry, repeat, "dayOfWeek", "activity.detail.scheduledTiming.repeat.dayOfWeek",
-                          &weekdays, error) ||
-      !pl_fhir_get_array (entry, repeat, "timeOfDay", "activity.detail.scheduledTiming.repeat.timeOfDay",
-                          &times, error) ||
-      !pl_fhir_get_string (entry, repeat, "durationUnit",
-                           "activity.detail.scheduledTiming.repeat.durationUnit", &unit, error))
-    return FALSE;
-
-  if (times == NULL || json_array_get_length (times) == 0)
+  if (visit->start_time == NULL)
     {
       pl_fhir_left_out (self, _("%s: an activity with no time of day, so not a visit Plainly "
-                                "can show: %s."),
-                        entry->name, description != NULL ? description : "?");
+                                "can show."), entry->name);
       return TRUE;
     }
-
-  if (repeat != NULL && json_object_has_member (repeat, "duration"))
-    {
-      JsonNode *node = json_object_get_member (repeat, "duration");
-      double value;
-      double minutes;
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || (json_node_get_value_type (node) != G_TYPE_INT64 &&
-                                            json_node_get_value_type (node) != G_TYPE_DOUBLE))
-        return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry,
-                             "activity.detail.scheduledTiming.repeat.duration",
-                             _("this should be a number."));
-      value = json_node_get_double (node);
-      minutes = g_strcmp0 (unit, "h") == 0 ? value * 60 : g_strcmp0 (unit, "s") == 0 ? value / 60 : value;
-      if (unit != NULL && !g_str_equal (unit, "min") && !g_str_equal (unit, "h") && !g_str_equal (unit, "s"))
-        return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry,
-                             "activity.detail.scheduledTiming.repeat.durationUnit",
-                             _("a visit lasts minutes or hours, not “%s”."), unit);
-      /* NG21 1.4.2: a visit has a length; one out of range is left out */
-      if (minutes >= 1 && minutes <= 24 * 60)
-        duration = (int) (minutes + 0.5);
-      else
-        pl_fhir_left_out (self, _("%s: a visit length of %g minutes, which cannot be right."),
-                          entry->name, minutes);
-    }
-
-  n_days = weekdays != NULL && json_array_get_length (weekdays) < 7 ? json_array_get_length (weekdays) : 0;
-  n_times = json_array_get_length (times);
-  for (guint d = 0; d < MAX (n_days, 1); d++)
-    for (guint t = 0; t < n_times; t++)
-      {
-        g_autoptr(PlVisit) visit = pl_visit_new ();
-        JsonNode *time = json_array_get_element (times, t);
-        const char *time_text;
-
-        if (!JSON_NODE_HOLDS_VALUE (time) || json_node_get_value_type (time) != G_TYPE_STRING)
-          return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry,
-                               "activity.detail.scheduledTiming.repeat.timeOfDay",
-                               _("this should be a time in quotes, like “08:30:00”."));
-        time_text = json_node_get_string (time);
-        if (!pl_field_text_is_valid (pl_record_type_find_field (&pl_visit_type, "start_time"), time_text) ||
-            *time_text == '\0')
-          {
-            g_autofree char *shown = g_utf8_make_valid (time_text, -1);
-
-            return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry,
-                                 "activity.detail.scheduledTiming.repeat.timeOfDay",
-                                 _("“%s” is not a time of day, like 08:30:00."), shown);
-          }
-        visit->start_time = g_strndup (time_text, 5);
-
-        if (n_days > 0)
-          {
-            JsonNode *day = json_array_get_element (weekdays, d);
-            const char *day_text = JSON_NODE_HOLDS_VALUE (day) &&
-                                   json_node_get_value_type (day) == G_TYPE_STRING
-                                   ? json_node_get_string (day) : "";
-            guint i;
-
-            for (i = 0; days[i] != NULL && !g_str_equal (days[i], day_text); i++)
-              ;
-            if (days[i] == NULL)
-              return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry,
-                                   "activity.detail.scheduledTiming.repeat.dayOfWeek",
-                                   _("this should be a day: mon, tue, wed, thu, fri, sat or sun."));
-            visit->weekday = (int) i + 1;
-          }
-        visit->duration = duration;
-        visit->purpose = dup_or_null (pl_fhir_concept_words (code));
-        visit->tasks = dup_or_null (description);
-        if (visit->purpose == NULL)
-          visit->purpose = g_steal_pointer (&visit->tasks);
-        visit->position = (int) self->plan->parts[PL_PLAN_PART_VISITS]->len + 1;
-        g_ptr_array_add (self->plan->parts[PL_PLAN_PART_VISITS], g_steal_pointer (&visit));
-      }
+  if (visit->weekday < 0)
+    visit->weekday = 0;
+  add_in_order (self->plan->parts[PL_PLAN_PART_VISITS], &pl_visit_type, g_steal_pointer (&visit));
   return TRUE;
 }
 
 static gboolean
-read_care_plan (PlFhirImport  *self,
-                PlFhirEntry   *entry,
-                GError       **error)
+read_plan_lists (PlFhirImport  *self,
+                 PlFhirEntry   *entry,
+                 GError       **error)
 {
-  static const char * const known[] = {
-    "status", "intent", "subject", "period", "goal", "activity", "note", "title",
-    "description", "careTeam", NULL
-  };
-  JsonObject *meta;
-  JsonObject *period;
   JsonArray *goals;
   JsonArray *activities;
-  const char *status;
-  const char *version = NULL;
-  gboolean about;
-  gboolean partial;
 
-  if (!is_about_patient (self, entry, "subject", &about, error))
-    return FALSE;
-  if (!about)
-    {
-      pl_fhir_left_out (self, _("%s: about someone else."), entry->name);
-      return TRUE;
-    }
-  if (self->plan != NULL)
-    {
-      pl_fhir_left_out (self, _("%s: a second care plan; Plainly reads the first."), entry->name);
-      return TRUE;
-    }
-
-  self->plan = pl_plan_content_new_empty ();
-  self->plan->plan = pl_plan_new ();
-
-  if (!pl_fhir_get_object (entry, entry->resource, "meta", "meta", &meta, error) ||
-      !pl_fhir_get_string (entry, meta, "versionId", "meta.versionId", &version, error) ||
-      !pl_fhir_get_string (entry, entry->resource, "status", "status", &status, error) ||
-      !pl_fhir_get_object (entry, entry->resource, "period", "period", &period, error) ||
-      !pl_fhir_get_date (entry, period, "start", "period.start", &self->plan->plan->start_date,
-                         &partial, error) ||
-      !pl_fhir_get_array (entry, entry->resource, "goal", "goal", &goals, error) ||
+  if (!pl_fhir_get_array (entry, entry->resource, "goal", "goal", &goals, error) ||
       !pl_fhir_get_array (entry, entry->resource, "activity", "activity", &activities, error))
     return FALSE;
-
-  if (version != NULL)
-    {
-      guint64 number = 0;
-
-      if (g_ascii_string_to_unsigned (version, 10, 1, 1000000, &number, NULL))
-        self->bundle_version = (int) number;
-      else
-        pl_fhir_left_out (self, _("%s: the version “%s”, which is not a number Plainly "
-                                  "counts versions with."), entry->name, version);
-    }
-
-  if (g_strcmp0 (status, "active") == 0)
-    self->plan->plan->status = PL_PLAN_AGREED;
-  else if (g_strcmp0 (status, "completed") == 0 || g_strcmp0 (status, "revoked") == 0)
-    self->plan->plan->status = PL_PLAN_SUPERSEDED;
-  else
-    self->plan->plan->status = PL_PLAN_DRAFT;
 
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
@@ -961,8 +550,8 @@ read_care_plan (PlFhirImport  *self,
         return FALSE;
       if (!g_str_equal (goal->type, "Goal"))
         return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "goal",
-                             _("this should point to a Goal, and points to a %s."), goal->type);
-      if (!read_goal (self, goal, error))
+                             _("this should point to a Goal, and points to %s."), goal->name);
+      if (!goal->read && !read_goal (self, goal, error))
         return FALSE;
     }
 
@@ -974,209 +563,278 @@ read_care_plan (PlFhirImport  *self,
           !read_activity (self, entry, activity, error))
         return FALSE;
     }
-
-  entry->read = TRUE;
-  note_left_out (self, entry, known);
   return TRUE;
 }
 
-/* The other resources that hang off the plan */
-
 static gboolean
-read_medication (PlFhirImport  *self,
-                 PlFhirEntry   *entry,
-                 GError       **error)
+read_care_plan (PlFhirImport  *self,
+                PlFhirEntry   *entry,
+                GError       **error)
 {
-  static const char * const known[] = {
-    "status", "medicationCodeableConcept", "subject", "reasonCode", "dosage", "note", NULL
-  };
-  g_autoptr(PlMedicine) medicine = pl_medicine_new ();
-  JsonObject *concept;
-  JsonArray *reasons;
-  JsonArray *dosages;
+  static const char * const more[] = { "goal", "activity", "title", "careTeam", NULL };
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_plan_type);
+  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (Link));
+  PlFhirEntry *coordinator;
   gboolean about;
 
-  if (!is_about_patient (self, entry, "subject", &about, error) ||
-      !pl_fhir_get_object (entry, entry->resource, "medicationCodeableConcept",
-                           "medicationCodeableConcept", &concept, error) ||
-      !pl_fhir_get_array (entry, entry->resource, "reasonCode", "reasonCode", &reasons, error) ||
-      !pl_fhir_get_array (entry, entry->resource, "dosage", "dosage", &dosages, error) ||
-      !read_notes (entry, entry->resource, "note", &medicine->support, error))
+  if (!pl_fhir_is_about_patient (self, entry, map->patient_path, &about, error))
     return FALSE;
   if (!about)
+    return TRUE;
+  if (self->plan_entry != NULL)
     {
-      pl_fhir_left_out (self, _("%s: about someone else."), entry->name);
+      pl_fhir_left_out (self, _("%s: a second care plan; Plainly reads the first."), entry->name);
+      entry->read = TRUE;
       return TRUE;
     }
 
-  medicine->name = dup_or_null (pl_fhir_concept_words (concept));
-  if (medicine->name == NULL)
-    {
-      pl_fhir_left_out (self, _("%s: a medicine given by reference only, whose name Plainly "
-                                "cannot read."), entry->name);
-      return TRUE;
-    }
-  if (reasons != NULL && json_array_get_length (reasons) > 0)
-    {
-      JsonObject *reason;
+  self->plan_entry = entry;
+  self->plan = pl_plan_content_new_empty ();
+  self->plan->plan = pl_plan_new ();
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, self->plan->plan, links, error))
+    return FALSE;
+  self->bundle_version = self->plan->plan->version;
 
-      if (!pl_fhir_get_element (entry, reasons, 0, "reasonCode", &reason, error))
+  coordinator = link_to (links, "coordinator_id");
+  if (coordinator != NULL)
+    {
+      int index = pl_fhir_contact_for (self, coordinator, error);
+
+      if (index < 0)
         return FALSE;
-      medicine->purpose = dup_or_null (pl_fhir_concept_words (reason));
-    }
-  if (dosages != NULL && json_array_get_length (dosages) > 0)
-    {
-      JsonObject *dosage;
-      JsonObject *timing;
-      JsonObject *timing_code;
-      const char *text;
-      const char *instruction;
-
-      if (!pl_fhir_get_element (entry, dosages, 0, "dosage", &dosage, error) ||
-          !pl_fhir_get_string (entry, dosage, "text", "dosage.text", &text, error) ||
-          !pl_fhir_get_string (entry, dosage, "patientInstruction", "dosage.patientInstruction",
-                               &instruction, error) ||
-          !pl_fhir_get_object (entry, dosage, "timing", "dosage.timing", &timing, error) ||
-          !pl_fhir_get_object (entry, timing, "code", "dosage.timing.code", &timing_code, error))
-        return FALSE;
-      medicine->dose = dup_or_null (text);
-      medicine->timing = dup_or_null (pl_fhir_concept_words (timing_code));
-      medicine->if_missed = dup_or_null (instruction);
+      /* NG21 1.3.6: a coordinator who is an organisation is left out */
+      if (index == 0)
+        pl_fhir_left_out (self, _("%s: its author, %s, who is not a person Plainly can name as "
+                                  "the coordinator."), entry->name, coordinator->name);
+      self->coordinator = index;
     }
 
-  medicine->position = (int) self->plan->parts[PL_PLAN_PART_MEDICINES]->len + 1;
-  g_ptr_array_add (self->plan->parts[PL_PLAN_PART_MEDICINES], g_steal_pointer (&medicine));
+  if (!read_plan_lists (self, entry, error))
+    return FALSE;
   entry->read = TRUE;
-  note_left_out (self, entry, known);
+  pl_fhir_note_left_out (self, entry, map, entry->resource, more);
+  return TRUE;
+}
+
+/* A record that belongs to the plan: it names the CarePlan (owner_path),
+ * or names none, in a bundle with one plan */
+static gboolean
+belongs_to_plan (PlFhirImport          *self,
+                 const PlFhirRecordMap *map,
+                 PlFhirEntry           *entry,
+                 gboolean              *out,
+                 GError               **error)
+{
+  JsonNode *node;
+  JsonObject *reference;
+  PlFhirEntry *owner;
+  g_autofree char *where = NULL;
+
+  *out = FALSE;
+  if (self->plan == NULL)
+    {
+      self->plan = pl_plan_content_new_empty ();
+      self->plan->plan = pl_plan_new ();
+    }
+  node = map->owner_path != NULL ? pl_fhir_path_get (entry->resource, map->owner_path) : NULL;
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    node = json_array_get_length (json_node_get_array (node)) > 0
+           ? json_array_get_element (json_node_get_array (node), 0) : NULL;
+  if (node == NULL)
+    {
+      *out = TRUE;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, map->owner_path,
+                         _("this should be a reference in braces."));
+  reference = json_node_get_object (node);
+  where = g_strdup (map->owner_path);
+  owner = pl_fhir_resolve (self, entry, reference, where, error);
+  if (owner == NULL)
+    return FALSE;
+  /* Based on another of the person's plans, or on an order: not this plan's */
+  *out = owner == self->plan_entry || !g_str_equal (owner->type, "CarePlan");
+  if (!*out)
+    pl_fhir_left_out (self, _("%s: part of another care plan."), entry->name);
   return TRUE;
 }
 
 static gboolean
-read_risk (PlFhirImport  *self,
-           PlFhirEntry   *entry,
-           GError       **error)
+read_plan_part (PlFhirImport  *self,
+                PlFhirEntry   *entry,
+                PlPlanPart     part,
+                GError       **error)
 {
-  static const char * const known[] = {
-    "status", "subject", "code", "mitigation", "prediction", "basis", "note", NULL
-  };
-  g_autoptr(PlRisk) risk = pl_risk_new ();
-  JsonObject *code;
-  JsonArray *predictions;
-  const char *mitigation;
+  const PlRecordType *type = pl_plan_part_type (part);
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (type);
+  gpointer record;
   gboolean about;
+  gboolean ours;
+  gboolean ok;
 
-  if (!is_about_patient (self, entry, "subject", &about, error) ||
-      !pl_fhir_get_object (entry, entry->resource, "code", "code", &code, error) ||
-      !pl_fhir_get_string (entry, entry->resource, "mitigation", "mitigation", &mitigation, error) ||
-      !pl_fhir_get_array (entry, entry->resource, "prediction", "prediction", &predictions, error) ||
-      !read_notes (entry, entry->resource, "note", &risk->benefits, error))
+  if (!pl_fhir_is_about_patient (self, entry, map->patient_path, &about, error))
     return FALSE;
   if (!about)
+    return TRUE;
+
+  /* An Observation is a part of the plan only when coded as one */
+  if (part == PL_PLAN_PART_SECTIONS)
     {
-      pl_fhir_left_out (self, _("%s: about someone else."), entry->name);
-      return TRUE;
-    }
+      g_autofree char *kind = pl_fhir_map_read (map, "kind", entry->resource, NULL);
 
-  risk->activity = dup_or_null (pl_fhir_concept_words (code));
-  if (risk->activity == NULL)
-    return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "code",
-                         _("the risk has no words saying what it is about."));
-  risk->strategies = dup_or_null (mitigation);
-  for (guint i = 0; predictions != NULL && i < json_array_get_length (predictions); i++)
-    {
-      JsonObject *prediction;
-      const char *rationale;
-      JsonObject *outcome;
-
-      if (!pl_fhir_get_element (entry, predictions, i, "prediction", &prediction, error) ||
-          !pl_fhir_get_string (entry, prediction, "rationale", "prediction.rationale",
-                               &rationale, error) ||
-          !pl_fhir_get_object (entry, prediction, "outcome", "prediction.outcome", &outcome, error))
-        return FALSE;
-      if (risk->implications_person == NULL)
-        risk->implications_person = dup_or_null (rationale != NULL ? rationale
-                                                 : pl_fhir_concept_words (outcome));
-    }
-
-  risk->position = (int) self->plan->parts[PL_PLAN_PART_RISKS]->len + 1;
-  g_ptr_array_add (self->plan->parts[PL_PLAN_PART_RISKS], g_steal_pointer (&risk));
-  entry->read = TRUE;
-  note_left_out (self, entry, known);
-  return TRUE;
-}
-
-/* Composition: About Me and the plan's other written parts, one section each */
-static gboolean
-section_kind_for (JsonObject    *section,
-                  const char    *title,
-                  PlSectionKind *out)
-{
-  for (int kind = 0; kind < PL_SECTION_N_KINDS; kind++)
-    if (title != NULL &&
-        (g_ascii_strcasecmp (title, pl_section_kind_nicks[kind]) == 0 ||
-         g_utf8_collate (title, pl_section_kind_title ((PlSectionKind) kind)) == 0))
-      {
-        *out = (PlSectionKind) kind;
+      if (kind == NULL)
         return TRUE;
-      }
-  return FALSE;
-}
+    }
 
-static gboolean
-read_composition (PlFhirImport  *self,
-                  PlFhirEntry   *entry,
-                  GError       **error)
-{
-  static const char * const known[] = {
-    "status", "type", "subject", "date", "author", "title", "section", NULL
-  };
-  JsonArray *sections;
-  gboolean about;
-
-  if (!is_about_patient (self, entry, "subject", &about, error) ||
-      !pl_fhir_get_array (entry, entry->resource, "section", "section", &sections, error))
+  if (!belongs_to_plan (self, map, entry, &ours, error))
     return FALSE;
-  if (!about)
+  if (!ours)
     {
-      pl_fhir_left_out (self, _("%s: about someone else."), entry->name);
+      entry->read = TRUE;
       return TRUE;
     }
 
-  for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)
+  record = pl_record_new (type);
+  ok = pl_fhir_read_record (self, map, entry, entry->resource, record, NULL, error) &&
+       pl_fhir_read_part_other (self, entry, part, record, error);
+  if (!ok)
     {
-      g_autoptr(PlPlanSection) part = NULL;
-      JsonObject *section;
-      JsonObject *narrative;
-      const char *title;
-      const char *div;
-      PlSectionKind kind;
+      pl_record_free (type, record);
+      return FALSE;
+    }
+  add_in_order (self->plan->parts[part], type, record);
+  entry->read = TRUE;
+  pl_fhir_note_left_out (self, entry, map, entry->resource, NULL);
+  return TRUE;
+}
 
-      if (!pl_fhir_get_element (entry, sections, i, "section", &section, error) ||
-          !pl_fhir_get_string (entry, section, "title", "section.title", &title, error) ||
-          !pl_fhir_get_object (entry, section, "text", "section.text", &narrative, error) ||
-          !pl_fhir_get_string (entry, narrative, "div", "section.text.div", &div, error))
+static gboolean
+read_observation (PlFhirImport *self, PlFhirEntry *entry, GError **error)
+{
+  return read_plan_part (self, entry, PL_PLAN_PART_SECTIONS, error);
+}
+
+static gboolean
+read_medication (PlFhirImport *self, PlFhirEntry *entry, GError **error)
+{
+  return read_plan_part (self, entry, PL_PLAN_PART_MEDICINES, error);
+}
+
+static gboolean
+read_risk (PlFhirImport *self, PlFhirEntry *entry, GError **error)
+{
+  return read_plan_part (self, entry, PL_PLAN_PART_RISKS, error);
+}
+
+/* What is exported on request: the welcome pack, complaints, the diary */
+
+static gboolean
+read_basic (PlFhirImport  *self,
+            PlFhirEntry   *entry,
+            GError       **error)
+{
+  const PlFhirRecordMap *pack_map = pl_fhir_map_for_type (&pl_welcome_pack_type);
+  const PlFhirRecordMap *complaint_map = pl_fhir_map_for_type (&pl_complaint_type);
+  const PlFhirRecordMap *event_map = pl_fhir_map_for_type (&pl_complaint_event_type);
+  const char *kind = NULL;
+  JsonNode *node = pl_fhir_path_get (entry->resource,
+                                     "code.coding[system=" PL_FHIR_LOCAL_CODES "record-kind].code");
+  gboolean about;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    kind = json_node_get_string (node);
+
+  if (g_strcmp0 (kind, "welcome-pack") == 0)
+    {
+      g_autoptr(PlWelcomePack) pack = pl_welcome_pack_new ();
+
+      if (self->welcome_pack != NULL)
+        return TRUE;
+      if (!pl_fhir_read_record (self, pack_map, entry, entry->resource, pack, NULL, error))
         return FALSE;
-      if (!section_kind_for (section, title, &kind))
-        {
-          pl_fhir_left_out (self, _("%s: the section “%s”, which is not a part of Plainly’s plan."),
-                            entry->name, title != NULL ? title : "?");
-          continue;
-        }
-      if (div == NULL)
-        continue;
-      if (self->plan == NULL)
-        {
-          self->plan = pl_plan_content_new_empty ();
-          self->plan->plan = pl_plan_new ();
-        }
-      part = pl_plan_section_new ();
-      part->kind = kind;
-      part->body = xhtml_to_text (div);
-      g_ptr_array_add (self->plan->parts[PL_PLAN_PART_SECTIONS], g_steal_pointer (&part));
+      if (pl_text_is_blank (pack->title))
+        return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "extension",
+                             _("the welcome pack has no title."));
+      self->welcome_pack = g_steal_pointer (&pack);
+      entry->read = TRUE;
+      pl_fhir_note_left_out (self, entry, pack_map, entry->resource, NULL);
+      pl_fhir_read_line (self, _("The welcome pack: %s."), self->welcome_pack->title);
+      return TRUE;
     }
 
+  if (g_strcmp0 (kind, "complaint") == 0)
+    {
+      g_autoptr(PlComplaint) complaint = pl_complaint_new ();
+      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_complaint_event_free);
+      const char *event_url = PL_FHIR_EXTENSION ("complaints", "event");
+      JsonArray *extensions;
+
+      if (!pl_fhir_is_about_patient (self, entry, complaint_map->patient_path, &about, error))
+        return FALSE;
+      if (!about)
+        return TRUE;
+      if (!pl_fhir_read_record (self, complaint_map, entry, entry->resource, complaint, NULL, error) ||
+          !pl_fhir_get_array (entry, entry->resource, "extension", "extension", &extensions, error))
+        return FALSE;
+      for (guint i = 0; extensions != NULL && i < json_array_get_length (extensions); i++)
+        {
+          g_autoptr(PlComplaintEvent) event = NULL;
+          JsonObject *extension;
+          const char *url;
+
+          if (!pl_fhir_get_element (entry, extensions, i, "extension", &extension, error) ||
+              !pl_fhir_get_string (entry, extension, "url", "extension.url", &url, error))
+            return FALSE;
+          if (g_strcmp0 (url, event_url) != 0)
+            continue;
+          event = pl_complaint_event_new ();
+          if (!pl_fhir_read_record (self, event_map, entry, extension, event, NULL, error))
+            return FALSE;
+          if (event->at == NULL)
+            return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "extension.at",
+                                 _("an update to the complaint has no date."));
+          g_ptr_array_add (events, g_steal_pointer (&event));
+        }
+      g_ptr_array_add (self->complaints, g_steal_pointer (&complaint));
+      g_ptr_array_add (self->complaint_events, g_steal_pointer (&events));
+      entry->read = TRUE;
+      {
+        static const char * const more[] = { "identifier", NULL };
+
+        pl_fhir_note_left_out (self, entry, complaint_map, entry->resource, more);
+      }
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_encounter (PlFhirImport  *self,
+                PlFhirEntry   *entry,
+                GError       **error)
+{
+  const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_diary_entry_type);
+  g_autoptr(PlDiaryEntry) diary = pl_diary_entry_new ();
+  gboolean about;
+
+  if (!pl_fhir_is_about_patient (self, entry, map->patient_path, &about, error))
+    return FALSE;
+  if (!about)
+    return TRUE;
+  if (!pl_fhir_read_record (self, map, entry, entry->resource, diary, NULL, error))
+    return FALSE;
+  if (diary->visit_date == NULL)
+    {
+      pl_fhir_left_out (self, _("%s: a visit with no date, which the diary cannot show."),
+                        entry->name);
+      entry->read = TRUE;
+      return TRUE;
+    }
+  g_ptr_array_add (self->diary, g_steal_pointer (&diary));
   entry->read = TRUE;
-  note_left_out (self, entry, known);
+  pl_fhir_note_left_out (self, entry, map, entry->resource, NULL);
   return TRUE;
 }
 
@@ -1220,48 +878,74 @@ find_patient (PlFhirImport  *self,
   return TRUE;
 }
 
-static guint
-count (GPtrArray *array)
+static void
+say_what_was_read (PlFhirImport *self)
 {
-  return array != NULL ? array->len : 0;
+  guint n;
+
+  n = self->needs->len;
+  if (n > 0)
+    pl_fhir_read_line (self, ngettext ("%u communication need.", "%u communication needs.", n), n);
+  n = self->contacts->len;
+  if (n > 0)
+    pl_fhir_read_line (self, ngettext ("%u person involved.", "%u people involved.", n), n);
+  if (self->plan != NULL)
+    {
+      if (self->bundle_version > 0)
+        pl_fhir_read_line (self, _("A care plan, version %d."), self->bundle_version);
+      else
+        pl_fhir_read_line (self, _("A care plan."));
+      n = self->plan->parts[PL_PLAN_PART_SECTIONS]->len;
+      if (n > 0)
+        pl_fhir_read_line (self, ngettext ("%u written part of the plan.",
+                                           "%u written parts of the plan.", n), n);
+      n = self->plan->parts[PL_PLAN_PART_OUTCOMES]->len;
+      if (n > 0)
+        pl_fhir_read_line (self, ngettext ("%u outcome.", "%u outcomes.", n), n);
+      n = self->plan->parts[PL_PLAN_PART_VISITS]->len;
+      if (n > 0)
+        pl_fhir_read_line (self, ngettext ("%u visit.", "%u visits.", n), n);
+      n = self->plan->parts[PL_PLAN_PART_MEDICINES]->len;
+      if (n > 0)
+        pl_fhir_read_line (self, ngettext ("%u medicine.", "%u medicines.", n), n);
+      n = self->plan->parts[PL_PLAN_PART_RISKS]->len;
+      if (n > 0)
+        pl_fhir_read_line (self, ngettext ("%u risk.", "%u risks.", n), n);
+    }
+  n = self->complaints->len;
+  if (n > 0)
+    pl_fhir_read_line (self, ngettext ("%u complaint or compliment.",
+                                       "%u complaints and compliments.", n), n);
+  n = self->diary->len;
+  if (n > 0)
+    pl_fhir_read_line (self, ngettext ("%u diary entry.", "%u diary entries.", n), n);
 }
 
 gboolean
 pl_fhir_import_resources (PlFhirImport  *self,
                           GError       **error)
 {
-  /* The plan comes before what hangs off it; the care team before the
-   * people it names are read by themselves */
+  /* The plan before what hangs off it; people before what names them */
   static const struct { const char *type; ReadFunc func; } readers[] = {
-    { "CarePlan", read_care_plan },
-    { "Composition", read_composition },
+    { "Organization", read_organization },
+    { "RelatedPerson", read_contact },
+    { "Practitioner", read_contact },
     { "Flag", read_flag },
-    { "CareTeam", read_care_team },
+    { "CarePlan", read_care_plan },
+    { "Observation", read_observation },
     { "MedicationStatement", read_medication },
     { "RiskAssessment", read_risk },
+    { "Consent", read_consent },
+    { "Basic", read_basic },
+    { "Encounter", read_encounter },
+    { "Composition", pl_fhir_read_composition },
   };
-  guint n;
 
   if (!find_patient (self, error) || !read_patient (self, self->patient, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     if (!read_all_of (self, readers[i].type, readers[i].func, error))
       return FALSE;
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      PlFhirEntry *entry = g_ptr_array_index (self->entries, i);
-
-      /* People named by nothing Plainly reads are still people involved */
-      if (g_str_equal (entry->type, "RelatedPerson") && !entry->read)
-        {
-          gboolean about;
-
-          if (!is_about_patient (self, entry, "patient", &about, error))
-            return FALSE;
-          if (about && contact_for (self, entry, NULL, error) < 0)
-            return FALSE;
-        }
-    }
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -1270,35 +954,6 @@ pl_fhir_import_resources (PlFhirImport  *self,
       if (!entry->read)
         pl_fhir_left_out (self, _("%s: not something Plainly keeps."), entry->name);
     }
-
-  if (count (self->needs) > 0)
-    pl_fhir_read_line (self, ngettext ("%u communication need.", "%u communication needs.",
-                                       count (self->needs)), count (self->needs));
-  if (count (self->contacts) > 0)
-    pl_fhir_read_line (self, ngettext ("%u person involved.", "%u people involved.",
-                                       count (self->contacts)), count (self->contacts));
-  if (self->plan == NULL)
-    return TRUE;
-
-  if (self->bundle_version > 0)
-    pl_fhir_read_line (self, _("A care plan, version %d."), self->bundle_version);
-  else
-    pl_fhir_read_line (self, _("A care plan."));
-  n = count (self->plan->parts[PL_PLAN_PART_SECTIONS]);
-  if (n > 0)
-    pl_fhir_read_line (self, ngettext ("%u written part of the plan.",
-                                       "%u written parts of the plan.", n), n);
-  n = count (self->plan->parts[PL_PLAN_PART_OUTCOMES]);
-  if (n > 0)
-    pl_fhir_read_line (self, ngettext ("%u outcome.", "%u outcomes.", n), n);
-  n = count (self->plan->parts[PL_PLAN_PART_VISITS]);
-  if (n > 0)
-    pl_fhir_read_line (self, ngettext ("%u visit.", "%u visits.", n), n);
-  n = count (self->plan->parts[PL_PLAN_PART_MEDICINES]);
-  if (n > 0)
-    pl_fhir_read_line (self, ngettext ("%u medicine.", "%u medicines.", n), n);
-  n = count (self->plan->parts[PL_PLAN_PART_RISKS]);
-  if (n > 0)
-    pl_fhir_read_line (self, ngettext ("%u risk.", "%u risks.", n), n);
+  say_what_was_read (self);
   return TRUE;
 }

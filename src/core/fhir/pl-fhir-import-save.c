@@ -21,6 +21,11 @@ typedef struct
   PlPerson      *held;         /* the person already held, or NULL */
   PlPlanContent *held_plan;    /* their newest plan, or NULL */
   int            newest;       /* their newest plan's version; 0 for none */
+  gint64         service_id;   /* the service held or added; 0 for none */
+  gboolean       new_service;
+  gboolean       new_pack;
+  guint          new_complaints;
+  guint          new_diary;
   guint          new_needs;
   guint          new_contacts;
   guint          n_changes;    /* between held_plan and the plan read */
@@ -129,6 +134,150 @@ find_held (PlFhirImport  *self,
   return TRUE;
 }
 
+/* The service read: the one held with its name, or a new one */
+static gboolean
+import_service (PlFhirImport  *self,
+                PlStore       *store,
+                gboolean       save,
+                Outcome       *outcome,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
+
+  if (self->service == NULL)
+    return TRUE;
+  services = pl_store_list_services (store, 0, error);
+  if (services == NULL)
+    return FALSE;
+  for (guint i = 0; i < services->len && outcome->service_id == 0; i++)
+    {
+      PlService *held = g_ptr_array_index (services, i);
+
+      if (g_strcmp0 (held->name, self->service->name) == 0)
+        outcome->service_id = held->id;
+    }
+  if (outcome->service_id == 0)
+    {
+      outcome->new_service = TRUE;
+      if (save)
+        {
+          g_autoptr(PlService) service = pl_service_copy (self->service);
+
+          service->id = 0;
+          if (!pl_store_save_service (store, service, error))
+            return FALSE;
+          outcome->service_id = service->id;
+        }
+    }
+
+  if (self->welcome_pack == NULL)
+    return TRUE;
+  if (outcome->service_id != 0)
+    {
+      packs = pl_store_list_welcome_packs (store, outcome->service_id, error);
+      if (packs == NULL)
+        return FALSE;
+      for (guint i = 0; i < packs->len; i++)
+        if (g_strcmp0 (((PlWelcomePack *) g_ptr_array_index (packs, i))->title,
+                       self->welcome_pack->title) == 0)
+          return TRUE;
+    }
+  outcome->new_pack = TRUE;
+  if (save)
+    {
+      g_autoptr(PlWelcomePack) pack = pl_welcome_pack_copy (self->welcome_pack);
+
+      pack->id = 0;
+      pack->service_id = outcome->service_id;
+      if (!pl_store_save_welcome_pack (store, pack, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Complaints and diary entries not held yet: a complaint by its reference,
+ * an entry by its day and planned time */
+static gboolean
+import_records (PlFhirImport  *self,
+                PlStore       *store,
+                gboolean       save,
+                Outcome       *outcome,
+                gint64         person_id,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) held_complaints = NULL;
+  g_autoptr(GPtrArray) held_diary = NULL;
+
+  if (outcome->held != NULL)
+    {
+      held_complaints = pl_store_list_complaints (store, person_id, error);
+      if (held_complaints == NULL)
+        return FALSE;
+      held_diary = pl_store_list_diary_entries (store, person_id, error);
+      if (held_diary == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->complaints->len; i++)
+    {
+      const PlComplaint *complaint = g_ptr_array_index (self->complaints, i);
+      GPtrArray *events = g_ptr_array_index (self->complaint_events, i);
+      g_autoptr(PlComplaint) copy = NULL;
+      gboolean held = FALSE;
+
+      for (guint j = 0; held_complaints != NULL && j < held_complaints->len && !held; j++)
+        held = complaint->reference != NULL &&
+               g_strcmp0 (((PlComplaint *) g_ptr_array_index (held_complaints, j))->reference,
+                          complaint->reference) == 0;
+      if (held)
+        continue;
+      outcome->new_complaints++;
+      if (!save)
+        continue;
+      copy = pl_complaint_copy (complaint);
+      copy->id = 0;
+      copy->person_id = person_id;
+      if (!pl_store_save_complaint (store, copy, error))
+        return FALSE;
+      for (guint j = 0; j < events->len; j++)
+        {
+          g_autoptr(PlComplaintEvent) event = pl_complaint_event_copy (g_ptr_array_index (events, j));
+
+          event->id = 0;
+          event->complaint_id = copy->id;
+          if (!pl_store_save_complaint_event (store, event, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < self->diary->len; i++)
+    {
+      const PlDiaryEntry *entry = g_ptr_array_index (self->diary, i);
+      g_autoptr(PlDiaryEntry) copy = NULL;
+      gboolean held = FALSE;
+
+      for (guint j = 0; held_diary != NULL && j < held_diary->len && !held; j++)
+        {
+          const PlDiaryEntry *other = g_ptr_array_index (held_diary, j);
+
+          held = g_strcmp0 (other->visit_date, entry->visit_date) == 0 &&
+                 g_strcmp0 (other->planned_time, entry->planned_time) == 0;
+        }
+      if (held)
+        continue;
+      outcome->new_diary++;
+      if (!save)
+        continue;
+      copy = pl_diary_entry_copy (entry);
+      copy->id = 0;
+      copy->person_id = person_id;
+      if (!pl_store_save_diary_entry (store, copy, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Works out what saving would do; with save, does it */
 static gboolean
 import_into (PlFhirImport  *self,
@@ -145,7 +294,8 @@ import_into (PlFhirImport  *self,
   g_autoptr(PlPlanContent) plan = NULL;
   gint64 person_id = 0;
 
-  if (!find_held (self, store, outcome, error))
+  if (!find_held (self, store, outcome, error) ||
+      !import_service (self, store, save, outcome, error))
     return FALSE;
 
   if (outcome->held != NULL)
@@ -163,6 +313,7 @@ import_into (PlFhirImport  *self,
       g_autoptr(PlPerson) person = pl_person_copy (self->person);
 
       person->id = 0;
+      person->service_id = outcome->service_id;
       if (!pl_store_save_person (store, person, error))
         return FALSE;
       person_id = person->id;
@@ -238,11 +389,15 @@ import_into (PlFhirImport  *self,
         }
     }
 
+  if (!import_records (self, store, save, outcome, person_id, error))
+    return FALSE;
+
   if (outcome->held != NULL && !outcome->adds_plan && outcome->new_needs == 0 &&
-      outcome->new_contacts == 0)
+      outcome->new_contacts == 0 && outcome->new_complaints == 0 && outcome->new_diary == 0 &&
+      !outcome->new_pack)
     return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_ALREADY_HELD, NULL, NULL,
-                         _("Plainly already holds all of this for %s: the same plan, needs "
-                           "and people. Nothing was changed."),
+                         _("Plainly already holds all of this for %s: the same plan, needs, "
+                           "people and records. Nothing was changed."),
                          outcome->held->full_name);
 
   if (save && outcome->adds_plan)
@@ -356,6 +511,20 @@ pl_fhir_import_describe (PlFhirImport  *self,
       g_string_append_printf (words, ngettext ("%u person involved is added.",
                                                "%u people involved are added.",
                                                outcome.new_contacts), outcome.new_contacts);
+    }
+  if (outcome.new_complaints > 0)
+    {
+      g_string_append_c (words, ' ');
+      g_string_append_printf (words, ngettext ("%u complaint or compliment is added.",
+                                               "%u complaints and compliments are added.",
+                                               outcome.new_complaints), outcome.new_complaints);
+    }
+  if (outcome.new_diary > 0)
+    {
+      g_string_append_c (words, ' ');
+      g_string_append_printf (words, ngettext ("%u diary entry is added.",
+                                               "%u diary entries are added.",
+                                               outcome.new_diary), outcome.new_diary);
     }
   return g_string_free (words, FALSE);
 }

@@ -39,6 +39,11 @@ pl_fhir_import_free (PlFhirImport *self)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->parser);
   g_clear_pointer (&self->person, pl_person_free);
+  g_clear_pointer (&self->service, pl_service_free);
+  g_clear_pointer (&self->welcome_pack, pl_welcome_pack_free);
+  g_clear_pointer (&self->complaints, g_ptr_array_unref);
+  g_clear_pointer (&self->complaint_events, g_ptr_array_unref);
+  g_clear_pointer (&self->diary, g_ptr_array_unref);
   g_clear_pointer (&self->needs, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->contact_scopes, g_array_unref);
@@ -51,8 +56,8 @@ pl_fhir_import_free (PlFhirImport *self)
 
 /* Text from the bundle quoted in a message: never longer than a line, and
  * never able to act on a terminal */
-static char *
-quote (const char *text)
+char *
+pl_fhir_quote (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   GString *out = g_string_new (NULL);
@@ -123,6 +128,28 @@ pl_fhir_read_line (PlFhirImport *self,
   va_start (args, format);
   g_ptr_array_add (self->read_lines, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+const char *
+pl_fhir_string_member (JsonObject *obj,
+                       const char *member)
+{
+  JsonNode *node = obj != NULL ? json_object_get_member (obj, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+pl_fhir_is_true (JsonObject *obj,
+                 const char *member)
+{
+  JsonNode *node = obj != NULL ? json_object_get_member (obj, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
 
 static gboolean
@@ -285,7 +312,7 @@ pl_fhir_get_date (const PlFhirEntry  *entry,
     }
 
   {
-    g_autofree char *shown = quote (text);
+    g_autofree char *shown = pl_fhir_quote (text);
 
     return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, field,
                          _("“%s” is not a date. FHIR writes dates as year, month and day, "
@@ -317,23 +344,24 @@ pl_fhir_resolve (PlFhirImport       *self,
   target = g_hash_table_lookup (self->by_reference, ref);
   if (target == NULL)
     {
-      /* An absolute URL ending in Type/id names the same resource */
-      const char *slash = strrchr (ref, '/');
+      /* An absolute URL, or a version of a resource, names the resource
+       * by its last "Type/id": ".../fhir/Patient/p1/_history/2" */
+      g_auto(GStrv) steps = g_strsplit (ref, "/", -1);
+      guint n = g_strv_length (steps);
 
-      while (slash != NULL && slash > ref && target == NULL)
+      if (n >= 4 && g_str_equal (steps[n - 2], "_history"))
+        n -= 2;
+      if (n >= 2)
         {
-          const char *type_start = slash - 1;
+          g_autofree char *tail = g_strdup_printf ("%s/%s", steps[n - 2], steps[n - 1]);
 
-          while (type_start > ref && type_start[-1] != '/')
-            type_start--;
-          target = g_hash_table_lookup (self->by_reference, type_start);
-          break;
+          target = g_hash_table_lookup (self->by_reference, tail);
         }
     }
   if (target != NULL)
     return target;
 
-  shown = quote (ref);
+  shown = pl_fhir_quote (ref);
   pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_BROKEN_REFERENCE, entry, field,
                 _("this points to “%s”, which is not in the bundle."), shown);
   return NULL;
@@ -362,12 +390,12 @@ pl_fhir_code_in (JsonObject  *concept,
       if (!JSON_NODE_HOLDS_OBJECT (item))
         continue;
       coding = json_node_get_object (item);
-      coding_system = json_object_get_string_member_with_default (coding, "system", NULL);
-      code = json_object_get_string_member_with_default (coding, "code", NULL);
+      coding_system = pl_fhir_string_member (coding, "system");
+      code = pl_fhir_string_member (coding, "code");
       if (g_strcmp0 (coding_system, system) != 0 || code == NULL)
         continue;
       if (out_display != NULL)
-        *out_display = json_object_get_string_member_with_default (coding, "display", NULL);
+        *out_display = pl_fhir_string_member (coding, "display");
       return code;
     }
   return NULL;
@@ -396,8 +424,7 @@ pl_fhir_concept_words (JsonObject *concept)
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
         continue;
-      display = json_object_get_string_member_with_default (json_node_get_object (item),
-                                                            "display", NULL);
+      display = pl_fhir_string_member (json_node_get_object (item), "display");
       if (display != NULL && *display != '\0')
         return display;
     }
@@ -468,7 +495,7 @@ index_entries (PlFhirImport  *self,
       entry->id = id;
       if (id != NULL)
         {
-          g_autofree char *shown = quote (id);
+          g_autofree char *shown = pl_fhir_quote (id);
 
           /* TRANSLATORS: a resource named by its type and id: Patient “pat-1” */
           entry->name = g_strdup_printf (_("%s “%s”"), type, shown);
@@ -492,6 +519,9 @@ import_new (void)
   self->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
   self->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_contact_free);
   self->contact_scopes = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->complaints = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_complaint_free);
+  self->complaint_events = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->diary = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_diary_entry_free);
   self->contact_for = g_hash_table_new (NULL, NULL);
   self->read_lines = g_ptr_array_new_with_free_func (g_free);
   self->left_out_lines = g_ptr_array_new_with_free_func (g_free);
@@ -555,10 +585,10 @@ pl_fhir_import_read (const char  *json,
       return NULL;
     }
   bundle = json_node_get_object (root);
-  type = json_object_get_string_member_with_default (bundle, "resourceType", NULL);
+  type = pl_fhir_string_member (bundle, "resourceType");
   if (type == NULL || !g_str_equal (type, "Bundle"))
     {
-      g_autofree char *shown = type != NULL ? quote (type) : NULL;
+      g_autofree char *shown = type != NULL ? pl_fhir_quote (type) : NULL;
 
       if (shown != NULL)
         pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NOT_BUNDLE, NULL, NULL,
@@ -578,6 +608,7 @@ pl_fhir_import_read (const char  *json,
   g_clear_pointer (&self->by_reference, g_hash_table_unref);
   g_hash_table_remove_all (self->contact_for);
   self->patient = NULL;
+  self->plan_entry = NULL;
   g_ptr_array_set_size (self->entries, 0);
   g_clear_object (&self->parser);
   g_ptr_array_add (self->read_lines, NULL);
