@@ -10,6 +10,7 @@
  *               [--cells N] [--lines N] --out FILE.brf
  *   plainly-cli [--db FILE] export PERSON [--document KIND] --format epub [--size POINTS]
  *               [--high-contrast] --out FILE.epub
+ *   plainly-cli [--db FILE] import FILE.json
  *
  * Prints exactly the words every presenter gets, so anyone can read a
  * person's documents, and checks a database without the app.
@@ -31,6 +32,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-epub.h"
+#include "pl-fhir-import.h"
 #include "pl-model.h"
 #include "pl-needs.h"
 #include "pl-output-file.h"
@@ -169,7 +171,8 @@ remove_partial_files_on_signals (void)
 static PlStoreOpenFlags
 open_flags_for (const char *command)
 {
-  if (g_strcmp0 (command, "demo") == 0)
+  /* demo and import may make a new database */
+  if (g_strcmp0 (command, "demo") == 0 || g_strcmp0 (command, "import") == 0)
     return PL_STORE_OPEN_DEFAULT;
   if (g_strcmp0 (command, "check") == 0)
     return PL_STORE_OPEN_READ_ONLY | PL_STORE_OPEN_AS_IS;
@@ -239,6 +242,61 @@ command_demo (PlStore *store)
 
   shown = clean (done, "");
   g_print ("%s\n", shown);
+  return EXIT_OK;
+}
+
+/* Reads a FHIR bundle from another care record and says what was read
+ * and what was left out, then saves it in one transaction */
+static int
+command_import (PlStore    *store,
+                const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlFhirImport) import = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *number = NULL;
+  const char * const *left_out;
+  gint64 person_id = 0;
+
+  import = pl_fhir_import_read_file (file, NULL, &error);
+  if (import == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s Nothing was imported."), error->message);
+
+      say_error (message);
+      return EXIT_FAILED;
+    }
+
+  g_print ("%s\n", _("Read:"));
+  for (const char * const *line = pl_fhir_import_get_read (import); *line != NULL; line++)
+    {
+      g_autofree char *text = clean (*line, "");
+
+      g_print ("  %s\n", text);
+    }
+  left_out = pl_fhir_import_get_left_out (import);
+  if (*left_out != NULL)
+    g_print ("%s\n", _("Left out:"));
+  for (const char * const *line = left_out; *line != NULL; line++)
+    {
+      g_autofree char *text = clean (*line, "");
+
+      g_print ("  %s\n", text);
+    }
+
+  description = pl_fhir_import_describe (import, store, &error);
+  if (description == NULL ||
+      !pl_fhir_import_save (import, store, NULL, &person_id, NULL, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  shown = clean (description, "");
+  g_print ("%s\n", shown);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  g_print (_("Saved. Their number is %s.\n"), number);
   return EXIT_OK;
 }
 
@@ -766,6 +824,9 @@ main (int   argc,
                                       "                or as braille (--format brf --out FILE.brf [--grade 1]\n"
                                       "                [--cells 40] [--lines 25]), or as a talking book\n"
                                       "                read aloud (--format epub --out FILE.epub [--size 24])\n"
+                                      "  import FILE   Import a person and their plan from another care\n"
+                                      "                record: a FHIR R4 bundle in JSON. Says what was read\n"
+                                      "                and what was left out\n"
                                       "  needs         List each communication need and what it changes\n"
                                       "  need-rule CODE  Change what a need changes (--min-size POINTS,\n"
                                       "                --contrast, --read-aloud, --more-time yes or no)\n"));
@@ -780,7 +841,7 @@ main (int   argc,
     }
 
   if (argc < 2)
-    return usage_error (_("Say what to do: demo, check, list, show, speak or export."));
+    return usage_error (_("Say what to do: demo, check, list, show, speak, export or import."));
 
   command = argv[1];
   n_args = argc - 2;
@@ -854,6 +915,11 @@ main (int   argc,
             }
         }
     }
+  else if (g_strcmp0 (command, "import") == 0)
+    {
+      if (n_args != 1)
+        return usage_error (_("Say which file to import: import FILE.json, a FHIR bundle."));
+    }
   else if (g_strcmp0 (command, "need-rule") == 0)
     {
       if (n_args != 1)
@@ -881,7 +947,7 @@ main (int   argc,
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a command. Use demo, check, list, show, speak, export, "
-                           "needs or need-rule."),
+                           "import, needs or need-rule."),
                          command);
       return usage_error (message);
     }
@@ -906,6 +972,8 @@ main (int   argc,
     return command_needs (store);
   if (g_strcmp0 (command, "need-rule") == 0)
     return command_need_rule (store, argv[2]);
+  if (g_strcmp0 (command, "import") == 0)
+    return command_import (store, argv[2]);
   if (g_strcmp0 (command, "speak") == 0)
     return command_speak (store, argv[2], kind);
   if (g_strcmp0 (command, "export") == 0 && opt_format != NULL &&
