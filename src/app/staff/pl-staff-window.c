@@ -30,6 +30,7 @@
 #include "pl-staff-accounts.h"
 #include "pl-staff-pages.h"
 #include "pl-staff-window-private.h"
+#include "pl-staff-window-import.h"
 
 /* Long enough for a conversation with the person beside you, short enough
  * that a laptop left in someone's home is not left open to the next visitor */
@@ -92,6 +93,17 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Messages ---------------------------------------------------------------- */
+
+static void show_notice (PlStaffWindow *self,
+                         const char    *text);
+
+void
+pl_staff_window_show_notice (PlStaffWindow *self,
+                             const char    *text)
+{
+  g_return_if_fail (PL_IS_STAFF_WINDOW (self));
+  show_notice (self, text);
+}
 
 static void
 notice_dismissed_cb (PlStaffWindow *self)
@@ -273,6 +285,14 @@ fill_desk (PlStaffWindow *self)
         gtk_list_box_append (self->service_list,
                              desk_row_new (pl_staff_pages_title (page, self->staff), NULL, 0, page));
     }
+}
+
+void
+pl_staff_window_fill_people (PlStaffWindow *self)
+{
+  g_return_if_fail (PL_IS_STAFF_WINDOW (self));
+  if (self->store != NULL && self->staff != NULL)
+    fill_desk (self);
 }
 
 static void
@@ -862,6 +882,8 @@ pl_staff_window_class_init (PlStaffWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "staff.sign-out", NULL, sign_out_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.import", NULL,
+                                   pl_staff_window_import_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "staff.sign-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
