@@ -9,6 +9,15 @@
 
 #include <gio/gio.h>
 
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "pl-core-resources.h"
+#include "pl-document-example.h"
+#include "pl-easyread.h"
+#include "pl-needs.h"
+#include "pl-store-test.h"
+#include "pl-symbol-choice.h"
 #include "pl-symbols.h"
 #include "pl-symbols-resources.h"
 
@@ -260,6 +269,297 @@ test_search (void)
   g_assert_cmpstr (verb, ==, "wash hands");
 }
 
+
+static PlSymbolChoice *
+choice_new (gint64      service_id,
+            gint64      person_id,
+            const char *words,
+            const char *symbol)
+{
+  PlSymbolChoice *choice = pl_symbol_choice_new ();
+
+  choice->service_id = service_id;
+  choice->person_id = person_id;
+  choice->words = g_strdup (words);
+  choice->symbol = g_strdup (symbol);
+  return choice;
+}
+
+/* Staff's choices are kept per service and per person, with their history */
+static void
+test_choices_stored (PlDocFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 service = pl_doc_test_add_service (f->store);
+  gint64 person = pl_doc_test_add_person (f->store, service, "Rose Adeyemi", "Rose");
+  gint64 other = pl_doc_test_add_person (f->store, service, "Tom Reid", NULL);
+  g_autoptr(PlSymbolChoice) for_service = choice_new (service, 0, "tea", "coffee");
+  g_autoptr(PlSymbolChoice) for_rose = choice_new (0, person, "My Garden", "gardener_1b");
+  g_autoptr(PlSymbolChoice) removed = choice_new (0, person, "shower", NULL);
+  g_autoptr(PlSymbolChoice) again = choice_new (0, person, "my  garden", "house");
+  g_autoptr(PlSymbolChoice) both = choice_new (service, person, "tea", "tea");
+  g_autoptr(PlSymbolChoice) neither = choice_new (0, 0, "tea", "tea");
+  g_autoptr(PlSymbolChoice) unknown = choice_new (0, person, "bingo", "not_a_symbol");
+  g_autoptr(PlSymbolChoice) too_long = choice_new (0, person, "one two three four five", "tea");
+  g_autoptr(PlSymbolChoice) no_words = choice_new (0, person, " , ", "tea");
+  g_autoptr(PlSymbolChoice) loaded = NULL;
+  g_autoptr(GPtrArray) rose = NULL;
+  g_autoptr(GPtrArray) tom = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  PlSymbolChoice *refused[] = { again, both, neither, unknown, too_long, no_words };
+  gboolean changed_symbol = FALSE;
+
+  for_rose->description = g_strdup ("Rose in her allotment");
+  g_assert_true (pl_symbol_choice_save (f->store, for_service, &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_symbol_choice_save (f->store, for_rose, &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_symbol_choice_save (f->store, removed, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (pl_symbol_choice_save (f->store, refused[i], &error));
+      g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  /* The person's own first, then the service's; another person has only
+   * the service's */
+  rose = pl_symbol_choice_list_for_person (f->store, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rose->len, ==, 3);
+  g_assert_cmpstr (((PlSymbolChoice *) rose->pdata[0])->words, ==, "My Garden");
+  g_assert_cmpstr (((PlSymbolChoice *) rose->pdata[0])->description, ==, "Rose in her allotment");
+  g_assert_cmpstr (((PlSymbolChoice *) rose->pdata[1])->words, ==, "shower");
+  g_assert_null (((PlSymbolChoice *) rose->pdata[1])->symbol);
+  g_assert_cmpstr (((PlSymbolChoice *) rose->pdata[2])->symbol, ==, "coffee");
+  tom = pl_symbol_choice_list_for_person (f->store, other, &error);
+  g_assert_cmpuint (tom->len, ==, 1);
+
+  /* A change is a new line of the history */
+  g_free (for_rose->symbol);
+  for_rose->symbol = g_strdup ("back_garden");
+  g_assert_true (pl_symbol_choice_save (f->store, for_rose, &error));
+  g_assert_no_error (error);
+  loaded = pl_store_load_symbol_choice (f->store, for_rose->id, &error);
+  g_assert_cmpstr (loaded->symbol, ==, "back_garden");
+  history = pl_store_list_history (f->store, &pl_symbol_choice_type, for_rose->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const PlHistory *h = history->pdata[i];
+
+      if (g_strcmp0 (h->field, "symbol") == 0 && g_strcmp0 (h->old_value, "gardener_1b") == 0 &&
+          g_strcmp0 (h->new_value, "back_garden") == 0)
+        changed_symbol = TRUE;
+    }
+  g_assert_true (changed_symbol);
+
+  /* Erasing the person erases their choices, not the service's */
+  g_assert_true (pl_store_delete_person_all (f->store, person, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&tom, g_ptr_array_unref);
+  tom = pl_symbol_choice_list_for_service (f->store, service, &error);
+  g_assert_cmpuint (tom->len, ==, 1);
+  g_clear_pointer (&loaded, pl_symbol_choice_free);
+  loaded = pl_store_load_symbol_choice (f->store, for_rose->id, &error);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* A file of the version before easy read gains it, and keeps what it held */
+static void
+test_migrate (PlDocFixture  *f,
+              gconstpointer  data)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "old.db", NULL);
+  const char *mine = "easy-read.sql";
+  int before = 0;
+  sqlite3 *db = NULL;
+
+  names = g_resource_enumerate_children (pl_core_get_resource (),
+                                         "/org/plainly/Plainly/core/schema/", 0, &error);
+  g_assert_no_error (error);
+  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names, NULL);
+  for (guint i = 0; names[i] != NULL && !g_str_has_suffix (names[i], mine); i++)
+    {
+      g_autofree char *name = g_strconcat ("/org/plainly/Plainly/core/schema/", names[i], NULL);
+      g_autoptr(GBytes) schema = g_resource_lookup_data (pl_core_get_resource (), name, 0, &error);
+
+      g_assert_no_error (error);
+      g_string_append_len (sql, g_bytes_get_data (schema, NULL), (gssize) g_bytes_get_size (schema));
+      g_string_append (sql, ";\n");
+      before = atoi (names[i]);
+    }
+  g_assert_cmpint (before, >=, 6);
+  g_string_append_printf (sql,
+                          "INSERT INTO people (full_name, created_at, updated_at) "
+                          "VALUES ('Ada Jones', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');\n"
+                          "INSERT INTO settings (person_id, text_size, theme, line_spacing, "
+                          "paragraph_spacing, letter_spacing, speech_rate, speech_pitch, "
+                          "speech_volume, pause_ms, read_aloud, talking_buttons, lock_minutes) "
+                          "VALUES (1, 32, 'cream', 2.0, 2.0, 0.0, 140, 50, 80, 400, 1, 0, 5);\n"
+                          "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                          0x506c6e79, before);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql->str, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+  sqlite3_close (db);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  store = pl_store_test_open_ok (path);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, PL_STORE_SCHEMA_VERSION);
+  settings = pl_store_get_settings (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (settings->text_size, ==, 32);
+  g_assert_false (settings->easy_read);
+  g_assert_cmpint (settings->symbols, ==, PL_SYMBOLS_BESIDE);
+
+  settings->easy_read = TRUE;
+  settings->symbols = PL_SYMBOLS_ABOVE;
+  g_assert_true (pl_store_save_settings (store, settings, &error));
+  g_clear_pointer (&settings, pl_settings_free);
+  settings = pl_store_get_settings (store, 1, &error);
+  g_assert_true (settings->easy_read);
+  g_assert_cmpint (settings->symbols, ==, PL_SYMBOLS_ABOVE);
+}
+
+/* The Accessible Information Standard's easy read need opens documents in
+ * easy read from the start, and says so */
+static void
+test_needs (void)
+{
+  g_autoptr(GPtrArray) needs = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
+  g_autoptr(GPtrArray) explained = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlSettings) plain = pl_settings_new_default (1);
+  PlCommNeed *need = pl_comm_need_new ();
+  const PlNeedExplanation *explanation;
+
+  g_assert_true (pl_need_lookup ("796161000000101")->easy_read);
+  g_assert_false (pl_need_lookup ("957351000000102")->easy_read);
+  g_assert_false (plain->easy_read);
+
+  need->code = g_strdup ("796161000000101");
+  g_ptr_array_add (needs, need);
+  settings = pl_settings_for_needs (1, needs);
+  g_assert_true (settings->easy_read);
+  g_assert_cmpint (settings->symbols, ==, PL_SYMBOLS_BESIDE);
+
+  explained = pl_needs_explain (needs);
+  explanation = explained->pdata[0];
+  g_assert_cmpuint (explanation->changes->len, ==, 1);
+  g_assert_cmpstr (explanation->changes->pdata[0], ==, "Easy read, with a picture for each idea");
+}
+
+static void
+test_split (void)
+{
+  g_autoptr(GPtrArray) lines = pl_easy_read_split ("I get up at 8.30 most days. Mr. Khan visits! "
+                                                   "Is it time?  Yes\n\nTea e.g. with milk.");
+
+  g_assert_cmpuint (lines->len, ==, 5);
+  g_assert_cmpstr (lines->pdata[0], ==, "I get up at 8.30 most days.");
+  g_assert_cmpstr (lines->pdata[1], ==, "Mr. Khan visits!");
+  g_assert_cmpstr (lines->pdata[2], ==, "Is it time?");
+  g_assert_cmpstr (lines->pdata[3], ==, "Yes");
+  g_assert_cmpstr (lines->pdata[4], ==, "Tea e.g. with milk.");
+}
+
+/* The plan in easy read: staff's easy read of a part in place of its words,
+ * the part's own words with pictures where there is none, and the
+ * person's chosen pictures */
+static void
+test_document (PlDocFixture  *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlViewer) viewer = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(PlSymbolChoice) choice = NULL;
+  PlDocIds ids = { 0 };
+  const PlEasyReadItem *written = NULL;
+  gboolean saw_please_do = FALSE, saw_most_important = FALSE, saw_chosen = FALSE;
+
+  pl_doc_test_add_example (f, &ids);
+  sections = pl_store_list_plan_sections (f->store, ids.plan, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PlPlanSection *section = sections->pdata[i];
+
+      if (section->kind != PL_SECTION_PLEASE_DO)
+        continue;
+      section->easy_read = g_strdup ("Please knock on my door. Please make me a cup of tea.");
+      g_assert_true (pl_store_save_plan_section (f->store, section, &error));
+      g_assert_no_error (error);
+    }
+  choice = choice_new (0, ids.person, "breakfast", "sandwich");
+  choice->description = g_strdup ("Her blue mug");
+  g_assert_true (pl_symbol_choice_save (f->store, choice, &error));
+
+  viewer = pl_access_open_person (f->store, ids.person, NULL, &error);
+  g_assert_no_error (error);
+  document = pl_document_build_for (f->store, viewer, PL_DOCUMENT_PLAN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_document_get_symbol_choices (document)->len, ==, 1);
+  items = pl_easy_read_items (document, pl_symbol_index_get_default ());
+  g_assert_cmpuint (items->len, >, 10);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PlEasyReadItem *item = items->pdata[i];
+      const char *anchor = item->block->anchor;
+
+      g_assert_cmpuint (item->lines->len, >=, 1);
+      if (item->written)
+        written = item;
+      /* The part's own words are not shown beside staff's easy read */
+      if (written != NULL && item != written && !item->written &&
+          item->block->kind != PL_BLOCK_HEADING)
+        g_assert_false (g_str_has_prefix (anchor, "please-do-") &&
+                        g_ascii_isdigit (anchor[strlen ("please-do-")]));
+      if (g_strcmp0 (anchor, "please-do") == 0)
+        saw_please_do = TRUE;
+      if (g_str_has_prefix (anchor, "most-important") && item->block->kind != PL_BLOCK_HEADING)
+        saw_most_important = TRUE;
+      for (guint j = 0; j < item->lines->len; j++)
+        {
+          const PlEasyReadLine *line = item->lines->pdata[j];
+
+          if (line->match != NULL && line->match->kind == PL_SYMBOL_MATCH_CHOSEN)
+            saw_chosen = TRUE;
+        }
+    }
+  g_assert_true (saw_please_do);
+  g_assert_true (saw_most_important);
+  g_assert_nonnull (written);
+  g_assert_cmpstr (written->block->anchor, ==, "please-do");
+  g_assert_cmpuint (written->lines->len, ==, 2);
+  g_assert_cmpstr (((PlEasyReadLine *) written->lines->pdata[0])->text, ==, "Please knock on my door.");
+  g_assert_cmpstr (((PlEasyReadLine *) written->lines->pdata[0])->match->symbol, ==, "knock_,_to");
+  /* "cup of tea" is the index's phrase, as staff chose nothing for it */
+  g_assert_cmpstr (((PlEasyReadLine *) written->lines->pdata[1])->match->symbol, ==, "tea");
+  g_assert_true (saw_chosen);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -272,6 +572,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/plainly/easyread/match-none", test_match_none);
   g_test_add_func ("/plainly/easyread/match-chosen", test_match_chosen);
   g_test_add_func ("/plainly/easyread/search", test_search);
+  g_test_add_func ("/plainly/easyread/needs", test_needs);
+  g_test_add_func ("/plainly/easyread/split", test_split);
+  PL_DOC_TEST_ADD ("/plainly/easyread/choices-stored", test_choices_stored);
+  PL_DOC_TEST_ADD ("/plainly/easyread/migrate", test_migrate);
+  PL_DOC_TEST_ADD ("/plainly/easyread/document", test_document);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 
 #include "pl-change-words.h"
 #include "pl-document.h"
+#include "pl-symbol-choice.h"
 
 #define CHANGES_ANCHOR "changes-since-you-last-looked"
 
@@ -211,6 +212,19 @@ pl_document_build_for (PlStore         *store,
       break;
     }
   pl_catalog_pop_thread_default (catalog);
+
+  /* The pictures staff chose for this person, for easy read */
+  if (document != NULL && person_id != 0)
+    {
+      g_autoptr(GError) choices_error = NULL;
+      g_autoptr(GPtrArray) choices = pl_symbol_choice_list_for_person (store, person_id,
+                                                                       &choices_error);
+
+      /* Without them easy read shows the index's own pictures */
+      if (choices == NULL)
+        g_warning ("Cannot read the chosen easy read pictures: %s", choices_error->message);
+      pl_document_set_symbol_choices (document, choices);
+    }
   return document;
 }
 

@@ -23,6 +23,7 @@ typedef struct
   PlPerson   *person;
   PlPlan     *plan;        /* NULL: no plan written yet */
   const char *bodies[PL_SECTION_N_KINDS];
+  const char *easy_reads[PL_SECTION_N_KINDS];  /* written with the person */
   GPtrArray  *sections;
   GPtrArray  *needs;
   GPtrArray  *contacts;
@@ -146,6 +147,8 @@ plan_data_index_sections (PlanData *data)
       /* The latest text for a part wins if it was ever saved twice */
       if (section->body != NULL && *section->body != '\0')
         data->bodies[section->kind] = section->body;
+      if (section->easy_read != NULL && *section->easy_read != '\0')
+        data->easy_reads[section->kind] = section->easy_read;
     }
 }
 
@@ -172,8 +175,13 @@ add_section (PlDocument    *document,
   const char *anchor = pl_section_kind_nicks[kind];
 
   if (heading_level > 0)
-    pl_document_add (document, PL_BLOCK_HEADING, heading_level, anchor, NULL,
-                     pl_section_kind_title (kind));
+    {
+      pl_document_add (document, PL_BLOCK_HEADING, heading_level, anchor, NULL,
+                       pl_section_kind_title (kind));
+      /* Shown by easy read in place of the words below; never made from them */
+      pl_document_set_block_easy_read (document, pl_document_get_n_blocks (document) - 1,
+                                       data->easy_reads[kind]);
+    }
   pl_document_add_body_or_notice (document, data->bodies[kind]);
 }
 

@@ -23,6 +23,7 @@ struct _PlDocument
   GHashTable *anchors;         /* anchor → index + 1 */
   char       *heading_anchor;  /* the last heading's, the base for derived anchors */
   guint       n_derived;       /* anchors derived from it so far */
+  GPtrArray  *symbol_choices;  /* (element-type PlSymbolChoice) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (PlDocument, pl_document, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ block_free (gpointer data)
   g_free (block->label);
   g_free (block->text);
   g_free (block->target);
+  g_free (block->easy_read);
   g_free (block);
 }
 
@@ -57,6 +59,7 @@ pl_document_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->heading_anchor, g_free);
+  g_clear_pointer (&self->symbol_choices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_document_parent_class)->finalize (object);
 }
@@ -303,6 +306,42 @@ pl_document_add (PlDocument  *self,
   return append_block (self, kind, level, anchor, label, text);
 }
 
+void
+pl_document_set_block_easy_read (PlDocument *self,
+                                 guint       index,
+                                 const char *easy_read)
+{
+  PlBlock *block;
+
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+  g_return_if_fail (index < self->blocks->len);
+
+  block = g_ptr_array_index (self->blocks, index);
+  g_return_if_fail (block->kind == PL_BLOCK_HEADING);
+  g_free (block->easy_read);
+  block->easy_read = pl_text_is_blank (easy_read) ? NULL : g_strdup (easy_read);
+}
+
+GPtrArray *
+pl_document_get_symbol_choices (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  return self->symbol_choices;
+}
+
+void
+pl_document_set_symbol_choices (PlDocument *self,
+                                GPtrArray  *choices)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+
+  if (choices != NULL)
+    g_ptr_array_ref (choices);
+  g_clear_pointer (&self->symbol_choices, g_ptr_array_unref);
+  self->symbol_choices = choices;
+}
+
 const PlBlock *
 pl_document_add_link (PlDocument *self,
                       const char *text,
@@ -453,7 +492,8 @@ pl_document_equal (PlDocument *a,
       if (x->kind != y->kind || x->level != y->level || x->flags != y->flags ||
           x->record_type != y->record_type || x->record_id != y->record_id ||
           g_strcmp0 (x->anchor, y->anchor) != 0 || g_strcmp0 (x->label, y->label) != 0 ||
-          g_strcmp0 (x->text, y->text) != 0 || g_strcmp0 (x->target, y->target) != 0)
+          g_strcmp0 (x->text, y->text) != 0 || g_strcmp0 (x->target, y->target) != 0 ||
+          g_strcmp0 (x->easy_read, y->easy_read) != 0)
         return FALSE;
     }
   return TRUE;

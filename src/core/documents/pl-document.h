@@ -54,6 +54,10 @@ struct _PlBlock
    * a presenter acts on it without reading anchors; NULL when none */
   const PlRecordType  *record_type;
   gint64               record_id;
+  /* HEADING only: the part under it in easy read, written by staff with the
+   * person; easy read shows it in place of the blocks up to the next heading
+   * of its level or higher. NULL when there is none. */
+  char                *easy_read;
 };
 
 #define PL_TYPE_DOCUMENT (pl_document_get_type ())
@@ -95,6 +99,14 @@ gint64         pl_document_record_near      (PlDocument         *self,
                                              const PlRecordType *type);
 /* "Version 3" for a plan, so every form (screen, print, speech) can show a
  * copy is current (NG21 1.2.6); NULL for documents without versions */
+void           pl_document_set_block_easy_read (PlDocument   *self,
+                                                guint         index,
+                                                const char   *easy_read);
+/* The pictures staff chose for the reader's easy read (element-type
+ * PlSymbolChoice), their own before their service's; NULL when none */
+GPtrArray     *pl_document_get_symbol_choices (PlDocument *self);
+void           pl_document_set_symbol_choices (PlDocument *self,
+                                               GPtrArray  *choices);
 const char    *pl_document_get_version   (PlDocument   *self);
 void           pl_document_set_version   (PlDocument   *self,
                                           const char   *version);

@@ -15,6 +15,9 @@
 #include "pl-record-json.h"
 #include "pl-theme.h"
 
+const char * const pl_symbol_place_nicks[] = {
+  "beside", "larger", "above", "none", NULL
+};
 const char * const pl_need_category_nicks[] = {
   "communication-support", "communication-professional", "contact-method",
   "information-format", "additional-support", "community-language", NULL
@@ -438,7 +441,9 @@ RECORD_TYPE (pl_comm_need, PlCommNeed, "comm_needs", N_("communication need"),
   INT_IN (PlSettings, lock_minutes, N_("lock after"), lock_minutes_range), \
   INT_IN (PlSettings, line_focus, N_("line focus"), line_focus_range), \
   BOOL (PlSettings, reading_ruler, N_("reading ruler")), \
-  BOOL (PlSettings, focus_mode, N_("focus mode")),
+  BOOL (PlSettings, focus_mode, N_("focus mode")), \
+  BOOL (PlSettings, easy_read, N_("easy read")), \
+  ENUM (PlSettings, symbols, pl_symbol_place_nicks, N_("easy read pictures")),
 
 static const PlField pl_settings_type_fields[] = {
   ID (PlSettings),
@@ -493,6 +498,7 @@ static const PlField pl_plan_section_type_fields[] = {
   REF (PlPlanSection, plan_id, NULL),
   ENUM (PlPlanSection, kind, pl_section_kind_nicks, N_("part")),
   TEXT (PlPlanSection, body, N_("text")),
+  TEXT (PlPlanSection, easy_read, N_("easy read text")),
 };
 RECORD_TYPE (pl_plan_section, PlPlanSection, "plan_sections", N_("plan part"),
              "plan_id", "id");
@@ -733,6 +739,19 @@ static const PlField pl_pronunciation_type_fields[] = {
 RECORD_TYPE (pl_pronunciation, PlPronunciation, "pronunciations", N_("pronunciation"),
              "person_id", "written COLLATE NOCASE, id");
 
+static const PlField pl_symbol_choice_type_fields[] = {
+  ID (PlSymbolChoice),
+  REF (PlSymbolChoice, service_id, NULL),
+  REF (PlSymbolChoice, person_id, NULL),
+  NAME (PlSymbolChoice, words, N_("words")),
+  TEXT (PlSymbolChoice, symbol, N_("picture")),
+  TEXT (PlSymbolChoice, description, N_("description of the picture")),
+  STAMP (PlSymbolChoice, created_at),
+  STAMP (PlSymbolChoice, updated_at),
+};
+RECORD_TYPE (pl_symbol_choice, PlSymbolChoice, "symbol_choices", N_("easy read picture"),
+             "person_id", "words COLLATE NOCASE, id");
+
 static const PlRecordType * const all_types[] = {
   &pl_service_type,
   &pl_person_type,
@@ -760,6 +779,7 @@ static const PlRecordType * const all_types[] = {
   &pl_plan_view_type,
   &pl_diary_comment_type,
   &pl_service_response_type,
+  &pl_symbol_choice_type,
   &pl_pronunciation_type,
 };
 
@@ -804,6 +824,7 @@ DEFINE_RECORD (PlDraft, pl_draft, pl_draft_type)
 DEFINE_RECORD (PlPlanView, pl_plan_view, pl_plan_view_type)
 DEFINE_RECORD (PlDiaryComment, pl_diary_comment, pl_diary_comment_type)
 DEFINE_RECORD (PlServiceResponse, pl_service_response, pl_service_response_type)
+DEFINE_RECORD (PlSymbolChoice, pl_symbol_choice, pl_symbol_choice_type)
 DEFINE_RECORD (PlPronunciation, pl_pronunciation, pl_pronunciation_type)
 
 static const char *

@@ -197,6 +197,17 @@ struct _PlCommNeed
   char           *notes;
 };
 
+/* Where easy read puts each idea's picture */
+typedef enum
+{
+  PL_SYMBOLS_BESIDE,   /* on the left, the words on the right */
+  PL_SYMBOLS_LARGER,   /* on the left, twice the size */
+  PL_SYMBOLS_ABOVE,    /* above the words */
+  PL_SYMBOLS_NONE,     /* no pictures: easy read's short lines alone */
+} PlSymbolPlace;
+
+extern const char * const pl_symbol_place_nicks[];
+
 /* Text sizes the reader can show, in points: RNIB standard print to 400%
  * of it (WCAG 1.4.4 asks for 200%) */
 #define PL_SETTINGS_TEXT_SIZE_MIN 14
@@ -223,6 +234,8 @@ struct _PlSettings
   int     line_focus;         /* 0 off, else lines left bright: 1, 3 or 5 */
   gboolean reading_ruler;
   gboolean focus_mode;        /* everything hidden but the text */
+  gboolean easy_read;         /* documents in easy read: a picture for each idea */
+  PlSymbolPlace symbols;     /* where easy read's pictures go, or none */
 };
 
 struct _PlContact
@@ -272,6 +285,7 @@ struct _PlPlanSection
   gint64         plan_id;
   PlSectionKind  kind;
   char          *body;
+  char          *easy_read;  /* the part in easy read, written with the person; NULL if none */
 };
 
 struct _PlOutcome
@@ -574,6 +588,20 @@ struct _PlPronunciation
   char   *updated_at;
 };
 
+/* The picture staff chose for some words in easy read (pl-symbol-choice.h):
+ * for the whole service (service_id) or one person (person_id), never both */
+struct _PlSymbolChoice
+{
+  gint64  id;
+  gint64  service_id;   /* 0 for one person's */
+  gint64  person_id;    /* 0 for the service's */
+  char   *words;        /* "cup of tea": up to four words, whatever their case */
+  char   *symbol;       /* a symbol Plainly ships; NULL: no picture for these words */
+  char   *description;  /* what a screen reader says of it; NULL: decoration */
+  char   *created_at;
+  char   *updated_at;
+};
+
 /* The plan as the person last saw it (NG86 1.4.8), see pl-plan-version.h */
 typedef struct _PlPlanView PlPlanView;
 struct _PlPlanView
@@ -589,12 +617,14 @@ extern const PlRecordType pl_draft_type;
 extern const PlRecordType pl_plan_view_type;
 extern const PlRecordType pl_diary_comment_type;
 extern const PlRecordType pl_service_response_type;
+extern const PlRecordType pl_symbol_choice_type;
 extern const PlRecordType pl_pronunciation_type;
 
 PL_DECLARE_RECORD (PlDraft, pl_draft)
 PL_DECLARE_RECORD (PlPlanView, pl_plan_view)
 PL_DECLARE_RECORD (PlDiaryComment, pl_diary_comment)
 PL_DECLARE_RECORD (PlServiceResponse, pl_service_response)
+PL_DECLARE_RECORD (PlSymbolChoice, pl_symbol_choice)
 PL_DECLARE_RECORD (PlPronunciation, pl_pronunciation)
 
 G_END_DECLS

@@ -26,13 +26,13 @@ static const PlNeedInfo known[] = {
   { "957331000000109", FORMAT, N_("Written information in large print, at least 20 point"), 20, TRUE, FALSE, FALSE },
   { "957351000000102", FORMAT, N_("Written information in large print, at least 24 point"), 24, TRUE, FALSE, FALSE },
   { "957371000000106", FORMAT, N_("Written information in large print, at least 28 point"), 28, TRUE, FALSE, FALSE },
-  { "796161000000101", FORMAT, N_("Information in easy read"), 0, FALSE, FALSE, FALSE },
+  { "796161000000101", FORMAT, N_("Information in easy read"), 0, FALSE, FALSE, FALSE, TRUE },
   { "367741000000102", FORMAT, N_("Information told to me out loud"), 0, FALSE, TRUE, FALSE },
   { "985021000000106", FORMAT, N_("Someone to read written information out to me"), 0, FALSE, TRUE, FALSE },
   { "936601000000105", FORMAT, N_("Information as a sound recording"), 0, FALSE, TRUE, FALSE },
   { "945751000000106", FORMAT, N_("Information I can download"), 0, FALSE, FALSE, FALSE },
   { "936581000000101", FORMAT, N_("Information by email"), 0, FALSE, FALSE, FALSE },
-  { "1082551000000100", FORMAT, N_("Information made for people with aphasia"), 0, FALSE, FALSE, TRUE },
+  { "1082551000000100", FORMAT, N_("Information made for people with aphasia"), 0, FALSE, FALSE, TRUE, TRUE },
   { "936661000000109", FORMAT, N_("Information in braille (grade 2, contracted)"), 0, FALSE, FALSE, FALSE },
   { "936681000000100", FORMAT, N_("Information in braille (grade 1, uncontracted)"), 0, FALSE, FALSE, FALSE },
   { "936621000000101", FORMAT, N_("Information in Moon, the raised alphabet"), 0, FALSE, FALSE, FALSE },
@@ -58,7 +58,7 @@ static const PlNeedInfo known[] = {
   { "1108131000000104", ADDITIONAL, N_("Reminders before appointments"), 0, FALSE, FALSE, FALSE },
   { "1108151000000106", ADDITIONAL, N_("My carer with me at appointments"), 0, FALSE, FALSE, FALSE },
   { "837341000000108", ADDITIONAL, N_("I use a communication passport"), 0, FALSE, FALSE, FALSE },
-  { "719754002", ADDITIONAL, N_("I use symbols to communicate"), 0, FALSE, FALSE, FALSE },
+  { "719754002", ADDITIONAL, N_("I use symbols to communicate"), 0, FALSE, FALSE, FALSE, TRUE },
   { "719393008", ADDITIONAL, N_("I use photographs to communicate"), 0, FALSE, FALSE, FALSE },
 };
 
@@ -110,6 +110,11 @@ apply_need (PlSettings       *settings,
   if (info->read_aloud)
     settings->read_aloud = TRUE;
 
+  /* NG86 1.1.5: easy read and symbols for people with a learning
+   * disability or aphasia */
+  if (info->easy_read)
+    settings->easy_read = TRUE;
+
   /* NG86 1.1.5: additional time to process information */
   if (info->more_time)
     {
@@ -141,6 +146,8 @@ effects_for (const char *code,
             .high_contrast = rule->high_contrast,
             .read_aloud = rule->read_aloud,
             .more_time = rule->more_time,
+            /* Staff's rules say nothing of easy read: the code's own effect */
+            .easy_read = known_info != NULL && known_info->easy_read,
           };
           return TRUE;
         }
@@ -270,6 +277,9 @@ pl_needs_explain_with_rules (GPtrArray *needs,
       if (after->read_aloud != before->read_aloud)
         g_ptr_array_add (explanation->changes,
                          g_strdup (_("Offer to read aloud when something opens")));
+      if (after->easy_read != before->easy_read)
+        g_ptr_array_add (explanation->changes,
+                         g_strdup (_("Easy read, with a picture for each idea")));
       if (after->speech_rate != before->speech_rate)
         g_ptr_array_add (explanation->changes,
                          g_strdup_printf (_("Slower speech, %d words a minute"), after->speech_rate));

@@ -22,6 +22,7 @@ typedef struct
   gboolean        high_contrast;
   gboolean        read_aloud;  /* offer speech as soon as a document opens */
   gboolean        more_time;   /* slower speech, longer pauses (NG86 1.1.5) */
+  gboolean        easy_read;   /* documents in easy read, a picture for each idea */
 } PlNeedInfo;
 
 const PlNeedInfo *pl_need_lookup     (const char *code);

@@ -44,7 +44,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 8
+#define PL_STORE_SCHEMA_VERSION 9
 
 typedef struct
 {
@@ -167,6 +167,7 @@ PL_STORE_DEFINE_RECORD (PlDraft, draft, drafts, pl_draft_type)
 PL_STORE_DEFINE_RECORD (PlPlanView, plan_view, plan_views, pl_plan_view_type)
 PL_STORE_DEFINE_RECORD (PlDiaryComment, diary_comment, diary_comments, pl_diary_comment_type)
 PL_STORE_DEFINE_RECORD (PlServiceResponse, service_response, service_responses, pl_service_response_type)
+PL_STORE_DEFINE_RECORD (PlSymbolChoice, symbol_choice, symbol_choices, pl_symbol_choice_type)
 PL_STORE_DEFINE_RECORD (PlPronunciation, pronunciation, pronunciations, pl_pronunciation_type)
 
 /* Lookups beyond "by id" and "by owner" */
