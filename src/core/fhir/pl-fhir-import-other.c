@@ -502,3 +502,69 @@ pl_fhir_read_composition (PlFhirImport  *self,
   pl_fhir_note_left_out (self, entry, NULL, entry->resource, more);
   return TRUE;
 }
+
+/* CareTeam: the people involved, each read as a contact; the team itself
+ * holds nothing more */
+gboolean
+pl_fhir_read_care_team (PlFhirImport  *self,
+                        PlFhirEntry   *entry,
+                        GError       **error)
+{
+  static const char * const more[] = { "status", "subject", "participant", "name", NULL };
+  JsonArray *participants;
+  gboolean about;
+
+  if (!pl_fhir_is_about_patient (self, entry, "subject", &about, error) ||
+      !pl_fhir_get_array (entry, entry->resource, "participant", "participant",
+                          &participants, error))
+    return FALSE;
+  if (!about)
+    return TRUE;
+
+  for (guint i = 0; participants != NULL && i < json_array_get_length (participants); i++)
+    {
+      JsonObject *participant;
+      JsonObject *member;
+      PlFhirEntry *target;
+
+      if (!pl_fhir_get_element (entry, participants, i, "participant", &participant, error) ||
+          !pl_fhir_get_object (entry, participant, "member", "participant.member", &member, error))
+        return FALSE;
+      if (member == NULL)
+        continue;
+      target = pl_fhir_resolve (self, entry, member, "participant.member", error);
+      if (target == NULL || pl_fhir_contact_for (self, target, error) < 0)
+        return FALSE;
+    }
+
+  entry->read = TRUE;
+  pl_fhir_note_left_out (self, entry, NULL, entry->resource, more);
+  return TRUE;
+}
+
+/* Provenance of the plan read: its version and who agreed it are the
+ * plan's own fields; another's is history Plainly does not keep */
+gboolean
+pl_fhir_read_provenance (PlFhirImport  *self,
+                         PlFhirEntry   *entry,
+                         GError       **error)
+{
+  JsonArray *targets;
+
+  if (!pl_fhir_get_array (entry, entry->resource, "target", "target", &targets, error))
+    return FALSE;
+  for (guint i = 0; targets != NULL && i < json_array_get_length (targets); i++)
+    {
+      JsonObject *reference;
+      PlFhirEntry *target;
+
+      if (!pl_fhir_get_element (entry, targets, i, "target", &reference, error))
+        return FALSE;
+      target = pl_fhir_resolve (self, entry, reference, "target", error);
+      if (target == NULL)
+        return FALSE;
+      if (target == self->plan_entry)
+        entry->read = TRUE;
+    }
+  return TRUE;
+}

@@ -186,5 +186,11 @@ gboolean     pl_fhir_read_part_other    (PlFhirImport   *self,
 gboolean     pl_fhir_read_composition   (PlFhirImport   *self,
                                          PlFhirEntry    *entry,
                                          GError        **error);
+gboolean     pl_fhir_read_care_team     (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         GError        **error);
+gboolean     pl_fhir_read_provenance    (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         GError        **error);
 
 G_END_DECLS

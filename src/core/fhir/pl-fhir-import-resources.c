@@ -80,12 +80,26 @@ static gboolean
 map_knows_extension (const PlFhirRecordMap *map,
                      const char            *url)
 {
+  guint n_maps;
+  const PlFhirRecordMap * const *maps = pl_fhir_maps (&n_maps);
+
   for (guint i = 0; i < map->n_fields; i++)
     {
       g_autofree char *known = extension_url (map->fields[i].path);
 
       if (g_strcmp0 (known, url) == 0)
         return TRUE;
+    }
+  /* Records kept as extensions of this one's resource (a complaint's updates) */
+  for (guint i = 0; i < n_maps; i++)
+    {
+      const PlFhirRecordMap *part = maps[i];
+
+      if (!part->element || g_strcmp0 (part->listed_in, "extension") != 0)
+        continue;
+      for (guint j = 0; part->fixed != NULL && part->fixed[j].path != NULL; j++)
+        if (g_str_equal (part->fixed[j].path, "url") && g_str_equal (part->fixed[j].value, url))
+          return TRUE;
     }
   return FALSE;
 }
@@ -308,7 +322,10 @@ read_patient (PlFhirImport  *self,
               PlFhirEntry   *entry,
               GError       **error)
 {
-  static const char * const more[] = { "identifier", "name", "communication", NULL };
+  /* managingOrganization: the service, read from the bundle's Organization */
+  static const char * const more[] = {
+    "identifier", "name", "communication", "managingOrganization", NULL
+  };
   const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_person_type);
 
   self->person = pl_person_new ();
@@ -939,6 +956,8 @@ pl_fhir_import_resources (PlFhirImport  *self,
     { "Basic", read_basic },
     { "Encounter", read_encounter },
     { "Composition", pl_fhir_read_composition },
+    { "CareTeam", pl_fhir_read_care_team },
+    { "Provenance", pl_fhir_read_provenance },
   };
 
   if (!find_patient (self, error) || !read_patient (self, self->patient, error))
