@@ -63,6 +63,14 @@ PL_TEST_PACKAGES=(
   xdotool
 )
 
+# The FHIR export test checks bundles with the npm package "fhir", which
+# it installs into the build folder the first time; npm comes with nodejs
+# from other sources (NodeSource), and from its own Debian package
+PL_TEST_PACKAGES+=(nodejs)
+if ! command -v npm >/dev/null 2>&1; then
+  PL_TEST_PACKAGES+=(npm)
+fi
+
 # A private sound server with a null sink, for the speaker tests and
 # bench-highlight; not where PipeWire serves the desktop's sound, as
 # installing PulseAudio beside it could take the desktop's sound over (the

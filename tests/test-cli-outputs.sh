@@ -268,7 +268,7 @@ check "and says it is the database" grep -q "Plainly’s database" "$tmp/err"
 expect "a talking book over a folder is refused" 1 "${epub_to[@]}" --out "$tmp"
 expect "--grade with epub is refused" 2 "${epub_to[@]}" --grade 1 --out "$tmp/grade.epub"
 expect "an unknown format is refused" 2 "${export_to[@]}" "$tmp/plan.book" --format book
-check "and names the formats there are" grep -q "Use pdf, brf or epub" "$tmp/err"
+check "and names the formats there are" grep -q "Use pdf, brf, epub or fhir" "$tmp/err"
 check "no refused book was left" [ ! -e "$tmp/grade.epub" ] && [ ! -e "$tmp/plan.book" ]
 
 check "after all of it, the database is whole" database_intact

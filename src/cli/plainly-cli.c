@@ -32,6 +32,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-epub.h"
+#include "pl-fhir-export.h"
 #include "pl-fhir-import.h"
 #include "pl-model.h"
 #include "pl-needs.h"
@@ -65,6 +66,7 @@ static char *opt_read_aloud = NULL;
 static char *opt_more_time = NULL;
 static char *opt_staff = NULL;
 static gboolean opt_reset = FALSE;
+static char *opt_include = NULL;
 
 static const GOptionEntry entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -74,7 +76,8 @@ static const GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
     N_("For speak: the sound file to write (WAV, MP3 or Ogg, by its ending); for export: the PDF file"), N_("FILE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
-    N_("For export: the kind of file, pdf (large print), brf (braille) or epub (a talking book)"),
+    N_("For export: the kind of file, pdf (large print), brf (braille), epub (a talking book) "
+       "or fhir (for another care record)"),
     N_("FORMAT") },
   { "grade", 0, 0, G_OPTION_ARG_INT, &opt_grade,
     N_("For export as brf: 1 uncontracted or 2 contracted braille (as the person's needs say if not given)"),
@@ -105,6 +108,9 @@ static const GOptionEntry entries[] = {
   { "reset", 0, 0, G_OPTION_ARG_NONE, &opt_reset,
     N_("For demo: remove the example person and all that was added to them, and bring "
        "them back as shipped"), NULL },
+  { "include", 0, 0, G_OPTION_ARG_STRING, &opt_include,
+    N_("For export as fhir: more than the plan, welcome, complaints, diary or all, "
+       "with commas between them"), N_("PARTS") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Say which version of Plainly this is"), NULL },
   { NULL }
@@ -613,6 +619,30 @@ command_export_braille (PlStore        *store,
   return EXIT_OK;
 }
 
+/* Writes the person and their plan as a FHIR R4 bundle for another care
+ * record, with only what the reader may see; --include adds the welcome
+ * pack, complaints or diary */
+static int
+command_export_fhir (PlStore    *store,
+                     const char *who)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) person = pl_store_find_person (store, who, &error);
+  g_autoptr(PlViewer) viewer = NULL;
+  PlFhirExtras extras = PL_FHIR_EXTRA_NONE;
+
+  if (opt_include != NULL && !pl_fhir_extras_from_string (opt_include, &extras, &error))
+    return usage_error (error->message);
+  if (person != NULL)
+    viewer = open_viewer (store, person, &error);
+  if (viewer == NULL || !pl_fhir_export_save (store, viewer, extras, opt_out, &error))
+    {
+      say_error (error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
 /* Writes the document as a talking book: its pages in the person's own
  * text size and colours unless --size or --high-contrast say otherwise,
  * read aloud in their own voice settings */
@@ -823,7 +853,9 @@ main (int   argc,
                                       "                (--format pdf --out FILE.pdf [--size 24] [--high-contrast])\n"
                                       "                or as braille (--format brf --out FILE.brf [--grade 1]\n"
                                       "                [--cells 40] [--lines 25]), or as a talking book\n"
-                                      "                read aloud (--format epub --out FILE.epub [--size 24])\n"
+                                      "                read aloud (--format epub --out FILE.epub [--size 24]),\n"
+                                      "                or for another care record as FHIR R4 (--format fhir\n"
+                                      "                --out FILE.json [--include welcome,complaints,diary])\n"
                                       "  import FILE   Import a person and their plan from another care\n"
                                       "                record: a FHIR R4 bundle in JSON. Says what was read\n"
                                       "                and what was left out\n"
@@ -863,6 +895,9 @@ main (int   argc,
   if ((opt_min_size >= 0 || opt_contrast != NULL || opt_read_aloud != NULL ||
        opt_more_time != NULL) && g_strcmp0 (command, "need-rule") != 0)
     return usage_error (_("--min-size, --contrast, --read-aloud and --more-time only go with need-rule."));
+  if (opt_include != NULL && (g_strcmp0 (command, "export") != 0 || opt_format == NULL ||
+                              g_ascii_strcasecmp (opt_format, "fhir") != 0))
+    return usage_error (_("--include only goes with export --format fhir."));
   if (opt_reset && g_strcmp0 (command, "demo") != 0)
     return usage_error (_("--reset only goes with demo."));
   if ((opt_grade != 0 || opt_cells != 0 || opt_lines != 0) &&
@@ -895,10 +930,11 @@ main (int   argc,
             return usage_error (_("Say where to save it: export PERSON --format pdf --out FILE.pdf."));
           if (opt_format != NULL && g_ascii_strcasecmp (opt_format, "pdf") != 0 &&
               g_ascii_strcasecmp (opt_format, "brf") != 0 &&
-              g_ascii_strcasecmp (opt_format, "epub") != 0)
+              g_ascii_strcasecmp (opt_format, "epub") != 0 &&
+              g_ascii_strcasecmp (opt_format, "fhir") != 0)
             {
               g_autofree char *message =
-                g_strdup_printf (_("“%s” is not a format Plainly can export. Use pdf, brf or epub."),
+                g_strdup_printf (_("“%s” is not a format Plainly can export. Use pdf, brf, epub or fhir."),
                                  opt_format);
               return usage_error (message);
             }
@@ -979,6 +1015,9 @@ main (int   argc,
   if (g_strcmp0 (command, "export") == 0 && opt_format != NULL &&
       g_ascii_strcasecmp (opt_format, "epub") == 0)
     return command_export_epub (store, argv[2], kind);
+  if (g_strcmp0 (command, "export") == 0 && opt_format != NULL &&
+      g_ascii_strcasecmp (opt_format, "fhir") == 0)
+    return command_export_fhir (store, argv[2]);
   if (g_strcmp0 (command, "export") == 0)
     return opt_format != NULL && g_ascii_strcasecmp (opt_format, "brf") == 0
            ? command_export_braille (store, argv[2], kind)

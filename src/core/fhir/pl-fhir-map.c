@@ -178,6 +178,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (section_kinds) == PL_SECTION_N_KINDS);
 static const PlFhirField plan_section_fields[] = {
   CODES ("kind", "code.coding[system=" PL_FHIR_LOCAL_CODES "plan-section].code", section_kinds),
   F ("body", "valueString", PL_FHIR_STRING),
+  F ("easy_read", EXT ("plan_sections", "easy_read") ".valueString", PL_FHIR_STRING),
 };
 static const PlFhirFixed plan_section_fixed[] = {
   FIXED ("status", "final"),

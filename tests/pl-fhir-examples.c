@@ -1,0 +1,83 @@
+/* pl-fhir-examples.c: every FHIR export of the example person, to validate
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   pl-fhir-examples FOLDER
+ *
+ * Writes into FOLDER the bundle of the example person as the person, with
+ * and without each part given on request, and as their son Paul, a carer
+ * who may see the plan and the diary: test-fhir-validate.sh checks each
+ * against the FHIR R4 definitions. Prints the names written, one a line.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "pl-access.h"
+#include "pl-demo.h"
+#include "pl-fhir-export.h"
+#include "pl-test-util.h"
+
+static gboolean
+write_one (PlStore      *store,
+           PlViewer     *viewer,
+           PlFhirExtras  extras,
+           const char   *folder,
+           const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  if (!pl_fhir_export_save (store, viewer, extras, path, &error))
+    {
+      g_printerr ("%s: %s\n", name, error->message);
+      return FALSE;
+    }
+  g_print ("%s\n", name);
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlViewer) person = NULL;
+  g_autoptr(PlViewer) carer = NULL;
+  g_autoptr(PlViewer) carer_reading = NULL;
+  gint64 person_id = 0;
+  gboolean all_written;
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: pl-fhir-examples FOLDER\n");
+      return 2;
+    }
+
+  dir = pl_test_make_dir ("plainly-fhir-examples");
+  store = pl_test_open_store (dir, NULL);
+  if (!pl_demo_install (store, &person_id, &error) ||
+      (person = pl_access_open_person (store, person_id, NULL, &error)) == NULL ||
+      (carer = pl_access_open_carer (store, 1, NULL, &error)) == NULL ||
+      (carer_reading = pl_viewer_for_person (store, carer, person_id, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      pl_test_remove_dir (dir);
+      return 1;
+    }
+
+  all_written = write_one (store, person, PL_FHIR_EXTRA_NONE, argv[1], "person-plan.json") &&
+                write_one (store, person, PL_FHIR_EXTRA_WELCOME, argv[1], "person-welcome.json") &&
+                write_one (store, person, PL_FHIR_EXTRA_COMPLAINTS, argv[1], "person-complaints.json") &&
+                write_one (store, person, PL_FHIR_EXTRA_DIARY, argv[1], "person-diary.json") &&
+                write_one (store, person, PL_FHIR_EXTRAS_ALL, argv[1], "person-all.json") &&
+                write_one (store, carer_reading, PL_FHIR_EXTRA_NONE, argv[1], "carer-plan.json") &&
+                write_one (store, carer_reading, PL_FHIR_EXTRA_DIARY, argv[1], "carer-diary.json");
+
+  g_clear_pointer (&store, pl_store_unref);
+  pl_test_remove_dir (dir);
+  return all_written ? 0 : 1;
+}
