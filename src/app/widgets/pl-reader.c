@@ -41,6 +41,7 @@ struct _PlReader
   gboolean        have_settings;
   gboolean        settings_focus_mode;  /* focus_mode of the last settings applied */
   GHashTable     *rows;                 /* heading anchor → its GtkListBoxRow (borrowed) */
+  GtkListBoxRow  *current_row;          /* the part being read (borrowed), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PlReader, pl_reader, GTK_TYPE_WIDGET)
@@ -96,8 +97,33 @@ contents_row_activated_cb (GtkListBox    *list,
     pl_reader_set_contents_visible (self, FALSE);
 }
 
-/* The part being read is the selected row, so the contents say where the
- * person is as well as where they can go */
+/* The part being read is marked in the contents, so they say where the
+ * person is as well as where they can go. Not by selecting it: a list
+ * with a selection has Orca say "not selected" after every other part. */
+static void
+set_current_row (PlReader      *self,
+                 GtkListBoxRow *row)
+{
+  if (row == self->current_row)
+    return;
+  if (self->current_row != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->current_row), "pl-current-part");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->current_row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  self->current_row = row;
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "pl-current-part");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      /* Said after a part's name in the contents */
+                                      _("The part you are reading"),
+                                      -1);
+    }
+}
+
 static void
 update_current_part (PlReader *self)
 {
@@ -115,13 +141,7 @@ update_current_part (PlReader *self)
           current = g_hash_table_lookup (self->rows, block->anchor);
       }
 
-  if (current != gtk_list_box_get_selected_row (self->contents_list))
-    {
-      if (current != NULL)
-        gtk_list_box_select_row (self->contents_list, current);
-      else
-        gtk_list_box_unselect_all (self->contents_list);
-    }
+  set_current_row (self, current);
 }
 
 static void
@@ -159,6 +179,9 @@ contents_row_new (const PlBlock *block)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, block->text,
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, block->level - 1,
                                   -1);
+  /* GTK 4.8 marks every row "not selected", even in a list with no
+   * selection, and Orca says so after each part */
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED);
   g_object_set_data_full (G_OBJECT (row), "pl-anchor", g_strdup (block->anchor), g_free);
   return row;
 }
@@ -170,6 +193,7 @@ rebuild_contents (PlReader *self)
   GtkWidget *child;
 
   g_hash_table_remove_all (self->rows);
+  self->current_row = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contents_list))) != NULL)
     gtk_list_box_remove (self->contents_list, child);
 
@@ -192,7 +216,8 @@ rebuild_contents (PlReader *self)
   update_current_part (self);
 }
 
-/* F9: the contents, and the focus goes with them so the keyboard can choose */
+/* F9: the contents, and the focus goes with them so the keyboard can
+ * choose, starting at the part being read */
 static gboolean
 toggle_contents_cb (GtkWidget *widget,
                     GVariant  *args,
@@ -204,7 +229,9 @@ toggle_contents_cb (GtkWidget *widget,
   pl_reader_set_contents_visible (self, show);
   if (show)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->contents_list, 0);
+      GtkListBoxRow *row = self->current_row != NULL
+                           ? self->current_row
+                           : gtk_list_box_get_row_at_index (self->contents_list, 0);
 
       if (row != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (row));
@@ -259,6 +286,7 @@ pl_reader_dispose (GObject *object)
 
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
+  self->current_row = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), PL_TYPE_READER);
 
   G_OBJECT_CLASS (pl_reader_parent_class)->dispose (object);
@@ -550,4 +578,12 @@ pl_reader_get_contents_list (PlReader *self)
   g_return_val_if_fail (PL_IS_READER (self), NULL);
 
   return self->contents_list;
+}
+
+GtkListBoxRow *
+pl_reader_get_current_part_row (PlReader *self)
+{
+  g_return_val_if_fail (PL_IS_READER (self), NULL);
+
+  return self->current_row;
 }
