@@ -125,7 +125,7 @@ test_menu_when_opened (void)
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
   g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, 2);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Menu");
+                                       "Plainly");
   g_assert_true (pl_gui_test_wait_until (is_visible, popover));
   gtk_menu_button_popdown (button);
 

@@ -413,6 +413,11 @@ pl_window_show_notice (PlWindow   *self,
   g_return_if_fail (text != NULL);
 
   gtk_label_set_label (self->notice_label, text);
+  /* The alert is named by its words: unnamed, GTK 4.8 gives Orca its type
+   * name ("alert GtkBox") and the words go unsaid */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_revealer_get_child (self->notice_revealer)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
   gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
 }
 
@@ -890,7 +895,8 @@ pl_window_init (PlWindow *self)
   static guint n_windows;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  pl_widget_set_menu_when_opened (self->menu_button, self->primary_menu, _("Menu"));
+  /* Said as "Plainly menu": "Menu" would be "Menu menu" */
+  pl_widget_set_menu_when_opened (self->menu_button, self->primary_menu, _("Plainly"));
   pl_widget_name_menu (self->print_button, _("Print"));
   pl_widget_unname_stack_pages (GTK_WIDGET (self));
 
