@@ -541,11 +541,15 @@ test_document_view_blocks (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_NOTE);
 
   /* Orca's Say All goes from each text to the next it flows to: every
-   * block's words in order, a field's value without its hidden name, and
-   * nothing after the last */
+   * block's words in order, a field's name and then its value (Say All
+   * reads text, not the value's accessible name, so "Time" would go
+   * unsaid), and nothing after the last */
   {
-    const char *anchors[] = { "top", NULL, "intro", "li-1", "li-2", "time", "empty",
-                              "contacts", "coordinator", "q" };
+    const char *anchors[] = { "top", NULL, "intro", "li-1", "li-2", "time", "time", "empty",
+                              "contacts", "coordinator", "coordinator", "q" };
+    /* The field's name: the block's first label, not its last */
+    const gboolean names[] = { FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE,
+                               FALSE, TRUE, FALSE, FALSE };
     GtkWidget *texts[G_N_ELEMENTS (anchors)];
 
     for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
@@ -556,9 +560,16 @@ test_document_view_blocks (void)
         /* The words are the block's last label: after a bullet, an icon,
          * or a field's name */
         while (!GTK_IS_LABEL (widget))
-          widget = gtk_widget_get_last_child (widget);
+          widget = names[i] ? gtk_widget_get_first_child (widget) : gtk_widget_get_last_child (widget);
         texts[i] = widget;
       }
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (texts[5])), ==, "Time");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (texts[9])), ==, "Care coordinator");
+    /* The name is read by Say All but is no stop of its own: the value
+     * takes the focus and says both */
+    g_assert_false (gtk_widget_get_focusable (texts[5]));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (texts[6]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Time: 8:00 in the morning");
     for (guint i = 0; i + 1 < G_N_ELEMENTS (texts); i++)
       gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (texts[i]),
                                            GTK_ACCESSIBLE_RELATION_FLOW_TO, texts[i + 1], NULL);

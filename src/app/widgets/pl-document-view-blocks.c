@@ -464,9 +464,11 @@ labelled_box_new (const char        *label_text,
           g_autofree char *whole =
             g_strdup_printf (_("%s: %s"), label_text, gtk_label_get_text (GTK_LABEL (first)));
 
-          /* The value is the one stop, and says its name with it */
+          /* The value is the one stop, and says its name with it; Say
+           * All, which reads text and not names, reads the name's own
+           * label before it */
           gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-          gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          g_object_set_data (G_OBJECT (label), "pl-field-name", GINT_TO_POINTER (TRUE));
           gtk_accessible_update_property (GTK_ACCESSIBLE (first),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, whole,
                                           -1);
@@ -577,13 +579,14 @@ pl_document_view_block_new (PlDocumentView *self,
 }
 
 /* Text Say All reads: what takes the focus (headings, paragraphs, values,
- * pieces of long texts) and a link's words. A field's name is hidden, and
- * said with its value's; a bullet is decoration. */
+ * pieces of long texts), a field's name before its value, and a link's
+ * words; a bullet is decoration. */
 static gboolean
 is_read_text (GtkWidget *widget)
 {
   return GTK_IS_LABEL (widget) &&
          (gtk_label_get_selectable (GTK_LABEL (widget)) ||
+          g_object_get_data (G_OBJECT (widget), "pl-field-name") != NULL ||
           GTK_IS_BUTTON (gtk_widget_get_parent (widget)));
 }
 
