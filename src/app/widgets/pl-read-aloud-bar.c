@@ -121,6 +121,12 @@ update_buttons (PlReadAloudBar *self)
   gtk_label_set_label (self->compact_play_label, label);
   gtk_image_set_from_icon_name (self->play_icon, icon);
   gtk_image_set_from_icon_name (self->compact_play_icon, icon);
+  /* Named by name alone: GTK 4.8 would add the words of each label that
+   * names it by its mnemonic ("Read Aloud Read aloud Read Aloud") */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->play_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->compact_play_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_play_button),
