@@ -386,6 +386,21 @@ test_reading_aids (Fixture       *f,
   g_assert_true (s->focus_mode);
   flip (f, "focus-mode");
   g_assert_false (s->focus_mode);
+
+  /* Easy read, and where its pictures go */
+  g_assert_false (s->easy_read);
+  flip (f, "easy-read");
+  g_assert_true (s->easy_read);
+  g_assert_true (pl_choice_button_get_active (PL_CHOICE_BUTTON (control (f, "symbols-0"))));
+  for (int place = PL_SYMBOLS_NONE; place >= PL_SYMBOLS_BESIDE; place--)
+    {
+      g_autofree char *name = g_strdup_printf ("symbols-%d", place);
+
+      f->n_changed = 0;
+      click (control (f, name));
+      g_assert_cmpuint (f->n_changed, ==, 1);
+      g_assert_cmpint (s->symbols, ==, place);
+    }
 }
 
 static void
@@ -673,7 +688,8 @@ test_needs_explained (Fixture       *f,
                 || g_strcmp0 (chosen->theme, defaults->theme) != 0
                 || chosen->read_aloud != defaults->read_aloud
                 || chosen->speech_rate != defaults->speech_rate
-                || chosen->pause_ms != defaults->pause_ms;
+                || chosen->pause_ms != defaults->pause_ms
+                || chosen->easy_read != defaults->easy_read;
       e = g_ptr_array_index (said, 0);
       g_assert_cmpint (differs, ==, e->changes->len > 0);
     }

@@ -39,6 +39,8 @@ struct _PlSettingsPage
   GtkSpinButton  *letter_spacing;
   GtkSwitch      *reading_ruler;
   GtkSwitch      *focus_mode;
+  GtkSwitch      *easy_read;
+  GtkFlowBox     *symbols_box;
   GtkFlowBox     *line_focus_box;
   AdwPreferencesGroup *needs_group;
   GtkListBox     *needs_list;
@@ -75,6 +77,7 @@ struct _PlSettingsPage
   GPtrArray      *theme_buttons;
   GPtrArray      *font_buttons;
   GPtrArray      *line_focus_buttons;
+  GPtrArray      *symbols_buttons;
   GPtrArray      *lock_buttons;
 
   AdwComboRow    *voice;

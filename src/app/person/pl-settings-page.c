@@ -51,6 +51,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const int line_focus_choices[] = { 0, 1, 3, 5 };
+static const int symbols_choices[] = {
+  PL_SYMBOLS_BESIDE, PL_SYMBOLS_LARGER, PL_SYMBOLS_ABOVE, PL_SYMBOLS_NONE
+};
 
 static GtkWidget *
 find_label (GtkWidget  *root,
@@ -143,6 +146,8 @@ update_controls (PlSettingsPage *self)
   gtk_spin_button_set_value (self->letter_spacing, s->letter_spacing);
   gtk_switch_set_active (self->reading_ruler, s->reading_ruler);
   gtk_switch_set_active (self->focus_mode, s->focus_mode);
+  gtk_switch_set_active (self->easy_read, s->easy_read);
+  pl_settings_choices_show_int (self->symbols_buttons, s->symbols);
   pl_settings_page_show_speech (self);
   pl_settings_page_show_privacy (self);
 
@@ -160,6 +165,20 @@ line_focus_chosen_cb (PlChoiceButton *button,
       || self->settings->line_focus == lines)
     return;
   self->settings->line_focus = lines;
+  pl_settings_page_changed (self);
+}
+
+static void
+symbols_chosen_cb (PlChoiceButton *button,
+                   GParamSpec     *pspec,
+                   PlSettingsPage *self)
+{
+  PlSymbolPlace place = pl_settings_choice_get_int (button);
+
+  if (self->updating || !pl_choice_button_get_active (button)
+      || self->settings->symbols == place)
+    return;
+  self->settings->symbols = place;
   pl_settings_page_changed (self);
 }
 
@@ -211,6 +230,8 @@ pl_settings_page_switch_changed (PlSettingsPage *self,
     field = &self->settings->reading_ruler;
   else if (widget == self->focus_mode)
     field = &self->settings->focus_mode;
+  else if (widget == self->easy_read)
+    field = &self->settings->easy_read;
   else if (widget == self->read_aloud)
     field = &self->settings->read_aloud;
   else
@@ -242,6 +263,23 @@ line_focus_words (int lines)
   if (lines == 0)
     return g_strdup (_("Off"));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d line", "%d lines", lines), lines);
+}
+
+static char *
+symbols_words (int place)
+{
+  switch ((PlSymbolPlace) place)
+    {
+    case PL_SYMBOLS_LARGER:
+      return g_strdup (_("Larger"));
+    case PL_SYMBOLS_ABOVE:
+      return g_strdup (_("Above the words"));
+    case PL_SYMBOLS_NONE:
+      return g_strdup (_("No pictures"));
+    case PL_SYMBOLS_BESIDE:
+    default:
+      return g_strdup (_("Beside the words"));
+    }
 }
 
 static void
@@ -333,6 +371,7 @@ pl_settings_page_finalize (GObject *object)
   g_clear_pointer (&self->theme_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->font_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->line_focus_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->symbols_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->lock_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->voices, g_ptr_array_unref);
 
@@ -423,6 +462,8 @@ pl_settings_page_class_init (PlSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, letter_spacing);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, reading_ruler);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, focus_mode);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, easy_read);
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, symbols_box);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, line_focus_box);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, needs_group);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, needs_list);
@@ -447,6 +488,7 @@ pl_settings_page_init (PlSettingsPage *self)
   self->theme_buttons = g_ptr_array_new ();
   self->font_buttons = g_ptr_array_new ();
   self->line_focus_buttons = g_ptr_array_new ();
+  self->symbols_buttons = g_ptr_array_new ();
   self->lock_buttons = g_ptr_array_new ();
   self->settings = pl_settings_new_default (0);
 
@@ -471,6 +513,10 @@ pl_settings_page_init (PlSettingsPage *self)
                                _("Line focus"), "line-focus",
                                line_focus_choices, G_N_ELEMENTS (line_focus_choices),
                                line_focus_words, G_CALLBACK (line_focus_chosen_cb));
+  pl_settings_add_int_choices (self, self->symbols_buttons, self->symbols_box,
+                               _("Pictures in easy read"), "symbols",
+                               symbols_choices, G_N_ELEMENTS (symbols_choices),
+                               symbols_words, G_CALLBACK (symbols_chosen_cb));
   pl_settings_page_init_privacy (self);
 
   pl_settings_page_set_person_name (self, NULL);

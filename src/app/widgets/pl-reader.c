@@ -14,7 +14,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pl-easy-read-view.h"
 #include "pl-reader-private.h"
+#include "pl-widget-util.h"
 #include "pl-reader-style.h"
 
 /* The contents keep to about 22 characters a line, so they stay narrow
@@ -35,6 +37,9 @@ struct _PlReader
   GtkListBox     *contents_list;
   PlDocumentView *view;
   GtkWidget      *leave_focus_button;
+
+  GtkStack       *pages;               /* the document view, or easy read */
+  PlEasyReadView *easy_read;
 
   gboolean        focus_mode;
   gboolean        contents_before_focus_mode;
@@ -409,6 +414,20 @@ pl_reader_init (PlReader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Easy read is another way of reading the same document, in the flap's
+   * place beside the document view */
+  self->pages = GTK_STACK (gtk_stack_new ());
+  self->easy_read = PL_EASY_READ_VIEW (pl_easy_read_view_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->pages), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
+  g_object_ref (self->view);
+  adw_flap_set_content (self->flap, NULL);
+  gtk_stack_add_child (self->pages, GTK_WIDGET (self->view));
+  g_object_unref (self->view);
+  gtk_stack_add_child (self->pages, GTK_WIDGET (self->easy_read));
+  adw_flap_set_content (self->flap, GTK_WIDGET (self->pages));
+  pl_widget_unname_stack_pages (GTK_WIDGET (self->pages));
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
                             G_CALLBACK (flap_reveal_cb), self);
   g_signal_connect_object (pl_document_view_get_vadjustment (self->view), "value-changed",
@@ -449,6 +468,7 @@ pl_reader_set_document (PlReader   *self,
   /* The same words again keep the contents as they are */
   same = pl_document_equal (shown, document);
   pl_document_view_set_document (self->view, document);
+  pl_easy_read_view_set_document (self->easy_read, document);
   if (!same)
     rebuild_contents (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -487,6 +507,9 @@ pl_reader_set_settings (PlReader         *self,
   rgba_from_color (&ruler_rgba, ruler);
   pl_document_view_set_reading_aids (self->view, settings->line_focus, settings->reading_ruler,
                                      &shade_rgba, &ruler_rgba);
+  pl_easy_read_view_set_look (self->easy_read, settings->text_size, settings->symbols);
+  gtk_stack_set_visible_child (self->pages, settings->easy_read ? GTK_WIDGET (self->easy_read)
+                                                                : GTK_WIDGET (self->view));
 
   /* Settings are applied again on every change of size or theme; focus
    * mode follows them only when the stored choice itself changes, so

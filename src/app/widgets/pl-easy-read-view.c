@@ -1,0 +1,335 @@
+/* pl-easy-read-view.c: a document in easy read, on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each line of pl_easy_read_items () is a row: its picture on the left (or
+ * above) and its words on the right, a sentence a line, at least 16 pt, in
+ * the reader's own theme (the rows carry the document view's classes). The
+ * rows are made from the document, as the document view's blocks are, so
+ * there is no template beyond the scrolled box.
+ */
+
+#define G_LOG_DOMAIN "Plainly"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "pl-easy-read-view.h"
+#include "pl-easyread.h"
+
+/* Easy read is never smaller than this (points) */
+#define MIN_TEXT_SIZE 16
+/* Short lines: a sentence a line where it fits */
+#define LINE_CHARS 40
+
+struct _PlEasyReadView
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *scroller;
+  GtkWidget     *box;
+  PlDocument    *document;
+  int            text_size;
+  PlSymbolPlace  symbols;
+  gboolean       dirty;
+  GHashTable    *textures;   /* "symbol@size" → GdkTexture */
+};
+
+G_DEFINE_FINAL_TYPE (PlEasyReadView, pl_easy_read_view, GTK_TYPE_WIDGET)
+
+static int
+picture_size (PlEasyReadView *self)
+{
+  /* Points to pixels, then a picture about three lines high; twice that
+   * when larger */
+  int line = MAX (self->text_size, MIN_TEXT_SIZE) * 4 / 3;
+
+  switch (self->symbols)
+    {
+    case PL_SYMBOLS_LARGER:
+      return line * 6;
+    case PL_SYMBOLS_ABOVE:
+      return line * 4;
+    case PL_SYMBOLS_BESIDE:
+    case PL_SYMBOLS_NONE:
+    default:
+      return line * 3;
+    }
+}
+
+static GdkTexture *
+texture_for (PlEasyReadView *self,
+             const char     *symbol,
+             int             size)
+{
+  g_autofree char *key = g_strdup_printf ("%s@%d", symbol, size);
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture = g_hash_table_lookup (self->textures, key);
+
+  if (texture != NULL)
+    return texture;
+
+  svg = pl_symbol_load_svg (symbol, &error);
+  if (svg != NULL)
+    {
+      /* Drawn at the size shown: an SVG's own size is 850 pixels */
+      stream = g_memory_input_stream_new_from_bytes (svg);
+      pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, size, size, TRUE, NULL, &error);
+    }
+  if (pixbuf == NULL)
+    {
+      g_warning ("Cannot show the picture %s: %s", symbol, error->message);
+      return NULL;
+    }
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
+  return texture;
+}
+
+static GtkWidget *
+picture_new (PlEasyReadView      *self,
+             const PlSymbolMatch *match,
+             int                  size)
+{
+  GtkWidget *picture;
+  GdkTexture *texture = NULL;
+
+  if (match != NULL && match->symbol != NULL)
+    texture = texture_for (self, match->symbol, size);
+
+  if (texture == NULL)
+    {
+      /* The words stay in line with the others' */
+      picture = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_size_request (picture, self->symbols == PL_SYMBOLS_ABOVE ? -1 : size,
+                                   self->symbols == PL_SYMBOLS_ABOVE ? 0 : -1);
+      return picture;
+    }
+
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  gtk_widget_set_size_request (picture, size, size);
+  gtk_widget_set_valign (picture, GTK_ALIGN_START);
+  gtk_widget_set_halign (picture, GTK_ALIGN_START);
+  gtk_widget_add_css_class (picture, "pl-easy-read-picture");
+  /* Decoration to a screen reader, unless staff said what it shows */
+  if (match->description != NULL && *match->description != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, match->description,
+                                    -1);
+  else
+    gtk_accessible_update_state (GTK_ACCESSIBLE (picture),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                 -1);
+  return picture;
+}
+
+static GtkWidget *
+words_new (PlEasyReadView       *self,
+           const PlEasyReadItem *item,
+           const char           *text)
+{
+  gboolean heading = item->block->kind == PL_BLOCK_HEADING && !item->written;
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", heading ? GTK_ACCESSIBLE_ROLE_HEADING
+                                                              : GTK_ACCESSIBLE_ROLE_LABEL,
+                                   "label", text,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "xalign", 0.0f,
+                                   "yalign", 0.5f,
+                                   "valign", GTK_ALIGN_CENTER,
+                                   "hexpand", TRUE,
+                                   "max-width-chars", LINE_CHARS,
+                                   "selectable", TRUE,
+                                   NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  /* Never under 16 pt, whatever the reader's size */
+  if (self->text_size < MIN_TEXT_SIZE)
+    {
+      pango_attr_list_insert (attrs, pango_attr_size_new (MIN_TEXT_SIZE * PANGO_SCALE));
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+    }
+  gtk_widget_add_css_class (label, "pl-easy-read-words");
+  if (heading)
+    {
+      g_autofree char *level_class = g_strdup_printf ("pl-heading-%d", CLAMP (item->block->level, 1, 3));
+
+      gtk_widget_add_css_class (label, "pl-heading");
+      gtk_widget_add_css_class (label, level_class);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                      GTK_ACCESSIBLE_PROPERTY_LEVEL, item->block->level,
+                                      -1);
+    }
+  return label;
+}
+
+static void
+clear_rows (PlEasyReadView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+}
+
+static void
+rebuild (PlEasyReadView *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  int size = picture_size (self);
+
+  self->dirty = FALSE;
+  clear_rows (self);
+  if (self->document == NULL)
+    return;
+
+  items = pl_easy_read_items (self->document, pl_symbol_index_get_default ());
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PlEasyReadItem *item = items->pdata[i];
+
+      for (guint j = 0; j < item->lines->len; j++)
+        {
+          const PlEasyReadLine *line = item->lines->pdata[j];
+          gboolean above = self->symbols == PL_SYMBOLS_ABOVE;
+          GtkWidget *row = gtk_box_new (above ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL,
+                                        above ? 8 : 24);
+
+          if (self->symbols != PL_SYMBOLS_NONE)
+            gtk_box_append (GTK_BOX (row), picture_new (self, line->match, size));
+          gtk_box_append (GTK_BOX (row), words_new (self, item, line->text));
+          gtk_widget_add_css_class (row, "pl-easy-read-line");
+          if (j == 0 && item->block->kind == PL_BLOCK_HEADING && !item->written)
+            gtk_widget_set_margin_top (row, 24);
+          gtk_box_append (GTK_BOX (self->box), row);
+        }
+    }
+}
+
+static void
+pl_easy_read_view_map (GtkWidget *widget)
+{
+  PlEasyReadView *self = PL_EASY_READ_VIEW (widget);
+
+  /* Nothing is laid out for a view not shown */
+  if (self->dirty)
+    rebuild (self);
+  GTK_WIDGET_CLASS (pl_easy_read_view_parent_class)->map (widget);
+}
+
+static void
+mark_dirty (PlEasyReadView *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+}
+
+static void
+pl_easy_read_view_dispose (GObject *object)
+{
+  PlEasyReadView *self = PL_EASY_READ_VIEW (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->textures, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pl_easy_read_view_parent_class)->dispose (object);
+}
+
+static void
+pl_easy_read_view_class_init (PlEasyReadViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_easy_read_view_dispose;
+  widget_class->map = pl_easy_read_view_map;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "easyreadview");
+}
+
+static void
+pl_easy_read_view_init (PlEasyReadView *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->text_size = MIN_TEXT_SIZE;
+  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  gtk_widget_set_margin_top (self->box, 24);
+  gtk_widget_set_margin_bottom (self->box, 48);
+  gtk_widget_set_margin_start (self->box, 24);
+  gtk_widget_set_margin_end (self->box, 24);
+  /* The reader's theme and text size reach the rows through this class */
+  gtk_widget_add_css_class (self->box, "pl-document");
+  gtk_widget_add_css_class (self->box, "pl-easy-read");
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->box);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+pl_easy_read_view_new (void)
+{
+  return g_object_new (PL_TYPE_EASY_READ_VIEW, NULL);
+}
+
+PlDocument *
+pl_easy_read_view_get_document (PlEasyReadView *self)
+{
+  g_return_val_if_fail (PL_IS_EASY_READ_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+pl_easy_read_view_set_document (PlEasyReadView *self,
+                                PlDocument     *document)
+{
+  g_return_if_fail (PL_IS_EASY_READ_VIEW (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  mark_dirty (self);
+}
+
+void
+pl_easy_read_view_set_look (PlEasyReadView *self,
+                            int             text_size,
+                            PlSymbolPlace   symbols)
+{
+  g_return_if_fail (PL_IS_EASY_READ_VIEW (self));
+
+  if (self->text_size == text_size && self->symbols == symbols)
+    return;
+  self->text_size = text_size;
+  self->symbols = symbols;
+  mark_dirty (self);
+}
+
+GtkWidget *
+pl_easy_read_view_get_first_line (PlEasyReadView *self)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PL_IS_EASY_READ_VIEW (self), NULL);
+
+  row = gtk_widget_get_first_child (self->box);
+  return row != NULL ? gtk_widget_get_last_child (row) : NULL;
+}
