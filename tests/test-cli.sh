@@ -500,5 +500,28 @@ expect "need-rule on a read-only file is refused" 1 \
 check "and the file is unchanged" test "$(sha256sum <"$ro_dir/ro.db")" = "$ro_sum"
 chmod 0700 "$ro_dir" "$tmp"
 
+# import: a FHIR bundle from another care record, into a new database
+fhir_db=$tmp/fhir.db
+fhir_data=$(dirname "$0")/data/fhir
+expect "import reads another system's bundle into a new database" 0 \
+  "$cli" --db "$fhir_db" import "$fhir_data/other-system.json"
+check "says what was read" grep -q "The person: Grace Adaeze Okonkwo." "$tmp/out"
+check "and what was left out, naming the resource" \
+  grep -q "AllergyIntolerance “al-1”: not something Plainly keeps." "$tmp/out"
+expect "list after import" 0 "$cli" --db "$fhir_db" list
+check "lists the person imported" grep -q "Grace Adaeze Okonkwo" "$tmp/out"
+expect "check before a refused import" 0 "$cli" --db "$fhir_db" check
+cp "$tmp/out" "$tmp/check-before"
+expect "the same bundle again is refused" 1 "$cli" --db "$fhir_db" import "$fhir_data/other-system.json"
+check "saying it is already held" grep -q "already holds" "$tmp/err"
+printf '%s' '{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","id":"p",' \
+  '"name":[{"text":"A"}],"birthDate":"1941-13-45"}}]}' >"$tmp/bad.json"
+expect "a bundle with a date that is not a date is refused" 1 "$cli" --db "$fhir_db" import "$tmp/bad.json"
+check "naming the resource and the field" grep -q "Patient “p”, field “birthDate”" "$tmp/err"
+check "saying nothing was imported" grep -q "Nothing was imported." "$tmp/err"
+expect "check after the refused imports" 0 "$cli" --db "$fhir_db" check
+check "and the database is as it was" cmp -s "$tmp/out" "$tmp/check-before"
+expect "import needs a file" 2 "$cli" --db "$fhir_db" import
+
 echo "1..$n"
 [ $failed -eq 0 ]
