@@ -491,6 +491,31 @@ command_show (PlStore        *store,
 
 /* Writes the document as the person would hear it, in their own voice
  * settings; with --events, prints where each word is */
+/* The person's voice: their language, their settings and how their
+ * names, places and medicines are said */
+static PlSpeech *
+person_speech (PlStore         *store,
+               const PlPerson  *person,
+               PlSettings     **out_settings,
+               GError         **error)
+{
+  g_autoptr(PlSpeech) speech = pl_speech_new ();
+  g_autoptr(PlSettings) settings = pl_store_get_settings (store, person->id, error);
+  g_autoptr(PlLexicon) lexicon = NULL;
+
+  if (settings == NULL)
+    return NULL;
+  lexicon = pl_lexicon_new_for_person (store, person->id, error);
+  if (lexicon == NULL)
+    return NULL;
+  pl_speech_set_language (speech, person->preferred_language);
+  pl_speech_apply_settings (speech, settings);
+  pl_speech_set_lexicon (speech, lexicon);
+  if (out_settings != NULL)
+    *out_settings = g_steal_pointer (&settings);
+  return g_steal_pointer (&speech);
+}
+
 static int
 command_speak (PlStore        *store,
                const char     *who,
@@ -499,7 +524,6 @@ command_speak (PlStore        *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(PlPerson) person = NULL;
   g_autoptr(PlDocument) document = NULL;
-  g_autoptr(PlSettings) settings = NULL;
   g_autoptr(PlSpeech) speech = NULL;
   g_autoptr(GPtrArray) words = NULL;
 
@@ -507,15 +531,12 @@ command_speak (PlStore        *store,
   if (document == NULL)
     return EXIT_FAILED;
 
-  speech = pl_speech_new ();
-  pl_speech_set_language (speech, person->preferred_language);
-  settings = pl_store_get_settings (store, person->id, &error);
-  if (settings == NULL)
+  speech = person_speech (store, person, NULL, &error);
+  if (speech == NULL)
     {
       say_error (error->message);
       return EXIT_FAILED;
     }
-  pl_speech_apply_settings (speech, settings);
 
   if (!pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, opt_out,
                            opt_events ? &words : NULL, NULL, NULL, NULL, &error))
@@ -662,16 +683,12 @@ command_export_epub (PlStore        *store,
   if (document == NULL)
     return EXIT_FAILED;
 
-  settings = pl_store_get_settings (store, person->id, &error);
-  if (settings == NULL)
+  speech = person_speech (store, person, &settings, &error);
+  if (speech == NULL)
     {
       say_error (error->message);
       return EXIT_FAILED;
     }
-
-  speech = pl_speech_new ();
-  pl_speech_set_language (speech, person->preferred_language);
-  pl_speech_apply_settings (speech, settings);
   options = pl_epub_options_for_reader (settings, person, document);
   if (opt_size != SIZE_NOT_GIVEN)
     options->text_size = opt_size;

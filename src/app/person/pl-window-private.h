@@ -214,6 +214,7 @@ void pl_window_init_voice (PlWindow *self);
 void pl_window_talking_speak_cb (PlTalkingButtons *talking,
                                  const char       *words,
                                  PlWindow         *self);
+void pl_window_load_lexicon (PlWindow *self);
 void pl_window_load_reader_settings (PlWindow *self,
                                      gint64    person_id,
                                      gint64    carer_id);

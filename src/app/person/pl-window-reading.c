@@ -149,6 +149,24 @@ update_idle_lock (PlWindow *self)
   pl_idle_lock_set_timeout (self->idle_lock, MIN (minutes, 24 * 60) * 60 * 1000);
 }
 
+/* How the person's own and their service's names, places and medicines
+ * are said, for every reading and talking button from here on */
+void
+pl_window_load_lexicon (PlWindow *self)
+{
+  g_autoptr(PlLexicon) lexicon = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && self->person_id != 0)
+    {
+      lexicon = pl_lexicon_new_for_person (self->store, self->person_id, &error);
+      /* Said as the voice would say them anyway: worth a note, not a stop */
+      if (lexicon == NULL)
+        g_warning ("Could not read the pronunciation list: %s", error->message);
+    }
+  pl_voice_set_lexicon (self->voice, lexicon);
+}
+
 void
 pl_window_load_reader_settings (PlWindow *self,
                       gint64    person_id,
@@ -180,6 +198,7 @@ pl_window_load_reader_settings (PlWindow *self,
   update_idle_lock (self);
   update_talking_buttons (self);
   pl_window_notify_look (self);
+  pl_window_load_lexicon (self);
 }
 
 /* My settings ----------------------------------------------------------- */

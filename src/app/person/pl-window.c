@@ -507,6 +507,8 @@ pl_window_read_changes (PlWindow *self)
   if (version == self->data_version)
     return FALSE;
   self->data_version = version;
+  /* Staff may have changed how a word is said */
+  pl_window_load_lexicon (self);
 
   /* The start screen and the home are read again when the staff window
    * closes (people may have been added): built again under someone's

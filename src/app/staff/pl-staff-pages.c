@@ -15,6 +15,7 @@
 
 #include "pl-complaint-desk.h"
 #include "pl-person-pages.h"
+#include "pl-pronunciations-page.h"
 #include "pl-staff.h"
 #include "pl-staff-accounts.h"
 #include "pl-staff-pages.h"
@@ -87,6 +88,18 @@ welcome_editor_new (PlStore       *store,
   return GTK_WIDGET (editor);
 }
 
+static GtkWidget *
+pronunciations_page_new (PlStore       *store,
+                         const PlStaff *staff,
+                         gint64         person_id,
+                         GError       **error)
+{
+  PlPronunciationsPage *page = pl_pronunciations_page_new ();
+
+  pl_pronunciations_page_set_context (page, store, staff);
+  return GTK_WIDGET (page);
+}
+
 /* A person's pages: one widget, moved between with pl_staff_pages_show () */
 static const Page person_pages[] = {
   { "plan", N_("Plan"), NULL, PL_STAFF_ACTION_READ_PLANS, person_pages_new },
@@ -101,6 +114,9 @@ static const Page service_pages[] = {
   { "complaints", N_("Complaints, compliments and “You said, we did”"), NULL,
     PL_STAFF_ACTION_READ_PLANS, complaint_desk_new },
   { "welcome", N_("Welcome pack"), NULL, PL_STAFF_ACTION_EDIT_WELCOME_PACKS, welcome_editor_new },
+  /* Everyone hears them; those who may edit plans change them */
+  { "pronunciations", N_("How words are said"), NULL, PL_STAFF_ACTION_READ_PLANS,
+    pronunciations_page_new },
   { "staff", N_("Staff accounts"), N_("My account"), -1, staff_accounts_new },
 };
 
@@ -184,6 +200,8 @@ pl_staff_pages_read_changes (GtkWidget *pages)
     pl_person_pages_read_changes (PL_PERSON_PAGES (pages));
   else if (PL_IS_COMPLAINT_DESK (pages))
     pl_complaint_desk_reload (PL_COMPLAINT_DESK (pages));
+  else if (PL_IS_PRONUNCIATIONS_PAGE (pages))
+    pl_pronunciations_page_reload (PL_PRONUNCIATIONS_PAGE (pages));
 }
 
 void

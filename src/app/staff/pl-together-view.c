@@ -44,6 +44,7 @@ struct _PlTogetherView
   PlStore        *store;          /* borrowed */
   gint64          person_id;
   PlSettings     *settings;
+  PlLexicon      *lexicon;        /* how the person's words are said */
   GtkCssProvider *css;
   char           *css_class;
   char           *anchor;
@@ -92,6 +93,7 @@ apply_style (PlTogetherView *self)
   pl_reader_style_set_classes (self->page_box, settings);
   pl_reader_set_settings (self->reader, settings);
   pl_voice_set_settings (self->voice, settings, NULL);
+  pl_voice_set_lexicon (self->voice, self->lexicon);
   pl_spoken_highlight_set_theme (self->highlight, settings->theme);
 }
 
@@ -506,6 +508,15 @@ pl_together_view_set_person (PlTogetherView *self,
 
   g_clear_pointer (&self->settings, pl_settings_free);
   self->settings = settings;
+  /* The person's name and medicines said as their list says */
+  g_clear_pointer (&self->lexicon, pl_lexicon_unref);
+  if (store != NULL && person_id != 0)
+    {
+      g_clear_error (&error);
+      self->lexicon = pl_lexicon_new_for_person (store, person_id, &error);
+      if (self->lexicon == NULL)
+        g_warning ("Could not read the pronunciation list: %s", error->message);
+    }
   apply_style (self);
 
   if (self->mirror != NULL)
@@ -648,6 +659,7 @@ pl_together_view_finalize (GObject *object)
   PlTogetherView *self = PL_TOGETHER_VIEW (object);
 
   g_clear_pointer (&self->settings, pl_settings_free);
+  g_clear_pointer (&self->lexicon, pl_lexicon_unref);
   g_free (self->css_class);
   g_free (self->anchor);
   g_free (self->status);
