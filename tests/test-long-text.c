@@ -7,7 +7,9 @@
  * sentences). Every one of them, in order, must be in the PDF (read back
  * with pdftotext, from pl_print_save_pdf () and from `plainly-cli export`),
  * in the voice's words (pl_speech_spoken_text ()) and in the labels of the
- * plan page, and the spoken highlight must find any of them on screen.
+ * plan page from its first frame, and the spoken highlight must find any
+ * of them on screen. End, Tab and a screen reader's Down reach the last
+ * words of a part laid out only where it is seen, and show them.
  */
 
 #include "config.h"
@@ -326,15 +328,14 @@ test_speech_no_stop (void)
 }
 
 static gboolean
-is_complete (gpointer data)
+is_shown (gpointer data)
 {
   Fixture *f = data;
   PlDocumentView *view = pl_window_get_document_view (f->window);
 
   return pl_document_view_get_document (view) != NULL &&
          pl_document_view_get_block_widget (view, 0) != NULL &&
-         gtk_widget_get_mapped (GTK_WIDGET (view)) &&
-         pl_document_view_is_complete (view);
+         gtk_widget_get_mapped (GTK_WIDGET (view));
 }
 
 static void
@@ -372,12 +373,11 @@ test_screen (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (pl_window_open_person (f->window, f->person));
   g_assert_true (pl_window_open_page (f->window, PL_DOCUMENT_PLAN));
-  /* The rest of the text is shown a little each frame; under a sanitizer
-   * and on a busy machine that takes more than pl_gui_test_wait_until ()'s
-   * ten seconds */
-  while (!is_complete (f) && g_get_monotonic_time () < deadline)
+  /* Under a sanitizer and on a busy machine the page may take more than
+   * pl_gui_test_wait_until ()'s ten seconds */
+  while (!is_shown (f) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (is_complete (f));
+  g_assert_true (is_shown (f));
 
   view = pl_window_get_document_view (f->window);
   document = pl_document_view_get_document (view);
@@ -390,7 +390,9 @@ test_screen (Fixture       *f,
   append_label_text (pl_document_view_get_block_widget (view, (guint) block), shown);
   assert_all_words ("screen", shown->str);
 
-  /* Read aloud near the end: the label holding the word is lit */
+  /* Read aloud near the end, once the page is laid out: the label holding
+   * the word is lit */
+  g_assert_true (pl_gui_test_run_ticks (view, 3));
   text = pl_document_get_block (document, (guint) block)->text;
   word = strstr (text, "w59990 ");
   g_assert_nonnull (word);
@@ -400,6 +402,9 @@ test_screen (Fixture       *f,
   spoken = pl_document_view_get_spoken_label (view);
   g_assert_nonnull (spoken);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (spoken)), "w59990 "));
+  /* Laid out and on screen at once, far below the top as it is */
+  g_assert_true (gtk_widget_get_mapped (spoken));
+  g_assert_cmpint (gtk_widget_get_height (spoken), >, 0);
   {
     PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (spoken));
     const char *label_text = gtk_label_get_text (GTK_LABEL (spoken));
@@ -420,6 +425,137 @@ test_screen (Fixture       *f,
   }
 }
 
+/* A view of a heading and a part of 60,000 words, in a window */
+static PlDocumentView *
+long_view_new (GtkWindow **out_window)
+{
+  g_autoptr(PlDocument) document = pl_document_new ("Long");
+  g_autofree char *text = long_text ();
+  GtkWidget *view = pl_document_view_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  pl_document_add (document, PL_BLOCK_HEADING, 1, "about-me", NULL, "About me");
+  pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, text);
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, view);
+  pl_document_view_set_document (PL_DOCUMENT_VIEW (view), document);
+  gtk_window_present (window);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  g_assert_true (pl_gui_test_run_ticks (view, 3));
+  *out_window = window;
+  return PL_DOCUMENT_VIEW (view);
+}
+
+/* TRUE when widget is drawn inside the view's visible part */
+static gboolean
+in_sight (PlDocumentView *view,
+          GtkWidget      *widget)
+{
+  GtkAdjustment *adjustment = pl_document_view_get_vadjustment (view);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (view), &bounds))
+    return FALSE;
+  return bounds.origin.y < gtk_adjustment_get_page_size (adjustment) &&
+         bounds.origin.y + bounds.size.height > 0;
+}
+
+static void
+test_end (void)
+{
+  GtkWindow *window = NULL;
+  PlDocumentView *view = long_view_new (&window);
+  PlLongText *long_text = pl_document_view_block_long_text (pl_document_view_get_block_widget (view, 1));
+  GtkWidget *focus;
+  GtkWidget *last;
+  guint n, block = 0;
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_nonnull (long_text);
+  n = pl_long_text_get_n_pieces (long_text);
+  g_assert_cmpuint (n, >, 100);
+
+  /* Every piece is there for a screen reader from the start, in order,
+   * each naming the next for Say All */
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *label = pl_long_text_get_label (long_text, i);
+
+      g_assert_true (gtk_widget_get_visible (label));
+      g_assert_true (gtk_widget_get_focusable (label));
+      g_string_append (all, gtk_label_get_text (GTK_LABEL (label)));
+      g_string_append_c (all, ' ');
+    }
+  assert_all_words ("pieces", all->str);
+  /* Only those near the top are laid out */
+  last = pl_long_text_get_label (long_text, n - 1);
+  g_assert_false (gtk_widget_get_mapped (last));
+
+  /* End: the reading line and the focus on the last line, shown */
+  pl_document_view_focus_start (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reading.end", NULL));
+  g_assert_true (pl_gui_test_run_ticks (view, 4));
+  g_assert_true (pl_document_view_get_reading_line (view, &block, NULL, NULL));
+  g_assert_cmpuint (block, ==, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == last);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (last)), "w60000."));
+  g_assert_true (in_sight (view, last));
+
+  /* Shift+Tab goes to the piece before, laid out and shown too */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (pl_gui_test_run_ticks (view, 2));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == pl_long_text_get_label (long_text, n - 2));
+  g_assert_true (in_sight (view, focus));
+
+  /* Home, then Tab through the first pieces, one after another */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reading.start", NULL));
+  g_assert_true (pl_gui_test_run_ticks (view, 2));
+  pl_document_view_focus_block_widget (pl_document_view_get_block_widget (view, 1));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == pl_long_text_get_label (long_text, 0));
+  for (guint i = 1; i < 6; i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == pl_long_text_get_label (long_text, i));
+    }
+
+  gtk_window_destroy (window);
+  pl_gui_test_run_frames (2);
+}
+
+/* With a screen reader, Down says the next piece, and the last is reached */
+static void
+test_screen_reader_down (void)
+{
+  GtkWindow *window = NULL;
+  PlDocumentView *view = long_view_new (&window);
+  PlLongText *long_text = pl_document_view_block_long_text (pl_document_view_get_block_widget (view, 1));
+  guint n = pl_long_text_get_n_pieces (long_text);
+  GtkWidget *focus;
+
+  view->by_block = TRUE;
+  pl_document_view_focus_start (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reading.line-down", NULL));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == pl_long_text_get_label (long_text, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reading.line-down", NULL));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == pl_long_text_get_label (long_text, 1));
+
+  /* End, then Up: the piece before the last, shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reading.end", NULL));
+  g_assert_true (pl_gui_test_run_ticks (view, 3));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == pl_long_text_get_label (long_text, n - 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reading.line-up", NULL));
+  g_assert_true (pl_gui_test_run_ticks (view, 3));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == pl_long_text_get_label (long_text, n - 2));
+  g_assert_true (in_sight (view, focus));
+
+  gtk_window_destroy (window);
+  pl_gui_test_run_frames (2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +564,8 @@ main (int   argc,
 
   g_test_add_func ("/plainly/long-text/chunks", test_chunks);
   g_test_add_func ("/plainly/long-text/speech-no-stop", test_speech_no_stop);
+  g_test_add_func ("/plainly/long-text/end", test_end);
+  g_test_add_func ("/plainly/long-text/screen-reader-down", test_screen_reader_down);
 #define ADD(path, func) \
   g_test_add ("/plainly/long-text/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("pdf", test_pdf);

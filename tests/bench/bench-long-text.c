@@ -12,7 +12,11 @@
  *  - building the plan's document (pl_document_build_for);
  *  - opening the plan page in the person's window: from the call to the
  *    end of the first frame painted with the plan in it (the target: under
- *    one second), and on until the whole part is shown;
+ *    one second);
+ *  - End, from there to the frame showing the plan's last line, and the
+ *    focus moved to the part's last piece (as Tab or a screen reader moves
+ *    it), to the frame showing it;
+ *  - the process's peak memory (ru_maxrss) at the end;
  *  - the words the voice says (pl_speech_spoken_text);
  *  - the PDF export in the person's settings (pl_print_save_pdf), with its
  *    pages.
@@ -32,6 +36,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-document-view-private.h"
+#include "pl-long-text.h"
 #include "pl-print.h"
 #include "pl-speech.h"
 #include "pl-store.h"
@@ -146,14 +151,39 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 /* From the call to open the plan page to the end of its first painted
- * frame, then to the whole part shown; in ms */
+ * frame; then End and the part's last words; in ms */
 typedef struct
 {
   double open_ms;
   double open_cpu_ms;
-  double whole_ms;
-  double whole_cpu_ms;
+  double end_ms;
+  double last_words_ms;
 } Opening;
+
+/* Runs the main loop until widget is drawn in the view's visible part */
+static double
+until_in_sight (PlDocumentView *view,
+                GtkWidget      *widget,
+                gint64          start,
+                gint64          deadline)
+{
+  GtkAdjustment *adjustment = pl_document_view_get_vadjustment (view);
+
+  for (;;)
+    {
+      graphene_rect_t bounds;
+
+      pl_gui_test_run_ticks (view, 1);
+      if (gtk_widget_get_mapped (widget) &&
+          gtk_widget_compute_bounds (widget, GTK_WIDGET (view), &bounds) &&
+          bounds.origin.y < gtk_adjustment_get_page_size (adjustment) &&
+          bounds.origin.y + bounds.size.height > 0)
+        break;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Not shown in time");
+    }
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
 
 static void
 time_open (const char *path,
@@ -163,10 +193,12 @@ time_open (const char *path,
 {
   Paint paint = { NULL, FALSE };
   PlDocumentView *view;
+  PlDocument *document;
   GdkFrameClock *clock;
   gulong handler;
   gint64 start, deadline;
   double cpu_start;
+  guint last_block;
 
   paint.window = pl_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (paint.window), 1024, 768);
@@ -193,11 +225,35 @@ time_open (const char *path,
   g_signal_handler_disconnect (clock, handler);
 
   view = pl_window_get_document_view (paint.window);
-  while (!pl_document_view_is_complete (view) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  out->whole_ms = (g_get_monotonic_time () - start) / 1000.0;
-  out->whole_cpu_ms = cpu_ms () - cpu_start;
-  *n_blocks = pl_document_get_n_blocks (pl_document_view_get_document (view));
+  document = pl_document_view_get_document (view);
+  *n_blocks = pl_document_get_n_blocks (document);
+  pl_gui_test_run_ticks (view, 2);
+
+  /* End: to the plan's last line */
+  start = g_get_monotonic_time ();
+  deadline = start + 600 * G_USEC_PER_SEC;
+  pl_document_view_focus_start (view);
+  gtk_widget_activate_action (GTK_WIDGET (view), "reading.end", NULL);
+  if (!pl_document_view_get_reading_line (view, &last_block, NULL, NULL))
+    g_error ("No reading line after End");
+  out->end_ms = until_in_sight (view, pl_document_view_get_block_widget (view, last_block),
+                                start, deadline);
+
+  /* The long part's last words, focused */
+  out->last_words_ms = 0;
+  for (guint i = 0; i < *n_blocks; i++)
+    {
+      PlLongText *long_text = pl_document_view_block_long_text (pl_document_view_get_block_widget (view, i));
+      GtkWidget *last;
+
+      if (long_text == NULL)
+        continue;
+      last = pl_long_text_get_label (long_text, pl_long_text_get_n_pieces (long_text) - 1);
+      start = g_get_monotonic_time ();
+      gtk_widget_grab_focus (last);
+      out->last_words_ms = until_in_sight (view, last, start, deadline);
+      break;
+    }
 
   gtk_window_destroy (GTK_WINDOW (paint.window));
   pl_gui_test_run_frames (2);
@@ -318,12 +374,21 @@ main (int   argc,
   g_print ("%-46s %9.1f ms (%7.1f ms)   %s\n", "Opening the long plan, to its first frame",
            open_ms, MEDIAN (opening, open_cpu_ms),
            open_ms <= TARGET_OPEN_MS ? "within target (1 s)" : "OVER TARGET (1 s)");
-  g_print ("%-46s %9.1f ms (%7.1f ms)\n", "  and to the whole part shown",
-           MEDIAN (opening, whole_ms), MEDIAN (opening, whole_cpu_ms));
+  g_print ("%-46s %9.1f ms\n", "  then End, to the plan's last line shown",
+           MEDIAN (opening, end_ms));
+  g_print ("%-46s %9.1f ms\n", "  then the part's last words, focused, shown",
+           MEDIAN (opening, last_words_ms));
   g_print ("%-46s %9.1f ms\n", "The voice's words (pl_speech_spoken_text)", median (spoken, n_runs));
   if (!no_pdf)
     g_print ("%-46s %9.1f ms   %u pages\n", "PDF export, in the person's settings",
              median (pdf, n_runs), n_pages);
+
+  {
+    struct rusage usage;
+
+    getrusage (RUSAGE_SELF, &usage);
+    g_print ("%-46s %9.1f MB\n", "Peak memory of this process (ru_maxrss)", usage.ru_maxrss / 1024.0);
+  }
 
   pl_store_unref (store);
   pl_test_remove_dir (dir);

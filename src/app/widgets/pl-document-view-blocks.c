@@ -4,13 +4,10 @@
  *
  * Each block kind becomes ordinary GTK widgets with its accessible role.
  * A text longer than a paragraph's size (a part of megabytes with no blank
- * line in it) becomes a box of paragraph-sized labels, cut where the
+ * line in it) becomes a PlLongText of paragraph-sized labels, cut where the
  * person's lines or sentences end (pl-text-chunk.h): one GtkLabel of it
- * would take minutes to lay out. Its first labels are shown with the block
- * and the rest a few each frame (pl-document-view.c calls
- * pl_document_view_block_reveal), so the page opens at once; until then a
- * filler below them stands for the rest at about its height, so the scroll
- * bar and what follows hardly move.
+ * would take minutes to lay out. Only the pieces near the view are laid
+ * out (pl-long-text.c), so the page opens at once whatever the length.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -21,21 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-document-view-private.h"
-#include "pl-text-chunk.h"
-
-/* The text of a long block shown with it, a few screens' worth; the rest
- * comes after the first frame */
-#define LONG_TEXT_FIRST_BYTES (PL_TEXT_CHUNK_BYTES * 3)
-
-typedef struct
-{
-  char      *text;
-  char      *css_class;
-  GArray    *chunks;       /* of PlTextChunk */
-  guint     *chunk_start;  /* each piece's start in characters; the text's length last */
-  guint      n_shown;      /* pieces with a label, from the first */
-  GtkWidget *filler;       /* stands for the pieces not shown yet */
-} LongText;
+#include "pl-long-text.h"
 
 static GtkWidget *
 text_label_new (const char *text,
@@ -65,70 +48,6 @@ text_label_new (const char *text,
   return label;
 }
 
-/* Long texts */
-
-static LongText *
-long_text_of (GtkWidget *box)
-{
-  return box != NULL ? g_object_get_data (G_OBJECT (box), "pl-long-text") : NULL;
-}
-
-static void
-long_text_free (gpointer data)
-{
-  LongText *long_text = data;
-
-  g_free (long_text->text);
-  g_free (long_text->css_class);
-  g_clear_pointer (&long_text->chunks, g_array_unref);
-  g_free (long_text->chunk_start);
-  g_free (long_text);
-}
-
-static gboolean
-long_text_done (LongText *long_text)
-{
-  return long_text->n_shown >= long_text->chunks->len;
-}
-
-/* Height of text a character takes on screen, from the labels already laid
- * out; before any are, from the font at line-height 1.5 and about 70
- * characters a line (style.css, LINE_LENGTH_CHARS) */
-static double
-pixels_a_char (GtkWidget *box,
-               LongText  *long_text)
-{
-  int shown = gtk_widget_get_height (box) - gtk_widget_get_height (long_text->filler);
-  guint chars_shown = long_text->chunk_start[long_text->n_shown];
-  PangoFontDescription *font;
-  double size;
-
-  if (gtk_widget_get_height (box) > 0 && shown > 0 && chars_shown > 0)
-    return (double) shown / chars_shown;
-
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (box));
-  size = font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 12.0;
-  if (font != NULL && !pango_font_description_get_size_is_absolute (font))
-    size *= 96.0 / 72.0;
-  return MAX (size, 1.0) * 1.5 / 70.0;
-}
-
-static void
-long_text_update_filler (GtkWidget *box,
-                         LongText  *long_text)
-{
-  guint n = long_text->chunks->len;
-  double left = (double) (long_text->chunk_start[n] - long_text->chunk_start[long_text->n_shown]);
-
-  if (long_text_done (long_text))
-    {
-      gtk_widget_set_visible (long_text->filler, FALSE);
-      return;
-    }
-  gtk_widget_set_size_request (long_text->filler, -1,
-                               (int) MIN (left * pixels_a_char (box, long_text), G_MAXINT / 2));
-}
-
 /* Say All goes on from "from" to "to" (see pl_document_view_link_text) */
 static void
 flow_to (GtkWidget *from,
@@ -140,88 +59,26 @@ flow_to (GtkWidget *from,
                                     -1);
   else
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (from), GTK_ACCESSIBLE_RELATION_FLOW_TO);
-  g_object_set_data (G_OBJECT (from), "pl-flow-to", to);
 }
 
-/* Makes and shows the label of the next piece; returns its length in bytes */
-static gsize
-long_text_show_next (GtkWidget *box,
-                     LongText  *long_text)
-{
-  const PlTextChunk *chunk = &g_array_index (long_text->chunks, PlTextChunk, long_text->n_shown);
-  g_autofree char *piece = g_strndup (long_text->text + chunk->start, chunk->end - chunk->start);
-  GtkWidget *label = text_label_new (g_strchomp (piece), long_text->css_class);
-  GtkWidget *before = gtk_widget_get_prev_sibling (long_text->filler);
+/* Long texts (pl-long-text.c) */
 
-  g_object_set_data (G_OBJECT (label), "pl-chunk-start",
-                     GUINT_TO_POINTER (long_text->chunk_start[long_text->n_shown]));
-  gtk_box_insert_child_after (GTK_BOX (box), label, before);
-  /* Into the chain Say All follows, between the piece before and what
-   * came after it */
-  if (before != NULL)
-    {
-      flow_to (label, g_object_get_data (G_OBJECT (before), "pl-flow-to"));
-      flow_to (before, label);
-    }
-  long_text->n_shown++;
-  return chunk->end - chunk->start;
-}
-
-/* A box of paragraph-sized labels for a text longer than one should hold,
- * else one label. The labels are made as they are shown: making thousands
- * at once would hold up the page. */
+/* A long text's pieces for a text longer than one label should hold, else
+ * one label */
 static GtkWidget *
 value_new (const char *text,
            const char *css_class)
 {
-  g_autoptr(GArray) chunks = pl_text_chunks (text, PL_TEXT_CHUNK_BYTES);
-  LongText *long_text;
-  GtkWidget *box;
-  gsize shown_bytes = 0;
+  GtkWidget *long_text = pl_long_text_new (text, css_class, text_label_new);
 
-  if (chunks->len <= 1)
-    return text_label_new (text, css_class);
-
-  box = g_object_new (GTK_TYPE_BOX,
-                      "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      NULL);
-  gtk_widget_add_css_class (box, "pl-long-text");
-  long_text = g_new0 (LongText, 1);
-  long_text->text = g_strdup (text);
-  long_text->css_class = g_strdup (css_class);
-  long_text->chunks = g_steal_pointer (&chunks);
-  /* Where each piece starts in characters, and the text's length last */
-  long_text->chunk_start = g_new (guint, long_text->chunks->len + 1);
-  long_text->chunk_start[0] = 0;
-  for (guint c = 0; c < long_text->chunks->len; c++)
-    {
-      const PlTextChunk *chunk = &g_array_index (long_text->chunks, PlTextChunk, c);
-
-      long_text->chunk_start[c + 1] =
-        long_text->chunk_start[c] + (guint) g_utf8_strlen (text + chunk->start,
-                                                           (gssize) (chunk->end - chunk->start));
-    }
-  g_object_set_data_full (G_OBJECT (box), "pl-long-text", long_text, long_text_free);
-
-  /* Stands for the labels not shown yet; nothing to a screen reader */
-  long_text->filler = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (long_text->filler, "pl-long-text-filler");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (long_text->filler),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), long_text->filler);
-
-  while (!long_text_done (long_text) && shown_bytes < LONG_TEXT_FIRST_BYTES)
-    shown_bytes += long_text_show_next (box, long_text);
-  long_text_update_filler (box, long_text);
-  return box;
+  return long_text != NULL ? long_text : text_label_new (text, css_class);
 }
 
-/* The box of labels of a long text in a block's widgets, or NULL */
+/* The long text in a block's widgets, or NULL */
 static GtkWidget *
 find_long_text (GtkWidget *widget)
 {
-  if (long_text_of (widget) != NULL)
+  if (PL_IS_LONG_TEXT (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -235,40 +92,11 @@ find_long_text (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWidget *
-long_text_box (GtkWidget *block_widget)
+PlLongText *
+pl_document_view_block_long_text (GtkWidget *block_widget)
 {
-  return g_object_get_data (G_OBJECT (block_widget), "pl-long-text-box");
-}
-
-gboolean
-pl_document_view_block_pending (GtkWidget *widget)
-{
-  LongText *long_text = long_text_of (long_text_box (widget));
-
-  return long_text != NULL && !long_text_done (long_text);
-}
-
-gboolean
-pl_document_view_block_reveal (GtkWidget *widget,
-                               gsize     *budget)
-{
-  GtkWidget *box = long_text_box (widget);
-  LongText *long_text = long_text_of (box);
-
-  if (long_text == NULL)
-    return TRUE;
-
-  while (!long_text_done (long_text) && *budget > 0)
-    {
-      /* Not inside MIN (), which would show two pieces, the second perhaps
-       * past the last */
-      gsize shown = long_text_show_next (box, long_text);
-
-      *budget -= MIN (*budget, shown);
-    }
-  long_text_update_filler (box, long_text);
-  return long_text_done (long_text);
+  return block_widget != NULL ? g_object_get_data (G_OBJECT (block_widget), "pl-long-text-box")
+                              : NULL;
 }
 
 guint
@@ -303,47 +131,18 @@ pl_document_view_block_label_at (GtkWidget  *widget,
                                  guint       character,
                                  guint      *out_start)
 {
-  GtkWidget *box = long_text_box (widget);
-  LongText *long_text = long_text_of (box);
-  GtkWidget *found = NULL;
-
-  guint low = 0, high;
+  PlLongText *long_text = pl_document_view_block_long_text (widget);
+  guint piece;
 
   *out_start = 0;
   if (long_text == NULL)
     return text_label_of (widget, block_text);
 
-  /* The piece holding character: the last that starts at or before it */
-  high = long_text->chunks->len;
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
-
-      if (long_text->chunk_start[middle] <= character)
-        low = middle;
-      else
-        high = middle;
-    }
-
-  /* Read aloud before it came: it and the labels before it are shown now */
-  if (low >= long_text->n_shown)
-    {
-      while (long_text->n_shown <= low)
-        long_text_show_next (box, long_text);
-      long_text_update_filler (box, long_text);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (box);
-       child != NULL && child != long_text->filler;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (found != NULL && pl_document_view_label_start (child) > character)
-        break;
-      found = child;
-    }
-  if (found != NULL)
-    *out_start = pl_document_view_label_start (found);
-  return found;
+  /* Laid out now if it was not, so it can be lit and kept in sight */
+  piece = pl_long_text_piece_at (long_text, character);
+  pl_long_text_show_piece (long_text, piece);
+  *out_start = pl_long_text_piece_start (long_text, piece);
+  return pl_long_text_get_label (long_text, piece);
 }
 
 /* A label's character count is in its own font, and headings are larger
@@ -459,8 +258,8 @@ labelled_box_new (const char        *label_text,
       if (label != NULL)
         {
           /* A long value says its name with its first label */
-          GtkWidget *first = long_text_of (value) != NULL ? gtk_widget_get_first_child (value)
-                                                          : value;
+          GtkWidget *first = PL_IS_LONG_TEXT (value)
+                             ? pl_long_text_get_label (PL_LONG_TEXT (value), 0) : value;
           g_autofree char *whole =
             g_strdup_printf (_("%s: %s"), label_text, gtk_label_get_text (GTK_LABEL (first)));
 

@@ -81,6 +81,7 @@ scroll_to_block (PlDocumentView *self,
   if (focus_target != NULL)
     {
       self->reading_block = focus_index;
+      self->reading_piece = 0;
       self->reading_line = 0;
       pl_document_view_focus_block_widget (focus_target);
     }

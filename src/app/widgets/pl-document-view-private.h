@@ -11,6 +11,7 @@
 
 #include "pl-document.h"
 #include "pl-document-view.h"
+#include "pl-long-text.h"
 
 G_BEGIN_DECLS
 
@@ -47,7 +48,8 @@ struct _PlDocumentView
   /* The reading line: a line of the block with the keyboard focus, moved by
    * Up and Down. Reading aids are drawn around it; they are visual only. */
   int                reading_block;  /* -1: none yet */
-  int                reading_line;
+  int                reading_piece;  /* of a long text (pl-long-text.h); else 0 */
+  int                reading_line;   /* within the block, or the long text's piece */
   int                line_focus;     /* 0 off; else lines kept bright */
   gboolean           reading_ruler;
   GdkRGBA            shade_color;
@@ -56,10 +58,6 @@ struct _PlDocumentView
   double             pointer_y;
 
   GtkWidget         *spoken_label;   /* weak: the label being read aloud */
-
-  GPtrArray         *pending;        /* block widgets with text still to show (borrowed) */
-  guint              reveal_tick_id;
-  gboolean           reveal_started;
 
   /* With a screen reader, Up and Down move a block at a time: the reader
    * speaks what takes the focus, and a screen line is not a thing it can
@@ -77,22 +75,16 @@ struct _PlDocumentView
 #define LINE_LENGTH_CHARS 50
 
 /* pl-document-view-blocks.c: the widgets that show one block, with its
- * accessible role. A text longer than PL_TEXT_CHUNK_BYTES becomes a box of
- * paragraph-sized labels, some of them shown later (see below). */
+ * accessible role. A text longer than PL_TEXT_CHUNK_BYTES becomes a
+ * PlLongText of paragraph-sized labels, laid out only near the view. */
 GtkWidget *pl_document_view_block_new      (PlDocumentView *self,
                                             const PlBlock  *block);
 
-/* Long texts show their first labels at once and the rest a little at a
- * time, after the first frame, so a part of megabytes opens as fast as a
- * short one. TRUE when widget (a block's widget) has labels still to show. */
-gboolean   pl_document_view_block_pending  (GtkWidget      *widget);
-/* Shows more of widget's labels, about budget bytes of text, taking them
- * from *budget; TRUE when all of them are shown */
-gboolean   pl_document_view_block_reveal   (GtkWidget      *widget,
-                                            gsize          *budget);
+/* The long text in widget (a block's widget), or NULL */
+PlLongText *pl_document_view_block_long_text (GtkWidget    *widget);
 
 /* The label showing character (of the block's own text) of the block
- * shown by widget, shown now if it was still to come, and where its text
+ * shown by widget, laid out now if it was not, and where its text
  * starts in the block's; NULL when the block has no such label (a heading,
  * a link). */
 GtkWidget *pl_document_view_block_label_at (GtkWidget      *widget,
@@ -108,9 +100,6 @@ guint      pl_document_view_label_start    (GtkWidget      *label);
  * a paragraph, a value, a piece of a long text, a link's words) names the
  * next, so Say All reads from the focused block to the end. */
 void       pl_document_view_link_text      (PlDocumentView *self);
-
-/* For tests: TRUE once every long text is shown in full */
-gboolean   pl_document_view_is_complete    (PlDocumentView *self);
 
 /* pl-document-view.c */
 /* GtkWidget's class, for the other files' virtual functions to chain up to */

@@ -58,23 +58,65 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, labels);
 }
 
-/* The text lines of a block, top to bottom, as rectangles in the view's
- * coordinates, as wide as the column. Taken from each label's own layout, so
- * they follow the text size, the spacing and the wrapping on screen. */
+/* The labels a unit of reading holds: a block's, or one piece of a long
+ * text, laid out now if lay_out (else none, when it is not) */
+static void
+unit_labels (PlDocumentView *self,
+             int             index,
+             int             piece,
+             gboolean        lay_out,
+             GPtrArray      *labels)
+{
+  GtkWidget *block = pl_document_view_get_block_widget (self, MAX (index, 0));
+  PlLongText *long_text = pl_document_view_block_long_text (block);
+
+  if (index < 0 || block == NULL)
+    return;
+  if (long_text == NULL)
+    {
+      collect_labels (block, labels);
+      return;
+    }
+  piece = CLAMP (piece, 0, (int) pl_long_text_get_n_pieces (long_text) - 1);
+  if (!pl_long_text_piece_is_shown (long_text, (guint) piece))
+    {
+      if (!lay_out)
+        return;
+      pl_long_text_show_piece (long_text, (guint) piece);
+    }
+  g_ptr_array_add (labels, pl_long_text_get_label (long_text, (guint) piece));
+}
+
+/* Pieces of block's long text, or 1 */
+static int
+n_pieces (PlDocumentView *self,
+          int             index)
+{
+  PlLongText *long_text =
+    pl_document_view_block_long_text (pl_document_view_get_block_widget (self, MAX (index, 0)));
+
+  return long_text != NULL ? (int) pl_long_text_get_n_pieces (long_text) : 1;
+}
+
+/* The text lines of a block (or of one piece of a long text), top to
+ * bottom, as rectangles in the view's coordinates, as wide as the column.
+ * Taken from each label's own layout, so they follow the text size, the
+ * spacing and the wrapping on screen. */
 static GArray *
-block_lines (PlDocumentView *self,
-             int             index)
+unit_lines (PlDocumentView *self,
+            int             index,
+            int             piece,
+            gboolean        lay_out)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  GtkWidget *block = pl_document_view_get_block_widget (self, MAX (index, 0));
   graphene_rect_t column;
 
-  if (index < 0 || block == NULL ||
+  if (index < 0 ||
       !gtk_widget_compute_bounds (GTK_WIDGET (self->column), GTK_WIDGET (self), &column))
     return lines;
 
-  collect_labels (block, labels);
+  unit_labels (self, index, piece, lay_out, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -114,10 +156,11 @@ block_lines (PlDocumentView *self,
 static gboolean
 line_rect (PlDocumentView  *self,
            int              block,
+           int              piece,
            int              line,
            graphene_rect_t *out_rect)
 {
-  g_autoptr(GArray) lines = block_lines (self, block);
+  g_autoptr(GArray) lines = unit_lines (self, block, piece, FALSE);
 
   if (lines->len == 0)
     return FALSE;
@@ -125,37 +168,49 @@ line_rect (PlDocumentView  *self,
   return TRUE;
 }
 
-/* Steps (block, line) one text line forward or back, across blocks */
+/* Steps (block, piece, line) one text line forward or back, across the
+ * pieces of a long text (laid out as reached, if lay_out) and across
+ * blocks */
 static gboolean
 step_line (PlDocumentView *self,
            int            *block,
+           int            *piece,
            int            *line,
-           int             direction)
+           int             direction,
+           gboolean        lay_out)
 {
   int n_blocks = (int) self->block_widgets->len;
   int b = *block;
+  int p = *piece;
 
   if (direction > 0)
     {
-      g_autoptr(GArray) lines = block_lines (self, b);
+      g_autoptr(GArray) lines = unit_lines (self, b, p, lay_out);
 
       if (*line + 1 < (int) lines->len)
         {
           (*line)++;
           return TRUE;
         }
-      for (b = b + 1; b < n_blocks; b++)
+      for (p = p + 1;; p++)
         {
-          g_autoptr(GArray) next = block_lines (self, b);
+          g_autoptr(GArray) next = NULL;
 
+          if (p >= n_pieces (self, b))
+            {
+              if (++b >= n_blocks)
+                return FALSE;
+              p = 0;
+            }
+          next = unit_lines (self, b, p, lay_out);
           if (next->len > 0)
             {
               *block = b;
+              *piece = p;
               *line = 0;
               return TRUE;
             }
         }
-      return FALSE;
     }
 
   if (*line > 0)
@@ -163,18 +218,25 @@ step_line (PlDocumentView *self,
       (*line)--;
       return TRUE;
     }
-  for (b = b - 1; b >= 0; b--)
+  for (p = p - 1;; p--)
     {
-      g_autoptr(GArray) previous = block_lines (self, b);
+      g_autoptr(GArray) previous = NULL;
 
+      if (p < 0)
+        {
+          if (--b < 0)
+            return FALSE;
+          p = n_pieces (self, b) - 1;
+        }
+      previous = unit_lines (self, b, p, lay_out);
       if (previous->len > 0)
         {
           *block = b;
+          *piece = p;
           *line = (int) previous->len - 1;
           return TRUE;
         }
     }
-  return FALSE;
 }
 
 /* Scrolls just enough that the reading line, with a line's room around
@@ -186,7 +248,7 @@ scroll_to_reading_line (PlDocumentView *self)
   graphene_rect_t rect, viewport;
   double top, bottom, margin, value;
 
-  if (!line_rect (self, self->reading_block, self->reading_line, &rect) ||
+  if (!line_rect (self, self->reading_block, self->reading_piece, self->reading_line, &rect) ||
       !gtk_widget_compute_bounds (GTK_WIDGET (self->viewport), GTK_WIDGET (self), &viewport))
     return;
 
@@ -207,7 +269,7 @@ scroll_to_reading_line (PlDocumentView *self)
 static void
 focus_reading_line (PlDocumentView *self)
 {
-  g_autoptr(GArray) lines = block_lines (self, self->reading_block);
+  g_autoptr(GArray) lines = unit_lines (self, self->reading_block, self->reading_piece, TRUE);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *target = NULL;
@@ -238,6 +300,7 @@ move_reading_line (PlDocumentView *self,
                    int             direction)
 {
   int block = self->reading_block;
+  int piece = self->reading_piece;
   int line = self->reading_line;
   int n_blocks = (int) self->block_widgets->len;
 
@@ -247,6 +310,7 @@ move_reading_line (PlDocumentView *self,
   if (block < 0 || block >= n_blocks)
     {
       block = MAX (pl_document_view_focused_block (self), 0);
+      piece = 0;
       line = 0;
       if (direction == 1 || direction == -1)
         direction = 0;
@@ -259,8 +323,11 @@ move_reading_line (PlDocumentView *self,
       /* Blocks with no text at the very end or start are skipped */
       while (block >= 0 && block < n_blocks)
         {
-          g_autoptr(GArray) lines = block_lines (self, block);
+          g_autoptr(GArray) lines = NULL;
 
+          /* A long text's last piece is laid out, not all of it */
+          piece = direction > 0 ? n_pieces (self, block) - 1 : 0;
+          lines = unit_lines (self, block, piece, TRUE);
           if (lines->len > 0)
             {
               line = MIN (line, (int) lines->len - 1);
@@ -272,9 +339,10 @@ move_reading_line (PlDocumentView *self,
         return;
     }
   else if (direction != 0)
-    step_line (self, &block, &line, direction);
+    step_line (self, &block, &piece, &line, direction, TRUE);
 
   self->reading_line = line;
+  self->reading_piece = piece;
   /* Set first, so following the focus keeps this line */
   self->reading_block = block;
   focus_reading_line (self);
@@ -295,10 +363,25 @@ move_block (PlDocumentView *self,
   int step = direction > 0 ? 1 : -1;
   int block = self->reading_block;
 
+  int piece = 0;
+  PlLongText *long_text;
+
   if (n_blocks == 0 || self->document == NULL)
     return FALSE;
   if (block < 0 || block >= n_blocks)
     block = pl_document_view_focused_block (self);
+
+  /* A long text's pieces are said one at a time, like paragraphs */
+  long_text = block >= 0 && (direction == 1 || direction == -1)
+              ? pl_document_view_block_long_text (pl_document_view_get_block_widget (self, block))
+              : NULL;
+  if (long_text != NULL && self->reading_piece + step >= 0 &&
+      self->reading_piece + step < (int) pl_long_text_get_n_pieces (long_text))
+    {
+      piece = self->reading_piece + step;
+      goto found;
+    }
+
   if (block < 0)
     block = step > 0 ? -1 : n_blocks;
 
@@ -314,11 +397,23 @@ move_block (PlDocumentView *self,
     }
   if (block < 0 || block >= n_blocks)
     return FALSE;
+  /* Up into a long text reaches its last piece */
+  long_text = pl_document_view_block_long_text (pl_document_view_get_block_widget (self, block));
+  if (long_text != NULL && direction == -1)
+    piece = (int) pl_long_text_get_n_pieces (long_text) - 1;
 
+found:
   self->reading_block = block;
+  self->reading_piece = piece;
   self->reading_line = 0;
   gtk_viewport_set_scroll_to_focus (self->viewport, FALSE);
-  pl_document_view_focus_block_widget (pl_document_view_get_block_widget (self, block));
+  if (long_text != NULL)
+    {
+      pl_long_text_show_piece (long_text, (guint) piece);
+      gtk_widget_grab_focus (pl_long_text_get_label (long_text, (guint) piece));
+    }
+  else
+    pl_document_view_focus_block_widget (pl_document_view_get_block_widget (self, block));
   gtk_viewport_set_scroll_to_focus (self->viewport, TRUE);
   scroll_to_reading_line (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -396,26 +491,35 @@ focus_widget_cb (GtkWindow      *window,
   GtkWidget *focus = gtk_window_get_focus (window);
   int block = pl_document_view_focused_block (self);
   g_autoptr(GArray) lines = NULL;
+  PlLongText *long_text;
   int first_line = -1;
+  int piece = 0;
 
   if (block < 0)
     return;
 
+  /* In a long text, the piece with the focus */
+  long_text = pl_document_view_block_long_text (pl_document_view_get_block_widget (self, block));
+  if (long_text != NULL)
+    piece = MAX (pl_long_text_piece_of_label (long_text, focus), 0);
+
   /* The first line of the focused label, if it is not already being read */
-  lines = block_lines (self, block);
+  lines = unit_lines (self, block, piece, FALSE);
   for (guint i = 0; i < lines->len; i++)
     if (g_array_index (lines, Line, i).label == focus)
       {
-        if (block == self->reading_block && (int) i == self->reading_line)
+        if (block == self->reading_block && piece == self->reading_piece &&
+            (int) i == self->reading_line)
           return;
         if (first_line < 0)
           first_line = (int) i;
       }
 
-  if (block == self->reading_block && first_line < 0)
+  if (block == self->reading_block && piece == self->reading_piece && first_line < 0)
     return;
 
   self->reading_block = block;
+  self->reading_piece = piece;
   self->reading_line = MAX (first_line, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -482,18 +586,27 @@ motion_cb (GtkEventControllerMotion *motion,
           y < bounds.origin.y || y >= bounds.origin.y + bounds.size.height)
         continue;
 
-      lines = block_lines (self, (int) i);
-      for (guint j = 0; j < lines->len; j++)
+      /* Of a long text, the pieces laid out */
+      for (int piece = 0; piece < n_pieces (self, (int) i); piece++)
         {
-          graphene_rect_t *rect = &g_array_index (lines, Line, j).rect;
-
-          if (y >= rect->origin.y && y < rect->origin.y + rect->size.height &&
-              ((int) i != self->reading_block || (int) j != self->reading_line))
+          g_clear_pointer (&lines, g_array_unref);
+          lines = unit_lines (self, (int) i, piece, FALSE);
+          for (guint j = 0; j < lines->len; j++)
             {
-              self->reading_block = (int) i;
-              self->reading_line = (int) j;
-              gtk_widget_queue_draw (GTK_WIDGET (self));
-              return;
+              graphene_rect_t *rect = &g_array_index (lines, Line, j).rect;
+
+              if (y >= rect->origin.y && y < rect->origin.y + rect->size.height)
+                {
+                  if ((int) i != self->reading_block || piece != self->reading_piece ||
+                      (int) j != self->reading_line)
+                    {
+                      self->reading_block = (int) i;
+                      self->reading_piece = piece;
+                      self->reading_line = (int) j;
+                      gtk_widget_queue_draw (GTK_WIDGET (self));
+                    }
+                  return;
+                }
             }
         }
       return;
@@ -529,7 +642,8 @@ pl_document_view_snapshot (GtkWidget   *widget,
 
   if ((self->reading_ruler || self->line_focus > 0) && self->reading_block >= 0 &&
       gtk_widget_compute_bounds (GTK_WIDGET (self->viewport), widget, &viewport))
-    have_line = line_rect (self, self->reading_block, self->reading_line, &reading);
+    have_line = line_rect (self, self->reading_block, self->reading_piece, self->reading_line,
+                           &reading);
 
   if (have_line)
     graphene_rect_init (&ruler,
@@ -561,17 +675,18 @@ pl_document_view_snapshot (GtkWidget   *widget,
       int around = (self->line_focus - 1) / 2;
       int first_block = self->reading_block, first_line = self->reading_line;
       int last_block = self->reading_block, last_line = self->reading_line;
+      int first_piece = self->reading_piece, last_piece = self->reading_piece;
       graphene_rect_t first = reading, last = reading;
       GdkRGBA shade = self->shade_color;
       double top, bottom;
 
       for (int i = 0; i < around; i++)
         {
-          step_line (self, &first_block, &first_line, -1);
-          step_line (self, &last_block, &last_line, 1);
+          step_line (self, &first_block, &first_piece, &first_line, -1, FALSE);
+          step_line (self, &last_block, &last_piece, &last_line, 1, FALSE);
         }
-      line_rect (self, first_block, first_line, &first);
-      line_rect (self, last_block, last_line, &last);
+      line_rect (self, first_block, first_piece, first_line, &first);
+      line_rect (self, last_block, last_piece, last_line, &last);
       /* A little room, so the ruler and a focus ring at the edge stay bright */
       top = MIN (first.origin.y, reading.origin.y) - RULER_PAD_Y - RULER_BORDER;
       bottom = MAX (last.origin.y + last.size.height, reading.origin.y + reading.size.height) +
@@ -710,7 +825,7 @@ pl_document_view_get_reading_line (PlDocumentView  *self,
   if (self->reading_block < 0)
     return FALSE;
 
-  lines = block_lines (self, self->reading_block);
+  lines = unit_lines (self, self->reading_block, self->reading_piece, FALSE);
   if (lines->len == 0)
     return FALSE;
   line = CLAMP (self->reading_line, 0, (int) lines->len - 1);

@@ -24,10 +24,6 @@
 #include "pl-document-view.h"
 #include "pl-document-view-private.h"
 
-/* Text of long blocks shown each frame after the first (see
- * pl-document-view-blocks.c): a few milliseconds of layout */
-#define REVEAL_BYTES_A_FRAME 6000
-
 G_DEFINE_FINAL_TYPE (PlDocumentView, pl_document_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -103,49 +99,15 @@ clear_blocks (PlDocumentView *self)
 
   g_hash_table_remove_all (self->anchors);
   g_ptr_array_set_size (self->block_widgets, 0);
-  g_ptr_array_set_size (self->pending, 0);
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
   self->pending_block = -1;
   self->reading_block = -1;
+  self->reading_piece = 0;
   self->reading_line = 0;
   if (self->back_stack->len > 0)
     {
       g_array_set_size (self->back_stack, 0);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
     }
-}
-
-/* The rest of long texts, a few milliseconds' layout each frame, so the
- * page and its first frame come at once whatever the length */
-static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  PlDocumentView *self = PL_DOCUMENT_VIEW (widget);
-  gsize budget = REVEAL_BYTES_A_FRAME;
-
-  /* Not in the page's first frame, which has enough to lay out */
-  if (!self->reveal_started)
-    {
-      self->reveal_started = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
-
-  while (self->pending->len > 0 && budget > 0)
-    {
-      if (!pl_document_view_block_reveal (g_ptr_array_index (self->pending, 0), &budget))
-        break;
-      g_ptr_array_remove_index (self->pending, 0);
-    }
-  if (self->pending->len > 0)
-    return G_SOURCE_CONTINUE;
-  self->reveal_tick_id = 0;
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -211,15 +173,9 @@ build_blocks (PlDocumentView *self)
       g_ptr_array_add (self->block_widgets, widget);
       if (block->anchor != NULL && !g_hash_table_contains (self->anchors, block->anchor))
         g_hash_table_insert (self->anchors, g_strdup (block->anchor), widget);
-      if (pl_document_view_block_pending (widget))
-        g_ptr_array_add (self->pending, widget);
     }
 
   pl_document_view_link_text (self);
-  self->reveal_started = FALSE;
-  if (self->pending->len > 0 && self->reveal_tick_id == 0)
-    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
-                                                         NULL, NULL);
 }
 
 /* The column is as wide as its widest label asks (its natural width, set by
@@ -375,14 +331,6 @@ pl_document_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
       self->scroll_tick_id = 0;
     }
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
-  if (self->pending != NULL)
-    g_ptr_array_set_size (self->pending, 0);
-
   g_clear_weak_pointer (&self->spoken_label);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_DOCUMENT_VIEW);
 
@@ -398,7 +346,6 @@ pl_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->block_widgets, g_ptr_array_unref);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->back_stack, g_array_unref);
 
   G_OBJECT_CLASS (pl_document_view_parent_class)->finalize (object);
@@ -496,7 +443,6 @@ pl_document_view_init (PlDocumentView *self)
 
   self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->block_widgets = g_ptr_array_new ();
-  self->pending = g_ptr_array_new ();
   self->back_stack = g_array_new (FALSE, FALSE, sizeof (PlViewPlace));
   self->pending_block = -1;
   self->reading_block = -1;
@@ -592,12 +538,4 @@ pl_document_view_get_hadjustment (PlDocumentView *self)
   g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), NULL);
 
   return gtk_scrolled_window_get_hadjustment (self->scroller);
-}
-
-gboolean
-pl_document_view_is_complete (PlDocumentView *self)
-{
-  g_return_val_if_fail (PL_IS_DOCUMENT_VIEW (self), FALSE);
-
-  return self->pending->len == 0;
 }

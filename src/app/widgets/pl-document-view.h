@@ -71,7 +71,8 @@ void           pl_document_view_set_reading_aids   (PlDocumentView *self,
                                                     gboolean        reading_ruler,
                                                     const GdkRGBA  *shade,
                                                     const GdkRGBA  *ruler);
-/* The reading line: its block, its line within the block and its
+/* The reading line: its block, its line within the block (within the
+ * piece of a long text, pl-long-text.h, that holds it) and its
  * rectangle in the view's coordinates (as wide as the text column).
  * FALSE when there is none yet. */
 gboolean       pl_document_view_get_reading_line   (PlDocumentView  *self,
