@@ -106,6 +106,21 @@ contents_row_activated_cb (GtkListBox    *list,
  * person is as well as where they can go. Not by selecting it: a list
  * with a selection has Orca say "not selected" after every other part. */
 static void
+name_row (GtkListBoxRow *row,
+          gboolean       current)
+{
+  const char *part = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
+  /* Translators: a part of a document in its contents, said by a screen
+   * reader: "About me, the part you are reading" */
+  g_autofree char *name = current ? g_strdup_printf (_("%s, the part you are reading"), part)
+                                  : g_strdup (part);
+
+  /* In its name, not its description: GTK 4.8 sends a description again
+   * when the row first takes the focus, and Orca says it twice */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
 set_current_row (PlReader      *self,
                  GtkListBoxRow *row)
 {
@@ -114,18 +129,13 @@ set_current_row (PlReader      *self,
   if (self->current_row != NULL)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->current_row), "pl-current-part");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->current_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      name_row (self->current_row, FALSE);
     }
   self->current_row = row;
   if (row != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "pl-current-part");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      /* Said after a part's name in the contents */
-                                      _("The part you are reading"),
-                                      -1);
+      name_row (row, TRUE);
     }
 }
 
@@ -184,9 +194,6 @@ contents_row_new (const PlBlock *block)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, block->text,
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, block->level - 1,
                                   -1);
-  /* GTK 4.8 marks every row "not selected", even in a list with no
-   * selection, and Orca says so after each part */
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED);
   g_object_set_data_full (G_OBJECT (row), "pl-anchor", g_strdup (block->anchor), g_free);
   return row;
 }
@@ -215,6 +222,9 @@ rebuild_contents (PlReader *self)
           GtkWidget *row = contents_row_new (block);
 
           gtk_list_box_append (self->contents_list, row);
+          /* GTK 4.8 marks every row it is given "not selected", even in a
+           * list with no selection, and Orca says so after each part */
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED);
           g_hash_table_insert (self->rows, g_strdup (block->anchor), row);
         }
     }
