@@ -16,6 +16,7 @@
 #include "pl-document-example.h"
 #include "pl-easyread.h"
 #include "pl-needs.h"
+#include "pl-print-easyread.h"
 #include "pl-store-test.h"
 #include "pl-symbol-choice.h"
 #include "pl-symbols.h"
@@ -560,6 +561,45 @@ test_document (PlDocFixture  *f,
   g_assert_true (saw_chosen);
 }
 
+/* Easy read on paper: a PDF, pictures kept with their words, on any page */
+static void
+test_pdf (PlDocFixture  *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlPrintOptions) options = pl_print_options_new ();
+  PlDocIds ids = { 0 };
+  const PlSymbolPlace places[] = { PL_SYMBOLS_BESIDE, PL_SYMBOLS_LARGER, PL_SYMBOLS_ABOVE,
+                                   PL_SYMBOLS_NONE };
+  gsize sizes[G_N_ELEMENTS (places)];
+
+  pl_doc_test_add_example (f, &ids);
+  document = pl_document_build_plan (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  /* A small page: rows begin new pages often */
+  options->page_height = 400;
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/easy-read-%u.pdf", f->dir, i);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (pl_print_save_easy_read_pdf (document, options, places[i], path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      sizes[i] = length;
+    }
+
+  /* The pictures are drawn in it, unless there are none */
+  g_assert_cmpuint (sizes[PL_SYMBOLS_NONE] * 2, <, sizes[PL_SYMBOLS_BESIDE]);
+
+  /* Never over a folder */
+  g_assert_false (pl_print_save_easy_read_pdf (document, options, PL_SYMBOLS_BESIDE, f->dir, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -577,6 +617,7 @@ main (int argc, char *argv[])
   PL_DOC_TEST_ADD ("/plainly/easyread/choices-stored", test_choices_stored);
   PL_DOC_TEST_ADD ("/plainly/easyread/migrate", test_migrate);
   PL_DOC_TEST_ADD ("/plainly/easyread/document", test_document);
+  PL_DOC_TEST_ADD ("/plainly/easyread/pdf", test_pdf);
 
   return g_test_run ();
 }

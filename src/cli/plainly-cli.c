@@ -38,6 +38,7 @@
 #include "pl-needs.h"
 #include "pl-output-file.h"
 #include "pl-print.h"
+#include "pl-print-easyread.h"
 #include "pl-secret-prompt.h"
 #include "pl-speech.h"
 #include "pl-store.h"
@@ -559,7 +560,7 @@ command_speak (PlStore        *store,
 }
 
 /* Writes the document as large print, in the person's own text size and
- * font unless --size says otherwise */
+ * font unless --size says otherwise, in easy read if they read in it */
 static int
 command_export (PlStore        *store,
                 const char     *who,
@@ -593,7 +594,10 @@ command_export (PlStore        *store,
   if (note != NULL)
     g_printerr ("plainly-cli: %s\n", note);
 
-  if (!pl_print_save_pdf (document, options, opt_out, NULL, NULL, NULL, &error))
+  /* Someone who reads in easy read has it on paper too */
+  if (settings->easy_read
+      ? !pl_print_save_easy_read_pdf (document, options, settings->symbols, opt_out, &error)
+      : !pl_print_save_pdf (document, options, opt_out, NULL, NULL, NULL, &error))
     {
       say_error (error->message);
       return EXIT_FAILED;
