@@ -12,6 +12,7 @@
 #include "pl-access.h"
 #include "pl-catalog.h"
 #include "pl-document-example.h"
+#include "pl-epub.h"
 #include "pl-speech-say.h"
 #include "pl-test-util.h"
 
@@ -143,6 +144,9 @@ test_person_language (PlDocFixture  *f,
 
     g_assert_cmpstr (pl_doc_test_at_anchor (plan, "name")->label, ==, "My name");
     g_assert_cmpstr (pl_doc_test_at_anchor (plan, "preferred-name")->label, ==, "Please call me");
+    /* Whose it is and its words' language travel with it */
+    g_assert_cmpstr (pl_document_get_owner (plan), ==, TEXT_ACCENTS);
+    g_assert_cmpstr (pl_document_get_language (plan), ==, "en-GB");
   }
 
   /* In Welsh: the document's own words are Welsh, what staff wrote is not
@@ -154,6 +158,16 @@ test_person_language (PlDocFixture  *f,
     g_assert_cmpstr (pl_doc_test_at_anchor (plan, "name")->label, ==, "Fy enw");
     g_assert_cmpstr (pl_doc_test_at_anchor (plan, "preferred-name")->label, ==, "Galwch fi’n");
     g_assert_cmpstr (pl_doc_test_at_anchor (plan, "preferred-name")->text, ==, "Zoë");
+    g_assert_cmpstr (pl_document_get_language (plan), ==, "cy-GB");
+
+    /* So a talking book made from the document alone, as the read-aloud
+     * bar makes it, names her and is in Welsh */
+    {
+      g_autoptr(PlEpubOptions) options = pl_epub_options_for_reader (NULL, NULL, plan);
+
+      g_assert_cmpstr (options->person_name, ==, TEXT_ACCENTS);
+      g_assert_cmpstr (options->language, ==, "cy-GB");
+    }
   }
 
   /* Her daughter reads the words in the computer's language until carers
@@ -166,6 +180,8 @@ test_person_language (PlDocFixture  *f,
     g_autoptr(PlDocument) plan = build (f->store, carer_reading, PL_DOCUMENT_PLAN);
 
     g_assert_cmpstr (pl_doc_test_at_anchor (plan, "name")->label, ==, "My name");
+    g_assert_cmpstr (pl_document_get_owner (plan), ==, TEXT_ACCENTS);
+    g_assert_null (pl_document_get_language (plan));
   }
 
   /* A language with no translation: English, not a failure */

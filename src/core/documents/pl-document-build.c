@@ -157,18 +157,14 @@ build_plan (PlStore   *store,
  * 1.2.5). A carer reads in the computer's language until carers have one
  * of their own. The words staff wrote stay in the language they wrote. */
 static const char *
-document_language (PlStore  *store,
-                   PlViewer *viewer)
+document_language (PlViewer       *viewer,
+                   const PlPerson *person)
 {
-  g_autoptr(PlPerson) person = NULL;
-
   if (pl_viewer_get_kind (viewer) == PL_VIEWER_CARER)
     return NULL;
-  person = pl_store_load_person (store, pl_viewer_get_person_id (viewer), NULL);
-  if (person == NULL || person->preferred_language == NULL)
+  if (person == NULL || person->preferred_language == NULL || *person->preferred_language == '\0')
     return NULL;
-  /* Interned, so it outlives the person record */
-  return g_intern_string (person->preferred_language);
+  return person->preferred_language;
 }
 
 PlDocument *
@@ -178,6 +174,8 @@ pl_document_build_for (PlStore         *store,
                        GError         **error)
 {
   gint64 person_id;
+  g_autoptr(PlPerson) person = NULL;
+  const char *language;
   PlCatalog *catalog;
   PlDocument *document = NULL;
 
@@ -190,7 +188,9 @@ pl_document_build_for (PlStore         *store,
     return NULL;
 
   person_id = pl_viewer_get_person_id (viewer);
-  catalog = pl_catalog_for_language (document_language (store, viewer));
+  person = pl_store_load_person (store, person_id, NULL);
+  language = document_language (viewer, person);
+  catalog = pl_catalog_for_language (language);
   pl_catalog_push_thread_default (catalog);
   switch (kind)
     {
@@ -212,6 +212,13 @@ pl_document_build_for (PlStore         *store,
       break;
     }
   pl_catalog_pop_thread_default (catalog);
+
+  if (document != NULL)
+    {
+      if (person != NULL)
+        pl_document_set_owner (document, person->full_name);
+      pl_document_set_language (document, language);
+    }
 
   /* The pictures staff chose for this person, for easy read */
   if (document != NULL && person_id != 0)

@@ -19,6 +19,8 @@ struct _PlDocument
 
   char       *title;
   char       *version;
+  char       *owner;
+  char       *language;
   GPtrArray  *blocks;          /* (element-type PlBlock) */
   GHashTable *anchors;         /* anchor → index + 1 */
   char       *heading_anchor;  /* the last heading's, the base for derived anchors */
@@ -56,6 +58,8 @@ pl_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->version, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->heading_anchor, g_free);
@@ -460,6 +464,42 @@ pl_document_set_version (PlDocument *self,
   self->version = g_strdup (version);
 }
 
+const char *
+pl_document_get_owner (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  return self->owner;
+}
+
+void
+pl_document_set_owner (PlDocument *self,
+                       const char *owner)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+
+  g_free (self->owner);
+  self->owner = g_strdup (owner);
+}
+
+const char *
+pl_document_get_language (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  return self->language;
+}
+
+void
+pl_document_set_language (PlDocument *self,
+                          const char *language)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
 gboolean
 pl_document_has_changes (PlDocument *self)
 {
@@ -481,7 +521,8 @@ pl_document_equal (PlDocument *a,
   if (a == b)
     return TRUE;
   if (a == NULL || b == NULL || a->blocks->len != b->blocks->len ||
-      g_strcmp0 (a->title, b->title) != 0 || g_strcmp0 (a->version, b->version) != 0)
+      g_strcmp0 (a->title, b->title) != 0 || g_strcmp0 (a->version, b->version) != 0 ||
+      g_strcmp0 (a->owner, b->owner) != 0 || g_strcmp0 (a->language, b->language) != 0)
     return FALSE;
 
   for (guint i = 0; i < a->blocks->len; i++)

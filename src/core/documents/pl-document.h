@@ -110,6 +110,16 @@ void           pl_document_set_symbol_choices (PlDocument *self,
 const char    *pl_document_get_version   (PlDocument   *self);
 void           pl_document_set_version   (PlDocument   *self,
                                           const char   *version);
+/* Whose document it is (the person's full name), for presenters that say
+ * so on a cover (a talking book's title page); NULL when built for no one */
+const char    *pl_document_get_owner     (PlDocument   *self);
+void           pl_document_set_owner     (PlDocument   *self,
+                                          const char   *owner);
+/* The language the document's own words are in (BCP 47), or NULL for the
+ * computer's; the words staff wrote stay in the language they wrote */
+const char    *pl_document_get_language  (PlDocument   *self);
+void           pl_document_set_language  (PlDocument   *self,
+                                          const char   *language);
 /* Whether any block is marked PL_BLOCK_CHANGED */
 gboolean       pl_document_has_changes   (PlDocument   *self);
 /* Whether two documents say the same: title, version and every block

@@ -69,7 +69,14 @@ pl_epub_options_for_reader (const PlSettings *settings,
         self->language = g_strdup (person->preferred_language);
     }
   if (document != NULL)
-    self->version = g_strdup (pl_document_get_version (document));
+    {
+      /* The document knows whose it is and its words' language */
+      if (self->person_name == NULL)
+        self->person_name = g_strdup (pl_document_get_owner (document));
+      if (self->language == NULL && pl_document_get_language (document) != NULL)
+        self->language = g_strdup (pl_document_get_language (document));
+      self->version = g_strdup (pl_document_get_version (document));
+    }
   return self;
 }
 

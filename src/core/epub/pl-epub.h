@@ -35,7 +35,8 @@ PlEpubOptions *pl_epub_options_new        (void);
 void           pl_epub_options_free       (PlEpubOptions    *self);
 /* The one way from a reader to their book: their text size, font, spacing,
  * theme and language, the person's name and the document's version.
- * settings and person may be NULL. */
+ * settings and person may be NULL: the name and language are then the
+ * document's own (pl_document_get_owner (), pl_document_get_language ()). */
 PlEpubOptions *pl_epub_options_for_reader (const PlSettings *settings,
                                            const PlPerson   *person,
                                            PlDocument       *document);
