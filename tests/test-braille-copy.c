@@ -8,18 +8,22 @@
  * writes the same BRF as pl_braille_format () through PlOutputFile, and
  * says plainly why it could not. The person's print menu puts braille
  * first when their needs ask for it; staff open the dialog with the
- * preview shown, through the access policy.
+ * preview shown, through the access policy. Staff save a talking book in
+ * the person's own look and voice, and a full disk leaves nothing.
  */
 
 #include "config.h"
 
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "pl-access.h"
 #include "pl-braille.h"
 #include "pl-braille-dialog-private.h"
 #include "pl-braille-preview-private.h"
+#include "pl-copy-saver-private.h"
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-person-pages-private.h"
@@ -28,6 +32,7 @@
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
+#include "pl-widget-util.h"
 
 #define SAM_PASSWORD "tea-and-biscuits-7"
 
@@ -484,20 +489,14 @@ test_person (Fixture       *f,
   }
 }
 
+/* Sam, the example person's coordinator, gets a password from a manager */
 static void
-test_staff (Fixture       *f,
-            gconstpointer  data)
+let_sam_in (PlStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
   g_autoptr(PlStaff) manager = NULL;
   g_autoptr(PlStaff) sam = NULL;
-  PlStaffWindow *window;
-  PlPersonPages *pages;
-  PlBrailleDialog *dialog;
-  GtkExpander *expander;
 
-  g_assert_no_error (error);
   manager = pl_staff_create (store, NULL, "lorraine", "Lorraine Fisher", PL_ROLE_MANAGER,
                              "kettle-on-at-four", &error);
   g_assert_no_error (error);
@@ -505,6 +504,42 @@ test_staff (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (pl_staff_reset_password (store, manager, sam->id, SAM_PASSWORD, &error));
   g_assert_no_error (error);
+}
+
+/* A 64 KiB tmpfs at dir: a disk that fills at once */
+static gboolean
+mount_small (const char *dir)
+{
+  const char *argv[] = { "mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", dir, NULL };
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+unmount_small (const char *dir)
+{
+  const char *argv[] = { "umount", dir, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+static void
+test_staff (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
+  PlStaffWindow *window;
+  PlPersonPages *pages;
+  PlBrailleDialog *dialog;
+  GtkExpander *expander;
+
+  g_assert_no_error (error);
+  let_sam_in (store);
 
   window = pl_staff_window_new (NULL, store);
   f->window = GTK_WINDOW (window);
@@ -543,6 +578,88 @@ test_staff (Fixture       *f,
   }
 }
 
+/* Narration takes a while on a busy machine: as long as it takes, as the
+ * suite's own time limit ends a saver that never finishes */
+static void
+wait_for_saver (PlCopySaver *saver)
+{
+  g_object_ref (saver);
+  while (pl_copy_saver_is_busy (saver))
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (saver);
+}
+
+/* Staff save a document as a talking book in the person's own look and
+ * voice; a full disk is said plainly and leaves nothing behind */
+static void
+test_staff_talking_book (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
+  g_autofree char *target = g_build_filename (f->dir, "welcome.epub", NULL);
+  g_autofree char *full = g_build_filename (f->dir, "full", NULL);
+  g_autofree char *book = NULL;
+  gsize length = 0;
+  PlStaffWindow *window;
+  PlPersonPages *pages;
+  PlCopySaver *saver;
+  GtkLabel *message;
+  struct stat st;
+
+  g_assert_no_error (error);
+  if (pl_speech_get_sample_rate () == 0)
+    {
+      g_test_skip ("espeak-ng cannot start here");
+      return;
+    }
+  let_sam_in (store);
+
+  window = pl_staff_window_new (NULL, store);
+  f->window = GTK_WINDOW (window);
+  gtk_window_set_default_size (f->window, 1280, 900);
+  gtk_window_present (f->window);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, window));
+  g_assert_true (pl_staff_window_sign_in (window, "sam.patel", SAM_PASSWORD));
+  g_assert_true (pl_staff_window_open (window, f->person, "plan"));
+  pages = PL_PERSON_PAGES (pl_staff_window_get_content (window));
+  g_assert_nonnull (pl_gui_test_find_named (GTK_WIDGET (pages), "talking-book-button"));
+  message = GTK_LABEL (pl_gui_test_find_named (GTK_WIDGET (pages), "copy-message"));
+  g_assert_nonnull (message);
+
+  /* Saved whole, for its owner only, and staff are told */
+  saver = PL_COPY_SAVER (pl_person_pages_save_talking_book (pages, PL_DOCUMENT_WELCOME, target));
+  g_assert_true (PL_IS_COPY_SAVER (saver));
+  wait_for_saver (saver);
+  g_assert_cmpstr (pl_widget_get_message (message), ==, "The talking book is saved.");
+  g_assert_true (g_file_get_contents (target, &book, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 58);
+  g_assert_cmpint (memcmp (book, "PK\003\004", 4), ==, 0);
+  g_assert_nonnull (memmem (book, length, "application/epub+zip", 20));
+  g_assert_cmpint (stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A full disk: a small tmpfs, which only root may mount */
+  g_assert_cmpint (g_mkdir (full, 0700), ==, 0);
+  if (geteuid () != 0 || !mount_small (full))
+    {
+      g_test_message ("a full disk: mounting a small tmpfs needs root");
+      return;
+    }
+  {
+    g_autofree char *on_full = g_build_filename (full, "welcome.epub", NULL);
+    g_autoptr(GDir) left = NULL;
+
+    saver = PL_COPY_SAVER (pl_person_pages_save_talking_book (pages, PL_DOCUMENT_WELCOME, on_full));
+    wait_for_saver (saver);
+    g_assert_nonnull (strstr (pl_widget_get_message (message), "not enough room on the disk"));
+    left = g_dir_open (full, 0, NULL);
+    g_assert_null (g_dir_read_name (left));
+  }
+  unmount_small (full);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +673,7 @@ main (int   argc,
   ADD ("dialog-code", test_dialog_code);
   ADD ("person", test_person);
   ADD ("staff", test_staff);
+  ADD ("staff-talking-book", test_staff_talking_book);
 #undef ADD
 
   return g_test_run ();

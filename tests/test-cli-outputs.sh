@@ -197,7 +197,9 @@ elif ! mount -t tmpfs -o size=64k,mode=0700 tmpfs "$full" 2>"$tmp/mount-err"; th
   skip "a full disk: mount -t tmpfs failed: $(head -c 200 "$tmp/mount-err")"
 else
   for fill in 0 40 56; do
-    for out in plan.pdf plan.wav plan.mp3 plan.ogg; do
+    for out in plan.pdf plan.wav plan.mp3 plan.ogg plan.brf plan.epub; do
+      # A braille copy is small enough for an empty 64 KiB disk
+      [ "$out" = plan.brf ] && [ "$fill" = 0 ] && continue
       rm -rf "${full:?}"/* "$full"/.[!.]* 2>/dev/null
       if [ "$fill" -gt 0 ]; then
         head -c "${fill}k" /dev/zero >"$full/filler"
@@ -205,6 +207,9 @@ else
       printf 'kept\n' >"$full/$out"
       case $out in
         *.pdf) expect "${fill}k full: export to $out fails" 1 "${export_to[@]}" "$full/$out" ;;
+        *.brf|*.epub)
+               expect "${fill}k full: export to $out fails" 1 \
+                 "$cli" --db "$db" export "$person" --format "${out##*.}" --out "$full/$out" ;;
         *)     expect "${fill}k full: speak to $out fails" 1 \
                  "$cli" --db "$db" speak "$person" --out "$full/$out" ;;
       esac

@@ -23,6 +23,12 @@ GtkWindow     *pl_person_pages_open_agreement (PlPersonPages *self);
  * it cannot be made */
 GtkWindow     *pl_person_pages_open_braille (PlPersonPages  *self,
                                              PlDocumentKind  kind);
+/* Saves the person's document of this kind as a talking book in their own
+ * look and voice: to path, or where staff choose when path is NULL. The
+ * saver's window, or a message saying why none could be made. */
+GtkWindow     *pl_person_pages_save_talking_book (PlPersonPages  *self,
+                                                  PlDocumentKind  kind,
+                                                  const char     *path);
 GtkWidget     *pl_person_pages_get_editor   (PlPersonPages  *self);
 GtkWidget     *pl_person_pages_get_together (PlPersonPages  *self);
 GtkWidget     *pl_person_pages_get_history  (PlPersonPages  *self);

@@ -16,6 +16,7 @@
 #include "pl-access.h"
 #include "pl-agreement-dialog.h"
 #include "pl-braille-dialog.h"
+#include "pl-copy-saver.h"
 #include "pl-diary-desk.h"
 #include "pl-guidance-list.h"
 #include "pl-history-page.h"
@@ -36,6 +37,7 @@ struct _PlPersonPages
   GtkToggleButton *together_button;
   GtkWidget       *agree_button;
   GtkMenuButton   *braille_button;
+  GtkMenuButton   *talking_book_button;
   GtkLabel        *copy_message;
   PlPlanEditor    *editor;
   PlTogetherView  *together;
@@ -159,30 +161,25 @@ braille_saved_cb (PlBrailleDialog *dialog,
   pl_widget_set_message (self->copy_message, message);
 }
 
-GtkWindow *
-pl_person_pages_open_braille (PlPersonPages  *self,
-                              PlDocumentKind  kind)
+/* The person's document of this kind as this member of staff may see it,
+ * built as every reader's is (the one access policy), with the person; or
+ * a message dialog saying why not, titled title */
+static PlDocument *
+build_copy (PlPersonPages   *self,
+            PlDocumentKind   kind,
+            const char      *title,
+            PlPerson       **person_out,
+            GtkWindow      **refusal)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlViewer) staff = NULL;
   g_autoptr(PlViewer) viewer = NULL;
   g_autoptr(PlDocument) document = NULL;
   g_autoptr(PlPerson) person = NULL;
-  g_autoptr(PlBrailleOptions) options = NULL;
-  GtkRoot *root;
-  GtkWindow *parent;
-  PlBrailleDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *message;
 
-  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), NULL);
-
-  if (self->store == NULL || self->staff == NULL)
-    return NULL;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   pl_widget_set_message (self->copy_message, NULL);
-
-  /* The one access policy: what this member of staff's role lets them see
-   * of the person's documents, built as every reader's is */
   staff = pl_access_open_staff (self->store, self->staff, &error);
   if (staff != NULL)
     viewer = pl_viewer_for_person (self->store, staff, self->person_id, &error);
@@ -190,22 +187,110 @@ pl_person_pages_open_braille (PlPersonPages  *self,
     document = pl_document_build_for (self->store, viewer, kind, &error);
   if (document != NULL)
     person = pl_store_load_person (self->store, self->person_id, &error);
-  if (person == NULL)
+  if (person != NULL)
     {
-      GtkWidget *message = adw_message_dialog_new (parent, _("No braille copy could be made"),
-                                                   error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-      return GTK_WINDOW (message);
+      *person_out = g_steal_pointer (&person);
+      return g_steal_pointer (&document);
     }
 
+  message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
+                                    error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+  *refusal = GTK_WINDOW (message);
+  return NULL;
+}
+
+GtkWindow *
+pl_person_pages_open_braille (PlPersonPages  *self,
+                              PlDocumentKind  kind)
+{
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlBrailleOptions) options = NULL;
+  GtkWindow *refusal = NULL;
+  GtkRoot *root;
+  PlBrailleDialog *dialog;
+
+  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), NULL);
+
+  if (self->store == NULL || self->staff == NULL)
+    return NULL;
+  document = build_copy (self, kind, _("No braille copy could be made"), &person, &refusal);
+  if (document == NULL)
+    return refusal;
+
   /* In the grade the person's needs ask for; staff check it on screen */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
   options = pl_braille_options_for_reader (person, self->needs);
-  dialog = pl_braille_dialog_new (parent, document, options, TRUE);
+  dialog = pl_braille_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  document, options, TRUE);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (braille_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+static void
+copy_done_cb (PlCopySaver   *saver,
+              const char    *words,
+              PlPersonPages *self)
+{
+  pl_widget_set_message (self->copy_message, words);
+}
+
+GtkWindow *
+pl_person_pages_save_talking_book (PlPersonPages  *self,
+                                   PlDocumentKind  kind,
+                                   const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlSpeech) speech = NULL;
+  PlEpubOptions *options;
+  GtkWindow *refusal = NULL;
+  GtkRoot *root;
+  GtkWindow *parent;
+  PlCopySaver *saver;
+
+  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), NULL);
+
+  if (self->store == NULL || self->staff == NULL)
+    return NULL;
+  document = build_copy (self, kind, _("No talking book could be made"), &person, &refusal);
+  if (document == NULL)
+    return refusal;
+
+  /* The book the person would make for themselves: their text size,
+   * colours and font, narrated in their own voice settings */
+  settings = pl_store_get_settings (self->store, self->person_id, &error);
+  speech = pl_speech_new ();
+  if (settings != NULL)
+    pl_speech_apply_settings (speech, settings);
+  options = pl_epub_options_for_reader (settings, person, document);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  if (path == NULL)
+    saver = pl_copy_saver_ask (parent, document, speech, options, PL_COPY_TALKING_BOOK);
+  else
+    saver = pl_copy_saver_new (parent, document, speech, options, PL_COPY_TALKING_BOOK);
+  g_signal_connect_object (saver, "done", G_CALLBACK (copy_done_cb), self, 0);
+  if (path != NULL)
+    pl_copy_saver_save_to (saver, path);
+  return GTK_WINDOW (saver);
+}
+
+static void
+talking_book_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlDocumentKind kind;
+
+  if (pl_document_kind_from_nick (g_variant_get_string (parameter, NULL), &kind))
+    pl_person_pages_save_talking_book (PL_PERSON_PAGES (widget), kind, NULL);
 }
 
 static void
@@ -411,6 +496,7 @@ pl_person_pages_class_init (PlPersonPagesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, together_button);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, agree_button);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, braille_button);
+  gtk_widget_class_bind_template_child (widget_class, PlPersonPages, talking_book_button);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, copy_message);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, editor);
   gtk_widget_class_bind_template_child (widget_class, PlPersonPages, together);
@@ -426,6 +512,7 @@ pl_person_pages_class_init (PlPersonPagesClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.together", NULL, together_action_cb);
   gtk_widget_class_install_action (widget_class, "person.braille", "s", braille_action_cb);
+  gtk_widget_class_install_action (widget_class, "person.talking-book", "s", talking_book_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "person.together", NULL);
 }
@@ -435,6 +522,7 @@ pl_person_pages_init (PlPersonPages *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_widget_name_menu (self->braille_button, _("Braille copy"));
+  pl_widget_name_menu (self->talking_book_button, _("Talking book"));
 }
 
 PlPersonPages *

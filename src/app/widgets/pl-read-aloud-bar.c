@@ -16,8 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-model.h"
-#include "pl-audio.h"
-#include "pl-epub.h"
+#include "pl-copy-saver.h"
 #include "pl-read-aloud-bar-private.h"
 #include "pl-voice.h"
 #include "pl-widget-util.h"
@@ -58,11 +57,7 @@ struct _PlReadAloudBar
   PlReadAloudPlaceFunc  place_func;
   gpointer              place_data;
 
-  GtkNativeDialog      *chooser;
-  GCancellable         *export_cancellable;
-  GtkWindow            *export_window;
-  GtkProgressBar       *export_progress;
-  gboolean              export_book;    /* a talking book, not a sound file */
+  PlCopySaver          *saver;     /* a copy being saved, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PlReadAloudBar, pl_read_aloud_bar, GTK_TYPE_WIDGET)
@@ -300,192 +295,48 @@ next_clicked_cb (PlReadAloudBar *self)
 /* Save as audio, or as a talking book ------------------------------------ */
 
 static void
-close_export (PlReadAloudBar *self)
+saver_done_cb (PlCopySaver    *saver,
+               const char     *words,
+               PlReadAloudBar *self)
 {
-  g_clear_object (&self->export_cancellable);
-  if (self->export_window != NULL)
-    gtk_window_destroy (self->export_window);
-  self->export_window = NULL;
-  self->export_progress = NULL;
-  update_buttons (self);
+  set_status (self, words);
 }
 
 static void
-export_progress_cb (double   fraction,
-                    gpointer user_data)
+saver_destroy_cb (PlCopySaver    *saver,
+                  PlReadAloudBar *self)
 {
-  PlReadAloudBar *self = user_data;
-
-  if (self->export_progress != NULL)
-    gtk_progress_bar_set_fraction (self->export_progress, fraction);
+  if (self->saver == saver)
+    self->saver = NULL;
 }
 
+/* One copy at a time, of the document shown, in this voice */
 static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+save_copy (PlReadAloudBar *self,
+           PlCopyKind      kind)
 {
-  g_autoptr(PlReadAloudBar) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (self->export_book ? pl_epub_save_finish (result, &error)
-                        : pl_speech_save_audio_finish (PL_SPEECH (source), result, &error))
-    set_status (self, self->export_book ? _("The talking book is saved.")
-                                        : _("The sound file is saved."));
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_status (self, self->export_book
-                      ? _("Saving the talking book was stopped. Nothing was saved.")
-                      : _("Saving the sound file was stopped. Nothing was saved."));
-  else
-    set_status (self, error->message);
-
-  close_export (self);
-}
-
-static void
-export_cancel_cb (PlReadAloudBar *self)
-{
-  if (self->export_cancellable != NULL)
-    g_cancellable_cancel (self->export_cancellable);
-}
-
-static void
-start_export (PlReadAloudBar *self,
-              const char     *path,
-              gboolean        book)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *label = gtk_label_new (book ? _("Saving the talking book. This can take a minute for a long plan.")
-                                         : _("Saving the sound file. This can take a minute for a long plan."));
-  GtkWidget *progress = gtk_progress_bar_new ();
-  GtkWidget *cancel = pl_widget_button_new_with_mnemonic (_("_Stop Saving"));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PlEpubOptions *options = NULL;
 
-  self->export_window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_title (self->export_window, book ? _("Saving as a Talking Book") : _("Saving as Audio"));
-  gtk_window_set_modal (self->export_window, TRUE);
-  gtk_window_set_deletable (self->export_window, FALSE);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (self->export_window, GTK_WINDOW (root));
+  if (self->document == NULL || self->speech == NULL || self->saver != NULL)
+    return;
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (progress), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("How much is saved"), -1);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), progress);
-  gtk_box_append (GTK_BOX (box), cancel);
-  gtk_window_set_child (self->export_window, box);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (export_cancel_cb), self);
-  self->export_progress = GTK_PROGRESS_BAR (progress);
-  gtk_window_present (self->export_window);
-  gtk_widget_grab_focus (cancel);
-
-  self->export_cancellable = g_cancellable_new ();
-  self->export_book = book;
-  update_buttons (self);
-  if (book)
+  if (kind == PL_COPY_TALKING_BOOK)
     {
-      /* In the reader's own text size, colours and voice */
-      g_autoptr(PlEpubOptions) options =
-        pl_epub_options_for_reader (self->voice != NULL ? pl_voice_get_settings (self->voice) : NULL,
-                                    NULL, self->document);
-
+      /* In the reader's own text size, colours and voice; whose book it
+       * is comes with the document */
+      options = pl_epub_options_for_reader (self->voice != NULL ? pl_voice_get_settings (self->voice) : NULL,
+                                            NULL, self->document);
       if (self->voice != NULL && pl_voice_get_language (self->voice) != NULL)
-        options->language = g_strdup (pl_voice_get_language (self->voice));
-      pl_epub_save_async (self->document, options, self->speech, path, export_progress_cb, self,
-                          self->export_cancellable, export_done_cb, g_object_ref (self));
-    }
-  else
-    pl_speech_save_audio_async (self->speech, self->document, 0, PL_SPEECH_TO_END, path,
-                                export_progress_cb, self, self->export_cancellable,
-                                export_done_cb, g_object_ref (self));
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     PlReadAloudBar  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
-
-      gboolean book = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "book"));
-
-      /* A name with no ending gets the one phones play: the format goes by it */
-      if (base != NULL && (book ? !g_str_has_suffix (base, ".epub") : strchr (base, '.') == NULL))
         {
-          char *named = g_strconcat (path, ".",
-                                     book ? "epub" : pl_audio_format_extension (PL_AUDIO_FORMAT_MP3),
-                                     NULL);
-
-          g_free (path);
-          path = named;
+          g_free (options->language);
+          options->language = g_strdup (pl_voice_get_language (self->voice));
         }
-      if (path != NULL)
-        start_export (self, path, book);
     }
-  g_clear_object (&self->chooser);
-}
-
-static void
-add_filter (GtkFileChooserNative *chooser,
-            const char           *title,
-            const char           *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, title);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-}
-
-typedef struct
-{
-  const char *name;
-  const char *pattern;
-} SaveFilter;
-
-/* Asks where to save a copy of the document: a sound file, or with book a
- * talking book. The dialog's answer is chooser_response_cb's. */
-static void
-ask_where_to_save (PlReadAloudBar   *self,
-                   const char       *title,
-                   const char       *file_name,
-                   const SaveFilter *filters,
-                   gboolean          book)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *name = g_strdelimit (g_strdup (file_name), "/\\", '-');
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title,
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (const SaveFilter *filter = filters; filter->name != NULL; filter++)
-    add_filter (chooser, filter->name, filter->pattern);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "book", GINT_TO_POINTER (book));
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
-}
-
-static gboolean
-can_save (PlReadAloudBar *self)
-{
-  return self->document != NULL && self->speech != NULL && self->chooser == NULL &&
-         self->export_window == NULL;
+  self->saver = pl_copy_saver_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   self->document, self->speech, options, kind);
+  g_signal_connect_object (self->saver, "done", G_CALLBACK (saver_done_cb), self, 0);
+  g_signal_connect_object (self->saver, "destroy", G_CALLBACK (saver_destroy_cb), self, 0);
 }
 
 static void
@@ -493,21 +344,7 @@ save_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
-  const SaveFilter filters[] = {
-    { _("MP3 sound, for phones and most players"), "*.mp3" },
-    { _("Ogg Vorbis sound"), "*.ogg" },
-    { _("WAV sound, not compressed"), "*.wav" },
-    { NULL, NULL },
-  };
-  g_autofree char *name = NULL;
-
-  if (!can_save (self))
-    return;
-
-  /* Translators: the suggested file name; %s is the document's title */
-  name = g_strdup_printf (_("%s.mp3"), pl_document_get_title (self->document));
-  ask_where_to_save (self, _("Save as Audio"), name, filters, FALSE);
+  save_copy (PL_READ_ALOUD_BAR (widget), PL_COPY_SOUND);
 }
 
 /* An EPUB with the narration in this voice, for a phone or a tablet that
@@ -517,19 +354,7 @@ save_book_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  PlReadAloudBar *self = PL_READ_ALOUD_BAR (widget);
-  const SaveFilter filters[] = {
-    { _("Talking book (EPUB), read and heard together"), "*.epub" },
-    { NULL, NULL },
-  };
-  g_autofree char *name = NULL;
-
-  if (!can_save (self))
-    return;
-
-  /* Translators: the suggested file name; %s is the document's title */
-  name = g_strdup_printf (_("%s.epub"), pl_document_get_title (self->document));
-  ask_where_to_save (self, _("Save as a Talking Book"), name, filters, TRUE);
+  save_copy (PL_READ_ALOUD_BAR (widget), PL_COPY_TALKING_BOOK);
 }
 
 /* Actions and shortcuts -------------------------------------------------- */
@@ -835,13 +660,10 @@ pl_read_aloud_bar_dispose (GObject *object)
 
   g_clear_handle_id (&self->compact_idle, g_source_remove);
 
-  if (self->export_cancellable != NULL)
-    g_cancellable_cancel (self->export_cancellable);
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  /* A copy being saved goes on to the end: its window is its own */
+  if (self->saver != NULL)
+    g_signal_handlers_disconnect_by_data (self->saver, self);
+  self->saver = NULL;
   /* The voice is the window's: this bar's reading stops with the bar */
   if (self->speech != NULL)
     {
