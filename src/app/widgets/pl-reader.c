@@ -184,7 +184,10 @@ contents_row_new (const PlBlock *block)
   gtk_widget_set_margin_start (label, block->level > 2 ? CONTENTS_INDENT : 0);
   gtk_widget_add_css_class (label, block->level > 2 ? "pl-contents-sub" : "pl-contents-part");
 
+  /* A link, not a list item: Orca says "not selected" after every item of
+   * a list that can select, and a GtkListBox always can to AT-SPI */
   row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                      "accessible-role", GTK_ACCESSIBLE_ROLE_LINK,
                       "child", label,
                       "activatable", TRUE,
                       NULL);
