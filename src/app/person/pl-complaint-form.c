@@ -714,12 +714,17 @@ pl_complaint_form_class_init (PlComplaintFormClass *klass)
 
 }
 
+/* Named by its question, and described by the hint below it, which Orca
+ * says after the name */
 static void
 label_input (GtkWidget *input,
-             GtkWidget *question)
+             GtkWidget *question,
+             GtkWidget *hint)
 {
   gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, question, NULL, -1);
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, question, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, hint, NULL,
+                                  -1);
 }
 
 static void
@@ -811,7 +816,8 @@ pl_complaint_form_init (PlComplaintForm *self)
     {
       GtkWidget *input = *inputs[i].input;
 
-      label_input (input, pl_complaint_form_page_label (self, inputs[i].page, 1));
+      label_input (input, pl_complaint_form_page_label (self, inputs[i].page, 1),
+                   pl_complaint_form_page_label (self, inputs[i].page, 2));
       if (GTK_IS_TEXT_VIEW (input))
         g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "changed",
                                  G_CALLBACK (pl_complaint_form_answer_changed_cb), self,
