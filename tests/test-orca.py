@@ -8,11 +8,13 @@
 # Starts Debian's Orca 43 in a session of its own (orca_session.py: its own
 # D-Bus, display, null sound sink and home), then Plainly on the example
 # database, presses keys as a blind person would and checks what Orca said:
-# the start screen and the home with their headings, choosing Dot, her plan
-# read by Say All and from start to end with a word at every press, the
-# contents (F9), a link and Back, changing the text size with the change
-# heard, the spacing, and the About window. Nothing it says may be a GTK
-# type name, the same words twice in a row, or "label" after plain text.
+# the start screen with a notice and the home with their headings, choosing
+# Dot, her plan heard from its heading and read by Say All (fields with
+# their names) and from start to end with a word at every press, the
+# contents (F9), a link and Back, the read-aloud bar, changing the text
+# size with the change heard, the spacing, and the About window. Nothing it
+# says may be a GTK type name, the same words twice in a row (or a name
+# said again as its role: "Menu menu"), or "label" after plain text.
 # Speaks TAP; where Orca cannot run (not installed, or another Orca of this
 # user is running) the whole test is skipped and says why. What Orca said
 # for each key is kept in BUILD/meson-logs/orca/heard.txt, with its logs.
@@ -32,30 +34,39 @@ from orca_session import Session, SessionError  # noqa: E402
 # Orca speaks GTK's type name when a widget has no name of its own
 TYPE_NAME = re.compile(r'\b(Gtk|Adw|Pl)[A-Z][A-Za-z]+\b')
 # The longest the whole run may take: a press that hangs fails, not the suite
-TOTAL_SECONDS = 480
+TOTAL_SECONDS = 600
 # A press Orca says nothing for within this is a silent press
 PRESS_SECONDS = 6.0
 # The plan has about 300 blocks; a reader who moves by block needs no more
 MAX_READING_PRESSES = 400
 # Say All has read on when it has read this many parts, within this time
-SAY_ALL_PARTS = 4
+SAY_ALL_PARTS = 6
 SAY_ALL_SECONDS = 40
 # The role word Orca adds to a named group
 PANEL = re.compile(r'\bpanel\b')
+# A word said twice running: a name said again as its role ("Menu menu")
+# or a name made of its labels ("Pause Pause")
+DOUBLED = re.compile(r'\b(\w{3,})\s+\1\b', re.IGNORECASE)
 
 CASES = [
     'Orca starts in a private session and hears Plainly start',
     'start screen: Orca says "Dot" and the screen\'s question',
+    'start screen: a notice is said by its words, as an alert with no type name',
     'choosing Dot: her home is spoken',
     'the start screen\'s and the home\'s headings are said once each, never as a "panel"',
     'her plan opens and Orca speaks its first part',
+    'as the plan opens, its heading is the first thing said (not the window\'s title)',
     'Say All (KP_Add) reads on from the first part into the parts after it',
+    'Say All reads a field\'s name before its value ("Plan", then "Version 1…")',
     'reading: Down reaches the end of the plan with no silent press',
     'reading: H and Shift+H move from heading to heading',
     'F9 speaks the contents',
+    'F9: the contents say the part being read, and never "not selected"',
     'a link is followed and Back returns to it, both spoken',
+    'the read-aloud bar: Read aloud is said by its name once',
     'settings: a text size is spoken with its state, and choosing it is confirmed',
     'settings: each spacing is one stop, said with its value, never "not selected"',
+    'the complaint form: its question is said with its choices, and a box with its hint',
     'About Plainly: its parts are said by name, with no list box or type name',
     'nothing spoken is a type name, said twice, or "label" after text',
 ]
@@ -115,9 +126,13 @@ def joined(words):
     return ' | '.join(words) if words else '(nothing)'
 
 
-def problems_in(heard):
-    """Words no person should hear: type names, repeats, role noise."""
+def problems_in(heard, plan_lines=()):
+    """Words no person should hear: type names, repeats, role noise. A
+    word that ends one block of the plan and starts the next (a visit
+    called "Lunch" whose notes begin "Lunch at the table") is the plan's."""
     problems = []
+    plan_joins = {a.split()[-1].lower() for a, b in zip(plan_lines, plan_lines[1:])
+                  if a.split() and b.split() and a.split()[-1].lower() == b.split()[0].lower()}
     for keys, words in heard:
         for w in words:
             if TYPE_NAME.search(w):
@@ -128,6 +143,9 @@ def problems_in(heard):
             for a, b in zip(parts, parts[1:]):
                 if a.rstrip('.').lower() == b.rstrip('.').lower():
                     problems.append(f'after {keys}: "{a}" said twice in "{w}"')
+            doubled = DOUBLED.search(w)
+            if doubled and doubled.group(1).lower() not in plan_joins:
+                problems.append(f'after {keys}: "{doubled.group(0)}" in "{w}"')
         for a, b in zip(words, words[1:]):
             if a.strip().rstrip('.').lower() == b.strip().rstrip('.').lower():
                 problems.append(f'after {keys}: "{a}" said twice')
@@ -138,6 +156,8 @@ def check(tap, session, run, plan_lines, headings):
     # 1: Plainly is on Orca's desktop
     mark = session.log.mark()
     database = session.make_database()
+    # Readable by others: Plainly makes it private and says so in a notice
+    os.chmod(database, 0o644)
     app = session.start_app(database)
     appeared = session.log.wait(lambda lines: any('[application | plainly]' in line
                                                   for line in lines), mark, 60)
@@ -157,6 +177,22 @@ def check(tap, session, run, plan_lines, headings):
     if not ok:
         tap.fail_rest('Dot could not be found by ear')
         return
+
+    # 3: the notice above the start screen: Shift+Tab from Dot reaches it
+    # (past the menu), then Tab comes back to Dot
+    notice = []
+    for _ in range(4):
+        words = run.press('shift+Tab')
+        if any('Dismiss' in w for w in words):
+            notice = words
+            break
+    for _ in range(4):
+        if any(w.startswith('Dot push button') for w in run.press('Tab')):
+            break
+    said = ' '.join(notice)
+    ok = ('could be read by other people' in said and 'alert' in said
+          and not TYPE_NAME.search(said))
+    tap.result(ok, [f'Orca said: {joined(notice)}'])
 
     # 3: Return on Dot opens her home
     words = run.press('Return', want='Hello, Dot', timeout=15)
@@ -200,6 +236,9 @@ def check(tap, session, run, plan_lines, headings):
         tap.fail_rest('the plan did not open')
         return
 
+    # 7: the first words as it opens are its heading's, not "Plainly"
+    tap.result(opened[0].startswith(plan_lines[0]), [f'first said: "{opened[0]}"'])
+
     # 6: Say All reads from the focused part on through the parts after
     # it, as Orca follows the text's flows-to relations; any key stops it
     def read_on(lines):
@@ -217,6 +256,17 @@ def check(tap, session, run, plan_lines, headings):
                [f'Say All read {len(pieces)} pieces from {parts} parts '
                 f'in {SAY_ALL_SECONDS * run.slow:.0f} s']
                + [f'{obj} {words[:60]}' for obj, words in pieces[:8]])
+
+    # 9: the first field of the plan ("Plan: Version 1, …" as plainly-cli
+    # shows it): its name is read, and then its value
+    field = next((line for line in plan_lines[:12] if ': ' in line), '')
+    name, _, value = field.partition(': ')
+    said = [words.strip() for _, words in pieces]
+    at = next((i for i, words in enumerate(said) if value and words.startswith(value[:20])), -1)
+    ok = at > 0 and said[at - 1].rstrip('.:') == name
+    tap.result(ok, [f'the field: "{field}"',
+                    'read: ' + ' | '.join(w[:40] for w in said[max(at - 2, 0):at + 1])
+                    if at >= 0 else f'its value was not read in {len(said)} pieces'])
 
     # 7: Down to the end: every press says something, and the last block
     # of the plan is reached
@@ -259,6 +309,13 @@ def check(tap, session, run, plan_lines, headings):
     parts = set(headings)
     ok = any(any(p and p in w for p in parts) for w in words)
     tap.result(ok, [f'Orca said: {joined(words)}'])
+
+    # 12: F9 starts at the part being read, near the end, and says so; no
+    # part is "not selected"
+    ok = (any('the part you are reading' in w for w in words)
+          and any(any(p in w for p in headings[-4:]) for w in words)
+          and not any('not selected' in w for w in words))
+    tap.result(ok, [f'Orca said: {joined(words)}'])
     run.press('F9')
 
     # 10: a link: to the start (Home), then Down until a link is heard;
@@ -279,6 +336,14 @@ def check(tap, session, run, plan_lines, headings):
           and any(target in w and 'link' in w for w in back))
     tap.result(ok, [f'link: {link or "none heard in 30 presses"}',
                     f'followed: {joined(followed)}', f'back: {joined(back)}'])
+
+    # 14: the read-aloud bar, after the plan's last part: its first button
+    # is said by its name, once
+    run.press('End')
+    bar = run.press('Tab')
+    said = ' '.join(bar)
+    ok = 'Read aloud push button' in said and not DOUBLED.search(said) and 'Aloud Read' not in said
+    tap.result(ok, [f'Orca said: {joined(bar)}'])
 
     # 11: settings: Escape leaves the plan; Tab to "My settings"; the sizes
     # are said with their state, and Space on one is confirmed
@@ -325,10 +390,29 @@ def check(tap, session, run, plan_lines, headings):
           and not any('not selected' in w for words in spacing for w in words))
     tap.result(ok, [f'Tab: {joined(words)}' for words in spacing] or ['no spacing heard'])
 
+    # The complaint form, from her home: the question is said as the
+    # focus comes to its choices; a choice moves on to a box for the
+    # answer, said with its question and its hint
+    form = []
+    if found:
+        run.press('Escape', timeout=4)
+        for _ in range(10):
+            words = run.press('Tab')
+            if any(w.startswith('Tell us what you think') for w in words):
+                form.append(run.press('Return', want='push button', timeout=15))
+                form.append(run.press('space', want='text', timeout=10))
+                break
+    kind = ' '.join(form[0]) if form else ''
+    what = ' '.join(form[1]) if len(form) > 1 else ''
+    ok = ('What would you like to tell us? heading' in kind and 'What happened?' in what
+          and 'in your own words' in what)
+    tap.result(ok, [f'heard: {joined(words)}' for words in form] or
+               ['no "Tell us what you think" on her home in 10 Tabs'])
+
     # 13: About Plainly, from the start screen's menu: its rows are said
     # by their names, and the Legal page opens with its Back button named
     about = []
-    for _ in range(3):
+    for _ in range(4):
         words = run.press('Escape', timeout=4)
         if any(w.startswith('Dot push button') for w in words):
             break
@@ -355,7 +439,7 @@ def check(tap, session, run, plan_lines, headings):
                + [f'wrong: "{w}"' for w in wrong])
 
     # 14: over everything heard
-    problems = problems_in(run.heard)
+    problems = problems_in(run.heard, plan_lines)
     tap.result(not problems, problems[:30])
 
 
