@@ -268,6 +268,12 @@ pl_person_pages_save_talking_book (PlPersonPages  *self,
   speech = pl_speech_new ();
   if (settings != NULL)
     pl_speech_apply_settings (speech, settings);
+  {
+    /* Their names, places and medicines said as their list says */
+    g_autoptr(PlLexicon) lexicon = pl_lexicon_new_for_person (self->store, self->person_id, NULL);
+
+    pl_speech_set_lexicon (speech, lexicon);
+  }
   options = pl_epub_options_for_reader (settings, person, document);
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
