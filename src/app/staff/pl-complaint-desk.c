@@ -18,6 +18,7 @@
 #include "pl-complaint.h"
 #include "pl-complaint-desk-private.h"
 #include "pl-document.h"
+#include "pl-plain-words-pane.h"
 #include "pl-service-response.h"
 #include "pl-staff.h"
 #include "pl-widget-util.h"
@@ -35,6 +36,7 @@ struct _PlComplaintDesk
 {
   GtkWidget          parent_instance;
 
+  GtkWidget         *layout;   /* the desk and the plain words beside it */
   GtkWidget         *scroller;
   GtkWidget         *read_only_note;
   GtkLabel          *message;
@@ -55,6 +57,7 @@ struct _PlComplaintDesk
   GtkTextView       *note_view;
   GtkButton         *note_confirm;
   PlResponsesEditor *responses;
+  PlPlainWordsPane  *plain_words;
 
   PlStore           *store;
   PlStaff           *staff;
@@ -733,11 +736,14 @@ pl_complaint_desk_class_init (PlComplaintDeskClass *klass)
   object_class->dispose = pl_complaint_desk_dispose;
 
   g_type_ensure (PL_TYPE_RESPONSES_EDITOR);
+  g_type_ensure (PL_TYPE_PLAIN_WORDS_PANE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/plainly/Plainly/ui/pl-complaint-desk.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlComplaintDesk, layout);
   gtk_widget_class_bind_template_child (widget_class, PlComplaintDesk, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlComplaintDesk, plain_words);
   gtk_widget_class_bind_template_child (widget_class, PlComplaintDesk, read_only_note);
   gtk_widget_class_bind_template_child (widget_class, PlComplaintDesk, message);
   gtk_widget_class_bind_template_child (widget_class, PlComplaintDesk, empty_label);
@@ -771,6 +777,8 @@ static void
 pl_complaint_desk_init (PlComplaintDesk *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The answer and the notes the person reads, and "You said, we did" */
+  pl_plain_words_pane_follow (self->plain_words, self->scroller);
   gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
 }
 

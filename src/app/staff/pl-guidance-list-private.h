@@ -26,4 +26,10 @@ const char *pl_guidance_list_get_summary (PlGuidanceList      *self);
 GtkWidget  *pl_guidance_list_get_go_to_button (PlGuidanceList *self,
                                                guint           index);
 
+/* How many parts have a reading figure, and the words shown for one:
+ * "Visits: Easy to read (91). 515 words in 58 sentences." */
+guint       pl_guidance_list_get_n_readings   (PlGuidanceList *self);
+char       *pl_guidance_list_get_reading_text (PlGuidanceList *self,
+                                               guint           index);
+
 G_END_DECLS

@@ -4,7 +4,8 @@
  *
  * Friendly and never blocking: plans are the person's, and there can be
  * good reasons to do things differently. Each point names the NICE
- * recommendation it comes from (pl-guidance.c).
+ * recommendation it comes from (pl-guidance.c). Below them, how easy each
+ * part of the plan is to read, from the words staff wrote there.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -25,6 +26,8 @@ struct _PlGuidanceList
   GtkListBox *list;
   GPtrArray  *items;    /* PlGuidanceItem */
   GPtrArray  *buttons;  /* GtkWidget, borrowed: one "Go to" a point */
+  GtkListBox *reading_list;
+  GPtrArray  *readings; /* PlGuidanceReading */
 };
 
 G_DEFINE_FINAL_TYPE (PlGuidanceList, pl_guidance_list, GTK_TYPE_WIDGET)
@@ -131,6 +134,74 @@ pl_guidance_list_set_items (PlGuidanceList *self,
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
 }
 
+/* "What is most important to me: Easy to read (88). 78 words in 6
+ * sentences." */
+static char *
+reading_text (const PlGuidanceReading *reading)
+{
+  g_autofree char *ease = pl_plain_words_describe_ease (&reading->figures);
+  g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word",
+                                                         "%u words", reading->figures.n_words),
+                                            reading->figures.n_words);
+  g_autofree char *sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence",
+                                                             "%u sentences",
+                                                             reading->figures.n_sentences),
+                                                reading->figures.n_sentences);
+
+  /* Translators: the part's title, how easy it is ("Easy to read (88)"),
+   * "78 words" and "6 sentences" */
+  return g_strdup_printf (_("%s: %s. %s in %s."), reading->title, ease, words, sentences);
+}
+
+static void
+set_readings (PlGuidanceList *self,
+              GPtrArray      *readings)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reading_list))) != NULL)
+    gtk_list_box_remove (self->reading_list, child);
+  g_clear_pointer (&self->readings, g_ptr_array_unref);
+  self->readings = g_ptr_array_ref (readings);
+
+  for (guint i = 0; i < readings->len; i++)
+    {
+      g_autofree char *text = reading_text (g_ptr_array_index (readings, i));
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_list_box_append (self->reading_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_list), readings->len > 0);
+}
+
+guint
+pl_guidance_list_get_n_readings (PlGuidanceList *self)
+{
+  g_return_val_if_fail (PL_IS_GUIDANCE_LIST (self), 0);
+  return self->readings != NULL ? self->readings->len : 0;
+}
+
+char *
+pl_guidance_list_get_reading_text (PlGuidanceList *self,
+                                   guint           index)
+{
+  g_return_val_if_fail (PL_IS_GUIDANCE_LIST (self), NULL);
+
+  if (self->readings == NULL || index >= self->readings->len)
+    return NULL;
+  return reading_text (g_ptr_array_index (self->readings, index));
+}
+
 gboolean
 pl_guidance_list_set_plan (PlGuidanceList  *self,
                            PlStore         *store,
@@ -138,6 +209,8 @@ pl_guidance_list_set_plan (PlGuidanceList  *self,
                            GError         **error)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(PlPlanContent) content = NULL;
+  g_autoptr(GPtrArray) readings = NULL;
 
   g_return_val_if_fail (PL_IS_GUIDANCE_LIST (self), FALSE);
   g_return_val_if_fail (store != NULL, FALSE);
@@ -145,7 +218,12 @@ pl_guidance_list_set_plan (PlGuidanceList  *self,
   items = pl_guidance_check (store, plan_id, error);
   if (items == NULL)
     return FALSE;
+  content = pl_plan_content_load (store, plan_id, error);
+  if (content == NULL)
+    return FALSE;
+  readings = pl_guidance_reading (content);
   pl_guidance_list_set_items (self, items);
+  set_readings (self, readings);
   return TRUE;
 }
 
@@ -156,12 +234,15 @@ pl_guidance_list_set_content (PlGuidanceList      *self,
                               GPtrArray           *comm_needs)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) readings = NULL;
 
   g_return_if_fail (PL_IS_GUIDANCE_LIST (self));
   g_return_if_fail (content != NULL);
 
   items = pl_guidance_check_content (content, contacts, comm_needs);
+  readings = pl_guidance_reading (content);
   pl_guidance_list_set_items (self, items);
+  set_readings (self, readings);
 }
 
 guint
@@ -214,6 +295,7 @@ pl_guidance_list_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->readings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_guidance_list_parent_class)->dispose (object);
 }
@@ -267,6 +349,37 @@ pl_guidance_list_init (PlGuidanceList *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Points from the guidance"),
                                   -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
+
+  /* How easy each part is to read: Flesch's figure, in words too */
+  heading = g_object_new (GTK_TYPE_LABEL,
+                          "label", _("How easy each part is to read"),
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          "xalign", 0.0f,
+                          "wrap", TRUE,
+                          "margin-top", 12,
+                          NULL);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_box_append (GTK_BOX (self->box), heading);
+  {
+    GtkWidget *about = gtk_label_new (_("A reading ease of 60 or more is plain English; 80 or "
+                                        "more is easy to read. Short sentences and short words "
+                                        "raise it."));
+
+    gtk_label_set_wrap (GTK_LABEL (about), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (about), 0);
+    gtk_box_append (GTK_BOX (self->box), about);
+  }
+  self->reading_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->reading_list), "reading-list");
+  gtk_list_box_set_selection_mode (self->reading_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->reading_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reading_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("How easy each part is to read"),
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_list), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->reading_list));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Points from the guidance"),

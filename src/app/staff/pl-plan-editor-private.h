@@ -35,6 +35,7 @@ struct _PlPlanEditor
   GtkWidget     *main_box;
   GtkWidget     *parts_list;
   GtkWidget     *form_box;
+  GtkWidget     *plain_words;    /* PlPlainWordsPane */
 
   PlStore       *store;          /* borrowed */
   PlStaff       *staff;

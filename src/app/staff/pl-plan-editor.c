@@ -24,6 +24,7 @@
 
 #include "pl-actor.h"
 #include "pl-plan-editor-private.h"
+#include "pl-plain-words-pane.h"
 #include "pl-widget-util.h"
 #include "pl-record-form.h"
 #include "pl-staff.h"
@@ -897,6 +898,7 @@ pl_plan_editor_class_init (PlPlanEditorClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (PL_TYPE_PLAIN_WORDS_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plainly/Plainly/ui/pl-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PlPlanEditor, toolbar);
   gtk_widget_class_bind_template_child (widget_class, PlPlanEditor, undo_button);
@@ -912,6 +914,7 @@ pl_plan_editor_class_init (PlPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanEditor, main_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanEditor, parts_list);
   gtk_widget_class_bind_template_child (widget_class, PlPlanEditor, form_box);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanEditor, plain_words);
   gtk_widget_class_bind_template_callback (widget_class, carry_on_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, throw_away_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
@@ -937,6 +940,8 @@ pl_plan_editor_init (PlPlanEditor *self)
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Plain words about the box of the form being written in */
+  pl_plain_words_pane_follow (PL_PLAIN_WORDS_PANE (self->plain_words), self->form_box);
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);

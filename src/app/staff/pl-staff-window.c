@@ -68,6 +68,7 @@ struct _PlStaffWindow
   gint64                data_version; /* of the others' changes last read */
   PlStaff              *staff;
   PlIdleLock           *idle_lock;
+  PlVoice              *voice;       /* made when first asked for */
   guint                 sign_out_minutes;
   GtkWidget            *content;     /* the person's or service's page now shown */
   gint64                person_id;   /* whose pages are open; 0 none */
@@ -541,7 +542,10 @@ pl_staff_window_sign_out (PlStaffWindow *self,
 {
   g_return_if_fail (PL_IS_STAFF_WINDOW (self));
 
-  /* Nothing of what was open stays behind: pages are destroyed, not hidden */
+  /* Nothing of what was open stays behind: pages are destroyed, not hidden,
+   * and nothing of theirs is still being said */
+  if (self->voice != NULL)
+    pl_voice_stop (self->voice);
   remove_content (self);
   self->filling = TRUE;
   clear_list (self->people_list);
@@ -776,6 +780,16 @@ pl_staff_window_constructed (GObject *object)
   update_header (self);
 }
 
+PlVoice *
+pl_staff_window_get_voice (PlStaffWindow *self)
+{
+  g_return_val_if_fail (PL_IS_STAFF_WINDOW (self), NULL);
+
+  if (self->voice == NULL)
+    self->voice = pl_voice_new ();
+  return self->voice;
+}
+
 static void
 pl_staff_window_dispose (GObject *object)
 {
@@ -786,6 +800,9 @@ pl_staff_window_dispose (GObject *object)
     g_cancellable_cancel (self->signing_in);
   g_clear_object (&self->signing_in);
   g_clear_object (&self->idle_lock);
+  if (self->voice != NULL)
+    pl_voice_stop (self->voice);
+  g_clear_object (&self->voice);
   g_clear_pointer (&self->staff, pl_staff_free);
   g_clear_handle_id (&self->header_idle_id, g_source_remove);
   self->content = NULL;

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pl-store.h"
+#include "pl-voice.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ PlStaffWindow *pl_staff_window_new             (GtkApplication *application,
  * since this was last asked (the person's window calls it after each of
  * its commits); what staff are writing stays. FALSE when nothing was read. */
 gboolean       pl_staff_window_read_changes    (PlStaffWindow  *self);
+/* The window's one voice, for what staff ask to hear (a plain words hint) */
+PlVoice       *pl_staff_window_get_voice       (PlStaffWindow  *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "pl-actor.h"
 #include "pl-document.h"
 #include "pl-edit-session.h"
+#include "pl-plain-words-pane.h"
 #include "pl-staff.h"
 #include "pl-welcome-editor-private.h"
 #include "pl-widget-util.h"
@@ -80,6 +81,7 @@ struct _PlWelcomeEditor
 {
   GtkWidget        parent_instance;
 
+  GtkWidget       *layout;   /* the form and the plain words beside it */
   GtkWidget       *scroller;
   GtkWidget       *read_only_note;
   GtkLabel        *message;
@@ -94,6 +96,7 @@ struct _PlWelcomeEditor
   AdwComboRow     *person_row;
   GtkWidget       *preview_button;
   PlReader        *reader;
+  PlPlainWordsPane *plain_words;
 
   /* One editing widget a field, in the order of the tables above */
   GtkWidget       *pack_widgets[G_N_ELEMENTS (pack_fields)];
@@ -692,10 +695,12 @@ pl_welcome_editor_class_init (PlWelcomeEditorClass *klass)
   object_class->dispose = pl_welcome_editor_dispose;
 
   g_type_ensure (PL_TYPE_READER);
+  g_type_ensure (PL_TYPE_PLAIN_WORDS_PANE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/plainly/Plainly/ui/pl-welcome-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, layout);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, read_only_note);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, message);
@@ -710,6 +715,7 @@ pl_welcome_editor_class_init (PlWelcomeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, person_row);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, preview_button);
   gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, reader);
+  gtk_widget_class_bind_template_child (widget_class, PlWelcomeEditor, plain_words);
   gtk_widget_class_bind_template_callback (widget_class, service_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, discard_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
@@ -734,6 +740,8 @@ pl_welcome_editor_init (PlWelcomeEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   build_fields (self);
   self->filling = FALSE;
+  /* The pack's own words; the contacts are numbers and names */
+  pl_plain_words_pane_follow (self->plain_words, self->pack_box);
   gtk_widget_set_visible (self->service_list, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.redo", FALSE);
