@@ -23,6 +23,12 @@ GtkWindow     *pl_person_pages_open_agreement (PlPersonPages *self);
  * it cannot be made */
 GtkWindow     *pl_person_pages_open_braille (PlPersonPages  *self,
                                              PlDocumentKind  kind);
+/* "Export for another care record": the person's record as a FHIR
+ * bundle, as this member of staff may see it, written to file; a message
+ * under the buttons says where */
+gboolean       pl_person_pages_export_fhir  (PlPersonPages  *self,
+                                             GFile          *file,
+                                             GError        **error);
 /* Saves the person's document of this kind as a talking book in their own
  * look and voice: to path, or where staff choose when path is NULL. The
  * saver's window, or a message saying why none could be made. */
@@ -33,5 +39,14 @@ GtkWidget     *pl_person_pages_get_editor   (PlPersonPages  *self);
 GtkWidget     *pl_person_pages_get_together (PlPersonPages  *self);
 GtkWidget     *pl_person_pages_get_history  (PlPersonPages  *self);
 GtkWidget     *pl_person_pages_get_diary    (PlPersonPages  *self);
+
+/* What pl-person-pages-export.c shares with pl-person-pages.c */
+PlStore       *pl_person_pages_get_store    (PlPersonPages  *self);
+const PlStaff *pl_person_pages_get_staff    (PlPersonPages  *self);
+gint64         pl_person_pages_get_person_id (PlPersonPages *self);
+GtkLabel      *pl_person_pages_get_copy_message (PlPersonPages *self);
+void           pl_person_pages_export_action_cb (GtkWidget   *widget,
+                                                 const char  *action_name,
+                                                 GVariant    *parameter);
 
 G_END_DECLS

@@ -518,6 +518,8 @@ pl_person_pages_class_init (PlPersonPagesClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.together", NULL, together_action_cb);
   gtk_widget_class_install_action (widget_class, "person.braille", "s", braille_action_cb);
+  gtk_widget_class_install_action (widget_class, "person.export-fhir", NULL,
+                                   pl_person_pages_export_action_cb);
   gtk_widget_class_install_action (widget_class, "person.talking-book", "s", talking_book_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "person.together", NULL);
@@ -529,6 +531,34 @@ pl_person_pages_init (PlPersonPages *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_widget_name_menu (self->braille_button, _("Braille copy"));
   pl_widget_name_menu (self->talking_book_button, _("Talking book"));
+}
+
+PlStore *
+pl_person_pages_get_store (PlPersonPages *self)
+{
+  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), NULL);
+  return self->store;
+}
+
+const PlStaff *
+pl_person_pages_get_staff (PlPersonPages *self)
+{
+  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), NULL);
+  return self->staff;
+}
+
+gint64
+pl_person_pages_get_person_id (PlPersonPages *self)
+{
+  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), 0);
+  return self->person_id;
+}
+
+GtkLabel *
+pl_person_pages_get_copy_message (PlPersonPages *self)
+{
+  g_return_val_if_fail (PL_IS_PERSON_PAGES (self), NULL);
+  return self->copy_message;
 }
 
 PlPersonPages *
