@@ -192,7 +192,11 @@ test_lexicon_from_store (void)
 
   g_clear_pointer (&store, pl_store_unref);
   g_assert_cmpint (g_unlink (path), ==, 0);
-  g_unlink (g_build_filename (dir, "test.db-wal", NULL));
+  {
+    g_autofree char *wal = g_build_filename (dir, "test.db-wal", NULL);
+
+    g_unlink (wal);
+  }
   g_rmdir (dir);
 }
 
