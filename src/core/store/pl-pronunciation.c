@@ -83,17 +83,7 @@ pl_pronunciation_list_for_service (PlStore  *store,
                                    gint64    service_id,
                                    GError  **error)
 {
-  g_autofree char *tail = g_strdup_printf ("WHERE person_id IS NULL AND service_id = ? ORDER BY %s",
-                                           pl_pronunciation_type.order_by);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (store != NULL, NULL);
-
-  stmt = pl_store_select_where (store, &pl_pronunciation_type, tail, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, service_id);
-  return pl_store_collect (store, &pl_pronunciation_type, stmt, error);
+  return pl_store_list_for_service (store, &pl_pronunciation_type, service_id, error);
 }
 
 GPtrArray *
@@ -101,27 +91,5 @@ pl_pronunciation_list_for_person (PlStore  *store,
                                   gint64    person_id,
                                   GError  **error)
 {
-  g_autoptr(PlPerson) person = NULL;
-  g_autoptr(GPtrArray) own = NULL;
-  g_autoptr(GPtrArray) service = NULL;
-
-  g_return_val_if_fail (store != NULL, NULL);
-
-  person = pl_store_load_person (store, person_id, error);
-  if (person == NULL)
-    return NULL;
-  own = pl_store_list_pronunciations (store, person_id, error);
-  if (own == NULL)
-    return NULL;
-  if (person->service_id != 0)
-    {
-      service = pl_pronunciation_list_for_service (store, person->service_id, error);
-      if (service == NULL)
-        return NULL;
-      /* The records move to own, which frees them */
-      g_ptr_array_set_free_func (service, NULL);
-      for (guint i = 0; i < service->len; i++)
-        g_ptr_array_add (own, g_ptr_array_index (service, i));
-    }
-  return g_steal_pointer (&own);
+  return pl_store_list_with_service (store, &pl_pronunciation_type, person_id, error);
 }

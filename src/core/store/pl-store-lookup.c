@@ -286,6 +286,56 @@ pl_store_find_complaint (PlStore     *self,
 }
 
 GPtrArray *
+pl_store_list_for_service (PlStore            *self,
+                           const PlRecordType *type,
+                           gint64              service_id,
+                           GError            **error)
+{
+  g_autofree char *tail = g_strdup_printf ("WHERE person_id IS NULL AND service_id = ? ORDER BY %s",
+                                           type->order_by);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = pl_store_select_where (self, type, tail, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  return pl_store_collect (self, type, stmt, error);
+}
+
+GPtrArray *
+pl_store_list_with_service (PlStore            *self,
+                            const PlRecordType *type,
+                            gint64              person_id,
+                            GError            **error)
+{
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) service = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  person = pl_store_load_person (self, person_id, error);
+  if (person == NULL)
+    return NULL;
+  own = pl_store_list (self, type, person_id, error);
+  if (own == NULL)
+    return NULL;
+  if (person->service_id != 0)
+    {
+      service = pl_store_list_for_service (self, type, person->service_id, error);
+      if (service == NULL)
+        return NULL;
+      /* The records move to own, which frees them */
+      g_ptr_array_set_free_func (service, NULL);
+      for (guint i = 0; i < service->len; i++)
+        g_ptr_array_add (own, g_ptr_array_index (service, i));
+    }
+  return g_steal_pointer (&own);
+}
+
+GPtrArray *
 pl_store_recent_diary (PlStore  *self,
                        gint64    person_id,
                        guint     limit,

@@ -129,6 +129,17 @@ gboolean    pl_store_delete           (PlStore            *self,
                                        const PlRecordType *type,
                                        gint64              id,
                                        GError            **error);
+/* For records kept for a whole service or for one person (person_id and
+ * service_id columns: pronunciations, chosen pictures): the service's
+ * own, and a person's own followed by their service's */
+GPtrArray  *pl_store_list_for_service (PlStore            *self,
+                                       const PlRecordType *type,
+                                       gint64              service_id,
+                                       GError            **error);
+GPtrArray  *pl_store_list_with_service (PlStore            *self,
+                                        const PlRecordType *type,
+                                        gint64              person_id,
+                                        GError            **error);
 
 #define PL_STORE_DEFINE_RECORD(Type, name, plural, rtype)                                   \
   static inline gboolean pl_store_save_##name (PlStore *self, Type *r, GError **error)      \
