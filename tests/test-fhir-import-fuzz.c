@@ -20,6 +20,7 @@
 
 #include "pl-fhir-import.h"
 #include "pl-store.h"
+#include "pl-fuzz-util.h"
 #include "pl-test-util.h"
 
 #define DEFAULT_ITERATIONS 3000
@@ -35,93 +36,6 @@ static const char * const tokens[] = {
   "[[[[[[[[", "{\"a\":{\"a\":{\"a\":", "\"فاطمہ\"",
 };
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static GPtrArray *
-load_corpus (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "fhir", NULL);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *corpus = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_strdup (name));
-  /* The same order on every machine, so a seed repeats a run */
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir_path, names->pdata[i], NULL);
-      char *contents = NULL;
-      gsize len = 0;
-
-      g_assert_true (g_file_get_contents (path, &contents, &len, &error));
-      g_assert_no_error (error);
-      g_ptr_array_add (corpus, g_bytes_new_take (contents, len));
-    }
-  g_assert_cmpuint (corpus->len, >=, 3);
-  return corpus;
-}
-
-static void
-mutate (GString *data,
-        GRand   *rand)
-{
-  guint n = (guint) g_rand_int_range (rand, 1, 9);
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint len = (guint) data->len;
-      guint at = len > 0 ? (guint) g_rand_int_range (rand, 0, (gint32) len) : 0;
-      guint some = (guint) g_rand_int_range (rand, 1, 64);
-
-      switch (g_rand_int_range (rand, 0, 6))
-        {
-        case 0: /* one byte changed */
-          if (len > 0)
-            data->str[at] = (char) g_rand_int_range (rand, 0, 256);
-          break;
-
-        case 1: /* one bit flipped */
-          if (len > 0)
-            data->str[at] = (char) (data->str[at] ^ (1 << g_rand_int_range (rand, 0, 8)));
-          break;
-
-        case 2: /* a piece cut out */
-          if (len > 0)
-            g_string_erase (data, at, MIN (len - at, some));
-          break;
-
-        case 3: /* a piece repeated */
-          if (len > 0)
-            {
-              guint span = MIN (len - at, some);
-              g_autofree char *copy = g_memdup2 (data->str + at, span);
-
-              g_string_insert_len (data, at, copy, span);
-            }
-          break;
-
-        default: /* a token put in */
-          {
-            const char *token = tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))];
-
-            g_string_insert_len (data, at, token, (gssize) strlen (token));
-          }
-          break;
-        }
-    }
-}
 
 /* Values a member is given in place of its own */
 static JsonNode *
@@ -233,7 +147,8 @@ test_import_mutated (void)
 {
   g_autofree char *dir = pl_test_make_dir ("plainly-fhir-fuzz");
   g_autoptr(PlStore) store = pl_test_open_store (dir, NULL);
-  g_autoptr(GPtrArray) corpus = load_corpus ();
+  g_autofree char *corpus_dir = g_test_build_filename (G_TEST_DIST, "data", "fhir", NULL);
+  g_autoptr(GPtrArray) corpus = pl_fuzz_load_corpus (corpus_dir);
   const char *seed_env = g_getenv ("PL_FUZZ_SEED");
   guint32 seed_value = seed_env != NULL ? (guint32) g_ascii_strtoull (seed_env, NULL, 10) : DEFAULT_SEED;
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed_value);
@@ -270,7 +185,7 @@ test_import_mutated (void)
       if (g_rand_boolean (rand))
         mutate_members (data, rand);
       else
-        mutate (data, rand);
+        pl_fuzz_mutate (data, rand, tokens, G_N_ELEMENTS (tokens));
 
       import = pl_fhir_import_read (data->str, data->len, &error);
       if (import == NULL)

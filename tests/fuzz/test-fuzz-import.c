@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 
 #include "pl-demo.h"
+#include "pl-fuzz-util.h"
 #include "pl-plan-version.h"
 #include "pl-record-json.h"
 #include "pl-store.h"
@@ -34,90 +35,14 @@ static const char * const tokens[] = {
   "\"no-such-member\"", "[[[[[[[[", "{\"a\":{\"a\":{\"a\":",
 };
 
-static GPtrArray *
-load_corpus (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", NULL);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *corpus = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  const char *name;
-
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      char *contents = NULL;
-      gsize len = 0;
-
-      if (!g_str_has_suffix (name, ".json"))
-        continue;
-      g_assert_true (g_file_get_contents (path, &contents, &len, &error));
-      g_assert_no_error (error);
-      g_ptr_array_add (corpus, g_bytes_new_take (contents, len));
-    }
-  g_assert_cmpuint (corpus->len, >=, 3);
-  return corpus;
-}
-
-static void
-mutate (GString    *data,
-        GRand      *rand)
-{
-  guint n = (guint) g_rand_int_range (rand, 1, 9);
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint len = (guint) data->len;
-      guint at = len > 0 ? (guint) g_rand_int_range (rand, 0, (gint32) len) : 0;
-      /* MIN () evaluates its arguments twice: draw the number once */
-      guint some = (guint) g_rand_int_range (rand, 1, 64);
-
-      switch (g_rand_int_range (rand, 0, 6))
-        {
-        case 0: /* one byte changed */
-          if (len > 0)
-            data->str[at] = (char) g_rand_int_range (rand, 0, 256);
-          break;
-
-        case 1: /* one bit flipped */
-          if (len > 0)
-            data->str[at] = (char) (data->str[at] ^ (1 << g_rand_int_range (rand, 0, 8)));
-          break;
-
-        case 2: /* a piece cut out */
-          if (len > 0)
-            g_string_erase (data, at, MIN (len - at, some));
-          break;
-
-        case 3: /* a piece repeated */
-          if (len > 0)
-            {
-              guint span = MIN (len - at, some);
-              g_autofree char *copy = g_memdup2 (data->str + at, span);
-
-              g_string_insert_len (data, at, copy, span);
-            }
-          break;
-
-        default: /* a token put in */
-          {
-            const char *token = tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))];
-
-            g_string_insert_len (data, at, token, (gssize) strlen (token));
-          }
-          break;
-        }
-    }
-}
 
 static void
 test_import_mutated (void)
 {
   g_autofree char *dir = pl_test_make_dir ("plainly-fuzz");
   g_autoptr(PlStore) store = pl_test_open_store (dir, NULL);
-  g_autoptr(GPtrArray) corpus = load_corpus ();
+  g_autofree char *corpus_dir = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", NULL);
+  g_autoptr(GPtrArray) corpus = pl_fuzz_load_corpus (corpus_dir);
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
   g_autoptr(PlStoreReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -146,7 +71,7 @@ test_import_mutated (void)
       gboolean ok;
 
       g_string_append_len (data, g_bytes_get_data (seed, NULL), (gssize) g_bytes_get_size (seed));
-      mutate (data, rand);
+      pl_fuzz_mutate (data, rand, tokens, G_N_ELEMENTS (tokens));
 
       ok = pl_demo_import_json (store, data->str, data->len, NULL, &error);
       /* Yes, or no with words: never no without them */
