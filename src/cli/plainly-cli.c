@@ -42,12 +42,8 @@
 #include "pl-secret-prompt.h"
 #include "pl-speech.h"
 #include "pl-store.h"
+#include "plainly-cli-private.h"
 
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,   /* the command ran and found a problem, or could not run */
-  EXIT_USAGE = 2,    /* the command line itself is wrong */
-};
 
 static char *opt_db = NULL;
 static char *opt_document = NULL;
@@ -116,46 +112,6 @@ static const GOptionEntry entries[] = {
     N_("Say which version of Plainly this is"), NULL },
   { NULL }
 };
-
-/* Text from the database (names, notes) goes to a terminal, where control
- * and escape characters would act rather than show: each becomes U+FFFD,
- * as do the characters that reverse the direction of what follows. keep
- * lists the controls that are the output's own layout ("\n"). */
-static char *
-clean (const char *text,
-       const char *keep)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  GString *out = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-
-      if ((g_unichar_iscntrl (c) || bidi) && (c >= 0x80 || strchr (keep, (int) c) == NULL))
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-say_error (const char *message)
-{
-  g_autofree char *text = clean (message, "\n");
-
-  g_printerr ("plainly-cli: %s\n", text);
-}
-
-static int
-usage_error (const char *message)
-{
-  say_error (message);
-  g_printerr ("%s\n", _("Run “plainly-cli --help” to see how to use it."));
-  return EXIT_USAGE;
-}
 
 /* Ctrl+C, or a stop from outside, while a file is written leaves no part of
  * it behind; a file that was there before stays as it was */
@@ -711,132 +667,6 @@ command_export_epub (PlStore        *store,
 }
 
 /* One line a code: the code, the need in words, and what it changes */
-static int
-command_needs (PlStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rules = pl_store_list_need_rules (store, 0, &error);
-  g_autoptr(GPtrArray) needs = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
-  g_autoptr(GPtrArray) explained = NULL;
-  const PlNeedInfo *known;
-  guint n_known;
-
-  if (rules == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
-
-  known = pl_needs_known (&n_known);
-  for (guint i = 0; i < n_known; i++)
-    {
-      PlCommNeed *need = pl_comm_need_new ();
-
-      need->code = g_strdup (known[i].code);
-      g_ptr_array_add (needs, need);
-    }
-  /* Codes staff gave effects to that the built-in list does not know */
-  for (guint i = 0; i < rules->len; i++)
-    {
-      const PlNeedRule *rule = g_ptr_array_index (rules, i);
-
-      if (pl_need_lookup (rule->code) == NULL)
-        {
-          PlCommNeed *need = pl_comm_need_new ();
-
-          need->code = g_strdup (rule->code);
-          need->description = g_strdup (_("A need recorded by its code"));
-          g_ptr_array_add (needs, need);
-        }
-    }
-
-  explained = pl_needs_explain_with_rules (needs, rules);
-  for (guint i = 0; i < explained->len; i++)
-    {
-      const PlNeedExplanation *e = g_ptr_array_index (explained, i);
-      const PlCommNeed *need = g_ptr_array_index (needs, i);
-      g_autoptr(GString) changes = g_string_new (NULL);
-      gboolean by_staff = FALSE;
-      g_autofree char *code = NULL;
-      g_autofree char *what = NULL;
-      g_autofree char *does = NULL;
-
-      for (guint j = 0; j < e->changes->len; j++)
-        g_string_append_printf (changes, "%s%s", j > 0 ? "; " : "",
-                                (const char *) g_ptr_array_index (e->changes, j));
-      for (guint j = 0; j < rules->len; j++)
-        if (g_strcmp0 (((PlNeedRule *) rules->pdata[j])->code, need->code) == 0)
-          by_staff = TRUE;
-
-      code = clean (need->code, "");
-      what = clean (e->need, "");
-      does = clean (changes->len > 0 ? changes->str : _("changes nothing"), "");
-      if (by_staff)
-        {
-          /* Translators: what a communication need does, when staff set
-           * the rule: "larger text (set by staff)" */
-          g_autofree char *set_by_staff = g_strdup_printf (_("%s (set by staff)"), does);
-
-          g_print ("%s\t%s\t%s\n", code, what, set_by_staff);
-        }
-      else
-        g_print ("%s\t%s\t%s\n", code, what, does);
-    }
-  return EXIT_OK;
-}
-
-static gboolean
-parse_yes_no (const char *text,
-              const char *option,
-              gboolean   *out)
-{
-  if (text == NULL)
-    return TRUE;
-  if (g_ascii_strcasecmp (text, "yes") == 0)
-    *out = TRUE;
-  else if (g_ascii_strcasecmp (text, "no") == 0)
-    *out = FALSE;
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("--%s takes yes or no."), option);
-
-      usage_error (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Changes what one coded need does to a person's starting settings */
-static int
-command_need_rule (PlStore    *store,
-                   const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rules = pl_store_list_need_rules (store, 0, &error);
-  g_autoptr(PlNeedRule) rule = NULL;
-
-  if (rules == NULL)
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
-
-  rule = pl_need_rule_for_code (code, rules);
-  if (opt_min_size >= 0)
-    rule->min_text_size = opt_min_size;
-  if (!parse_yes_no (opt_contrast, "contrast", &rule->high_contrast) ||
-      !parse_yes_no (opt_read_aloud, "read-aloud", &rule->read_aloud) ||
-      !parse_yes_no (opt_more_time, "more-time", &rule->more_time))
-    return EXIT_USAGE;
-
-  if (!pl_store_save_need_rule (store, rule, &error))
-    {
-      say_error (error->message);
-      return EXIT_FAILED;
-    }
-  return command_needs (store);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1028,7 +858,8 @@ main (int   argc,
   if (g_strcmp0 (command, "needs") == 0)
     return command_needs (store);
   if (g_strcmp0 (command, "need-rule") == 0)
-    return command_need_rule (store, argv[2]);
+    return command_need_rule (store, argv[2], opt_min_size, opt_contrast, opt_read_aloud,
+                              opt_more_time);
   if (g_strcmp0 (command, "import") == 0)
     return command_import (store, argv[2]);
   if (g_strcmp0 (command, "speak") == 0)
