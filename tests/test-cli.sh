@@ -256,6 +256,45 @@ check "and needs says so, marked as set by staff" \
 expect "need-rule with a wrong yes or no fails" 2 "$cli" --db "$db" need-rule 957331000000109 --contrast maybe
 expect "need-rule without a code fails" 2 "$cli" --db "$db" need-rule
 expect "--contrast without need-rule fails" 2 "$cli" --db "$db" needs --contrast yes
+
+# How the voice says names, places and medicines: the example person comes
+# with two, staff add the service's and a person's own
+expect "pronunciations lists the person's own" 0 "$cli" --db "$db" pronunciations "$person"
+check "the example's Donepezil, number, word, how it is said, language, whose" \
+  grep -q -P '^[0-9]+\tDonepezil\tDoe-nep-ezzil\ten-GB\tDot$' "$tmp/out"
+expect "the service has none yet" 0 "$cli" --db "$db" pronunciations
+check "and says so" grep -q "Nobody has said yet" "$tmp/err"
+check "and lists nothing" test ! -s "$tmp/out"
+expect "pronounce adds one for the service" 0 "$cli" --db "$db" pronounce Whitaker Whit-acker
+check "and says it is saved" grep -q "Saved. The voice now says “Whitaker” this way." "$tmp/out"
+expect "the service's list" 0 "$cli" --db "$db" pronunciations
+check "has it" grep -q -P '^[0-9]+\tWhitaker\tWhit-acker\ten-GB\tthe service$' "$tmp/out"
+expect "the person's list" 0 "$cli" --db "$db" pronunciations "$person"
+check "has their own and then their service's" \
+  test "$(cut -f 2 "$tmp/out" | tr '\n' ' ')" = "Donepezil Tomasz Whitaker "
+expect "pronounce the same word again, in any case" 0 "$cli" --db "$db" pronounce WHITAKER "[[w'ItAk@]]"
+check "changes it rather than adding a second" grep -q "Changed." "$tmp/out"
+"$cli" --db "$db" pronunciations >"$tmp/out" 2>/dev/null
+check "so the service still has one" test "$(grep -c . "$tmp/out")" -eq 1
+check "said the new way" grep -q -F "[[w'ItAk@]]" "$tmp/out"
+expect "pronounce for one person, in Welsh" 0 "$cli" --db "$db" pronounce Dydd Deeth "$person" --language cy
+"$cli" --db "$db" pronunciations "$person" >"$tmp/out" 2>/dev/null
+check "is on their list, for the Welsh voice" grep -q -P '^[0-9]+\tDydd\tDeeth\tcy\tDot$' "$tmp/out"
+dydd=$(grep -P '\tDydd\t' "$tmp/out" | cut -f 1)
+expect "a respelling that cannot be said is refused" 1 "$cli" --db "$db" pronounce Sooty "[[s'Ut"
+check "saying how to write it" grep -q "double brackets" "$tmp/err"
+expect "a language no voice speaks is refused" 1 "$cli" --db "$db" pronounce Sooty Sutty --language xx
+check "saying so" grep -q "No voice speaks “xx”" "$tmp/err"
+expect "pronounce without how it is said fails" 2 "$cli" --db "$db" pronounce Sooty
+expect "pronounce with a blank word fails" 2 "$cli" --db "$db" pronounce " " Sutty
+expect "--language without pronounce fails" 2 "$cli" --db "$db" pronunciations --language cy
+expect "unpronounce removes an entry by its number" 0 "$cli" --db "$db" unpronounce "$dydd"
+check "and says the voice says it its own way again" grep -q "its own way again" "$tmp/out"
+"$cli" --db "$db" pronunciations "$person" >"$tmp/out" 2>/dev/null
+check "and it is gone from the list" sh -c "! grep -q Dydd '$tmp/out'"
+expect "unpronounce of a number not there fails" 1 "$cli" --db "$db" unpronounce 9999
+check "in plain words" grep -q "not in the database" "$tmp/err"
+expect "unpronounce of something not a number fails" 2 "$cli" --db "$db" unpronounce Dydd
 expect "check still finds the database sound" 0 "$cli" --db "$db" check
 
 # A person with a PIN: nothing of theirs is shown, spoken or exported
@@ -312,6 +351,19 @@ if [ -n "$pin_person" ]; then
     esac
   done
 
+  # A person's list names people in their life: it is theirs, as the plan is
+  expect "a person's pronunciations need their PIN" 1 \
+    with_stdin /dev/null "$cli" --db "$pin_db" pronunciations "$pin_person"
+  check "and list nothing" test ! -s "$tmp/out"
+  expect "and with it are listed" 0 \
+    with_stdin "$tmp/pin-right" "$cli" --db "$pin_db" pronunciations "$pin_person"
+  check "the example's own" grep -q -P '\tTomasz\tTommash\t' "$tmp/out"
+  expect "pronounce for a person with a PIN needs it too" 1 \
+    with_stdin "$tmp/pin-wrong" "$cli" --db "$pin_db" pronounce Sooty Sutty "$pin_person"
+  "$cli" --db "$pin_db" pronunciations >"$tmp/out" 2>/dev/null
+  with_stdin "$tmp/pin-right" "$cli" --db "$pin_db" pronunciations "$pin_person" >"$tmp/out" 2>/dev/null
+  check "and nothing is added without it" sh -c "! grep -q Sooty '$tmp/out'"
+
   expect "a PIN on the command line is not an option" 2 \
     with_stdin /dev/null "$cli" --db "$pin_db" show "$pin_person" --pin 2468
   check "and shows nothing" test ! -s "$tmp/out"
@@ -341,7 +393,7 @@ if [ -n "$pin_person" ]; then
   expect "--staff with the right password shows the plan" 0 \
     with_stdin "$tmp/password-right" "$cli" --db "$pin_db" show "$pin_person" --staff test.worker
   check "the plan" test "$(grep -c -E '^## ' "$tmp/out")" -ge 10
-  expect "--staff only goes with show, speak or export" 2 \
+  expect "--staff does not go with list" 2 \
     with_stdin /dev/null "$cli" --db "$pin_db" list --staff test.worker
 else
   not_ok "a person with a PIN could be set up" "pl-give-secret: $give_secret"

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "pl-access.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,24 @@ int   command_need_rule (PlStore    *store,
                          const char *contrast,
                          const char *read_aloud,
                          const char *more_time);
+
+/* Who is reading PERSON, as the access policy lets them: their PIN, or
+ * --staff and a password (plainly-cli.c) */
+PlViewer *open_viewer (PlStore         *store,
+                       const PlPerson  *person,
+                       GError         **error);
+
+/* `pronunciations [PERSON]`, `pronounce WORD SAID [PERSON]` and
+ * `unpronounce NUMBER` (plainly-cli-pronunciations.c); language NULL: the
+ * person's own, else English */
+int   command_pronunciations (PlStore    *store,
+                              const char *who);
+int   command_pronounce      (PlStore    *store,
+                              const char *written,
+                              const char *said,
+                              const char *who,
+                              const char *language);
+int   command_unpronounce    (PlStore    *store,
+                              const char *number);
 
 G_END_DECLS

@@ -64,6 +64,7 @@ static char *opt_more_time = NULL;
 static char *opt_staff = NULL;
 static gboolean opt_reset = FALSE;
 static char *opt_include = NULL;
+static char *opt_language = NULL;
 
 static const GOptionEntry entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -100,14 +101,17 @@ static const GOptionEntry entries[] = {
   { "more-time", 0, 0, G_OPTION_ARG_STRING, &opt_more_time,
     N_("For need-rule: yes or no, slower speech and longer pauses"), N_("YES-OR-NO") },
   { "staff", 0, 0, G_OPTION_ARG_STRING, &opt_staff,
-    N_("For show, speak and export: read as this member of staff, with your password, "
-       "asked for when the person has a PIN"), N_("USERNAME") },
+    N_("For show, speak, export and a person's pronunciations: read as this member of "
+       "staff, with your password, asked for when the person has a PIN"), N_("USERNAME") },
   { "reset", 0, 0, G_OPTION_ARG_NONE, &opt_reset,
     N_("For demo: remove the example person and all that was added to them, and bring "
        "them back as shipped"), NULL },
   { "include", 0, 0, G_OPTION_ARG_STRING, &opt_include,
     N_("For export as fhir: more than the plan, welcome, complaints, diary or all, "
        "with commas between them"), N_("PARTS") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, &opt_language,
+    N_("For pronounce: the language of the voice the word is for, like cy or pl (the "
+       "person's own language, or English, if not given)"), N_("LANGUAGE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Say which version of Plainly this is"), NULL },
   { NULL }
@@ -125,8 +129,8 @@ remove_partial_files_on_signals (void)
   pl_output_file_remove_on_signals (message);
 }
 
-/* How each command opens the file. Only demo makes a new one. list, needs
- * and check only read, so they never write to it: an older file is not
+/* How each command opens the file. Only demo makes a new one. list, needs,
+ * pronunciations and check only read, so they never write to it: an older file is not
  * updated by them (check reports on it as it is), because updating is
  * one-way and a look at a file should not change it. The others update an
  * older file, after keeping a copy as it was; show, speak and export can
@@ -139,7 +143,8 @@ open_flags_for (const char *command)
     return PL_STORE_OPEN_DEFAULT;
   if (g_strcmp0 (command, "check") == 0)
     return PL_STORE_OPEN_READ_ONLY | PL_STORE_OPEN_AS_IS;
-  if (g_strcmp0 (command, "list") == 0 || g_strcmp0 (command, "needs") == 0)
+  if (g_strcmp0 (command, "list") == 0 || g_strcmp0 (command, "needs") == 0 ||
+      g_strcmp0 (command, "pronunciations") == 0)
     return PL_STORE_OPEN_READ_ONLY;
   if (g_strcmp0 (command, "need-rule") == 0)
     return PL_STORE_OPEN_NO_CREATE;
@@ -343,7 +348,7 @@ command_list (PlStore *store)
  * PIN when they have one, or a member of staff with their password. Secrets
  * are typed at a prompt that does not show them, or given on standard
  * input, never on the command line. */
-static PlViewer *
+PlViewer *
 open_viewer (PlStore         *store,
              const PlPerson  *person,
              GError         **error)
@@ -712,7 +717,14 @@ main (int   argc,
                                       "                and what was left out\n"
                                       "  needs         List each communication need and what it changes\n"
                                       "  need-rule CODE  Change what a need changes (--min-size POINTS,\n"
-                                      "                --contrast, --read-aloud, --more-time yes or no)\n"));
+                                      "                --contrast, --read-aloud, --more-time yes or no)\n"
+                                      "  pronunciations [PERSON]  List how the voice says names, places and\n"
+                                      "                medicines: the service's, or PERSON's and their service's\n"
+                                      "  pronounce WORD SAID [PERSON]  Have the voice say WORD as SAID, a\n"
+                                      "                respelling (\"Doe-nep-ezzil\") or espeak-ng phonemes in\n"
+                                      "                [[ ]], for the whole service or for PERSON only\n"
+                                      "                [--language cy]\n"
+                                      "  unpronounce NUMBER  Remove an entry, by its number in pronunciations\n"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
@@ -738,8 +750,13 @@ main (int   argc,
   if (opt_events && g_strcmp0 (command, "speak") != 0)
     return usage_error (_("--events only goes with speak."));
   if (opt_staff != NULL && g_strcmp0 (command, "show") != 0 &&
-      g_strcmp0 (command, "speak") != 0 && g_strcmp0 (command, "export") != 0)
-    return usage_error (_("--staff only goes with show, speak or export."));
+      g_strcmp0 (command, "speak") != 0 && g_strcmp0 (command, "export") != 0 &&
+      g_strcmp0 (command, "pronunciations") != 0 && g_strcmp0 (command, "pronounce") != 0 &&
+      g_strcmp0 (command, "unpronounce") != 0)
+    return usage_error (_("--staff only goes with show, speak, export, pronunciations, "
+                          "pronounce or unpronounce."));
+  if (opt_language != NULL && g_strcmp0 (command, "pronounce") != 0)
+    return usage_error (_("--language only goes with pronounce."));
   if ((opt_format != NULL || opt_size != SIZE_NOT_GIVEN || opt_high_contrast) &&
       g_strcmp0 (command, "export") != 0)
     return usage_error (_("--format, --size and --high-contrast only go with export."));
@@ -807,6 +824,26 @@ main (int   argc,
       if (n_args != 1)
         return usage_error (_("Say which file to import: import FILE.json, a FHIR bundle."));
     }
+  else if (g_strcmp0 (command, "pronunciations") == 0)
+    {
+      if (n_args > 1)
+        return usage_error (_("Say whose list, or nothing for the service's: pronunciations "
+                              "[PERSON], where PERSON is their number or their name."));
+    }
+  else if (g_strcmp0 (command, "pronounce") == 0)
+    {
+      if (n_args != 2 && n_args != 3)
+        return usage_error (_("Say the word and how it is said: pronounce WORD SAID, and the "
+                              "person after them when it is for one person only."));
+      if (pl_text_is_blank (argv[2]) || pl_text_is_blank (argv[3]))
+        return usage_error (_("The word and how it is said cannot be blank."));
+    }
+  else if (g_strcmp0 (command, "unpronounce") == 0)
+    {
+      if (n_args != 1)
+        return usage_error (_("Say which entry: unpronounce NUMBER, with the number from "
+                              "plainly-cli pronunciations."));
+    }
   else if (g_strcmp0 (command, "need-rule") == 0)
     {
       if (n_args != 1)
@@ -834,7 +871,7 @@ main (int   argc,
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a command. Use demo, check, list, show, speak, export, "
-                           "import, needs or need-rule."),
+                           "import, needs, need-rule, pronunciations, pronounce or unpronounce."),
                          command);
       return usage_error (message);
     }
@@ -862,6 +899,13 @@ main (int   argc,
                               opt_more_time);
   if (g_strcmp0 (command, "import") == 0)
     return command_import (store, argv[2]);
+  if (g_strcmp0 (command, "pronunciations") == 0)
+    return command_pronunciations (store, n_args == 1 ? argv[2] : NULL);
+  if (g_strcmp0 (command, "pronounce") == 0)
+    return command_pronounce (store, argv[2], argv[3], n_args == 3 ? argv[4] : NULL,
+                              opt_language);
+  if (g_strcmp0 (command, "unpronounce") == 0)
+    return command_unpronounce (store, argv[2]);
   if (g_strcmp0 (command, "speak") == 0)
     return command_speak (store, argv[2], kind);
   if (g_strcmp0 (command, "export") == 0 && opt_format != NULL &&

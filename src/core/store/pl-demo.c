@@ -810,7 +810,7 @@ describe_removal (PlStore        *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person->id);
   g_autofree char *list = NULL;
-  guint plans, diary, complaints, contacts, needs, settings;
+  guint plans, diary, complaints, contacts, needs, settings, words;
 
   plans = count_owned (store, &pl_plan_type, person->id, &local_error);
   diary = local_error == NULL ? count_owned (store, &pl_diary_entry_type, person->id, &local_error) : 0;
@@ -818,6 +818,7 @@ describe_removal (PlStore        *store,
   contacts = local_error == NULL ? count_owned (store, &pl_contact_type, person->id, &local_error) : 0;
   needs = local_error == NULL ? count_owned (store, &pl_comm_need_type, person->id, &local_error) : 0;
   settings = local_error == NULL ? count_owned (store, &pl_settings_type, person->id, &local_error) : 0;
+  words = local_error == NULL ? count_owned (store, &pl_pronunciation_type, person->id, &local_error) : 0;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -840,6 +841,9 @@ describe_removal (PlStore        *store,
   if (needs > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u communication need",
                                                        "%u communication needs", needs), needs));
+  if (words > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("how %u word is said",
+                                                       "how %u words are said", words), words));
   if (person->pin_hash != NULL)
     g_ptr_array_add (parts, g_strdup (_("their PIN")));
   if (settings > 0)
