@@ -40,6 +40,7 @@ SERVICE_PAGES = [
     ('Complaints, compliments and “You said, we did”', 'Complaints, compliments and feedback'),
     ('Welcome pack', 'Welcome pack'),
     ('Staff accounts', 'Staff accounts'),
+    ('How words are said', 'How words are said'),
 ]
 
 
@@ -146,6 +147,39 @@ def braille_copy(app, window):
     return problems
 
 
+def pronunciation(window):
+    """Adds how a word is said, as staff do by keyboard and a screen
+    reader does: the form's entries by name, then the row's buttons, each
+    named for its word; removes it again. The problems found."""
+    problems = []
+    add = find_visible(window, R.PUSH_BUTTON, 'Add a word')
+    if add is None or not press(add):
+        return ['no "Add a word" button on "How words are said"']
+    if not wait_for(lambda: entry_named(window, 'Written as')):
+        return ['"Add a word" showed no entry named "Written as"']
+    problems += [p for p in (type_into(window, 'Written as', 'Whitaker'),
+                             type_into(window, 'Said as', 'Whit-acker')) if p]
+    save = find_visible(window, R.PUSH_BUTTON, 'Save')
+    if save is None:
+        problems.append('no "Save" button in the form')
+    if problems:
+        return problems
+    press(save)
+    remove = wait_for(lambda: find_visible(window, R.PUSH_BUTTON, 'Remove Whitaker'))
+    if remove is None:
+        return ['saving "Whitaker" gave no row with a button named "Remove Whitaker"']
+    for wanted in ('Say Whitaker', 'Change how Whitaker is said'):
+        if find_visible(window, R.PUSH_BUTTON, wanted) is None:
+            problems.append(f'the row has no button named "{wanted}"')
+    if not named_like(window, 'Saved. The voice now says “Whitaker” this way.'):
+        problems.append('saving said nothing a screen reader can find')
+    problems += unnamed_controls(window)
+    press(remove)
+    if not wait_for(lambda: find_visible(window, R.PUSH_BUTTON, 'Remove Whitaker') is None):
+        problems.append('"Remove Whitaker" did not remove the row')
+    return problems
+
+
 def check(tap, process):
     # 1: the app is there, and its start screen offers staff a way in
     app = wait_for(lambda: process.poll() is None and find_app(process.pid))
@@ -238,6 +272,14 @@ def check(tap, process):
             problems += unnamed_controls(window)
         tap.result(not problems, problems)
 
+    # 15: a word added, found by its row's named buttons, and removed
+    problems = []
+    if not heading_shown(window, 'How words are said'):
+        problems.append('the "How words are said" page is not open')
+    else:
+        problems += pronunciation(window)
+    tap.result(not problems, problems)
+
 
 CASES = (
     ['start screen: a named button opens the staff window',
@@ -249,7 +291,9 @@ CASES = (
        for tab, _ in PERSON_PAGES]
     + ['person: Braille Copy opens a dialog with every control named and a preview that says its page']
     + [f'service: "{page}" opens from the keyboard, every control named'
-       for page, _ in SERVICE_PAGES])
+       for page, _ in SERVICE_PAGES]
+    + ['service: a word is added to "How words are said" by its named entries, '
+       'its row\'s buttons are named for it, and Remove takes it away'])
 
 
 def main():

@@ -590,6 +590,7 @@ static void
 pl_pronunciations_page_init (PlPronunciationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_widget_name_drop_downs (GTK_WIDGET (self->scope), _("Words for"));
   self->scope_people = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->voice = pl_voice_new ();
   g_signal_connect_swapped (self->scope, "notify::selected", G_CALLBACK (scope_changed_cb), self);
