@@ -63,7 +63,8 @@ check "demo is idempotent: the same row counts, history too" \
   diff "$tmp/check-1" "$tmp/out"
 
 expect "list shows the people" 0 "$cli" --db "$db" list
-check "list prints one person" test "$(grep -c . "$tmp/out")" -eq 1
+check "list prints the two example people" test "$(grep -c . "$tmp/out")" -eq 2
+check "the second reads in Polish" grep -q -P '^[0-9]+\tKrystyna \(Krystyna Kowalczyk\)$' "$tmp/out"
 person=$(head -n 1 "$tmp/out" | grep -o -E '[0-9]+' | head -n 1)
 check "list prints an id" test -n "$person"
 check "list prints the id, a tab, then the name" grep -q -P '^[0-9]+\t\S' "$tmp/out"
@@ -245,6 +246,18 @@ check "and leaves no temporary file behind" test -z "$(ls -A "$tmp/empty")"
 check "nor beside it" test -z "$(ls -A "$tmp" | grep '^\.')"
 
 expect "--size without export fails" nonzero "$cli" --db "$db" show "$person" --size 24
+
+# The second example person reads in Polish: their plan's own words, as
+# written with them, and Plainly's headings and dates in the same language
+if [ -e "$1/po/pl/LC_MESSAGES/plainly.mo" ]; then
+  expect "show prints Krystyna's plan" 0 env PLAINLY_LOCALEDIR="$1/po" "$cli" --db "$db" show Krystyna
+  check "headed in Polish" grep -q -x "# Plan opieki i wsparcia: Krystyna" "$tmp/out"
+  check "its summary too" grep -q -x "## Podsumowanie" "$tmp/out"
+  check "its dates in Polish words" grep -q "poniedziałek, 9 listopada 2026" "$tmp/out"
+  check "and her own words as written" grep -q "Chcę zostać w moim mieszkaniu" "$tmp/out"
+else
+  skip "Krystyna's plan in Polish" "the Polish catalogue is not built"
+fi
 
 # What each communication need changes, and staff changing it
 expect "needs lists the coded needs" 0 "$cli" --db "$db" needs

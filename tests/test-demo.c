@@ -188,8 +188,9 @@ test_install (Fixture       *f,
   g_assert_cmpstr (person->preferred_name, !=, NULL);
   g_assert_null (person->pin_hash);
 
+  /* Dot, and Krystyna who reads in Polish (test_second_person) */
   people = list_ok (f->store, &pl_person_type, 0);
-  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpuint (people->len, ==, 2);
   assert_every_field_used (&pl_person_type, people);
 
   /* The service, with its commissioner and regulator (NG21 1.4.6) */
@@ -410,6 +411,93 @@ assert_still_added (PlStore *store,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+/* The second example person speaks Polish: her plan was written with her
+ * in Polish, whole, and she hears it in the Polish voice */
+static void
+test_second_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) dot = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
+  g_autoptr(GPtrArray) diary = NULL;
+  gboolean kinds[PL_SECTION_N_KINDS] = { FALSE, };
+  gboolean days[8] = { FALSE, };
+
+  install (f->store);
+  dot = pl_store_find_person_by_external_id (f->store, "DEMO-0001", &error);
+  g_assert_no_error (error);
+  person = pl_store_find_person_by_external_id (f->store, "DEMO-0002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (person->full_name, ==, "Krystyna Kowalczyk");
+  g_assert_cmpstr (person->preferred_language, ==, "pl");
+  /* The same service as Dot's, not a second one of the same name */
+  g_assert_cmpint (person->service_id, ==, dot->service_id);
+  {
+    g_autoptr(GPtrArray) services = list_ok (f->store, &pl_service_type, 0);
+
+    g_assert_cmpuint (services->len, ==, 1);
+  }
+
+  settings = pl_store_get_settings (f->store, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (settings->voice, ==, "pl");
+
+  plan = pl_store_current_plan (f->store, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->status, ==, PL_PLAN_AGREED);
+  g_assert_nonnull (strstr (plan->agreement, "zgadzam się"));
+
+  /* Every part written, in her words */
+  sections = list_ok (f->store, &pl_plan_section_type, plan->id);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const PlPlanSection *section = g_ptr_array_index (sections, i);
+
+      if (!is_blank (section->body))
+        kinds[section->kind] = TRUE;
+    }
+  for (guint i = 0; i < PL_SECTION_N_KINDS; i++)
+    if (!kinds[i])
+      g_error ("Krystyna's plan has nothing in “%s”", pl_section_kind_nicks[i]);
+
+  /* Three visits a day, every day, none under half an hour (NG21 1.4.2) */
+  visits = list_ok (f->store, &pl_visit_type, plan->id);
+  g_assert_cmpuint (visits->len, ==, 21);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      const PlVisit *visit = g_ptr_array_index (visits, i);
+
+      g_assert_cmpint (visit->duration, >=, 30);
+      g_assert_cmpint (visit->weekday, >=, 1);
+      g_assert_cmpint (visit->weekday, <=, 7);
+      days[visit->weekday] = TRUE;
+    }
+  for (guint day = 1; day <= 7; day++)
+    g_assert_true (days[day]);
+
+  /* NG21 1.3.16 for each medicine */
+  medicines = list_ok (f->store, &pl_medicine_type, plan->id);
+  g_assert_cmpuint (medicines->len, ==, 3);
+  for (guint i = 0; i < medicines->len; i++)
+    {
+      const PlMedicine *medicine = g_ptr_array_index (medicines, i);
+
+      g_assert_false (is_blank (medicine->purpose));
+      g_assert_false (is_blank (medicine->timing));
+      g_assert_false (is_blank (medicine->if_missed));
+      g_assert_false (is_blank (medicine->contact));
+    }
+
+  diary = list_ok (f->store, &pl_diary_entry_type, person->id);
+  g_assert_cmpuint (diary->len, >=, 3);
+}
+
 /* Running demo again changes nothing at all: the same number, not one row
  * more (history included), and what was added to the example stays */
 static void
@@ -440,7 +528,7 @@ test_idempotent (Fixture       *f,
   g_assert_nonnull (strstr (done, "Nothing was changed"));
   second = row_counts (f->store, TRUE);
   assert_same_counts (first, second);
-  g_assert_cmpint (count (second, "people"), ==, 2);
+  g_assert_cmpint (count (second, "people"), ==, 3);
   assert_still_added (f->store, before);
 
   /* A third time changes nothing either */
@@ -746,6 +834,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/plainly/demo/install", test_install);
+  ADD ("/plainly/demo/second-person", test_second_person);
   ADD ("/plainly/demo/reset", test_reset);
   ADD ("/plainly/demo/deep-nesting", test_deep_nesting);
   ADD ("/plainly/demo/idempotent", test_idempotent);

@@ -196,7 +196,8 @@ command_demo (PlStore *store)
     }
   if (removes != NULL)
     {
-      g_autofree char *text = clean (removes, "");
+      /* A line for each example person */
+      g_autofree char *text = clean (removes, "\n");
 
       g_print ("%s\n", text);
     }
@@ -208,7 +209,7 @@ command_demo (PlStore *store)
       return EXIT_FAILED;
     }
 
-  shown = clean (done, "");
+  shown = clean (done, "\n");
   g_print ("%s\n", shown);
   return EXIT_OK;
 }

@@ -24,7 +24,12 @@
 #include "pl-record-json.h"
 #include "pl-store.h"
 
-#define DEMO_RESOURCE PL_RESOURCE_BASE "/core/demo/example.json"
+/* The example people: Dot first, who reads in English, then Krystyna, whose
+ * plan was written with her in Polish */
+static const char * const example_resources[] = {
+  PL_RESOURCE_BASE "/core/demo/example.json",
+  PL_RESOURCE_BASE "/core/demo/example-pl.json",
+};
 
 typedef enum
 {
@@ -860,16 +865,17 @@ describe_removal (PlStore        *store,
 }
 
 static PlPerson *
-find_example (PlStore  *store,
-              GBytes  **out_bytes,
-              GError  **error)
+find_example (PlStore     *store,
+              const char  *resource,
+              GBytes     **out_bytes,
+              GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *reference = NULL;
   PlPerson *existing;
 
-  bytes = g_resource_lookup_data (pl_core_get_resource (), DEMO_RESOURCE,
+  bytes = g_resource_lookup_data (pl_core_get_resource (), resource,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
@@ -893,44 +899,60 @@ pl_demo_describe_reset (PlStore  *store,
                         char    **out_description,
                         GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(PlPerson) existing = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (out_description != NULL, FALSE);
 
   *out_description = NULL;
-  existing = find_example (store, NULL, &local_error);
-  if (local_error != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (example_resources); i++)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(PlPerson) existing = find_example (store, example_resources[i], NULL,
+                                                   &local_error);
+      char *line;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (existing == NULL)
+        continue;
+      line = describe_removal (store, existing, error);
+      if (line == NULL)
+        return FALSE;
+      g_ptr_array_add (lines, line);
     }
-  if (existing == NULL)
-    return TRUE;
-  *out_description = describe_removal (store, existing, error);
-  return *out_description != NULL;
+
+  if (lines->len > 0)
+    {
+      g_ptr_array_add (lines, NULL);
+      *out_description = g_strjoinv ("\n", (char **) lines->pdata);
+    }
+  return TRUE;
 }
 
-gboolean
-pl_demo_install_full (PlStore            *store,
-                      PlDemoInstallFlags  flags,
-                      gint64             *out_person_id,
-                      char              **out_done,
-                      GError            **error)
+/* One example person, as install_full says for all: their id and what was
+ * done, in plain words */
+static gboolean
+install_one (PlStore             *store,
+             const char          *resource,
+             PlDemoInstallFlags   flags,
+             gint64              *out_person_id,
+             char               **out_done,
+             GError             **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(PlPerson) existing = NULL;
   g_autoptr(PlPerson) person = NULL;
+  g_autofree char *id = NULL;
   const char *data;
   gsize size = 0;
   gint64 person_id = 0;
 
-  g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  existing = find_example (store, &bytes, &local_error);
+  existing = find_example (store, resource, &bytes, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -940,17 +962,12 @@ pl_demo_install_full (PlStore            *store,
   /* Already there: not one row is written, so nothing added to them is lost */
   if (existing != NULL && !(flags & PL_DEMO_INSTALL_RESET))
     {
-      if (out_person_id != NULL)
-        *out_person_id = existing->id;
-      if (out_done != NULL)
-        {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, existing->id);
-
-          /* Translators: the person's name and number */
-          *out_done = g_strdup_printf (_("The example person is already here: %s, number %s. "
-                                         "Nothing was changed."),
-                                       existing->full_name, id);
-        }
+      *out_person_id = existing->id;
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, existing->id);
+      /* Translators: the person's name and number */
+      *out_done = g_strdup_printf (_("The example person is already here: %s, number %s. "
+                                     "Nothing was changed."),
+                                   existing->full_name, id);
       return TRUE;
     }
 
@@ -961,18 +978,49 @@ pl_demo_install_full (PlStore            *store,
       return FALSE;
     }
 
+  person = pl_store_load_person (store, person_id, error);
+  if (person == NULL)
+    return FALSE;
+  *out_person_id = person_id;
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  /* Translators: the person's name and number */
+  *out_done = g_strdup_printf (_("The example person is ready: %s, number %s."),
+                               person->full_name, id);
+  return TRUE;
+}
+
+gboolean
+pl_demo_install_full (PlStore            *store,
+                      PlDemoInstallFlags  flags,
+                      gint64             *out_person_id,
+                      char              **out_done,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  gint64 first_id = 0;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Each person is one transaction: one that fails leaves the others */
+  for (guint i = 0; i < G_N_ELEMENTS (example_resources); i++)
+    {
+      gint64 person_id = 0;
+      char *done = NULL;
+
+      if (!install_one (store, example_resources[i], flags, &person_id, &done, error))
+        return FALSE;
+      g_ptr_array_add (lines, done);
+      if (i == 0)
+        first_id = person_id;
+    }
+
   if (out_person_id != NULL)
-    *out_person_id = person_id;
+    *out_person_id = first_id;
   if (out_done != NULL)
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
-
-      person = pl_store_load_person (store, person_id, error);
-      if (person == NULL)
-        return FALSE;
-      /* Translators: the person's name and number */
-      *out_done = g_strdup_printf (_("The example person is ready: %s, number %s."),
-                                   person->full_name, id);
+      g_ptr_array_add (lines, NULL);
+      *out_done = g_strjoinv ("\n", (char **) lines->pdata);
     }
   return TRUE;
 }

@@ -19,19 +19,20 @@ typedef enum
   PL_DEMO_INSTALL_RESET   = 1 << 0,
 } PlDemoInstallFlags;
 
-/* Creates the example person from the JSON compiled into the core library
- * (data/demo/example.json). When they are already there nothing at all is
- * changed: what was added to them (diary, PIN, settings) stays theirs. */
+/* Creates the example people from the JSON compiled into the core library
+ * (data/demo/example.json, Dot, in English; example-pl.json, Krystyna, in
+ * Polish). One already there is not changed at all: what was added to them
+ * (diary, PIN, settings) stays theirs. out_person_id: Dot's. */
 gboolean pl_demo_install     (PlStore     *store,
                               gint64      *out_person_id,
                               GError     **error);
-/* What PL_DEMO_INSTALL_RESET would remove, in plain words, to say before
- * it is done; NULL when the example person is not there */
+/* What PL_DEMO_INSTALL_RESET would remove, in plain words, a line for
+ * each example person, to say before it is done; NULL when none is there */
 gboolean pl_demo_describe_reset (PlStore     *store,
                                  char       **out_description,
                                  GError     **error);
-/* The same, or with PL_DEMO_INSTALL_RESET the example as shipped.
- * out_done: what was done, in plain words. */
+/* The same, or with PL_DEMO_INSTALL_RESET the examples as shipped.
+ * out_done: what was done, in plain words, a line for each person. */
 gboolean pl_demo_install_full (PlStore            *store,
                                PlDemoInstallFlags  flags,
                                gint64             *out_person_id,
