@@ -404,6 +404,52 @@ test_tab_both_ways (Fixture       *f,
   g_assert_true (focus == play);
 }
 
+/* Stop pressed from the keyboard leaves the focus in the bar, on Read
+ * aloud, not on whatever comes next in the window */
+static gboolean
+is_speaking (gpointer data)
+{
+  return state (data) == PL_SPEECH_STATE_SPEAKING;
+}
+
+static void
+test_stop_keeps_focus (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *after = gtk_button_new_with_label ("Print");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *play, *stop;
+  gboolean compact;
+
+  /* The bar, then a button after it, as the plan's page has Print */
+  g_object_ref (f->bar);
+  gtk_window_set_child (f->window, box);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->bar));
+  gtk_box_append (GTK_BOX (box), after);
+  g_object_unref (f->bar);
+
+  pl_speech_set_output (pl_read_aloud_bar_get_speech (f->bar), PL_SPEECH_OUTPUT_NULL, 2.0);
+  pl_read_aloud_bar_set_document (f->bar, f->document);
+  g_assert_true (pl_gui_test_wait_until (play_has_focus, f));
+  pl_read_aloud_bar_read_all (f->bar);
+  g_assert_true (pl_gui_test_wait_until (is_speaking, f));
+
+  compact = pl_read_aloud_bar_get_compact (f->bar);
+  play = pl_gui_test_find_named (GTK_WIDGET (f->bar), compact ? "compact-play" : "play");
+  stop = pl_gui_test_find_named (GTK_WIDGET (f->bar), compact ? "compact-stop" : "stop");
+  g_assert_nonnull (stop);
+  g_assert_true (gtk_widget_get_sensitive (stop));
+  gtk_widget_grab_focus (stop);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == stop);
+
+  pl_gui_test_press_button (stop);
+  g_assert_cmpint (state (f), ==, PL_SPEECH_STATE_IDLE);
+  g_assert_false (gtk_widget_get_sensitive (stop));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == play);
+  pl_gui_test_run_frames (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == play);
+}
+
 static void
 test_compact_at_giant_print (void)
 {
@@ -509,6 +555,8 @@ main (int   argc,
   g_test_add_func ("/plainly/read-aloud-bar/compact-at-giant-print", test_compact_at_giant_print);
   g_test_add ("/plainly/read-aloud-bar/asked-with-screen-reader", Fixture, NULL,
               fixture_setup, test_asked_with_screen_reader, fixture_teardown);
+  g_test_add ("/plainly/read-aloud-bar/stop-keeps-focus", Fixture, NULL,
+              fixture_setup, test_stop_keeps_focus, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/tab-both-ways", Fixture, NULL,
               fixture_setup, test_tab_both_ways, fixture_teardown);
   g_test_add ("/plainly/read-aloud-bar/read-all", Fixture, NULL,

@@ -81,6 +81,35 @@ set_button_sensitive (GtkWidget *button,
   gtk_widget_set_sensitive (gtk_widget_get_parent (button), sensitive);
 }
 
+/* When reading stops, the buttons that only work while reading cannot be
+ * used: one that had the focus gives it to Read aloud beside it, where the
+ * person can start again. GTK would pass it on, out of the bar, to Print. */
+static void
+keep_focus_in_bar (PlReadAloudBar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *full[] = { self->stop_button, self->previous_button, self->repeat_button,
+                        self->next_button };
+  GtkWidget *compact[] = { self->compact_stop_button, self->compact_previous_button,
+                           self->compact_next_button };
+
+  if (focus == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (full); i++)
+    if (focus == full[i] || gtk_widget_is_ancestor (focus, full[i]))
+      {
+        gtk_widget_grab_focus (self->play_button);
+        return;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (compact); i++)
+    if (focus == compact[i] || gtk_widget_is_ancestor (focus, compact[i]))
+      {
+        gtk_widget_grab_focus (self->compact_play_button);
+        return;
+      }
+}
+
 static void
 update_buttons (PlReadAloudBar *self)
 {
@@ -138,6 +167,8 @@ update_buttons (PlReadAloudBar *self)
   /* The buttons follow by hand: in GTK 4.8 a button inside a template
    * inside another template misses the change of its action's state */
   set_button_sensitive (self->play_button, has_document);
+  if (!active && has_document)
+    keep_focus_in_bar (self);
   set_button_sensitive (self->stop_button, active);
   set_button_sensitive (self->previous_button, active);
   set_button_sensitive (self->repeat_button, active);
