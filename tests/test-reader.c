@@ -216,9 +216,16 @@ test_contents (Fixture       *f,
   /* The summary and the parts DESIGN.md lists */
   g_assert_cmpuint (n_parts, >=, 10);
 
-  /* Beside the text in a wide window, labelled for a screen reader */
+  /* Beside the text in a wide window, labelled for a screen reader, with
+   * how many there are: its rows are links, which Orca does not count */
   g_assert_true (pl_reader_get_contents_visible (f->reader));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  {
+    g_autofree char *name = g_strdup_printf ("Contents, %u parts", row_index);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         name);
+  }
 }
 
 static gboolean
@@ -279,6 +286,31 @@ test_contents_jump (Fixture       *f,
   g_assert_true (pl_reader_get_current_part_row (f->reader) != row);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "pl-current-part"));
   g_assert_false (pl_reader_go_back (f->reader));
+}
+
+/* F9 pressed at once after End starts the contents at the last part,
+ * where the keyboard now is, before the view has scrolled there */
+static void
+test_contents_after_end (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkListBox *list = pl_reader_get_contents_list (f->reader);
+  GtkListBoxRow *last = NULL;
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    last = gtk_list_box_get_row_at_index (list, i);
+  g_assert_nonnull (last);
+
+  pl_reader_set_contents_visible (f->reader, FALSE);
+  pl_document_view_focus_start (f->view);
+  settle (f);
+  g_assert_true (pl_reader_get_current_part_row (f->reader) != last);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reading.end", NULL));
+  g_assert_nonnull (pl_gui_test_press_keys (focus_widget (f), "F9"));
+  g_assert_true (pl_reader_get_contents_visible (f->reader));
+  g_assert_true (focus_widget (f) == GTK_WIDGET (last));
+  g_assert_true (pl_reader_get_current_part_row (f->reader) == last);
 }
 
 static GtkWidget *
@@ -700,6 +732,8 @@ main (int   argc,
               fixture_setup, test_contents, fixture_teardown);
   g_test_add ("/plainly/reader/contents-jump", Fixture, &wide,
               fixture_setup, test_contents_jump, fixture_teardown);
+  g_test_add ("/plainly/reader/contents-after-end", Fixture, &wide,
+              fixture_setup, test_contents_after_end, fixture_teardown);
   g_test_add ("/plainly/reader/link-back", Fixture, &wide,
               fixture_setup, test_link_back, fixture_teardown);
   g_test_add ("/plainly/reader/position", Fixture, &wide,

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pl-document-view-private.h"
 #include "pl-easy-read-view.h"
 #include "pl-reader-private.h"
 #include "pl-widget-util.h"
@@ -139,22 +140,33 @@ set_current_row (PlReader      *self,
     }
 }
 
+/* The contents' row of the part that block index is in, or NULL */
+static GtkListBoxRow *
+part_row_of_block (PlReader *self,
+                   int       index)
+{
+  PlDocument *document = pl_document_view_get_document (self->view);
+  GtkListBoxRow *row = NULL;
+
+  for (; document != NULL && index >= 0 && row == NULL; index--)
+    {
+      const PlBlock *block = pl_document_get_block (document, index);
+
+      if (block->kind == PL_BLOCK_HEADING && block->anchor != NULL)
+        row = g_hash_table_lookup (self->rows, block->anchor);
+    }
+  return row;
+}
+
 static void
 update_current_part (PlReader *self)
 {
   PlDocument *document = pl_document_view_get_document (self->view);
   g_autofree char *anchor = NULL;
   GtkListBoxRow *current = NULL;
-  int index;
 
   if (document != NULL && pl_document_view_get_position (self->view, &anchor, NULL))
-    for (index = pl_document_find_anchor (document, anchor); index >= 0 && current == NULL; index--)
-      {
-        const PlBlock *block = pl_document_get_block (document, index);
-
-        if (block->kind == PL_BLOCK_HEADING && block->anchor != NULL)
-          current = g_hash_table_lookup (self->rows, block->anchor);
-      }
+    current = part_row_of_block (self, pl_document_find_anchor (document, anchor));
 
   set_current_row (self, current);
 }
@@ -201,6 +213,24 @@ contents_row_new (const PlBlock *block)
   return row;
 }
 
+/* Its name says how many parts there are, as Orca says "list with 12
+ * items" of a list: the rows are links, which Orca does not count */
+static void
+name_contents (PlReader *self)
+{
+  guint n_parts = g_hash_table_size (self->rows);
+  g_autofree char *name = NULL;
+
+  /* Translators: the name of the list of a document's parts, for screen
+   * readers: "Contents, 15 parts" */
+  name = g_strdup_printf (ngettext ("Contents, %u part", "Contents, %u parts", n_parts), n_parts);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->contents_list),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->contents_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  n_parts > 0 ? name : _("Contents"), -1);
+}
+
 static void
 rebuild_contents (PlReader *self)
 {
@@ -213,7 +243,10 @@ rebuild_contents (PlReader *self)
     gtk_list_box_remove (self->contents_list, child);
 
   if (document == NULL)
-    return;
+    {
+      name_contents (self);
+      return;
+    }
 
   for (guint i = 0; i < pl_document_get_n_blocks (document); i++)
     {
@@ -231,6 +264,7 @@ rebuild_contents (PlReader *self)
           g_hash_table_insert (self->rows, g_strdup (block->anchor), row);
         }
     }
+  name_contents (self);
   update_current_part (self);
 }
 
@@ -244,6 +278,12 @@ toggle_contents_cb (GtkWidget *widget,
   PlReader *self = PL_READER (widget);
   gboolean show = !pl_reader_get_contents_visible (self);
 
+  /* From the keyboard the person is where the focus is: End moves it to
+   * the last words before the view has scrolled there */
+  GtkListBoxRow *focused = part_row_of_block (self, pl_document_view_focused_block (self->view));
+
+  if (focused != NULL)
+    set_current_row (self, focused);
   pl_reader_set_contents_visible (self, show);
   if (show)
     {
