@@ -119,7 +119,7 @@ test_other_system (Fixture       *f,
    * number, their own reference at the sender, a UK Core language code */
   g_assert_cmpstr (person->full_name, ==, "Grace Adaeze Okonkwo");
   g_assert_cmpstr (person->preferred_name, ==, "Gracie");
-  g_assert_cmpstr (person->nhs_number, ==, "9434765919");
+  g_assert_cmpstr (person->nhs_number, ==, "9434765870");
   g_assert_cmpstr (person->external_id, ==, "CL-44817");
   g_assert_cmpstr (person->date_of_birth, ==, "1938-02-17");
   g_assert_cmpstr (person->preferred_language, ==, "en");
@@ -405,6 +405,72 @@ test_one_transaction (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* text with every from replaced by to */
+static char *
+replaced (const char *text,
+          const char *from,
+          const char *to)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (pieces), >, 1);
+  return g_strjoinv (to, pieces);
+}
+
+/* The NHS number is the reference every care record shares: a person sent
+ * under another system's reference is still the one held, while the same
+ * number on someone else is refused, never joined to them */
+static void
+test_nhs_number (Fixture       *f,
+                 gconstpointer  data)
+{
+  gsize len = 0;
+  g_autofree char *json = read_data ("other-system.json", &len);
+  g_autoptr(PlFhirImport) first = read_bundle ("other-system.json");
+  g_autoptr(PlFhirImport) elsewhere = NULL;
+  g_autoptr(PlFhirImport) someone_else = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 person_id = 0;
+  gint64 again_id = 0;
+
+  g_assert_true (pl_fhir_import_save (first, f->store, NULL, &person_id, NULL, &error));
+  g_assert_no_error (error);
+
+  /* From another system: its own reference, a later morning call */
+  moved = replaced (json, "CL-44817", "HOSP-7731");
+  later = replaced (moved, "\"08:30:00\"", "\"09:15:00\"");
+  elsewhere = pl_fhir_import_read (later, strlen (later), &error);
+  g_assert_no_error (error);
+  description = pl_fhir_import_describe (elsewhere, f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (description, "already in Plainly, with the same NHS number"));
+  g_assert_true (pl_fhir_import_save (elsewhere, f->store, NULL, &again_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again_id, ==, person_id);
+
+  /* The same number on another name: one of them is wrong */
+  renamed = replaced (later, "\"Okonkwo\", \"given\": [ \"Grace\"",
+                      "\"Smith\", \"given\": [ \"Edna\"");
+  someone_else = pl_fhir_import_read (renamed, strlen (renamed), &error);
+  g_assert_no_error (error);
+  before = row_counts (f->store);
+  g_assert_null (pl_fhir_import_describe (someone_else, f->store, &error));
+  g_assert_error (error, PL_FHIR_IMPORT_ERROR, PL_FHIR_IMPORT_ERROR_OTHER_PERSON);
+  g_assert_nonnull (strstr (error->message, "already held for Grace Adaeze Okonkwo"));
+  g_assert_nonnull (strstr (error->message, "Nothing was saved"));
+  g_clear_error (&error);
+  g_assert_false (pl_fhir_import_save (someone_else, f->store, NULL, NULL, NULL, &error));
+  g_assert_error (error, PL_FHIR_IMPORT_ERROR, PL_FHIR_IMPORT_ERROR_OTHER_PERSON);
+  after = row_counts (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_new_version (Fixture       *f,
                   gconstpointer  data)
@@ -502,6 +568,8 @@ main (int   argc,
               test_too_big, fixture_teardown);
   g_test_add ("/plainly/fhir-import/one-transaction", Fixture, NULL, fixture_setup,
               test_one_transaction, fixture_teardown);
+  g_test_add ("/plainly/fhir-import/nhs-number", Fixture, NULL, fixture_setup,
+              test_nhs_number, fixture_teardown);
   g_test_add ("/plainly/fhir-import/new-version", Fixture, NULL, fixture_setup,
               test_new_version, fixture_teardown);
 

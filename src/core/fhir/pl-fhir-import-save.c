@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Someone new is added with all that was read. Someone already held (the
- * same reference) keeps what they have: needs and people not held yet are
+ * same NHS number, or else the same reference) keeps what they have: needs and people not held yet are
  * added, and a plan that differs from their newest becomes a version after
  * it, so History shows what changed and nothing is overwritten.
  */
@@ -19,6 +19,7 @@
 typedef struct
 {
   PlPerson      *held;         /* the person already held, or NULL */
+  gboolean       by_nhs_number; /* held found by their NHS number, not the reference */
   PlPlanContent *held_plan;    /* their newest plan, or NULL */
   int            newest;       /* their newest plan's version; 0 for none */
   gint64         service_id;   /* the service held or added; 0 for none */
@@ -93,6 +94,29 @@ plan_to_save (PlFhirImport *self,
   return content;
 }
 
+/* Whether a person held with the same NHS number is the one read: the same
+ * date of birth where both have one, and the same name, whatever its case
+ * and spacing. Another name means one of the NHS numbers is wrong, and
+ * joining two people's records would be far worse than refusing. */
+static gboolean
+same_person (const PlPerson *held,
+             const PlPerson *read)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (!pl_text_is_blank (held->date_of_birth) && !pl_text_is_blank (read->date_of_birth) &&
+      g_strcmp0 (held->date_of_birth, read->date_of_birth) != 0)
+    return FALSE;
+  if (pl_text_is_blank (held->full_name) || pl_text_is_blank (read->full_name))
+    return TRUE;
+  a = g_utf8_casefold (held->full_name, -1);
+  b = g_utf8_casefold (read->full_name, -1);
+  g_strstrip (g_strdelimit (a, "\t\n", ' '));
+  g_strstrip (g_strdelimit (b, "\t\n", ' '));
+  return g_utf8_collate (a, b) == 0;
+}
+
 static gboolean
 find_held (PlFhirImport  *self,
            PlStore       *store,
@@ -103,17 +127,45 @@ find_held (PlFhirImport  *self,
   g_autoptr(PlPlan) current = NULL;
   g_autoptr(GPtrArray) versions = NULL;
 
-  if (self->person->external_id == NULL)
-    return TRUE;
-  outcome->held = pl_store_find_person_by_external_id (store, self->person->external_id,
-                                                       &local_error);
-  if (outcome->held == NULL)
+  /* The NHS number first: every care record in England shares it, while
+   * the sender's own reference is only theirs. A valid one was checked by
+   * its check digit when read. */
+  if (self->person->nhs_number != NULL && pl_text_is_nhs_number (self->person->nhs_number))
     {
-      if (g_error_matches (local_error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      outcome->held = pl_store_find_person_by_nhs_number (store, self->person->nhs_number,
+                                                          &local_error);
+      if (outcome->held == NULL && !g_error_matches (local_error, PL_STORE_ERROR,
+                                                     PL_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      outcome->by_nhs_number = outcome->held != NULL;
+      if (outcome->by_nhs_number && !same_person (outcome->held, self->person))
+        {
+          g_set_error (error, PL_FHIR_IMPORT_ERROR, PL_FHIR_IMPORT_ERROR_OTHER_PERSON,
+                       _("The NHS number %s is already held for %s, but this record is for "
+                         "%s. One of the two NHS numbers is wrong: check it with the sender "
+                         "before importing. Nothing was saved."),
+                       self->person->nhs_number, outcome->held->full_name,
+                       self->person->full_name);
+          return FALSE;
+        }
     }
+  if (outcome->held == NULL && self->person->external_id != NULL)
+    {
+      outcome->held = pl_store_find_person_by_external_id (store, self->person->external_id,
+                                                           &local_error);
+      if (outcome->held == NULL && !g_error_matches (local_error, PL_STORE_ERROR,
+                                                     PL_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  if (outcome->held == NULL)
+    return TRUE;
 
   versions = pl_store_list_plans (store, outcome->held->id, error);
   if (versions == NULL)
@@ -472,8 +524,12 @@ pl_fhir_import_describe (PlFhirImport  *self,
       return g_string_free (words, FALSE);
     }
 
-  g_string_append_printf (words, _("%s is already in Plainly, with the same reference; what "
-                                   "they have is kept."),
+  g_string_append_printf (words,
+                          outcome.by_nhs_number
+                          ? _("%s is already in Plainly, with the same NHS number; what they "
+                              "have is kept.")
+                          : _("%s is already in Plainly, with the same reference; what "
+                              "they have is kept."),
                           outcome.held->full_name);
   if (outcome.adds_plan && outcome.held_plan != NULL)
     {

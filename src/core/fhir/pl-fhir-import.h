@@ -29,6 +29,7 @@ typedef enum
   PL_FHIR_IMPORT_ERROR_BROKEN_REFERENCE, /* a reference to nothing in the bundle */
   PL_FHIR_IMPORT_ERROR_NO_PATIENT,       /* no one, or more than one, to import */
   PL_FHIR_IMPORT_ERROR_ALREADY_HELD,     /* that plan is held as it is */
+  PL_FHIR_IMPORT_ERROR_OTHER_PERSON,     /* the NHS number is held for someone else */
 } PlFhirImportError;
 
 /* Larger than any one person's record; reading stops here */

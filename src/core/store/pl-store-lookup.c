@@ -63,6 +63,18 @@ pl_store_find_person_by_external_id (PlStore     *self,
 }
 
 PlPerson *
+pl_store_find_person_by_nhs_number (PlStore     *self,
+                                    const char  *nhs_number,
+                                    GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (nhs_number != NULL, NULL);
+
+  return find_one_by_text (self, &pl_person_type, "nhs_number", nhs_number,
+                           _("Nobody has that NHS number."), error);
+}
+
+PlPerson *
 pl_store_find_person (PlStore     *self,
                       const char  *id_or_name,
                       GError     **error)

@@ -188,6 +188,11 @@ PlPerson      *pl_store_find_person      (PlStore     *self,
 PlPerson      *pl_store_find_person_by_external_id (PlStore    *self,
                                                     const char *external_id,
                                                     GError    **error);
+/* The person with this NHS number (ten digits, no spaces), the one
+ * reference every care record in England shares */
+PlPerson      *pl_store_find_person_by_nhs_number (PlStore    *self,
+                                                   const char *nhs_number,
+                                                   GError    **error);
 PlPlan        *pl_store_current_plan     (PlStore     *self,
                                           gint64       person_id,
                                           GError     **error);
