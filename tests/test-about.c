@@ -58,7 +58,7 @@ test_symbol_credit (void)
 
   /* Its own section, among the legal ones */
   g_assert_nonnull (strstr (text->str, "Easy read pictures"));
-  g_assert_nonnull (strstr (text->str, "Steve Lee"));
+  g_assert_nonnull (strstr (text->str, "© 2018–2026 Steve Lee"));
   g_assert_nonnull (strstr (text->str, "Mulberry Symbol Set"));
   g_assert_nonnull (strstr (text->str, "mulberrysymbols.org"));
   g_assert_nonnull (strstr (text->str, "Creative Commons Attribution-ShareAlike 4.0"));

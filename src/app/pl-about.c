@@ -72,6 +72,7 @@ GtkWidget *
 pl_about_window_new (GtkWindow *parent)
 {
   GtkWidget *about;
+  g_autofree char *credit = NULL;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
@@ -85,17 +86,22 @@ pl_about_window_new (GtkWindow *parent)
                         "translator-credits", _("translator-credits"),
                         NULL);
   /* CC BY-SA 4.0 asks for the author, the work, its licence and a link to
-   * it wherever the pictures are used (data/symbols/CREDITS.md) */
+   * it wherever the pictures are used (data/symbols/CREDITS.md). The
+   * copyright line heads the text: libadwaita 1.2 never frees a legal
+   * section's own copyright string. */
+  credit = g_strconcat ("© 2018–2026 Steve Lee\n\n",
+                        _("The pictures in easy read are from the Mulberry Symbol "
+                          "Set, version 3.6.1, made for adults who use symbols, by "
+                          "Steve Lee (<a href=\"https://mulberrysymbols.org\">"
+                          "mulberrysymbols.org</a>). They are used unchanged, under "
+                          "the <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
+                          "Creative Commons Attribution-ShareAlike 4.0</a> licence."),
+                        NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
                                       _("Easy read pictures"),
-                                      "© 2018–2026 Steve Lee",
+                                      NULL,
                                       GTK_LICENSE_CUSTOM,
-                                      _("The pictures in easy read are from the Mulberry Symbol "
-                                        "Set, version 3.6.1, made for adults who use symbols, by "
-                                        "Steve Lee (<a href=\"https://mulberrysymbols.org\">"
-                                        "mulberrysymbols.org</a>). They are used unchanged, under "
-                                        "the <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
-                                        "Creative Commons Attribution-ShareAlike 4.0</a> licence."));
+                                      credit);
   tidy_about_window (about, PACKAGE_VERSION);
   pl_widget_unname_stack_pages (about);
   pl_widget_fix_mnemonic_buttons (about);
