@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-complaint.h"
 #include "pl-complaint-form-private.h"

@@ -16,7 +16,7 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-record.h"
 #include "pl-complaint.h"

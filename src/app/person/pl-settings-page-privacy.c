@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-reader-style.h"
 #include "pl-secret.h"

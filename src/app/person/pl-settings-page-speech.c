@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include <math.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-settings-page-private.h"
 #include "pl-speech.h"

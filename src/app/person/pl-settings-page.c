@@ -17,7 +17,7 @@
 #include "config.h"
 
 #include <math.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <adwaita.h>
 
 #include "pl-needs.h"

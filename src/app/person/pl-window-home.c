@@ -10,10 +10,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "pl-i18n.h"
 #include "pl-diary-comment-dialog.h"
 #include "pl-screen-reader.h"
+#include "pl-ui-words.h"
 #include "pl-window-private.h"
 
 /* The person's home, in the order shown */
@@ -77,6 +77,56 @@ pl_window_home_button_new (PlWindow     *self,
   return button;
 }
 
+static void
+home_button_set_label (GtkWidget  *button,
+                       const char *text)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+/* The window's words in language (a tag), or in the computer's when
+ * language is NULL: the templates' (pl-ui-words.h), then the home's.
+ * Words shown later are made in it by whoever shows them. */
+void
+pl_window_set_words_language (PlWindow   *self,
+                              const char *language)
+{
+  PlCatalog *catalog = NULL;
+
+  if (self->words_set && g_strcmp0 (self->words_language, language) == 0)
+    return;
+
+  self->words_set = TRUE;
+  g_free (self->words_language);
+  self->words_language = g_strdup (language);
+  pl_ui_words_translate (GTK_WIDGET (self), language);
+
+  /* Built again when next opened, all in the new language */
+  if (self->settings_page != NULL)
+    {
+      gtk_box_remove (GTK_BOX (self->settings_box), GTK_WIDGET (self->settings_page));
+      self->settings_page = NULL;
+    }
+
+  if (language != NULL)
+    {
+      catalog = pl_catalog_for_language (language);
+      pl_catalog_push_thread_default (catalog);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (home_items); i++)
+    home_button_set_label (self->home_buttons[home_items[i].page], _(home_items[i].label));
+  home_button_set_label (self->feedback_button, _("Tell us what you think"));
+  home_button_set_label (self->settings_button, _("My settings"));
+  if (language != NULL)
+    pl_catalog_pop_thread_default (catalog);
+  pl_window_update_window_title (self);
+}
+
 /* Built when first opened, not with the window */
 PlComplaintForm *
 pl_window_ensure_complaint_form (PlWindow *self)
@@ -88,6 +138,8 @@ pl_window_ensure_complaint_form (PlWindow *self)
 
   form = g_object_new (PL_TYPE_COMPLAINT_FORM, "vexpand", TRUE, NULL);
   gtk_box_append (GTK_BOX (self->feedback_box), form);
+  if (self->words_language != NULL)
+    pl_ui_words_translate (form, self->words_language);
   self->complaint_form = PL_COMPLAINT_FORM (form);
   /* It speaks with the window's one voice */
   pl_complaint_form_set_voice (self->complaint_form, self->voice);
@@ -97,6 +149,8 @@ pl_window_ensure_complaint_form (PlWindow *self)
 gboolean
 pl_window_open_feedback (PlWindow *self)
 {
+  /* Its words in the person's language */
+  g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
@@ -167,6 +221,7 @@ open_home_as (PlWindow *self,
   gint64 person_id = pl_viewer_get_person_id (viewer);
   gint64 carer_id = pl_viewer_get_carer_id (viewer);
   guint scopes = pl_viewer_get_scopes (viewer);
+  PlCatalog *catalog;
 
   if (self->store == NULL)
     return FALSE;
@@ -185,6 +240,11 @@ open_home_as (PlWindow *self,
   pl_window_set_viewer (self, viewer);
   g_free (self->language);
   self->language = g_strdup (person->preferred_language);
+  /* The window in the person's language from here on: a carer reads the
+   * person's documents, in the carer's own language on screen */
+  pl_window_set_words_language (self, carer != NULL ? NULL : person->preferred_language);
+  catalog = self->words_language != NULL ? pl_catalog_for_language (self->words_language) : NULL;
+  pl_catalog_push_thread_default (catalog);
   self->page = PL_DOCUMENT_PLAN;
   /* Their text size and theme from the first thing they see */
   pl_window_load_reader_settings (self, person_id, carer_id);
@@ -232,6 +292,7 @@ open_home_as (PlWindow *self,
 
   if (carer == NULL)
     remember_person (self, person_id);
+  pl_catalog_pop_thread_default (catalog);
   return TRUE;
 }
 
@@ -538,6 +599,8 @@ gboolean
 pl_window_open_page (PlWindow       *self,
                      PlDocumentKind  page)
 {
+  /* Its words in the person's language */
+  g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) seen_error = NULL;
   g_autoptr(PlDocument) document = NULL;

@@ -123,6 +123,10 @@ struct _PlWindow
   GtkWidget            *reader_header;
   GtkWidget            *contents_button;
   char                 *language;      /* the person's, for the voice */
+  /* The language of the window's words: the person's, or NULL for the
+   * computer's (the start screen, carers) */
+  char                 *words_language;
+  gboolean              words_set;
 
   GSettings            *settings;    /* NULL when the schema is not installed */
   PlStore              *store;
@@ -194,6 +198,8 @@ void pl_window_show_error_page (PlWindow     *self,
 
 /* pl-window-home.c */
 void pl_window_init_home (PlWindow *self);
+void pl_window_set_words_language (PlWindow   *self,
+                                   const char *language);
 PlComplaintForm *pl_window_ensure_complaint_form (PlWindow *self);
 GtkWidget *pl_window_home_button_new (PlWindow       *self,
                                       PlDocumentKind  page,

@@ -11,9 +11,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-reader-style.h"
+#include "pl-ui-words.h"
 #include "pl-window-private.h"
 
 /* Reading settings ------------------------------------------------------ */
@@ -378,9 +379,14 @@ pl_window_ensure_settings_page (PlWindow *self)
 {
   GtkWidget *page;
 
+  g_autoptr(PlUiWordsScope) words = NULL;
+
   if (self->settings_page != NULL)
     return self->settings_page;
 
+  /* Its words in the window's language, the code's as well as the
+   * template's */
+  words = pl_ui_words_scope_new (GTK_WIDGET (self));
   page = g_object_new (PL_TYPE_SETTINGS_PAGE, "vexpand", TRUE, NULL);
   g_signal_connect_object (page, "changed",
                            G_CALLBACK (pl_window_settings_changed_cb), self, G_CONNECT_SWAPPED);
@@ -389,6 +395,8 @@ pl_window_ensure_settings_page (PlWindow *self)
   g_signal_connect_object (page, "pin-requested",
                            G_CALLBACK (pl_window_settings_pin_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->settings_box), page);
+  if (self->words_language != NULL)
+    pl_ui_words_translate (page, self->words_language);
   self->settings_page = PL_SETTINGS_PAGE (page);
   return self->settings_page;
 }
@@ -396,6 +404,8 @@ pl_window_ensure_settings_page (PlWindow *self)
 gboolean
 pl_window_open_settings (PlWindow *self)
 {
+  /* Its words in the person's language */
+  g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) needs = NULL;
   g_autoptr(GPtrArray) rules = NULL;

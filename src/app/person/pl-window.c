@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-actor.h"
 #include "pl-application.h"
@@ -237,6 +237,7 @@ leaflet_visible_child_cb (PlWindow *self)
       pl_window_set_viewer (self, NULL);
       pl_idle_lock_set_timeout (self->idle_lock, 0);
       pl_talking_buttons_set_enabled (self->talking, FALSE);
+      pl_window_set_words_language (self, NULL);
     }
   else if (visible == self->supported_page)
     {
@@ -692,6 +693,7 @@ pl_window_finalize (GObject *object)
   g_free (self->path);
   g_free (self->reader_class);
   g_free (self->language);
+  g_free (self->words_language);
 
   G_OBJECT_CLASS (pl_window_parent_class)->finalize (object);
 }

@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-braille-dialog-private.h"
 #include "pl-widget-util.h"

@@ -14,7 +14,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-audio.h"
 #include "pl-copy-saver-private.h"

@@ -15,7 +15,7 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-document-view-private.h"
 #include "pl-long-text.h"

@@ -13,11 +13,12 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-model.h"
 #include "pl-copy-saver.h"
 #include "pl-read-aloud-bar-private.h"
+#include "pl-ui-words.h"
 #include "pl-voice.h"
 #include "pl-widget-util.h"
 
@@ -117,6 +118,7 @@ update_buttons (PlReadAloudBar *self)
                                               : PL_SPEECH_STATE_IDLE;
   gboolean has_document = self->document != NULL && self->voice != NULL;
   gboolean active = state != PL_SPEECH_STATE_IDLE;
+  g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
   const char *label;
   const char *name;
   const char *icon;
@@ -183,6 +185,8 @@ static void
 state_changed_cb (PlReadAloudBar *self,
                   guint           state)
 {
+  g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
+
   update_buttons (self);
 
   if (state == PL_SPEECH_STATE_SPEAKING)

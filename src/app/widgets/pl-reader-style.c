@@ -15,7 +15,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 #include <gtk/gtk.h>
 
 #include "pl-reader-style.h"

@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
+#include "pl-i18n.h"
 
 #include "pl-document-view-private.h"
 #include "pl-easy-read-view.h"

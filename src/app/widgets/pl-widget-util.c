@@ -241,6 +241,8 @@ pl_widget_set_menu_when_opened (GtkMenuButton *button,
   menu->model = g_object_ref (model);
   menu->name = g_strdup (name);
   gtk_menu_button_set_create_popup_func (button, create_menu_cb, menu, menu_when_opened_free);
+  /* For pl_ui_words_translate (), to put it in the reader's language */
+  g_object_set_data_full (G_OBJECT (button), "pl-menu-model", g_object_ref (model), g_object_unref);
 }
 
 void

@@ -1,0 +1,44 @@
+/* pl-ui-words.h: a window's fixed words in its reader's language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Puts the words the templates (ui/) gave root and everything in it into
+ * language (a tag: "pl", "cy-GB", "en"), or back into the computer's own
+ * when language is NULL: labels, buttons, tooltips, titles, menus and
+ * what screen readers are told. The window mirrors for a language written
+ * right to left. Words the code has set since the template are left for
+ * the code to say again in the new language. */
+void     pl_ui_words_translate           (GtkWidget  *root,
+                                          const char *language);
+
+/* While a scope lives, _() of pl-i18n.h speaks the language widget's
+ * window was last put into by pl_ui_words_translate (), for code that
+ * sets a widget's words after its template did:
+ *
+ *   g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
+ */
+typedef struct _PlUiWordsScope PlUiWordsScope;
+
+PlUiWordsScope *pl_ui_words_scope_new  (GtkWidget      *widget);
+void            pl_ui_words_scope_free (PlUiWordsScope *scope);
+
+/* The language widget's window was put into, or NULL for the computer's */
+const char *pl_ui_words_get_language     (GtkWidget  *widget);
+
+/* Whether a language (a tag) is written right to left */
+gboolean pl_ui_words_language_is_rtl     (const char *language);
+
+/* How many words the templates give the widgets of type, or 0 if type has
+ * no template: for the tests, which check each is found */
+guint    pl_ui_words_count_for_template  (GType       type);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlUiWordsScope, pl_ui_words_scope_free)
+
+G_END_DECLS

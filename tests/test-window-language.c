@@ -1,0 +1,277 @@
+/* test-window-language.c: the person's window in the person's language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A person whose recorded language is Polish sees the window's own words
+ * in Polish from their home on: the templates' labels, tooltips and menus
+ * and the words the code sets. Back at the start screen, and for the next
+ * person, the computer's language again. A catalogue of the test's own
+ * (a few words) keeps the test apart from the real translations. Runs
+ * under Xvfb.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-gui-test-util.h"
+#include "pl-store.h"
+#include "pl-test-util.h"
+#include "pl-ui-words.h"
+#include "pl-window-test.h"
+
+static char *locale_dir;
+
+static const char polish_po[] =
+  "msgid \"\"\n"
+  "msgstr \"\"\n"
+  "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+  "\"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n\"\n"
+  "\n"
+  "msgid \"My plan\"\nmsgstr \"Mój plan\"\n\n"
+  "msgid \"_Contents\"\nmsgstr \"_Spis treści\"\n\n"
+  "msgid \"The parts of this document (F9)\"\nmsgstr \"Części tego dokumentu (F9)\"\n\n"
+  "msgid \"_Read Aloud\"\nmsgstr \"_Czytaj na głos\"\n\n"
+  "msgid \"Read This _Part\"\nmsgstr \"Czytaj tę _część\"\n\n"
+  "msgid \"Settings for %s\"\nmsgstr \"Ustawienia: %s\"\n\n"
+  "msgid \"Each change is used and kept straight away.\"\n"
+  "msgstr \"Każda zmiana działa i zostaje zapisana od razu.\"\n";
+
+static gboolean
+make_catalog (const char *dir)
+{
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *po = g_build_filename (dir, "pl.po", NULL);
+  g_autofree char *mo_dir = g_build_filename (dir, "pl", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
+  const char *argv[] = { "msgfmt", "--check", "-o", mo, po, NULL };
+  int status = 0;
+
+  if (msgfmt == NULL)
+    return FALSE;
+  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (po, polish_po, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, NULL));
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+set_language (const char *path,
+              gint64      person_id,
+              const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (path, PL_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PlPerson) person = NULL;
+
+  g_assert_no_error (error);
+  person = pl_store_load_person (store, person_id, &error);
+  g_assert_no_error (error);
+  g_free (person->preferred_language);
+  person->preferred_language = g_strdup (language);
+  g_assert_true (pl_store_save_person (store, person, &error));
+  g_assert_no_error (error);
+}
+
+/* The words of the first label under widget, as set */
+static const char *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = first_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of the read-aloud bar's Read Aloud button, and of the first
+ * item of its More menu */
+static const char *
+play_label (PlWindowFixture *f)
+{
+  GtkWidget *play = pl_gui_test_find_named (GTK_WIDGET (pl_window_get_read_aloud_bar (f->window)),
+                                            "play");
+
+  g_assert_nonnull (play);
+  return first_label (play);
+}
+
+/* The first menu button under widget with a menu made when opened */
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "pl-menu-model") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label under widget showing text, or NULL */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+more_menu_first_label (PlWindowFixture *f)
+{
+  GtkWidget *more = find_menu_button (GTK_WIDGET (pl_window_get_read_aloud_bar (f->window)));
+  GMenuModel *menu;
+  g_autoptr(GMenuModel) section = NULL;
+  char *label = NULL;
+
+  g_assert_nonnull (more);
+  menu = g_object_get_data (G_OBJECT (more), "pl-menu-model");
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+static void
+test_person_language (PlWindowFixture *f,
+                      gconstpointer    data)
+{
+  g_autofree char *item = NULL;
+  const char *home;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt (package gettext) is not installed");
+      return;
+    }
+
+  set_language (f->path, f->person_id, "pl-PL");
+  g_assert_true (pl_window_open_database (f->window, f->path));
+
+  /* Her plan: the template's words, the code's and a menu's, in Polish */
+  pl_window_test_open_plan (f, f->person_id);
+  g_assert_cmpstr (pl_ui_words_get_language (GTK_WIDGET (f->window)), ==, "pl-PL");
+  g_assert_cmpstr (first_label (f->window->contents_button), ==, "_Spis treści");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->window->contents_button), ==,
+                   "Części tego dokumentu (F9)");
+  g_assert_cmpstr (play_label (f), ==, "_Czytaj na głos");
+  item = more_menu_first_label (f);
+  g_assert_cmpstr (item, ==, "Czytaj tę _część");
+  g_clear_pointer (&item, g_free);
+  g_assert_cmpint (gtk_widget_get_direction (f->window->contents_button), ==, GTK_TEXT_DIR_LTR);
+
+  /* Her home, and her settings, built in Polish when first opened */
+  pl_window_go_back (f->window);
+  g_assert_true (pl_gui_test_wait_until (pl_window_test_back_at_home, f));
+  home = first_label (f->window->home_buttons[PL_DOCUMENT_PLAN]);
+  g_assert_cmpstr (home, ==, "Mój plan");
+  g_assert_true (pl_window_open_settings (f->window));
+  pl_gui_test_run_frames (2);
+  {
+    GtkWidget *page = GTK_WIDGET (f->window->settings_page);
+
+    g_assert_nonnull (page);
+    g_assert_nonnull (find_label (page, "Ustawienia: Peggy"));
+    g_assert_nonnull (find_label (page, "Każda zmiana działa i zostaje zapisana od razu."));
+    g_assert_null (find_label (page, "Each change is used and kept straight away."));
+  }
+
+  /* Back at the start, the computer's words again, and for Arthur */
+  pl_window_go_back (f->window);
+  pl_gui_test_run_frames (2);
+  pl_window_go_back (f->window);
+  g_assert_true (pl_gui_test_wait_until (pl_window_test_back_at_start, f));
+  g_assert_null (pl_ui_words_get_language (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (first_label (f->window->home_buttons[PL_DOCUMENT_PLAN]), ==, "My plan");
+  /* The computer's direction, whatever it is */
+  g_assert_cmpint (gtk_widget_get_direction (f->window->contents_button), ==,
+                   gtk_widget_get_default_direction ());
+
+  pl_window_test_open_plan (f, f->other_id);
+  g_assert_cmpstr (first_label (f->window->contents_button), ==, "_Contents");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->window->contents_button), ==,
+                   "The parts of this document (F9)");
+  g_assert_cmpstr (play_label (f), ==, "_Read Aloud");
+  item = more_menu_first_label (f);
+  g_assert_cmpstr (item, ==, "Read This _Part");
+}
+
+/* Urdu mirrors the window */
+static void
+test_right_to_left (PlWindowFixture *f,
+                    gconstpointer    data)
+{
+  set_language (f->path, f->person_id, "ur");
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  pl_window_test_open_plan (f, f->person_id);
+  g_assert_cmpint (gtk_widget_get_direction (f->window->contents_button), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (pl_window_get_read_aloud_bar (f->window))),
+                   ==, GTK_TEXT_DIR_RTL);
+  g_assert_true (pl_ui_words_language_is_rtl ("ur-PK"));
+  g_assert_true (pl_ui_words_language_is_rtl ("ar"));
+  g_assert_false (pl_ui_words_language_is_rtl ("pl"));
+  g_assert_false (pl_ui_words_language_is_rtl ("pa"));
+  g_assert_false (pl_ui_words_language_is_rtl (NULL));
+}
+
+/* Every template's words are found, menus and screen readers' words too */
+static void
+test_templates_read (void)
+{
+  g_assert_cmpuint (pl_ui_words_count_for_template (PL_TYPE_WINDOW), >, 40);
+  g_assert_cmpuint (pl_ui_words_count_for_template (PL_TYPE_READ_ALOUD_BAR), >, 20);
+  g_assert_cmpuint (pl_ui_words_count_for_template (GTK_TYPE_BUTTON), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = NULL;
+  int status;
+
+  pl_gui_test_init (&argc, &argv);
+
+  /* Before any catalogue is looked for: they are loaded once a process */
+  dir = pl_test_make_dir ("plainly-window-language");
+  if (make_catalog (dir))
+    {
+      locale_dir = g_strdup (dir);
+      g_setenv ("PLAINLY_LOCALEDIR", locale_dir, TRUE);
+    }
+
+  PL_WINDOW_TEST_ADD ("/window-language/person", NULL, test_person_language);
+  PL_WINDOW_TEST_ADD ("/window-language/right-to-left", NULL, test_right_to_left);
+  g_test_add_func ("/window-language/templates", test_templates_read);
+
+  status = g_test_run ();
+  pl_test_remove_dir (dir);
+  g_free (locale_dir);
+  return status;
+}
