@@ -17,6 +17,7 @@
 #include "pl-gui-test-util.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
+#include "pl-settings-page.h"
 #include "pl-ui-words.h"
 #include "pl-window-test.h"
 
@@ -223,6 +224,91 @@ test_person_language (PlWindowFixture *f,
   g_assert_cmpstr (item, ==, "Read This _Part");
 }
 
+static gboolean
+words_in_polish (gpointer data)
+{
+  PlWindowFixture *f = data;
+
+  return g_strcmp0 (pl_ui_words_get_language (GTK_WIDGET (f->window)), "pl") == 0;
+}
+
+static gboolean
+words_in_computers (gpointer data)
+{
+  PlWindowFixture *f = data;
+
+  return pl_ui_words_get_language (GTK_WIDGET (f->window)) == NULL;
+}
+
+static gboolean
+words_in_english (gpointer data)
+{
+  PlWindowFixture *f = data;
+
+  return g_strcmp0 (pl_ui_words_get_language (GTK_WIDGET (f->window)), "en-GB") == 0;
+}
+
+static guint
+language_position (const char *tag)
+{
+  for (guint i = 0; i < pl_settings_page_get_n_languages (); i++)
+    if (strcmp (pl_settings_page_get_language_tag (i), tag) == 0)
+      return i + 1;
+  g_assert_not_reached ();
+}
+
+/* Chosen in My settings: the whole window at once, the choice kept */
+static void
+test_settings_choice (PlWindowFixture *f,
+                      gconstpointer    data)
+{
+  GtkWidget *row;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt (package gettext) is not installed");
+      return;
+    }
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  g_assert_true (pl_window_open_person (f->window, f->other_id));
+  g_assert_true (pl_window_open_settings (f->window));
+  pl_gui_test_run_frames (2);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->settings_page), "Settings for Arthur"));
+
+  /* Arthur's recorded language is English; he reads Plainly in Polish */
+  row = pl_gui_test_find_named (GTK_WIDGET (f->window->settings_page), "language");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), language_position ("pl"));
+  g_assert_true (pl_gui_test_wait_until (words_in_polish, f));
+  pl_gui_test_run_frames (2);
+
+  /* The page is made again in Polish, the focus where the choice was */
+  g_assert_nonnull (f->window->settings_page);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->settings_page), "Ustawienia: Arthur"));
+  row = pl_gui_test_find_named (GTK_WIDGET (f->window->settings_page), "language");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, language_position ("pl"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == row);
+  g_assert_cmpstr (first_label (f->window->home_buttons[PL_DOCUMENT_PLAN]), ==, "Mój plan");
+
+  /* Kept: next time he comes, Polish from his home on */
+  pl_window_go_back (f->window);
+  pl_gui_test_run_frames (2);
+  pl_window_go_back (f->window);
+  g_assert_true (pl_gui_test_wait_until (words_in_computers, f));
+  g_assert_true (pl_window_open_person (f->window, f->other_id));
+  g_assert_cmpstr (pl_ui_words_get_language (GTK_WIDGET (f->window)), ==, "pl");
+  g_assert_cmpstr (first_label (f->window->home_buttons[PL_DOCUMENT_PLAN]), ==, "Mój plan");
+
+  /* And back to his own */
+  g_assert_true (pl_window_open_settings (f->window));
+  row = pl_gui_test_find_named (GTK_WIDGET (f->window->settings_page), "language");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_true (pl_gui_test_wait_until (words_in_english, f));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->settings_page), "Settings for Arthur"));
+}
+
 /* Urdu mirrors the window */
 static void
 test_right_to_left (PlWindowFixture *f,
@@ -267,6 +353,7 @@ main (int argc, char **argv)
     }
 
   PL_WINDOW_TEST_ADD ("/window-language/person", NULL, test_person_language);
+  PL_WINDOW_TEST_ADD ("/window-language/settings", NULL, test_settings_choice);
   PL_WINDOW_TEST_ADD ("/window-language/right-to-left", NULL, test_right_to_left);
   g_test_add_func ("/window-language/templates", test_templates_read);
 

@@ -52,6 +52,7 @@ struct _PlSettingsPage
   GtkFlowBox     *font_box;
 
   /* template: pl-settings-page-speech.c */
+  AdwPreferencesGroup *language_group;
   AdwPreferencesGroup *speech_group;
   GtkSwitch      *read_aloud;
   GtkSwitch      *talking_buttons;
@@ -80,6 +81,7 @@ struct _PlSettingsPage
   GPtrArray      *symbols_buttons;
   GPtrArray      *lock_buttons;
 
+  AdwComboRow    *language;      /* of the words on screen: "My own language", then screen_languages */
   AdwComboRow    *voice;
   GPtrArray      *voices;        /* PlSpeechLanguage, in the order shown after "My language" */
   gboolean        voices_listed; /* the voices are in the list (ensure_voices) */

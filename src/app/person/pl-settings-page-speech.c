@@ -1,10 +1,11 @@
-/* pl-settings-page-speech.c: the Speech section of "My settings"
+/* pl-settings-page-speech.c: the Language and Speech sections of "My settings"
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading aloud when something opens, talking buttons, the voice (the
- * person's own language or one chosen from espeak-ng's), its speed, pitch
- * and volume, and the pause between parts.
+ * The language of Plainly's own words on screen; reading aloud when
+ * something opens, talking buttons, the voice (the person's own language
+ * or one chosen from espeak-ng's), its speed, pitch and volume, and the
+ * pause between parts.
  */
 
 #define G_LOG_DOMAIN "Plainly"
@@ -12,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include "pl-i18n.h"
 
 #include "pl-settings-page-private.h"
@@ -96,6 +98,95 @@ add_voice_choice (PlSettingsPage *self)
   adw_preferences_group_add (self->speech_group, GTK_WIDGET (self->voice));
 }
 
+/* The languages Plainly's words are translated into (po/LINGUAS), and
+ * English, each named in itself: whoever looks for their language finds
+ * it written as they write it, whatever the screen is in now */
+static const struct {
+  const char *tag;
+  const char *name;
+} screen_languages[] = {
+  { "en", "English" },
+  { "cy", "Cymraeg" },
+  { "pl", "Polski" },
+  { "ro", "Română" },
+  { "pa", "ਪੰਜਾਬੀ" },
+  { "ur", "اردو" },
+};
+
+guint
+pl_settings_page_get_n_languages (void)
+{
+  return G_N_ELEMENTS (screen_languages);
+}
+
+const char *
+pl_settings_page_get_language_tag (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (screen_languages), NULL);
+
+  return screen_languages[position].tag;
+}
+
+/* Their own language is position 0; then screen_languages */
+static guint
+language_position (const char *tag)
+{
+  gsize length;
+
+  if (tag == NULL)
+    return 0;
+  length = strcspn (tag, "-_");
+  for (guint i = 0; i < G_N_ELEMENTS (screen_languages); i++)
+    if (strlen (screen_languages[i].tag) == length &&
+        g_ascii_strncasecmp (screen_languages[i].tag, tag, length) == 0)
+      return i + 1;
+  return 0;
+}
+
+static void
+language_selected_cb (PlSettingsPage *self)
+{
+  guint position = adw_combo_row_get_selected (self->language);
+  const char *tag = NULL;
+
+  if (self->updating)
+    return;
+  if (position >= 1 && position <= G_N_ELEMENTS (screen_languages))
+    tag = screen_languages[position - 1].tag;
+  if (g_strcmp0 (tag, self->settings->language) == 0)
+    return;
+
+  g_free (self->settings->language);
+  self->settings->language = g_strdup (tag);
+  pl_settings_page_changed (self);
+}
+
+static void
+add_language_choice (PlSettingsPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, _("My own language"));
+  for (guint i = 0; i < G_N_ELEMENTS (screen_languages); i++)
+    gtk_string_list_append (names, screen_languages[i].name);
+
+  self->language = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->language), "language");
+  adw_combo_row_set_model (self->language, G_LIST_MODEL (names));
+  adw_combo_row_set_use_subtitle (self->language, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->language), _("Words on screen"));
+  g_signal_connect_swapped (self->language, "notify::selected", G_CALLBACK (language_selected_cb), self);
+  adw_preferences_group_add (self->language_group, GTK_WIDGET (self->language));
+}
+
+void
+pl_settings_page_focus_language (PlSettingsPage *self)
+{
+  g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->language));
+}
+
 /* "Read aloud when something opens" and "Talking buttons" */
 static void
 speech_switch_changed_cb (PlSettingsPage *self,
@@ -140,6 +231,7 @@ speech_changed_cb (PlSettingsPage *self,
 void
 pl_settings_page_class_init_speech (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, language_group);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, speech_group);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, read_aloud);
   gtk_widget_class_bind_template_child (widget_class, PlSettingsPage, talking_buttons);
@@ -154,6 +246,7 @@ pl_settings_page_class_init_speech (GtkWidgetClass *widget_class)
 void
 pl_settings_page_init_speech (PlSettingsPage *self)
 {
+  add_language_choice (self);
   add_voice_choice (self);
   g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
 }
@@ -163,6 +256,7 @@ pl_settings_page_show_speech (PlSettingsPage *self)
 {
   const PlSettings *s = self->settings;
 
+  adw_combo_row_set_selected (self->language, language_position (s->language));
   gtk_switch_set_active (self->read_aloud, s->read_aloud);
   gtk_switch_set_active (self->talking_buttons, s->talking_buttons);
   gtk_spin_button_set_value (self->speech_rate, s->speech_rate);

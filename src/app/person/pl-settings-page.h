@@ -37,5 +37,11 @@ void              pl_settings_page_set_has_pin  (PlSettingsPage   *self,
 /* While a new PIN is being protected: says so, and its buttons wait */
 void              pl_settings_page_set_pin_busy (PlSettingsPage   *self,
                                                  gboolean          busy);
+/* Puts the focus on the choice of language for the words on screen */
+void              pl_settings_page_focus_language (PlSettingsPage *self);
+
+/* The languages offered for the words on screen, after "My own language" */
+guint             pl_settings_page_get_n_languages  (void);
+const char       *pl_settings_page_get_language_tag (guint position);
 
 G_END_DECLS

@@ -106,11 +106,16 @@ pl_window_set_words_language (PlWindow   *self,
   self->words_language = g_strdup (language);
   pl_ui_words_translate (GTK_WIDGET (self), language);
 
-  /* Built again when next opened, all in the new language */
+  /* Made again, all in the new language: now if it is on screen (the
+   * language was chosen there), else when next opened */
   if (self->settings_page != NULL)
     {
+      gboolean shown = adw_leaflet_get_visible_child (self->leaflet) == self->settings_box;
+
       gtk_box_remove (GTK_BOX (self->settings_box), GTK_WIDGET (self->settings_page));
       self->settings_page = NULL;
+      if (shown && pl_window_open_settings (self))
+        pl_settings_page_focus_language (self->settings_page);
     }
 
   if (language != NULL)
@@ -240,14 +245,14 @@ open_home_as (PlWindow *self,
   pl_window_set_viewer (self, viewer);
   g_free (self->language);
   self->language = g_strdup (person->preferred_language);
-  /* The window in the person's language from here on: a carer reads the
-   * person's documents, in the carer's own language on screen */
-  pl_window_set_words_language (self, carer != NULL ? NULL : person->preferred_language);
-  catalog = self->words_language != NULL ? pl_catalog_for_language (self->words_language) : NULL;
-  pl_catalog_push_thread_default (catalog);
   self->page = PL_DOCUMENT_PLAN;
   /* Their text size and theme from the first thing they see */
   pl_window_load_reader_settings (self, person_id, carer_id);
+  /* The window in their language from here on: a carer reads the
+   * person's documents with the window in the carer's own */
+  pl_window_set_words_language (self, pl_window_reader_words_language (self));
+  catalog = self->words_language != NULL ? pl_catalog_for_language (self->words_language) : NULL;
+  pl_catalog_push_thread_default (catalog);
   pl_window_show_document (self, NULL);
 
   /* Translators: the heading of the home page; %s is the name the person
@@ -443,15 +448,19 @@ pl_window_open_carer_as (PlWindow *self,
                                           G_CALLBACK (pl_window_supported_button_clicked_cb)));
     }
 
-  /* Translators: %s is the carer's name */
-  heading = g_strdup_printf (_("Hello, %s. Whose documents would you like to read?"), carer->name);
-  gtk_label_set_label (self->supported_heading, heading);
-
   self->carer_id = carer_id;
   self->person_id = 0;
   pl_window_set_viewer (self, carer_viewer);
-  /* The carer's own text size and theme from here on */
+  /* The carer's own text size, theme and language from here on */
   pl_window_load_reader_settings (self, 0, carer_id);
+  pl_window_set_words_language (self, pl_window_reader_words_language (self));
+  {
+    g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
+
+    /* Translators: %s is the carer's name */
+    heading = g_strdup_printf (_("Hello, %s. Whose documents would you like to read?"), carer->name);
+  }
+  gtk_label_set_label (self->supported_heading, heading);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),
                                     TRUE);
   adw_leaflet_set_visible_child (self->leaflet, self->supported_page);

@@ -127,6 +127,7 @@ struct _PlWindow
    * computer's (the start screen, carers) */
   char                 *words_language;
   gboolean              words_set;
+  guint                 words_language_idle;
 
   GSettings            *settings;    /* NULL when the schema is not installed */
   PlStore              *store;
@@ -200,6 +201,8 @@ void pl_window_show_error_page (PlWindow     *self,
 void pl_window_init_home (PlWindow *self);
 void pl_window_set_words_language (PlWindow   *self,
                                    const char *language);
+/* pl-window-reading.c */
+const char *pl_window_reader_words_language (PlWindow *self);
 PlComplaintForm *pl_window_ensure_complaint_form (PlWindow *self);
 GtkWidget *pl_window_home_button_new (PlWindow       *self,
                                       PlDocumentKind  page,

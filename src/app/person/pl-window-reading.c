@@ -204,6 +204,31 @@ pl_window_load_reader_settings (PlWindow *self,
 
 /* My settings ----------------------------------------------------------- */
 
+/* The language of the window's words for who is reading: theirs as
+ * chosen in My settings, else the person's recorded language; a carer's
+ * own choice, else the computer's */
+const char *
+pl_window_reader_words_language (PlWindow *self)
+{
+  if (self->reader_settings != NULL && self->reader_settings->language != NULL &&
+      self->reader_settings->language[0] != '\0')
+    return self->reader_settings->language;
+  return self->carer_id != 0 ? NULL : self->language;
+}
+
+/* After the choice that asked for it has finished: the settings page is
+ * made again in the new language */
+static gboolean
+words_language_idle_cb (gpointer data)
+{
+  PlWindow *self = data;
+
+  self->words_language_idle = 0;
+  if (self->person_id != 0)
+    pl_window_set_words_language (self, pl_window_reader_words_language (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reader_settings_changed (PlWindow *self)
 {
@@ -212,6 +237,10 @@ reader_settings_changed (PlWindow *self)
   update_idle_lock (self);
   update_talking_buttons (self);
   pl_window_notify_look (self);
+
+  if (g_strcmp0 (pl_window_reader_words_language (self), self->words_language) != 0 &&
+      self->words_language_idle == 0)
+    self->words_language_idle = g_idle_add (words_language_idle_cb, self);
 }
 
 void

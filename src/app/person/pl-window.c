@@ -644,6 +644,7 @@ pl_window_dispose (GObject *object)
   PlWindow *self = PL_WINDOW (object);
 
   pl_window_clear_error_dialog (self);
+  g_clear_handle_id (&self->words_language_idle, g_source_remove);
   /* The staff window has its own connection: it stays open for the work
    * in it, and only this window's connection is closed */
   g_clear_weak_pointer (&self->staff_window);

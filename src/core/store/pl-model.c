@@ -443,7 +443,8 @@ RECORD_TYPE (pl_comm_need, PlCommNeed, "comm_needs", N_("communication need"),
   BOOL (PlSettings, reading_ruler, N_("reading ruler")), \
   BOOL (PlSettings, focus_mode, N_("focus mode")), \
   BOOL (PlSettings, easy_read, N_("easy read")), \
-  ENUM (PlSettings, symbols, pl_symbol_place_nicks, N_("easy read pictures")),
+  ENUM (PlSettings, symbols, pl_symbol_place_nicks, N_("easy read pictures")), \
+  TEXT_AS (PlSettings, language, N_("screen language"), pl_form_language),
 
 static const PlField pl_settings_type_fields[] = {
   ID (PlSettings),

@@ -236,6 +236,8 @@ struct _PlSettings
   gboolean focus_mode;        /* everything hidden but the text */
   gboolean easy_read;         /* documents in easy read: a picture for each idea */
   PlSymbolPlace symbols;     /* where easy read's pictures go, or none */
+  char   *language;           /* of Plainly's own words, a tag; NULL: their
+                               * recorded language (a carer: the computer's) */
 };
 
 struct _PlContact
