@@ -34,6 +34,7 @@ PL_BUILD_PACKAGES=(
 PL_RUN_PACKAGES=(
   librsvg2-common
   fonts-dejavu-core
+  fonts-noto-core  # letters DejaVu lacks: Urdu's (Nastaliq) and Panjabi's (Gurmukhi)
   espeak-ng
   liblouis-data  # braille tables: en-ueb-g1/g2, cy-cy-g1/g2, en-us-brf.dis
 )
