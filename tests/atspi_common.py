@@ -210,13 +210,15 @@ def document_view(app):
     return None
 
 
-def start_app(build_root, tmp):
+def start_app(build_root, tmp, prepare=None):
     database = os.path.join(tmp, 'demo.db')
     subprocess.run([os.path.join(build_root, 'src', 'cli', 'plainly-cli'),
                     '--db', database, 'demo'],
                    check=True, stdout=subprocess.DEVNULL)
 
     env = dict(os.environ)
+    if prepare is not None:
+        env.update(prepare(build_root, tmp, database))
     env.pop('NO_AT_BRIDGE', None)
     env.update({
         'GTK_A11Y': 'atspi',
@@ -262,10 +264,12 @@ def press(acc):
     return True
 
 
-def run_script(cases, check, prefix):
+def run_script(cases, check, prefix, prepare=None):
     """The whole of a test script: TAP for cases, the app started on a demo
     database in a temporary folder, check (tap, process) run against it,
     and every case left failed, with the reason, if anything stops it.
+    prepare (build_root, tmp, database), if given, readies the database
+    before the app starts and returns more environment for it.
     Returns the exit status."""
     if len(sys.argv) != 2:
         print(f'usage: {sys.argv[0]} BUILD_ROOT', file=sys.stderr)
@@ -281,7 +285,7 @@ def run_script(cases, check, prefix):
             tap.fail_rest(problem)
         else:
             Atspi.set_timeout(5000, 15000)
-            process = start_app(sys.argv[1], tmp)
+            process = start_app(sys.argv[1], tmp, prepare)
             try:
                 check(tap, process)
             finally:

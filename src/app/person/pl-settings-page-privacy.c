@@ -47,7 +47,7 @@ lock_words (int minutes)
 {
   if (minutes == 0)
     return g_strdup (_("Never"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), minutes);
+  return g_strdup_printf (ngettext ("%d minute", "%d minutes", minutes), minutes);
 }
 
 /* The PIN dialog */

@@ -262,7 +262,7 @@ line_focus_words (int lines)
 {
   if (lines == 0)
     return g_strdup (_("Off"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d line", "%d lines", lines), lines);
+  return g_strdup_printf (ngettext ("%d line", "%d lines", lines), lines);
 }
 
 static char *

@@ -109,7 +109,17 @@ control_error_cb (PlSpeech     *control,
     return;
   self->told_no_speaker = TRUE;
 
-  pl_window_show_notice (self, error->message);
+  /* Made where the sound is, in the computer's language: said again in
+   * the reader's */
+  if (g_error_matches (error, PL_SPEECH_ERROR, PL_SPEECH_ERROR_NO_AUDIO_DEVICE))
+    {
+      g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
+
+      pl_window_show_notice (self, _("Plainly cannot find a speaker or headphones. Check that "
+                                     "they are plugged in and switched on, then try again."));
+    }
+  else
+    pl_window_show_notice (self, error->message);
 }
 
 void

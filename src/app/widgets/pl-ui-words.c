@@ -420,7 +420,17 @@ give_words (GObject      *object,
     return;
 
   if (g_strcmp0 (now, to) != 0)
-    g_object_set (object, words->property, to, NULL);
+    {
+      g_object_set (object, words->property, to, NULL);
+      /* A button the code named after its label's words (to leave out
+       * the underline) kept the old words beside the new ones in GTK 4.8
+       * ("Stop Zatrzymaj"): named after the new */
+      if (GTK_IS_LABEL (object) && gtk_label_get_mnemonic_widget (GTK_LABEL (object)) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_label_get_mnemonic_widget (GTK_LABEL (object))),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_label_get_text (GTK_LABEL (object)),
+                                        -1);
+    }
   g_object_set_qdata_full (object, quark, g_strdup (to), g_free);
 }
 
