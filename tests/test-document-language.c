@@ -13,6 +13,7 @@
 #include "pl-catalog.h"
 #include "pl-document-example.h"
 #include "pl-epub.h"
+#include "pl-speech-private.h"
 #include "pl-speech-say.h"
 #include "pl-test-util.h"
 
@@ -193,6 +194,87 @@ test_person_language (PlDocFixture  *f,
   }
 }
 
+/* A part staff wrote in another language than the person's is marked so,
+ * and the voice reads it in that language, the rest in the person's */
+static void
+test_part_language (PlDocFixture  *f,
+                    gconstpointer  data)
+{
+  PlDocIds ids;
+  g_autoptr(PlViewer) person = NULL;
+  g_autoptr(PlDocument) plan = NULL;
+  g_autoptr(GPtrArray) utterances = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  PlPlanSection *section = NULL;
+  const PlBlock *telecare;
+  const PlBlock *life_story;
+  int index;
+  guint in_english = 0;
+  guint in_welsh = 0;
+
+  pl_doc_test_add_example (f, &ids);
+  set_language (f->store, ids.person, "cy-GB");
+  /* Telecare written again, in English for the alarm's engineers */
+  sections = pl_store_list_plan_sections (f->store, ids.plan, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sections->len; i++)
+    if (((PlPlanSection *) g_ptr_array_index (sections, i))->kind == PL_SECTION_TELECARE)
+      section = g_ptr_array_index (sections, i);
+  g_assert_nonnull (section);
+  g_free (section->body);
+  section->body = g_strdup ("The alarm is tested on the first Monday of the month.");
+  section->language = g_strdup ("en-GB");
+  g_assert_true (pl_store_save_plan_section (f->store, section, &error));
+  g_assert_no_error (error);
+
+  person = pl_access_open_person (f->store, ids.person, NULL, &error);
+  g_assert_no_error (error);
+  plan = build (f->store, person, PL_DOCUMENT_PLAN);
+  g_assert_cmpstr (pl_document_get_language (plan), ==, "cy-GB");
+
+  index = pl_document_find_anchor (plan, "telecare");
+  g_assert_cmpint (index, >=, 0);
+  /* The heading is Plainly's word, in the person's language; the words
+   * under it are the part's */
+  g_assert_null (pl_document_get_block (plan, index)->language);
+  telecare = pl_document_get_block (plan, index + 1);
+  g_assert_cmpstr (telecare->text, ==, "The alarm is tested on the first Monday of the month.");
+  g_assert_cmpstr (telecare->language, ==, "en-GB");
+  g_assert_cmpstr (pl_block_get_language (telecare, plan), ==, "en-GB");
+
+  index = pl_document_find_anchor (plan, "life-story");
+  g_assert_cmpint (index, >=, 0);
+  life_story = pl_document_get_block (plan, index + 1);
+  g_assert_null (life_story->language);
+  g_assert_cmpstr (pl_block_get_language (life_story, plan), ==, "cy-GB");
+
+  /* Said in the part's language, the rest in the voice's */
+  utterances = pl_speech_build_utterances (plan, 0, 0, PL_SPEECH_TO_END, 0);
+  for (guint i = 0; i < utterances->len; i++)
+    {
+      const PlSpeechUtterance *utterance = g_ptr_array_index (utterances, i);
+      const PlBlock *block = pl_document_get_block (plan, utterance->block);
+
+      g_assert_cmpstr (utterance->language, ==, block->language);
+      if (g_strcmp0 (utterance->language, "en-GB") == 0)
+        in_english++;
+      else
+        in_welsh++;
+    }
+  g_assert_cmpuint (in_english, ==, 1);
+  g_assert_cmpuint (in_welsh, >, 10);
+
+  /* The same in English, for a person whose language it is: no mark */
+  set_language (f->store, ids.person, "en-GB");
+  {
+    g_autoptr(PlDocument) english = build (f->store, person, PL_DOCUMENT_PLAN);
+
+    index = pl_document_find_anchor (english, "telecare");
+    g_assert_null (pl_document_get_block (english, index + 1)->language);
+  }
+}
+
 /* The voice says money in its own language */
 static void
 test_money_language (void)
@@ -229,6 +311,7 @@ main (int argc, char **argv)
     }
 
   PL_DOC_TEST_ADD ("/document-language/person", test_person_language);
+  PL_DOC_TEST_ADD ("/document-language/part", test_part_language);
   g_test_add_func ("/document-language/money", test_money_language);
 
   status = g_test_run ();

@@ -459,8 +459,13 @@ build_about_me (PlPlanEditor *self)
           g_ptr_array_add (self->pending, section);
         }
 
-      form = add_form (self, self->form_box, &pl_plan_section_type, section, (const char *[]) { "body", NULL });
+      form = add_form (self, self->form_box, &pl_plan_section_type, section,
+                       (const char *[]) { "body", "language", NULL });
       pl_record_form_set_label (PL_RECORD_FORM (form), "body", pl_section_kind_title (kind));
+      /* Read aloud in it: a Welsh plan with a part the person wanted in
+       * English, say */
+      pl_record_form_set_label (PL_RECORD_FORM (form), "language",
+                                _("Language of this part, if not the person’s (like cy or en-GB)"));
       gtk_widget_set_name (form, pl_section_kind_nicks[kind]);
     }
 }

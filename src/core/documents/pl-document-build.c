@@ -45,6 +45,9 @@ copy_block (PlDocument    *to,
   index = pl_document_get_n_blocks (to) - 1;
   pl_document_set_block_flags (to, index, block->flags);
   pl_document_set_block_record (to, index, block->record_type, block->record_id);
+  if (block->kind == PL_BLOCK_HEADING)
+    pl_document_set_block_easy_read (to, index, block->easy_read);
+  pl_document_set_block_language (to, index, block->language);
 }
 
 /* NG86 1.4.8: "What has changed since you last looked", first, after the

@@ -137,6 +137,17 @@ pl_document_add_body_or_notice (PlDocument *self,
 }
 
 void
+pl_document_mark_language (PlDocument *self,
+                           guint       first,
+                           const char *language)
+{
+  if (pl_text_is_blank (language))
+    return;
+  for (guint i = first; i < pl_document_get_n_blocks (self); i++)
+    pl_document_set_block_language (self, i, language);
+}
+
+void
 pl_document_add_field_if_set (PlDocument *self,
                               const char *anchor,
                               const char *label,

@@ -24,6 +24,7 @@ typedef struct
   PlPlan     *plan;        /* NULL: no plan written yet */
   const char *bodies[PL_SECTION_N_KINDS];
   const char *easy_reads[PL_SECTION_N_KINDS];  /* written with the person */
+  const char *languages[PL_SECTION_N_KINDS];   /* of the bodies, when not the person's */
   GPtrArray  *sections;
   GPtrArray  *needs;
   GPtrArray  *contacts;
@@ -146,7 +147,10 @@ plan_data_index_sections (PlanData *data)
         continue;
       /* The latest text for a part wins if it was ever saved twice */
       if (section->body != NULL && *section->body != '\0')
-        data->bodies[section->kind] = section->body;
+        {
+          data->bodies[section->kind] = section->body;
+          data->languages[section->kind] = section->language;
+        }
       if (section->easy_read != NULL && *section->easy_read != '\0')
         data->easy_reads[section->kind] = section->easy_read;
     }
@@ -173,6 +177,7 @@ add_section (PlDocument    *document,
              int            heading_level)
 {
   const char *anchor = pl_section_kind_nicks[kind];
+  guint first;
 
   if (heading_level > 0)
     {
@@ -182,7 +187,11 @@ add_section (PlDocument    *document,
       pl_document_set_block_easy_read (document, pl_document_get_n_blocks (document) - 1,
                                        data->easy_reads[kind]);
     }
-  pl_document_add_body_or_notice (document, data->bodies[kind]);
+  first = pl_document_get_n_blocks (document);
+  if (pl_document_add_body (document, data->bodies[kind]))
+    pl_document_mark_language (document, first, data->languages[kind]);
+  else
+    pl_document_add_empty_notice (document);
 }
 
 static void
@@ -190,10 +199,14 @@ add_communication (PlDocument *document,
                    PlanData   *data)
 {
   gboolean has_body;
+  guint first;
 
   pl_document_add (document, PL_BLOCK_HEADING, 3, "how-i-communicate", NULL,
                    pl_section_kind_title (PL_SECTION_HOW_I_COMMUNICATE));
+  first = pl_document_get_n_blocks (document);
   has_body = pl_document_add_body (document, data->bodies[PL_SECTION_HOW_I_COMMUNICATE]);
+  if (has_body)
+    pl_document_mark_language (document, first, data->languages[PL_SECTION_HOW_I_COMMUNICATE]);
 
   /* NG86 1.1.5, Accessible Information Standard: the recorded needs, each
    * with its category, so they are met wherever the plan is read */
@@ -513,7 +526,11 @@ add_crisis (PlDocument  *document,
   guint n = 0;
 
   /* NG86 1.3.17 */
+  n = pl_document_get_n_blocks (document);
   has_body = pl_document_add_body (document, data->bodies[PL_SECTION_CRISIS]);
+  if (has_body)
+    pl_document_mark_language (document, n, data->languages[PL_SECTION_CRISIS]);
+  n = 0;
 
   for (guint i = 0; i < data->contacts->len; i++)
     {

@@ -24,6 +24,11 @@ void        pl_document_add_empty_notice (PlDocument    *self);
 /* The body, or the empty-part notice if there is none */
 void        pl_document_add_body_or_notice (PlDocument  *self,
                                             const char  *body);
+/* Marks the blocks from first on as written in language (NULL: the
+ * document's): what staff wrote in a part in another language */
+void        pl_document_mark_language   (PlDocument     *self,
+                                         guint           first,
+                                         const char     *language);
 
 /* A FIELD only when there is something to say */
 void        pl_document_add_field_if_set (PlDocument    *self,

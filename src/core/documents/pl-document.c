@@ -48,6 +48,7 @@ block_free (gpointer data)
   g_free (block->text);
   g_free (block->target);
   g_free (block->easy_read);
+  g_free (block->language);
   g_free (block);
 }
 
@@ -326,6 +327,35 @@ pl_document_set_block_easy_read (PlDocument *self,
   block->easy_read = pl_text_is_blank (easy_read) ? NULL : g_strdup (easy_read);
 }
 
+void
+pl_document_set_block_language (PlDocument *self,
+                                guint       index,
+                                const char *language)
+{
+  PlBlock *block;
+
+  g_return_if_fail (PL_IS_DOCUMENT (self));
+  g_return_if_fail (index < self->blocks->len);
+
+  block = g_ptr_array_index (self->blocks, index);
+  g_free (block->language);
+  /* The document's own language needs no mark */
+  block->language = pl_text_is_blank (language) ||
+                    (self->language != NULL && g_ascii_strcasecmp (language, self->language) == 0)
+                    ? NULL : g_strdup (language);
+}
+
+const char *
+pl_block_get_language (const PlBlock *block,
+                       PlDocument    *document)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  if (block->language != NULL)
+    return block->language;
+  return document != NULL ? pl_document_get_language (document) : NULL;
+}
+
 GPtrArray *
 pl_document_get_symbol_choices (PlDocument *self)
 {
@@ -498,6 +528,14 @@ pl_document_set_language (PlDocument *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
+  /* A part in the document's own language needs no mark */
+  for (guint i = 0; language != NULL && i < self->blocks->len; i++)
+    {
+      PlBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->language != NULL && g_ascii_strcasecmp (block->language, language) == 0)
+        g_clear_pointer (&block->language, g_free);
+    }
 }
 
 gboolean
@@ -534,7 +572,8 @@ pl_document_equal (PlDocument *a,
           x->record_type != y->record_type || x->record_id != y->record_id ||
           g_strcmp0 (x->anchor, y->anchor) != 0 || g_strcmp0 (x->label, y->label) != 0 ||
           g_strcmp0 (x->text, y->text) != 0 || g_strcmp0 (x->target, y->target) != 0 ||
-          g_strcmp0 (x->easy_read, y->easy_read) != 0)
+          g_strcmp0 (x->easy_read, y->easy_read) != 0 ||
+          g_strcmp0 (x->language, y->language) != 0)
         return FALSE;
     }
   return TRUE;

@@ -58,6 +58,10 @@ struct _PlBlock
    * person; easy read shows it in place of the blocks up to the next heading
    * of its level or higher. NULL when there is none. */
   char                *easy_read;
+  /* What text is written in, when staff wrote it in another language than
+   * the document's (a part in English in a Welsh plan): the voice reads it
+   * in that language. NULL: the document's (pl_block_get_language ()). */
+  char                *language;
 };
 
 #define PL_TYPE_DOCUMENT (pl_document_get_type ())
@@ -104,6 +108,13 @@ void           pl_document_set_block_easy_read (PlDocument   *self,
                                                 const char   *easy_read);
 /* The pictures staff chose for the reader's easy read (element-type
  * PlSymbolChoice), their own before their service's; NULL when none */
+void           pl_document_set_block_language (PlDocument   *self,
+                                               guint         index,
+                                               const char   *language);
+/* The language block's text is in: its own, else the document's (NULL:
+ * the computer's) */
+const char    *pl_block_get_language      (const PlBlock *block,
+                                           PlDocument    *document);
 GPtrArray     *pl_document_get_symbol_choices (PlDocument *self);
 void           pl_document_set_symbol_choices (PlDocument *self,
                                                GPtrArray  *choices);

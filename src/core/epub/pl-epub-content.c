@@ -300,6 +300,11 @@ make_part (PlDocument          *document,
       const PlBlock *block = pl_document_get_block (document, b);
       g_autofree char *id = block_id (block);
       const char *changed = (block->flags & PL_BLOCK_CHANGED) ? " changed" : "";
+      /* A part staff wrote in another language says so, for reading
+       * apps' voices and braille displays */
+      g_autofree char *lang = block->language != NULL
+        ? g_markup_printf_escaped (" lang=\"%s\" xml:lang=\"%s\"", block->language, block->language)
+        : g_strdup ("");
       guint first = c;
 
       while (c < part->end_clip && g_array_index (clips, PlSpeechClip, c).block == b)
@@ -317,14 +322,14 @@ make_part (PlDocument          *document,
           {
             int level = CLAMP (block->level, 1, 6);
 
-            g_string_append_printf (out, "<h%d id=\"%s\" class=\"heading%s\">", level, id, changed);
+            g_string_append_printf (out, "<h%d id=\"%s\"%s class=\"heading%s\">", level, id, lang, changed);
             append_spoken (out, block, " ", clips, first, c);
             g_string_append_printf (out, "</h%d>\n", level);
           }
           break;
 
         case PL_BLOCK_LIST_ITEM:
-          g_string_append_printf (out, "<li id=\"%s\" class=\"level-%d%s\">", id,
+          g_string_append_printf (out, "<li id=\"%s\"%s class=\"level-%d%s\">", id, lang,
                                   CLAMP (block->level, 1, 3), changed);
           append_spoken (out, block, " ", clips, first, c);
           g_string_append (out, "</li>\n");
@@ -334,7 +339,7 @@ make_part (PlDocument          *document,
           {
             g_autofree char *href = link_href (document, starts, index, block->target);
 
-            g_string_append_printf (out, "<p id=\"%s\" class=\"link%s\">", id, changed);
+            g_string_append_printf (out, "<p id=\"%s\"%s class=\"link%s\">", id, lang, changed);
             if (href != NULL)
               {
                 g_autofree char *escaped = g_markup_escape_text (href, -1);
@@ -348,7 +353,7 @@ make_part (PlDocument          *document,
 
         case PL_BLOCK_CONTACT:
         case PL_BLOCK_QUESTION:
-          g_string_append_printf (out, "<p id=\"%s\" class=\"%s%s\">", id,
+          g_string_append_printf (out, "<p id=\"%s\"%s class=\"%s%s\">", id, lang,
                                   pl_block_kind_to_string (block->kind), changed);
           append_spoken (out, block, "<br/>", clips, first, c);
           g_string_append (out, "</p>\n");
@@ -358,7 +363,7 @@ make_part (PlDocument          *document,
         case PL_BLOCK_FIELD:
         case PL_BLOCK_NOTICE:
         default:
-          g_string_append_printf (out, "<p id=\"%s\" class=\"%s%s\">", id,
+          g_string_append_printf (out, "<p id=\"%s\"%s class=\"%s%s\">", id, lang,
                                   pl_block_kind_to_string (block->kind), changed);
           append_spoken (out, block, " ", clips, first, c);
           g_string_append (out, "</p>\n");

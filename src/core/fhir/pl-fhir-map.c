@@ -179,6 +179,8 @@ static const PlFhirField plan_section_fields[] = {
   CODES ("kind", "code.coding[system=" PL_FHIR_LOCAL_CODES "plan-section].code", section_kinds),
   F ("body", "valueString", PL_FHIR_STRING),
   F ("easy_read", EXT ("plan_sections", "easy_read") ".valueString", PL_FHIR_STRING),
+  /* The language of the resource's text: a part in another language */
+  F ("language", "language", PL_FHIR_STRING),
 };
 static const PlFhirFixed plan_section_fixed[] = {
   FIXED ("status", "final"),

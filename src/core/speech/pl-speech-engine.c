@@ -353,7 +353,10 @@ pl_speech_synthesise (const PlSpeechVoice      *voice,
   guint64 *samples = g_new0 (guint64, MAX (utterance->words->len, 1));
   guint64 lead;
   espeak_ERROR status = EE_OK;
-  const char *language = voice->language != NULL ? voice->language : "en-gb";
+  /* A part staff wrote in another language is read in it, whatever the
+   * voice's own */
+  const char *language = utterance->language != NULL ? utterance->language
+                         : voice->language != NULL ? voice->language : "en-gb";
   /* The one place every reading, sound file, talking book and talking
    * button turns written words into what the voice is given */
   g_autoptr(PlSpeechSay) say = pl_speech_say_new_full (utterance->text, language,

@@ -44,6 +44,7 @@ typedef struct
   GArray        *words;         /* (element-type PlSpeechRange) in the block's text */
   guint          lead_ms;       /* silence before: the pause between parts */
   guint          n_chars;       /* for progress */
+  char          *language;      /* the block's own (a part in another language), or NULL: the voice's */
 } PlSpeechUtterance;
 
 typedef enum

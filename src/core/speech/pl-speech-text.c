@@ -272,6 +272,7 @@ utterance_free (gpointer data)
 
   g_free (utterance->anchor);
   g_free (utterance->text);
+  g_free (utterance->language);
   g_clear_pointer (&utterance->words, g_array_unref);
   g_free (utterance);
 }
@@ -316,6 +317,7 @@ add_utterance (GPtrArray           *utterances,
   utterance->words = split_words (chars, n_chars, sentence->start, sentence->end);
   utterance->lead_ms = lead_ms;
   utterance->n_chars = utterance->prefix_chars + (sentence->end - sentence->start);
+  utterance->language = g_strdup (block->language);
   g_ptr_array_add (utterances, utterance);
 }
 

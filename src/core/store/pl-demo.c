@@ -36,7 +36,8 @@ typedef enum
   SHAPE_OBJECT,  /* "settings": { … }: one record */
   SHAPE_ARRAY,   /* "visits": [ { … }, … ]: one record each */
   SHAPE_VALUES,  /* "may_see": [ "plan", … ]: one record each, the value in key_field */
-  SHAPE_MAP,     /* "sections": { "please-do": "…" }: one record each, key and value */
+  SHAPE_MAP,     /* "sections": { "please-do": "…" }: one record each, key and value
+                  * (or key and an object of members) */
 } Shape;
 
 /* A member that names another record instead of holding an id:
@@ -555,7 +556,11 @@ import_value (Import      *imp,
 
   g_assert (key_field != NULL);
 
-  if (part->shape == SHAPE_MAP)
+  if (part->shape == SHAPE_MAP && JSON_NODE_HOLDS_OBJECT (value))
+    /* "telecare": { "body": "…", "language": "en-GB" }: more than the value */
+    ok = set_field_from_text (key_field, record, key, path, error) &&
+         apply_members (part, json_node_get_object (value), record, path, error);
+  else if (part->shape == SHAPE_MAP)
     {
       const PlField *value_field = pl_record_type_find_field (part->type, part->value_field);
 

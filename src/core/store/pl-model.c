@@ -500,6 +500,7 @@ static const PlField pl_plan_section_type_fields[] = {
   ENUM (PlPlanSection, kind, pl_section_kind_nicks, N_("part")),
   TEXT (PlPlanSection, body, N_("text")),
   TEXT (PlPlanSection, easy_read, N_("easy read text")),
+  TEXT_AS (PlPlanSection, language, N_("language it is written in"), pl_form_language),
 };
 RECORD_TYPE (pl_plan_section, PlPlanSection, "plan_sections", N_("plan part"),
              "plan_id", "id");

@@ -288,6 +288,7 @@ struct _PlPlanSection
   PlSectionKind  kind;
   char          *body;
   char          *easy_read;  /* the part in easy read, written with the person; NULL if none */
+  char          *language;   /* what body is written in, when not the person's language; else NULL */
 };
 
 struct _PlOutcome

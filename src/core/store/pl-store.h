@@ -44,7 +44,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 10
+#define PL_STORE_SCHEMA_VERSION 11
 
 typedef struct
 {
