@@ -212,16 +212,85 @@ test_say_composed (void)
   g_assert_cmpfloat ((double) heard_decomposed->len / (double) heard_composed->len, <, 1.05);
 }
 
+/* The languages of po/LINGUAS */
+static GStrv
+translated_languages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "LINGUAS", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GStrvBuilder) languages = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit_set (text, "\n ", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0' && lines[i][0] != '#')
+      g_strv_builder_add (languages, lines[i]);
+  return g_strv_builder_end (languages);
+}
+
+/* In every language Plainly is translated into, with the catalogues as
+ * built: phone numbers in groups of figures, money in the language's own
+ * words, and an NHS number heard figure by figure in the language's voice */
+static void
+test_say_every_language (void)
+{
+  g_auto(GStrv) languages = translated_languages ();
+  g_autoptr(PlSpeech) speech = pl_speech_new ();
+
+  if (g_getenv ("PLAINLY_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("the translations are not built (po/ in the build folder)");
+      return;
+    }
+
+  g_assert_cmpuint (g_strv_length (languages), >=, 5);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autoptr(PlSpeechSay) phone = pl_speech_say_new ("0161 496 0512", languages[i]);
+      g_autoptr(PlSpeechSay) money = pl_speech_say_new ("£12.50", languages[i]);
+      g_autoptr(GArray) written = NULL;
+      g_autoptr(GArray) figures = NULL;
+      double ratio;
+
+      g_test_message ("%s: “%s”, “%s”", languages[i], phone->text, money->text);
+      g_assert_cmpstr (phone->text, ==, CHARS ("0161") ", " CHARS ("496") ", " CHARS ("0512"));
+      /* Pounds and pence in the language's words, the figures kept */
+      g_assert_cmpstr (money->text, !=, "12 pounds 50");
+      g_assert_nonnull (strstr (money->text, "12"));
+      g_assert_nonnull (strstr (money->text, "50"));
+
+      pl_speech_set_language (speech, languages[i]);
+      written = render (speech, "485 777 3456", NULL);
+      figures = render (speech, "4 8 5, 7 7 7, 3 4 5 6", NULL);
+      ratio = (double) written->len / (double) figures->len;
+      g_test_message ("%s: as written %u samples, as figures %u: %.2f",
+                      languages[i], written->len, figures->len, ratio);
+      g_assert_cmpfloat (ratio, >, 0.8);
+      g_assert_cmpfloat (ratio, <, 1.2);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *po = NULL;
+  g_autofree char *polish = NULL;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* The catalogues as built, before any is looked for */
+  po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  polish = g_build_filename (po, "pl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (g_getenv ("PLAINLY_LOCALEDIR") == NULL && g_file_test (polish, G_FILE_TEST_EXISTS))
+    g_setenv ("PLAINLY_LOCALEDIR", po, TRUE);
 
   g_test_add_func ("/speech-say/figures", test_say_figures);
   g_test_add_func ("/speech-say/money", test_say_money);
   g_test_add_func ("/speech-say/language", test_say_language);
   g_test_add_func ("/speech-say/heard", test_say_heard);
   g_test_add_func ("/speech-say/composed", test_say_composed);
+  g_test_add_func ("/speech-say/every-language", test_say_every_language);
 
   return g_test_run ();
 }
