@@ -320,6 +320,23 @@ test_right_to_left (PlWindowFixture *f,
   g_assert_cmpint (gtk_widget_get_direction (f->window->contents_button), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (pl_window_get_read_aloud_bar (f->window))),
                    ==, GTK_TEXT_DIR_RTL);
+  /* Her plan, built in Urdu, from the right too */
+  {
+    GtkWidget *view = GTK_WIDGET (pl_window_get_document_view (f->window));
+    GtkWidget *text = find_label (view, "Peggy");
+
+    if (text == NULL)
+      {
+        /* The first label of the document, whatever it says */
+        const char *words = first_label (view);
+
+        g_assert_nonnull (words);
+        text = find_label (view, words);
+      }
+    g_assert_nonnull (text);
+    g_assert_cmpint (gtk_widget_get_direction (text), ==, GTK_TEXT_DIR_RTL);
+  }
+
   g_assert_true (pl_ui_words_language_is_rtl ("ur-PK"));
   g_assert_true (pl_ui_words_language_is_rtl ("ar"));
   g_assert_false (pl_ui_words_language_is_rtl ("pl"));

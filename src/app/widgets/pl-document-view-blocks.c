@@ -18,6 +18,7 @@
 #include "pl-i18n.h"
 
 #include "pl-document-view-private.h"
+#include "pl-ui-words.h"
 #include "pl-long-text.h"
 
 static GtkWidget *
@@ -371,6 +372,10 @@ pl_document_view_block_new (PlDocumentView *self,
   GtkWidget *widget = block_widget_new (self, block);
   GtkWidget *long_text = block->kind == PL_BLOCK_HEADING || block->kind == PL_BLOCK_LINK
                          ? NULL : find_long_text (widget);
+
+  /* Urdu from the right, whatever the window's language; English from
+   * the left in an Urdu window */
+  pl_ui_words_set_direction (widget, pl_block_get_language (block, self->document));
 
   if (long_text != NULL)
     g_object_set_data (G_OBJECT (widget), "pl-long-text-box", long_text);

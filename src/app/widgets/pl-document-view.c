@@ -23,6 +23,7 @@
 
 #include "pl-document-view.h"
 #include "pl-document-view-private.h"
+#include "pl-ui-words.h"
 
 G_DEFINE_FINAL_TYPE (PlDocumentView, pl_document_view, GTK_TYPE_WIDGET)
 
@@ -434,6 +435,8 @@ static void
 pl_document_view_init (PlDocumentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Each block goes the way its words' language is written */
+  pl_ui_words_keep_direction (GTK_WIDGET (self));
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self->measure),
                                  gtk_custom_layout_new (column_request_mode,

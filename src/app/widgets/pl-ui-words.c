@@ -521,10 +521,40 @@ give_menu_words (GMenuModel   *model,
     }
 }
 
+void
+pl_ui_words_keep_direction (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data (G_OBJECT (widget), "pl-ui-words-keep-direction", GINT_TO_POINTER (TRUE));
+}
+
+static void
+set_direction_deep (GtkWidget        *widget,
+                    GtkTextDirection  direction)
+{
+  gtk_widget_set_direction (widget, direction);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_direction_deep (child, direction);
+}
+
+void
+pl_ui_words_set_direction (GtkWidget  *widget,
+                           const char *language)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  set_direction_deep (widget, pl_ui_words_language_is_rtl (language) ? GTK_TEXT_DIR_RTL
+                                                                     : GTK_TEXT_DIR_LTR);
+}
+
 static void
 give_tree_words (GtkWidget     *widget,
                  TemplateWords *owner,
-                 const Target  *target)
+                 const Target  *target,
+                 gboolean       set_direction)
 {
   TemplateWords *own;
   GMenuModel *menu = NULL;
@@ -538,7 +568,10 @@ give_tree_words (GtkWidget     *widget,
       owner = own;
     }
 
-  gtk_widget_set_direction (widget, target->direction);
+  if (g_object_get_data (G_OBJECT (widget), "pl-ui-words-keep-direction") != NULL)
+    set_direction = FALSE;
+  if (set_direction)
+    gtk_widget_set_direction (widget, target->direction);
 
   if (GTK_IS_MENU_BUTTON (widget))
     {
@@ -565,7 +598,7 @@ give_tree_words (GtkWidget     *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    give_tree_words (child, owner, target);
+    give_tree_words (child, owner, target, set_direction);
 }
 
 struct _PlUiWordsScope
@@ -637,5 +670,5 @@ pl_ui_words_translate (GtkWidget  *root,
       target.catalog = pl_catalog_for_language (language);
       target.direction = pl_ui_words_language_is_rtl (language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
     }
-  give_tree_words (root, NULL, &target);
+  give_tree_words (root, NULL, &target, TRUE);
 }

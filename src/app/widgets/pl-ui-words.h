@@ -32,6 +32,16 @@ void            pl_ui_words_scope_free (PlUiWordsScope *scope);
 /* The language widget's window was put into, or NULL for the computer's */
 const char *pl_ui_words_get_language     (GtkWidget  *widget);
 
+/* widget and what is in it are left their own direction by
+ * pl_ui_words_translate (): a document's words go the way their own
+ * language is written, whatever the window's */
+void        pl_ui_words_keep_direction   (GtkWidget  *widget);
+
+/* Sets widget and everything in it to the direction language is written
+ * in (NULL: English's, left to right) */
+void        pl_ui_words_set_direction    (GtkWidget  *widget,
+                                          const char *language);
+
 /* Whether a language (a tag) is written right to left */
 gboolean pl_ui_words_language_is_rtl     (const char *language);
 
