@@ -171,9 +171,11 @@ test_damaged_rows (PlStoreFixture *f,
 
     report = pl_store_check (store, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (report->problems->len, ==, 1);
+    g_assert_cmpuint (report->problems->len, ==, 2);
     g_assert_nonnull (strstr (report->problems->pdata[0], "person numbered"));
     g_assert_nonnull (strstr (report->problems->pdata[0], "preferred name"));
+    /* and the snapshot, with what is lost */
+    g_assert_nonnull (strstr (report->problems->pdata[1], "last saw it cannot be read"));
   }
 
   /* A link to nothing is named with its record */
@@ -201,12 +203,42 @@ test_damaged_rows (PlStoreFixture *f,
       g_autoptr(PlStore) store = NULL;
       g_autoptr(GPtrArray) changes = NULL;
 
+      g_autoptr(PlStoreReport) report = NULL;
+      gboolean named = FALSE;
+
       run_sql (f->path, update);
       store = pl_store_test_open_ok (f->path);
       changes = pl_plan_changes_since_seen (store, id, NULL, &error);
       g_assert_null (changes);
       g_assert_nonnull (error);
       g_clear_error (&error);
+
+      report = pl_store_check (store, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < report->problems->len; j++)
+        named |= strstr (report->problems->pdata[j], "last saw it cannot be read") != NULL;
+      g_assert_true (named);
+    }
+
+  /* A draft whose typing is not readable JSON, or not of its record */
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char * const contents[] = { "'{\"body\": '", "'[1, 2]'" };
+      g_autofree char *insert = g_strdup_printf ("DELETE FROM drafts;"
+                                                 "INSERT INTO drafts (id, table_name, content, updated_at) "
+                                                 "VALUES (7, 'plan_sections', %s, '2026-12-03T09:00:00Z')",
+                                                 contents[i]);
+      g_autoptr(PlStore) store = NULL;
+      g_autoptr(PlStoreReport) report = NULL;
+      gboolean named = FALSE;
+
+      run_sql (f->path, insert);
+      store = pl_store_test_open_ok (f->path);
+      report = pl_store_check (store, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < report->problems->len; j++)
+        named |= strstr (report->problems->pdata[j], "The draft numbered 7 cannot be read") != NULL;
+      g_assert_true (named);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "pl-i18n.h"
 
+#include "pl-plan-version.h"
 #include "pl-record-json.h"
 #include "pl-store-private.h"
 
@@ -218,6 +219,73 @@ check_wrong_tries (PlStore    *self,
   return TRUE;
 }
 
+/* What the plan views and drafts keep as JSON: a plan as its person last
+ * saw it, a form as it was typed. Each that cannot be read is named, with
+ * what is lost. */
+static gboolean
+check_saved_json (PlStore    *self,
+                  GPtrArray  *problems,
+                  GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT person_id, snapshot FROM plan_views", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *snapshot = (const char *) sqlite3_column_text (stmt, 1);
+      g_autoptr(PlPlanContent) content = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      rc = SQLITE_OK;
+      if (snapshot != NULL && g_utf8_validate (snapshot, -1, NULL))
+        content = pl_plan_content_from_json (snapshot, &local_error);
+      if (content == NULL)
+        /* Translators: %s is the number of a person in the database */
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The plan as the person numbered %s last saw it cannot "
+                                            "be read: what has changed since they last looked is "
+                                            "not shown until they read their plan again."),
+                                          (const char *) sqlite3_column_text (stmt, 0)));
+    }
+  rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (self->db, "SELECT id, table_name, content FROM drafts", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const PlRecordType *type = pl_record_type_for_table ((const char *) sqlite3_column_text (stmt, 1));
+      const char *content = (const char *) sqlite3_column_text (stmt, 2);
+      gboolean readable = FALSE;
+
+      rc = SQLITE_OK;
+      if (type != NULL && content != NULL && g_utf8_validate (content, -1, NULL))
+        {
+          gpointer record = pl_record_new (type);
+
+          readable = pl_record_set_from_json (type, record, content, NULL);
+          pl_record_free (type, record);
+        }
+      if (!readable)
+        /* Translators: %s is the number of a draft in the database */
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The draft numbered %s cannot be read: what was typed "
+                                            "in it is lost, and its form opens as it was last "
+                                            "saved."),
+                                          (const char *) sqlite3_column_text (stmt, 0)));
+    }
+  rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      pl_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 PlStoreReport *
 pl_store_check (PlStore  *self,
                 GError  **error)
@@ -311,7 +379,8 @@ pl_store_check (PlStore  *self,
     }
 
   if (self->schema_version == PL_STORE_SCHEMA_VERSION &&
-      !check_wrong_tries (self, report->problems, error))
+      (!check_wrong_tries (self, report->problems, error) ||
+       !check_saved_json (self, report->problems, error)))
     return NULL;
 
   return g_steal_pointer (&report);
