@@ -215,7 +215,12 @@ save_pdf_action_cb (GSimpleAction *action,
   g_autoptr(PlPrintOptions) options = NULL;
   PlDocument *document = document_to_print (self, &options);
 
-  if (document != NULL)
+  /* Whoever reads in easy read has their copy in it too */
+  if (document != NULL && self->reader_settings != NULL && self->reader_settings->easy_read)
+    pl_printing_save_easy_read_pdf (GTK_WINDOW (self), document, options,
+                                    self->reader_settings->symbols, pdf_saved_cb,
+                                    g_object_ref (self));
+  else if (document != NULL)
     pl_printing_save_pdf (GTK_WINDOW (self), document, options, pdf_saved_cb, g_object_ref (self));
 }
 

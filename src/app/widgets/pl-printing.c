@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 
+#include "pl-print-easyread.h"
 #include "pl-printing.h"
 
 typedef struct
@@ -101,6 +102,9 @@ typedef struct
   PlPrintOptions *options;
   void          (*done) (gpointer user_data, const char *message);
   gpointer        user_data;
+  gboolean        easy_read;
+  PlSymbolPlace   symbols;
+  char           *path;
 } SaveJob;
 
 static void
@@ -108,7 +112,42 @@ save_job_free (SaveJob *job)
 {
   g_clear_object (&job->document);
   g_clear_pointer (&job->options, pl_print_options_free);
+  g_free (job->path);
   g_free (job);
+}
+
+/* Easy read is written in a thread of its own, as the PDF is: its
+ * pictures are drawn one by one */
+static void
+save_easy_read_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (pl_print_save_easy_read_pdf (job->document, job->options, job->symbols, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+easy_read_saved_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (job->done != NULL)
+    {
+      if (g_task_propagate_boolean (G_TASK (result), &error))
+        job->done (job->user_data, _("The PDF in easy read is saved."));
+      else
+        job->done (job->user_data, error->message);
+    }
 }
 
 static void
@@ -130,6 +169,56 @@ saved_cb (GObject      *source,
 }
 
 static void
+start_saving (SaveJob    *job,
+              const char *path)
+{
+  if (job->easy_read)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, easy_read_saved_cb, NULL);
+
+      job->path = g_strdup (path);
+      g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+      g_task_run_in_thread (task, save_easy_read_thread);
+    }
+  else
+    pl_print_save_pdf_async (job->document, job->options, path, NULL, NULL, NULL, saved_cb, job);
+}
+
+static SaveJob *
+save_job_new (PlDocument           *document,
+              const PlPrintOptions *options,
+              gboolean              easy_read,
+              PlSymbolPlace         symbols,
+              void                (*done) (gpointer user_data, const char *message),
+              gpointer              user_data)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->document = g_object_ref (document);
+  job->options = pl_print_options_copy (options);
+  job->done = done;
+  job->user_data = user_data;
+  job->easy_read = easy_read;
+  job->symbols = symbols;
+  return job;
+}
+
+void
+pl_printing_save_pdf_to (PlDocument           *document,
+                         const PlPrintOptions *options,
+                         gboolean              easy_read,
+                         PlSymbolPlace         symbols,
+                         const char           *path,
+                         void                (*done) (gpointer user_data, const char *message),
+                         gpointer              user_data)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (document));
+  g_return_if_fail (path != NULL);
+
+  start_saving (save_job_new (document, options, easy_read, symbols, done, user_data), path);
+}
+
+static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      SaveJob         *job)
@@ -143,30 +232,25 @@ chooser_response_cb (GtkNativeDialog *chooser,
     path = g_file_get_path (file);
 
   if (path != NULL)
-    pl_print_save_pdf_async (job->document, job->options, path, NULL, NULL, NULL, saved_cb, job);
+    start_saving (job, path);
   else
     save_job_free (job);
 
   g_object_unref (chooser);
 }
 
-void
-pl_printing_save_pdf (GtkWindow            *parent,
-                      PlDocument           *document,
-                      const PlPrintOptions *options,
-                      void                (*done) (gpointer user_data, const char *message),
-                      gpointer              user_data)
+static void
+save_pdf (GtkWindow            *parent,
+          PlDocument           *document,
+          const PlPrintOptions *options,
+          gboolean              easy_read,
+          PlSymbolPlace         symbols,
+          void                (*done) (gpointer user_data, const char *message),
+          gpointer              user_data)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-  SaveJob *job = g_new0 (SaveJob, 1);
-
-  g_return_if_fail (PL_IS_DOCUMENT (document));
-
-  job->document = g_object_ref (document);
-  job->options = pl_print_options_copy (options);
-  job->done = done;
-  job->user_data = user_data;
+  SaveJob *job = save_job_new (document, options, easy_read, symbols, done, user_data);
 
   chooser = gtk_file_chooser_native_new (_("Save as PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
@@ -177,4 +261,29 @@ pl_printing_save_pdf (GtkWindow            *parent,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+pl_printing_save_pdf (GtkWindow            *parent,
+                      PlDocument           *document,
+                      const PlPrintOptions *options,
+                      void                (*done) (gpointer user_data, const char *message),
+                      gpointer              user_data)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (document));
+
+  save_pdf (parent, document, options, FALSE, PL_SYMBOLS_BESIDE, done, user_data);
+}
+
+void
+pl_printing_save_easy_read_pdf (GtkWindow            *parent,
+                                PlDocument           *document,
+                                const PlPrintOptions *options,
+                                PlSymbolPlace         symbols,
+                                void                (*done) (gpointer user_data, const char *message),
+                                gpointer              user_data)
+{
+  g_return_if_fail (PL_IS_DOCUMENT (document));
+
+  save_pdf (parent, document, options, TRUE, symbols, done, user_data);
 }

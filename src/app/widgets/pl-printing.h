@@ -25,5 +25,25 @@ void            pl_printing_save_pdf      (GtkWindow        *parent,
                                            void            (*done) (gpointer    user_data,
                                                                     const char *message),
                                            gpointer          user_data);
+/* The same in easy read (pl-print-easyread.h): each picture beside its
+ * words, where symbols says */
+void            pl_printing_save_easy_read_pdf (GtkWindow            *parent,
+                                                PlDocument           *document,
+                                                const PlPrintOptions *options,
+                                                PlSymbolPlace         symbols,
+                                                void                (*done) (gpointer    user_data,
+                                                                             const char *message),
+                                                gpointer              user_data);
+
+/* Writes the PDF (in easy read if easy_read) to path without asking where:
+ * for a place already chosen, and the tests */
+void            pl_printing_save_pdf_to   (PlDocument           *document,
+                                           const PlPrintOptions *options,
+                                           gboolean              easy_read,
+                                           PlSymbolPlace         symbols,
+                                           const char           *path,
+                                           void                (*done) (gpointer    user_data,
+                                                                        const char *message),
+                                           gpointer              user_data);
 
 G_END_DECLS
