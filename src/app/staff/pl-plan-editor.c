@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-actor.h"
+#include "pl-pictures-dialog.h"
 #include "pl-plan-editor-private.h"
 #include "pl-plain-words-pane.h"
 #include "pl-widget-util.h"
@@ -308,6 +309,21 @@ throw_away_clicked_cb (PlPlanEditor *self)
       return;
     }
   gtk_widget_set_visible (self->drafts_box, FALSE);
+}
+
+/* The pictures easy read shows for the plan as saved, to change or
+ * remove (NG86 1.1.5: symbols, checked with the person) */
+static void
+pictures_clicked_cb (PlPlanEditor *self)
+{
+  PlPicturesDialog *dialog;
+
+  if (self->store == NULL || self->person_id == 0)
+    return;
+  dialog = pl_pictures_dialog_new (self->store, self->person_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -923,6 +939,7 @@ pl_plan_editor_class_init (PlPlanEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, carry_on_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, throw_away_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pictures_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, part_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_cb);

@@ -59,34 +59,44 @@ picture_size (PlEasyReadView *self)
     }
 }
 
+GdkTexture *
+pl_symbol_texture_new (const char  *symbol,
+                       int          size,
+                       GError     **error)
+{
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  g_return_val_if_fail (symbol != NULL, NULL);
+
+  svg = pl_symbol_load_svg (symbol, error);
+  if (svg == NULL)
+    return NULL;
+  /* Drawn at the size shown: an SVG's own size is 850 pixels */
+  stream = g_memory_input_stream_new_from_bytes (svg);
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, size, size, TRUE, NULL, error);
+  return pixbuf != NULL ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
+}
+
 static GdkTexture *
 texture_for (PlEasyReadView *self,
              const char     *symbol,
              int             size)
 {
   g_autofree char *key = g_strdup_printf ("%s@%d", symbol, size);
-  g_autoptr(GBytes) svg = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
   GdkTexture *texture = g_hash_table_lookup (self->textures, key);
 
   if (texture != NULL)
     return texture;
 
-  svg = pl_symbol_load_svg (symbol, &error);
-  if (svg != NULL)
-    {
-      /* Drawn at the size shown: an SVG's own size is 850 pixels */
-      stream = g_memory_input_stream_new_from_bytes (svg);
-      pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, size, size, TRUE, NULL, &error);
-    }
-  if (pixbuf == NULL)
+  texture = pl_symbol_texture_new (symbol, size, &error);
+  if (texture == NULL)
     {
       g_warning ("Cannot show the picture %s: %s", symbol, error->message);
       return NULL;
     }
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
   g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
   return texture;
 }

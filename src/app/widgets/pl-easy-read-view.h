@@ -27,4 +27,10 @@ void        pl_easy_read_view_set_look     (PlEasyReadView *self,
 /* The widget of the first line, for the focus and the tests */
 GtkWidget  *pl_easy_read_view_get_first_line (PlEasyReadView *self);
 
+/* A symbol Plainly ships drawn size pixels square, for any widget that
+ * shows one (easy read, staff choosing a picture) */
+GdkTexture *pl_symbol_texture_new          (const char      *symbol,
+                                            int              size,
+                                            GError         **error);
+
 G_END_DECLS
