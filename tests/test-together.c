@@ -16,6 +16,8 @@
 #include "pl-document-view.h"
 #include "pl-document-view-private.h"
 #include "pl-guidance-list-private.h"
+#include "pl-pictures-dialog.h"
+#include "pl-symbol-choice.h"
 #include "pl-plan-version.h"
 #include "pl-together-view-private.h"
 #include "pl-window-private.h"
@@ -885,6 +887,61 @@ test_changes_shared (Fixture       *f,
   }
 }
 
+static PlPicturesDialog *
+find_pictures_dialog (void)
+{
+  /* GTK's own list, not ours to free */
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (PL_IS_PICTURES_DIALOG (window))
+        return PL_PICTURES_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_pictures_dialog (gpointer data)
+{
+  return find_pictures_dialog () != NULL;
+}
+
+/* The person's chosen pictures show beside the form; "Pictures…" opens
+ * the list to change them with the person */
+static void
+test_pictures (Fixture       *f,
+               gconstpointer  data)
+{
+  PlTogetherView *view = show_view (f);
+  g_autoptr(PlPlanContent) content = load_content (f);
+  g_autoptr(PlSymbolChoice) choice = pl_symbol_choice_new ();
+  g_autoptr(GError) error = NULL;
+  PlDocument *shown;
+
+  pl_together_view_set_content (view, content, NULL);
+  shown = pl_reader_get_document (pl_together_view_get_reader (view));
+  g_assert_nonnull (pl_document_get_symbol_choices (shown));
+  g_assert_cmpuint (pl_document_get_symbol_choices (shown)->len, ==, 0);
+
+  choice->person_id = f->person_id;
+  choice->words = g_strdup ("shop");
+  g_assert_true (pl_symbol_choice_save (f->store, choice, &error));
+  g_assert_no_error (error);
+  pl_together_view_set_content (view, content, NULL);
+  shown = pl_reader_get_document (pl_together_view_get_reader (view));
+  g_assert_cmpuint (pl_document_get_symbol_choices (shown)->len, ==, 1);
+
+  pl_together_view_open_pictures (view);
+  g_assert_true (pl_gui_test_wait_until (has_pictures_dialog, NULL));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (find_pictures_dialog ())) == f->window);
+  g_assert_cmpuint (pl_pictures_dialog_get_n_lines (find_pictures_dialog ()), >, 0);
+  gtk_window_destroy (GTK_WINDOW (find_pictures_dialog ()));
+  pl_gui_test_run_frames (1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -902,6 +959,7 @@ main (int   argc,
   ADD ("/plainly/together/guidance-list", test_guidance_list);
   ADD ("/plainly/together/changes-first", test_changes_first);
   ADD ("/plainly/together/changes-shared", test_changes_shared);
+  ADD ("/plainly/together/pictures", test_pictures);
 #undef ADD
 
   return g_test_run ();

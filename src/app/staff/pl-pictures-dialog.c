@@ -58,6 +58,14 @@ struct _PlPicturesDialog
 
 G_DEFINE_FINAL_TYPE (PlPicturesDialog, pl_pictures_dialog, ADW_TYPE_WINDOW)
 
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 show_status (GtkLabel   *label,
              const char *text)
@@ -433,6 +441,7 @@ save_clicked_cb (PlPicturesDialog *self)
       return;
     }
 
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   if (!load (self, &error))
     show_status (self->status, error->message);
   else
@@ -498,6 +507,10 @@ pl_pictures_dialog_class_init (PlPicturesDialogClass *klass)
 
   object_class->dispose = pl_pictures_dialog_dispose;
   object_class->finalize = pl_pictures_dialog_finalize;
+
+  /* A choice was kept: whatever shows the person's easy read shows it again */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/plainly/Plainly/ui/pl-pictures-dialog.ui");

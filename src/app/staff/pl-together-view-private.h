@@ -22,6 +22,9 @@ void         pl_together_view_read_back   (PlTogetherView      *self);
  * fullscreen on a second monitor when there is one. Returns the window
  * (owned by GTK; closed with the view). */
 GtkWindow   *pl_together_view_open_window (PlTogetherView      *self);
+/* "Pictures…": the lines of easy read to change their pictures with the
+ * person, in a dialog of the view's window; the view shows each change */
+void         pl_together_view_open_pictures (PlTogetherView    *self);
 PlReader    *pl_together_view_get_reader  (PlTogetherView      *self);
 PlSpeech    *pl_together_view_get_speech  (PlTogetherView      *self);
 /* What the view last said about itself ("Reading it back", a problem), or NULL */

@@ -16,7 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "pl-document.h"
+#include "pl-pictures-dialog.h"
 #include "pl-reader-style.h"
+#include "pl-symbol-choice.h"
 #include "pl-spoken-highlight.h"
 #include "pl-together-view-private.h"
 #include "pl-voice.h"
@@ -466,6 +468,58 @@ pl_together_view_open_window (PlTogetherView *self)
   return self->window;
 }
 
+/* The pictures easy read shows for the person, in the person's choices */
+static void
+take_symbol_choices (PlTogetherView *self,
+                     PlDocument     *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+
+  if (self->store == NULL || self->person_id == 0)
+    return;
+  choices = pl_symbol_choice_list_for_person (self->store, self->person_id, &error);
+  if (choices == NULL)
+    g_warning ("Cannot read the chosen easy read pictures: %s", error->message);
+  pl_document_set_symbol_choices (document, choices);
+}
+
+static void
+pictures_changed_cb (PlTogetherView *self)
+{
+  g_autofree char *anchor = g_strdup (self->anchor);
+
+  if (self->full == NULL)
+    return;
+  take_symbol_choices (self, self->full);
+  g_clear_pointer (&self->anchor, g_free);
+  show_full (self, anchor);
+}
+
+/* Changed with the person, shown beside the form the moment it is kept */
+void
+pl_together_view_open_pictures (PlTogetherView *self)
+{
+  PlPicturesDialog *dialog;
+
+  g_return_if_fail (PL_IS_TOGETHER_VIEW (self));
+
+  if (self->store == NULL || self->person_id == 0)
+    return;
+  dialog = pl_pictures_dialog_new (self->store, self->person_id);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (pictures_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+pictures_clicked_cb (PlTogetherView *self)
+{
+  pl_together_view_open_pictures (self);
+}
+
 static void
 window_clicked_cb (PlTogetherView *self)
 {
@@ -546,6 +600,7 @@ pl_together_view_set_content (PlTogetherView      *self,
       set_status (self, error->message);
       return;
     }
+  take_symbol_choices (self, document);
   /* A problem shown before may be gone now */
   if (pl_speech_get_state (self->speech) == PL_SPEECH_STATE_IDLE)
     set_status (self, NULL);
@@ -690,6 +745,7 @@ pl_together_view_class_init (PlTogetherViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, read_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, window_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pictures_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, whole_toggled_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
