@@ -657,6 +657,10 @@ test_about_me (Fixture       *f,
   form = find (f, pl_section_kind_nicks[PL_SECTION_SUPPORTED_BY]);
   g_assert_true (PL_IS_RECORD_FORM (form));
   type_into (pl_record_form_get_input (PL_RECORD_FORM (form), "body"), words);
+  /* The part in easy read, written with the person, and its language */
+  type_into (pl_record_form_get_input (PL_RECORD_FORM (form), "easy_read"),
+             "Julie helped me.\nWe wrote it at my table.");
+  type_into (pl_record_form_get_input (PL_RECORD_FORM (form), "language"), "en-GB");
   g_assert_cmpuint (content->parts[PL_PLAN_PART_SECTIONS]->len, ==, n_sections + 1);
   g_assert_cmpstr (pl_plan_editor_get_anchor (f->editor), ==, pl_section_kind_nicks[PL_SECTION_SUPPORTED_BY]);
   g_assert_cmpuint (n_plan_drafts (f, f->coordinator), ==, 1);
@@ -673,6 +677,8 @@ test_about_me (Fixture       *f,
         {
           found = TRUE;
           g_assert_cmpstr (section->body, ==, words);
+          g_assert_cmpstr (section->easy_read, ==, "Julie helped me.\nWe wrote it at my table.");
+          g_assert_cmpstr (section->language, ==, "en-GB");
         }
     }
   g_assert_true (found);

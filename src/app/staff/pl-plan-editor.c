@@ -476,8 +476,11 @@ build_about_me (PlPlanEditor *self)
         }
 
       form = add_form (self, self->form_box, &pl_plan_section_type, section,
-                       (const char *[]) { "body", "language", NULL });
+                       (const char *[]) { "body", "easy_read", "language", NULL });
       pl_record_form_set_label (PL_RECORD_FORM (form), "body", pl_section_kind_title (kind));
+      /* Shown in easy read in place of the words above; never made from them */
+      pl_record_form_set_label (PL_RECORD_FORM (form), "easy_read",
+                                _("The same in easy read, written with the person: one idea a line (optional)"));
       /* Read aloud in it: a Welsh plan with a part the person wanted in
        * English, say */
       pl_record_form_set_label (PL_RECORD_FORM (form), "language",
