@@ -15,6 +15,7 @@
 #include "pl-document.h"
 #include "pl-document-view.h"
 #include "pl-document-view-private.h"
+#include "pl-reader-private.h"
 #include "pl-store.h"
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
@@ -67,6 +68,29 @@ save_person_settings (Fixture    *f,
   settings->theme = g_strdup (theme);
   g_assert_true (pl_store_save_settings (store, settings, &error));
   g_assert_no_error (error);
+}
+
+/* Someone who reads in easy read has their plan in it from the start */
+static void
+test_easy_read (PlWindowFixture *f,
+                gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  PlReader *reader;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  settings = pl_store_get_settings (pl_window_get_store (f->window), f->person_id, &error);
+  g_assert_no_error (error);
+  settings->easy_read = TRUE;
+  g_assert_true (pl_store_save_settings (pl_window_get_store (f->window), settings, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
+  reader = pl_window_get_reader (f->window);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, pl_reader_get_easy_read_view (reader)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pl_reader_get_document_view (reader))));
 }
 
 static PlSettings *
@@ -459,6 +483,7 @@ main (int   argc,
   PL_WINDOW_TEST_ADD ("/plainly/reader/header-controls", NULL, test_header_controls);
   PL_WINDOW_TEST_ADD ("/plainly/reader/line-length", small_screen, test_line_length);
   PL_WINDOW_TEST_ADD ("/plainly/reader/huge-text-reflows", small_screen, test_huge_text_reflows);
+  PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read", NULL, test_easy_read);
 
   return g_test_run ();
 }
