@@ -84,6 +84,8 @@ pl_about_window_new (GtkWindow *parent)
                         "comments", _("Read, hear and help write your care and support plan."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "translator-credits", _("translator-credits"),
+                        /* Said by Orca as the window opens: "About Plainly", not "About" */
+                        "title", _("About Plainly"),
                         NULL);
   /* CC BY-SA 4.0 asks for the author, the work, its licence and a link to
    * it wherever the pictures are used (data/symbols/CREDITS.md). The

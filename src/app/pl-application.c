@@ -16,6 +16,7 @@
 #include "pl-about.h"
 #include "pl-application.h"
 #include "pl-fonts.h"
+#include "pl-screen-reader.h"
 #include "pl-screenshot.h"
 #include "pl-secret-prompt.h"
 #include "pl-store.h"
@@ -372,6 +373,13 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+screen_reader_running_cb (PlScreenReader *screen_reader)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-entry-select-on-focus",
+                !pl_screen_reader_get_running (screen_reader), NULL);
+}
+
+static void
 pl_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -397,6 +405,12 @@ pl_application_startup (GApplication *app)
   /* Paragraphs take the focus so the keyboard can walk the text; focusing
    * one should show the focus ring, not select all of its words. */
   g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+  /* A field that selects its words as it takes the focus unselects them
+   * as it loses it, and Orca said "Text unselected" after every spacing
+   * box: with a screen reader, fields take the focus as they are */
+  g_signal_connect (pl_screen_reader_get_default (), "notify::running",
+                    G_CALLBACK (screen_reader_running_cb), NULL);
+  screen_reader_running_cb (pl_screen_reader_get_default ());
 
   gtk_window_set_default_icon_name (APP_ID);
 }
