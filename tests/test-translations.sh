@@ -111,5 +111,37 @@ EOF
   fi
 fi
 
+# In a language written right to left, a message that begins with Latin
+# letters, figures or a placeholder ("%s کا منصوبہ") begins with a
+# right-to-left mark: else the line takes its direction from that first
+# word and reads the wrong way round
+for lang in ur; do
+  [ -f "$src/po/$lang.po" ] || continue
+  wrong=$(msgattrib --translated --no-obsolete --no-wrap "$src/po/$lang.po" 2>/dev/null |
+    python3 -c '
+import re, sys, unicodedata
+for line in sys.stdin:
+    m = re.match(r"msgstr(?:\[\d+\])? \"(.*)\"$", line.rstrip("\n"))
+    if not m or not m.group(1):
+        continue
+    text = m.group(1).replace("\\n", "\n").lstrip("\n")
+    if text.startswith("\u200f") or not re.search("[\u0600-\u06ff]", text):
+        continue
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            break
+        if kind == "L" or ch == "%" or ch.isdigit():
+            print(text[:60])
+            break
+')
+  if [ -z "$wrong" ]; then
+    ok "po/$lang.po: messages that begin left to right begin with a right-to-left mark"
+  else
+    mapfile -t lines <<< "$wrong"
+    not_ok "po/$lang.po: messages that begin left to right begin with a right-to-left mark" "${lines[@]}"
+  fi
+done
+
 echo "1..$n"
 [ $failed -eq 0 ]
