@@ -96,7 +96,7 @@ void
 pl_window_set_words_language (PlWindow   *self,
                               const char *language)
 {
-  PlCatalog *catalog = NULL;
+  g_autoptr(PlUiWordsScope) words = NULL;
 
   if (self->words_set && g_strcmp0 (self->words_language, language) == 0)
     return;
@@ -118,17 +118,11 @@ pl_window_set_words_language (PlWindow   *self,
         pl_settings_page_focus_language (self->settings_page);
     }
 
-  if (language != NULL)
-    {
-      catalog = pl_catalog_for_language (language);
-      pl_catalog_push_thread_default (catalog);
-    }
+  words = pl_ui_words_scope_new (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (home_items); i++)
     home_button_set_label (self->home_buttons[home_items[i].page], _(home_items[i].label));
   home_button_set_label (self->feedback_button, _("Tell us what you think"));
   home_button_set_label (self->settings_button, _("My settings"));
-  if (language != NULL)
-    pl_catalog_pop_thread_default (catalog);
   pl_window_update_window_title (self);
 }
 
@@ -226,7 +220,7 @@ open_home_as (PlWindow *self,
   gint64 person_id = pl_viewer_get_person_id (viewer);
   gint64 carer_id = pl_viewer_get_carer_id (viewer);
   guint scopes = pl_viewer_get_scopes (viewer);
-  PlCatalog *catalog;
+  g_autoptr(PlUiWordsScope) words = NULL;
 
   if (self->store == NULL)
     return FALSE;
@@ -251,8 +245,7 @@ open_home_as (PlWindow *self,
   /* The window in their language from here on: a carer reads the
    * person's documents with the window in the carer's own */
   pl_window_set_words_language (self, pl_window_reader_words_language (self));
-  catalog = self->words_language != NULL ? pl_catalog_for_language (self->words_language) : NULL;
-  pl_catalog_push_thread_default (catalog);
+  words = pl_ui_words_scope_new (GTK_WIDGET (self));
   pl_window_show_document (self, NULL);
 
   /* Translators: the heading of the home page; %s is the name the person
@@ -297,7 +290,6 @@ open_home_as (PlWindow *self,
 
   if (carer == NULL)
     remember_person (self, person_id);
-  pl_catalog_pop_thread_default (catalog);
   return TRUE;
 }
 

@@ -54,6 +54,7 @@ struct _PlPicturesDialog
   GPtrArray      *items;       /* PlEasyReadItem */
   guint           line;        /* the line being changed */
   char           *chosen;      /* the picture chosen in the results */
+  GHashTable     *textures;    /* "symbol@size" → GdkTexture */
 };
 
 G_DEFINE_FINAL_TYPE (PlPicturesDialog, pl_pictures_dialog, ADW_TYPE_WINDOW)
@@ -74,16 +75,39 @@ show_status (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
 }
 
-static GtkWidget *
-picture_new (const char *symbol,
-             int         size)
+/* A symbol drawn once at each size: a plan shows the same pictures on
+ * many lines, and the list is made again after each choice */
+static GdkTexture *
+texture_for (PlPicturesDialog *self,
+             const char       *symbol,
+             int               size)
 {
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *key = g_strdup_printf ("%s@%d", symbol, size);
+  GdkTexture *texture = g_hash_table_lookup (self->textures, key);
   g_autoptr(GError) error = NULL;
+
+  if (texture != NULL)
+    return texture;
+  texture = pl_symbol_texture_new (symbol, size, &error);
+  if (texture == NULL)
+    {
+      g_warning ("Cannot show the picture %s: %s", symbol, error->message);
+      return NULL;
+    }
+  g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
+  return texture;
+}
+
+static GtkWidget *
+picture_new (PlPicturesDialog *self,
+             const char       *symbol,
+             int               size)
+{
+  GdkTexture *texture = NULL;
   GtkWidget *picture;
 
   if (symbol != NULL)
-    texture = pl_symbol_texture_new (symbol, size, &error);
+    texture = texture_for (self, symbol, size);
   if (texture == NULL)
     {
       /* The words keep their place beside the others' */
@@ -156,7 +180,7 @@ line_row_new (PlPicturesDialog     *self,
   gtk_widget_set_margin_start (box, 8);
   gtk_widget_set_margin_end (box, 8);
 
-  gtk_box_append (GTK_BOX (box), picture_new (line->match != NULL ? line->match->symbol : NULL,
+  gtk_box_append (GTK_BOX (box), picture_new (self, line->match != NULL ? line->match->symbol : NULL,
                                               LINE_PICTURE));
   gtk_box_append (GTK_BOX (words), wrapped_label_new (line->text));
   label = wrapped_label_new (what);
@@ -244,7 +268,7 @@ search_changed_cb (PlPicturesDialog *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), picture_new (symbol, RESULT_PICTURE));
+      gtk_box_append (GTK_BOX (box), picture_new (self, symbol, RESULT_PICTURE));
       gtk_box_append (GTK_BOX (box), label);
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (item), box);
       gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -496,6 +520,7 @@ pl_pictures_dialog_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_free (self->chosen);
+  g_clear_pointer (&self->textures, g_hash_table_unref);
   G_OBJECT_CLASS (pl_pictures_dialog_parent_class)->finalize (object);
 }
 
@@ -538,6 +563,7 @@ pl_pictures_dialog_class_init (PlPicturesDialogClass *klass)
 static void
 pl_pictures_dialog_init (PlPicturesDialog *self)
 {
+  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
