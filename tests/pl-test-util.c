@@ -73,3 +73,26 @@ pl_test_rms (GArray *samples)
     }
   return samples->len > 0 ? sqrt (sum / samples->len) : 0;
 }
+
+gboolean
+pl_test_make_catalog (const char *dir,
+                      const char *language,
+                      const char *po)
+{
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *po_name = g_strconcat (language, ".po", NULL);
+  g_autofree char *po_path = g_build_filename (dir, po_name, NULL);
+  g_autofree char *mo_dir = g_build_filename (dir, language, "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
+  const char *argv[] = { "msgfmt", "--check", "-o", mo, po_path, NULL };
+  int status = 0;
+
+  if (msgfmt == NULL)
+    return FALSE;
+  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (po_path, po, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, NULL));
+  return g_spawn_check_wait_status (status, NULL);
+}

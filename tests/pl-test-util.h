@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 char    *pl_test_make_dir   (const char *prefix);
 /* Removes a folder and everything in it, read-only parts included */
 void     pl_test_remove_dir (const char *dir);
+/* A catalogue of the test's own for language, made with msgfmt from po
+ * (the text of a .po file) as dir/LANGUAGE/LC_MESSAGES/plainly.mo, for
+ * PLAINLY_LOCALEDIR; FALSE when msgfmt is not installed */
+gboolean pl_test_make_catalog (const char *dir,
+                               const char *language,
+                               const char *po);
 /* Opens (creating) dir/plainly.db; fails the test if it cannot */
 PlStore *pl_test_open_store (const char *dir,
                              char      **out_path);

@@ -38,26 +38,6 @@ static const char polish_po[] =
   "msgid \"Each change is used and kept straight away.\"\n"
   "msgstr \"Każda zmiana działa i zostaje zapisana od razu.\"\n";
 
-static gboolean
-make_catalog (const char *dir)
-{
-  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
-  g_autofree char *po = g_build_filename (dir, "pl.po", NULL);
-  g_autofree char *mo_dir = g_build_filename (dir, "pl", "LC_MESSAGES", NULL);
-  g_autofree char *mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
-  const char *argv[] = { "msgfmt", "--check", "-o", mo, po, NULL };
-  int status = 0;
-
-  if (msgfmt == NULL)
-    return FALSE;
-  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (po, polish_po, -1, NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, NULL));
-  return g_spawn_check_wait_status (status, NULL);
-}
-
 static void
 set_language (const char *path,
               gint64      person_id,
@@ -363,7 +343,7 @@ main (int argc, char **argv)
 
   /* Before any catalogue is looked for: they are loaded once a process */
   dir = pl_test_make_dir ("plainly-window-language");
-  if (make_catalog (dir))
+  if (pl_test_make_catalog (dir, "pl", polish_po))
     {
       locale_dir = g_strdup (dir);
       g_setenv ("PLAINLY_LOCALEDIR", locale_dir, TRUE);
