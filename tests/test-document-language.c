@@ -13,6 +13,7 @@
 #include "pl-catalog.h"
 #include "pl-document-example.h"
 #include "pl-epub.h"
+#include "pl-plan-translation.h"
 #include "pl-speech-private.h"
 #include "pl-speech-say.h"
 #include "pl-test-util.h"
@@ -255,6 +256,216 @@ test_part_language (PlDocFixture  *f,
   }
 }
 
+static void
+choose_plan_language (PlStore    *store,
+                      gint64      person_id,
+                      const char *language)
+{
+  g_autoptr(PlSettings) settings = pl_store_get_settings (store, person_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (settings);
+  settings->person_id = person_id;
+  g_free (settings->plan_language);
+  settings->plan_language = g_strdup (language);
+  g_assert_true (pl_store_save_settings (store, settings, &error));
+  g_assert_no_error (error);
+}
+
+/* Every text of the plan put into Welsh as "[cy] " and the text */
+static GHashTable *
+welsh_of (GPtrArray *texts)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const PlPlanText *text = g_ptr_array_index (texts, i);
+
+      g_hash_table_insert (table, g_strdup (text->source),
+                           g_strconcat ("[cy] ", text->source, NULL));
+    }
+  return table;
+}
+
+/* A plan kept in English and Welsh: staff are asked for every text the
+ * plan shows, once each; the person reads it in the language they choose,
+ * Plainly's own words in it too; a text changed later shows as written,
+ * in its own language, with a notice */
+static void
+test_plan_translation (PlDocFixture  *f,
+                       gconstpointer  data)
+{
+  PlDocIds ids;
+  g_autoptr(PlViewer) person = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GHashTable) welsh = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(PlOutcome) outcome = NULL;
+  gboolean has_outcome = FALSE, has_medicine_help = FALSE, has_about_me = FALSE;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt (package gettext) is not installed");
+      return;
+    }
+
+  pl_doc_test_add_example (f, &ids);
+  person = pl_access_open_person (f->store, ids.person, NULL, &error);
+  g_assert_no_error (error);
+
+  texts = pl_plan_translation_texts (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (texts->len, >, 10);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const PlPlanText *text = g_ptr_array_index (texts, i);
+
+      g_assert_false (pl_text_is_blank (text->source));
+      g_assert_false (pl_text_is_blank (text->part));
+      /* Each once */
+      for (guint j = i + 1; j < texts->len; j++)
+        g_assert_cmpstr (text->source, !=, ((PlPlanText *) g_ptr_array_index (texts, j))->source);
+      /* Names of people are not asked for */
+      g_assert_cmpstr (text->field, !=, "My name");
+      has_about_me |= g_strcmp0 (text->part, "What is most important to me") == 0;
+      has_outcome |= text->field == NULL && g_strcmp0 (text->part,
+                                                       "What I want to achieve and how we "
+                                                       "will know") == 0;
+      has_medicine_help |= g_strcmp0 (text->field, "The help I get") == 0;
+    }
+  g_assert_true (has_about_me);
+  g_assert_true (has_outcome);
+  g_assert_true (has_medicine_help);
+
+  /* Nothing chosen, nothing kept: as written */
+  {
+    g_autoptr(PlDocument) plan = build (f->store, person, PL_DOCUMENT_PLAN);
+
+    g_assert_cmpstr (pl_document_get_language (plan), ==, "en-GB");
+  }
+  languages = pl_plan_translation_languages (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (languages), ==, 0);
+  g_clear_pointer (&languages, g_strfreev);
+
+  /* A bad language saves nothing */
+  welsh = welsh_of (texts);
+  g_assert_false (pl_plan_translation_save (f->store, ids.person, "not a tag!", welsh, &error));
+  g_assert_error (error, PL_STORE_ERROR, PL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (pl_plan_translation_save (f->store, ids.person, "cy", welsh, &error));
+  g_assert_no_error (error);
+  languages = pl_plan_translation_languages (f->store, ids.person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (languages, ((const char *[]) { "cy", NULL }));
+  kept = pl_plan_translation_table (f->store, ids.person, "cy", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_plan_translation_count_done (texts, kept), ==, texts->len);
+  /* Each kept with its history */
+  {
+    g_autoptr(GPtrArray) records = pl_store_list_plan_translations (f->store, ids.person, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (records->len, ==, texts->len);
+    history = pl_store_list_history (f->store, &pl_plan_translation_type,
+                                     ((PlPlanTranslation *) records->pdata[0])->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+  }
+
+  /* Chosen: in Welsh throughout, headings and all */
+  choose_plan_language (f->store, ids.person, "cy");
+  {
+    g_autoptr(PlDocument) plan = build (f->store, person, PL_DOCUMENT_PLAN);
+    const PlBlock *name = pl_doc_test_at_anchor (plan, "name");
+    int index;
+
+    g_assert_cmpstr (pl_document_get_language (plan), ==, "cy");
+    g_assert_cmpstr (name->label, ==, "Fy enw");
+    g_assert_cmpint (pl_document_find_anchor (plan, "not-yet-translated"), <, 0);
+    for (guint i = 0; i < pl_document_get_n_blocks (plan); i++)
+      {
+        const PlBlock *block = pl_document_get_block (plan, i);
+
+        /* No part is marked as in another language */
+        g_assert_null (block->language);
+      }
+    index = pl_document_find_anchor (plan, "most-important");
+    g_assert_true (g_str_has_prefix (pl_document_get_block (plan, (guint) index + 1)->text,
+                                     "[cy] "));
+  }
+
+  /* An outcome changed in English: shown as written, with a notice */
+  outcome = pl_store_load_outcome (f->store, ids.outcome, &error);
+  g_assert_no_error (error);
+  g_free (outcome->outcome);
+  outcome->outcome = g_strdup ("To walk to the shop on my own");
+  g_assert_true (pl_store_save_outcome (f->store, outcome, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlDocument) plan = build (f->store, person, PL_DOCUMENT_PLAN);
+    g_autofree char *anchor = g_strdup_printf ("outcome-%" G_GINT64_FORMAT, ids.outcome);
+
+    g_assert_cmpint (pl_document_find_anchor (plan, "not-yet-translated"), ==, 1);
+    g_assert_cmpstr (pl_doc_test_at_anchor (plan, anchor)->text, ==,
+                     "To walk to the shop on my own");
+  }
+  {
+    g_autoptr(GPtrArray) now = pl_plan_translation_texts (f->store, ids.person, &error);
+    g_autoptr(GHashTable) table = pl_plan_translation_table (f->store, ids.person, "cy", &error);
+
+    g_assert_cmpuint (pl_plan_translation_count_done (now, table), ==, now->len - 1);
+  }
+
+  /* A part left untranslated keeps its own language for the voice */
+  {
+    g_autoptr(GHashTable) less = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(PlDocument) plan = NULL;
+    const PlBlock *block;
+    int index;
+
+    for (guint i = 0; i < texts->len; i++)
+      {
+        const PlPlanText *text = g_ptr_array_index (texts, i);
+
+        if (g_strcmp0 (text->part, "What is most important to me") == 0 && text->field == NULL)
+          g_hash_table_insert (less, text->source, (gpointer) "");
+      }
+    g_assert_cmpuint (g_hash_table_size (less), ==, 1);
+    g_assert_true (pl_plan_translation_save (f->store, ids.person, "cy", less, &error));
+    g_assert_no_error (error);
+    plan = build (f->store, person, PL_DOCUMENT_PLAN);
+    index = pl_document_find_anchor (plan, "most-important");
+    block = pl_document_get_block (plan, (guint) index + 1);
+    g_assert_cmpstr (block->language, ==, "en-GB");
+    g_assert_null (strstr (block->text, "[cy]"));
+  }
+
+  /* Choosing a language the plan is not kept in reads it as written */
+  choose_plan_language (f->store, ids.person, "pl");
+  {
+    g_autoptr(PlDocument) plan = build (f->store, person, PL_DOCUMENT_PLAN);
+
+    g_assert_cmpstr (pl_document_get_language (plan), ==, "en-GB");
+    g_assert_cmpint (pl_document_find_anchor (plan, "not-yet-translated"), <, 0);
+  }
+
+  /* Deleting the person takes their translations with them */
+  g_assert_true (pl_store_delete_person_all (f->store, ids.person, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) left = pl_store_list_plan_translations (f->store, ids.person, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+}
+
 /* The voice says money in its own language */
 static void
 test_money_language (void)
@@ -292,6 +503,7 @@ main (int argc, char **argv)
 
   PL_DOC_TEST_ADD ("/document-language/person", test_person_language);
   PL_DOC_TEST_ADD ("/document-language/part", test_part_language);
+  PL_DOC_TEST_ADD ("/document-language/plan-translation", test_plan_translation);
   g_test_add_func ("/document-language/money", test_money_language);
 
   status = g_test_run ();

@@ -16,7 +16,7 @@ test_descriptors (void)
   guint n_types;
   const PlRecordType * const *types = pl_record_types (&n_types);
 
-  g_assert_cmpuint (n_types, ==, 28);
+  g_assert_cmpuint (n_types, ==, 29);
   for (guint i = 0; i < n_types; i++)
     {
       const PlRecordType *type = types[i];

@@ -37,5 +37,6 @@ typedef struct _PlNeedRule        PlNeedRule;
 typedef struct _PlHistory         PlHistory;
 typedef struct _PlSymbolChoice    PlSymbolChoice;
 typedef struct _PlPronunciation   PlPronunciation;
+typedef struct _PlPlanTranslation PlPlanTranslation;
 
 G_END_DECLS

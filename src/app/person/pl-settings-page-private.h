@@ -82,6 +82,8 @@ struct _PlSettingsPage
   GPtrArray      *lock_buttons;
 
   AdwComboRow    *language;      /* of the words on screen: "My own language", then screen_languages */
+  AdwComboRow    *plan_language; /* the plan as written, then plan_languages; shown when there are any */
+  GStrv           plan_languages; /* what the plan is kept in besides as written */
   AdwComboRow    *voice;
   GPtrArray      *voices;        /* PlSpeechLanguage, in the order shown after "My language" */
   gboolean        voices_listed; /* the voices are in the list (ensure_voices) */

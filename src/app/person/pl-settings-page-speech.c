@@ -18,6 +18,7 @@
 
 #include "pl-settings-page-private.h"
 #include "pl-speech.h"
+#include "pl-ui-words.h"
 
 /* Listing the voices starts espeak-ng, which reads hundreds of files: it
  * is done when the page is first shown, or a voice must be found in it, not
@@ -98,49 +99,23 @@ add_voice_choice (PlSettingsPage *self)
   adw_preferences_group_add (self->speech_group, GTK_WIDGET (self->voice));
 }
 
-/* The languages Plainly's words are translated into (po/LINGUAS), and
- * English, each named in itself: whoever looks for their language finds
- * it written as they write it, whatever the screen is in now */
-static const struct {
-  const char *tag;
-  const char *name;
-} screen_languages[] = {
-  { "en", "English" },
-  { "cy", "Cymraeg" },
-  { "pl", "Polski" },
-  { "ro", "Română" },
-  { "pa", "ਪੰਜਾਬੀ" },
-  { "ur", "اردو" },
-};
-
 guint
 pl_settings_page_get_n_languages (void)
 {
-  return G_N_ELEMENTS (screen_languages);
+  return pl_ui_words_get_n_languages ();
 }
 
 const char *
 pl_settings_page_get_language_tag (guint position)
 {
-  g_return_val_if_fail (position < G_N_ELEMENTS (screen_languages), NULL);
-
-  return screen_languages[position].tag;
+  return pl_ui_words_get_language_tag (position);
 }
 
-/* Their own language is position 0; then screen_languages */
+/* Their own language is position 0; then pl_ui_words' languages */
 static guint
 language_position (const char *tag)
 {
-  gsize length;
-
-  if (tag == NULL)
-    return 0;
-  length = strcspn (tag, "-_");
-  for (guint i = 0; i < G_N_ELEMENTS (screen_languages); i++)
-    if (strlen (screen_languages[i].tag) == length &&
-        g_ascii_strncasecmp (screen_languages[i].tag, tag, length) == 0)
-      return i + 1;
-  return 0;
+  return (guint) (pl_ui_words_find_language (tag) + 1);
 }
 
 static void
@@ -151,8 +126,8 @@ language_selected_cb (PlSettingsPage *self)
 
   if (self->updating)
     return;
-  if (position >= 1 && position <= G_N_ELEMENTS (screen_languages))
-    tag = screen_languages[position - 1].tag;
+  if (position >= 1 && position <= pl_ui_words_get_n_languages ())
+    tag = pl_ui_words_get_language_tag (position - 1);
   if (g_strcmp0 (tag, self->settings->language) == 0)
     return;
 
@@ -167,8 +142,8 @@ add_language_choice (PlSettingsPage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_string_list_append (names, _("My own language"));
-  for (guint i = 0; i < G_N_ELEMENTS (screen_languages); i++)
-    gtk_string_list_append (names, screen_languages[i].name);
+  for (guint i = 0; i < pl_ui_words_get_n_languages (); i++)
+    gtk_string_list_append (names, pl_ui_words_get_language_name (i));
 
   self->language = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->language), "language");
@@ -177,6 +152,82 @@ add_language_choice (PlSettingsPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->language), _("Words on screen"));
   g_signal_connect_swapped (self->language, "notify::selected", G_CALLBACK (language_selected_cb), self);
   adw_preferences_group_add (self->language_group, GTK_WIDGET (self->language));
+}
+
+static void
+plan_language_selected_cb (PlSettingsPage *self)
+{
+  guint position = adw_combo_row_get_selected (self->plan_language);
+  const char *tag = NULL;
+
+  if (self->updating || self->plan_languages == NULL)
+    return;
+  if (position >= 1 && position <= g_strv_length (self->plan_languages))
+    tag = self->plan_languages[position - 1];
+  if (g_strcmp0 (tag, self->settings->plan_language) == 0)
+    return;
+
+  g_free (self->settings->plan_language);
+  self->settings->plan_language = g_strdup (tag);
+  pl_settings_page_changed (self);
+}
+
+static void
+add_plan_language_choice (PlSettingsPage *self)
+{
+  self->plan_language = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->plan_language), "plan-language");
+  adw_combo_row_set_use_subtitle (self->plan_language, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->plan_language), _("My plan in"));
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_language), FALSE);
+  g_signal_connect_swapped (self->plan_language, "notify::selected",
+                            G_CALLBACK (plan_language_selected_cb), self);
+  adw_preferences_group_add (self->language_group, GTK_WIDGET (self->plan_language));
+}
+
+/* The plan as written is position 0; then plan_languages */
+static guint
+plan_language_position (PlSettingsPage *self,
+                        const char     *tag)
+{
+  for (guint i = 0; tag != NULL && self->plan_languages != NULL && self->plan_languages[i]; i++)
+    if (g_str_equal (self->plan_languages[i], tag))
+      return i + 1;
+  return 0;
+}
+
+void
+pl_settings_page_set_plan_languages (PlSettingsPage     *self,
+                                     const char * const *languages,
+                                     const char         *written_in)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gboolean updating;
+
+  g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
+
+  g_clear_pointer (&self->plan_languages, g_strfreev);
+  self->plan_languages = g_strdupv ((char **) languages);
+
+  if (written_in != NULL && *written_in != '\0')
+    /* Translators: the first choice of "My plan in": the language the
+     * plan was written in, named in itself: "Polski, as it was written" */
+    gtk_string_list_take (names, g_strdup_printf (_("%s, as it was written"),
+                                                  pl_ui_words_language_name (written_in)));
+  else
+    gtk_string_list_append (names, _("As it was written"));
+  for (guint i = 0; self->plan_languages != NULL && self->plan_languages[i]; i++)
+    gtk_string_list_append (names, pl_ui_words_language_name (self->plan_languages[i]));
+
+  updating = self->updating;
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->plan_language, G_LIST_MODEL (names));
+  if (self->settings != NULL)
+    adw_combo_row_set_selected (self->plan_language,
+                                plan_language_position (self, self->settings->plan_language));
+  self->updating = updating;
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_language),
+                          self->plan_languages != NULL && self->plan_languages[0] != NULL);
 }
 
 void
@@ -247,6 +298,7 @@ void
 pl_settings_page_init_speech (PlSettingsPage *self)
 {
   add_language_choice (self);
+  add_plan_language_choice (self);
   add_voice_choice (self);
   g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
 }
@@ -257,6 +309,8 @@ pl_settings_page_show_speech (PlSettingsPage *self)
   const PlSettings *s = self->settings;
 
   adw_combo_row_set_selected (self->language, language_position (s->language));
+  adw_combo_row_set_selected (self->plan_language,
+                              plan_language_position (self, s->plan_language));
   gtk_switch_set_active (self->read_aloud, s->read_aloud);
   gtk_switch_set_active (self->talking_buttons, s->talking_buttons);
   gtk_spin_button_set_value (self->speech_rate, s->speech_rate);

@@ -374,6 +374,7 @@ pl_settings_page_finalize (GObject *object)
   g_clear_pointer (&self->symbols_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->lock_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->voices, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_languages, g_strfreev);
 
   G_OBJECT_CLASS (pl_settings_page_parent_class)->finalize (object);
 }

@@ -37,6 +37,12 @@ void              pl_settings_page_set_has_pin  (PlSettingsPage   *self,
 /* While a new PIN is being protected: says so, and its buttons wait */
 void              pl_settings_page_set_pin_busy (PlSettingsPage   *self,
                                                  gboolean          busy);
+/* The languages the reader's plan is kept in besides the one it was
+ * written in (written_in, a tag or NULL), from pl-plan-translation.h: with
+ * any, "My plan in" offers them (PlSettings.plan_language) */
+void              pl_settings_page_set_plan_languages (PlSettingsPage     *self,
+                                                       const char * const *languages,
+                                                       const char         *written_in);
 /* Puts the focus on the choice of language for the words on screen */
 void              pl_settings_page_focus_language (PlSettingsPage *self);
 

@@ -13,6 +13,7 @@
 
 #include "pl-i18n.h"
 
+#include "pl-plan-translation.h"
 #include "pl-reader-style.h"
 #include "pl-ui-words.h"
 #include "pl-window-private.h"
@@ -488,6 +489,17 @@ pl_window_open_settings (PlWindow *self)
   rules = needs != NULL ? pl_store_list_need_rules (self->store, 0, &error) : NULL;
   pl_settings_page_set_needs (self->settings_page, needs, rules);
   pl_settings_page_set_has_pin (self->settings_page, has_pin);
+  {
+    g_autoptr(GError) languages_error = NULL;
+    g_auto(GStrv) languages = pl_plan_translation_languages (self->store, self->person_id,
+                                                              &languages_error);
+
+    /* Without them the plan is read as written, and the choice not offered */
+    if (languages == NULL)
+      g_warning ("Cannot read the plan's languages: %s", languages_error->message);
+    pl_settings_page_set_plan_languages (self->settings_page, (const char * const *) languages,
+                                         self->language);
+  }
   pl_settings_page_set_settings (self->settings_page, self->reader_settings);
 
   /* Back from here goes home, not into the last document */

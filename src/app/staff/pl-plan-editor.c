@@ -24,6 +24,7 @@
 
 #include "pl-actor.h"
 #include "pl-pictures-dialog.h"
+#include "pl-translation-dialog.h"
 #include "pl-plan-editor-private.h"
 #include "pl-plain-words-pane.h"
 #include "pl-widget-util.h"
@@ -321,6 +322,21 @@ pictures_clicked_cb (PlPlanEditor *self)
   if (self->store == NULL || self->person_id == 0)
     return;
   dialog = pl_pictures_dialog_new (self->store, self->person_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The plan as saved, kept in another language too (a Welsh plan in
+ * English as well), for the person to choose which they read */
+static void
+translation_clicked_cb (PlPlanEditor *self)
+{
+  PlTranslationDialog *dialog;
+
+  if (self->store == NULL || self->person_id == 0)
+    return;
+  dialog = pl_translation_dialog_new (self->store, self->person_id);
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -943,6 +959,7 @@ pl_plan_editor_class_init (PlPlanEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, throw_away_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, pictures_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, translation_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, part_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_cb);

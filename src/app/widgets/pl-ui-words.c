@@ -672,3 +672,62 @@ pl_ui_words_translate (GtkWidget  *root,
     }
   give_tree_words (root, NULL, &target, TRUE);
 }
+
+/* Each named in itself: whoever looks for their language finds it written
+ * as they write it, whatever the screen is in now */
+static const struct {
+  const char *tag;
+  const char *name;
+} languages[] = {
+  { "en", "English" },
+  { "cy", "Cymraeg" },
+  { "pl", "Polski" },
+  { "ro", "Română" },
+  { "pa", "ਪੰਜਾਬੀ" },
+  { "ur", "اردو" },
+};
+
+guint
+pl_ui_words_get_n_languages (void)
+{
+  return G_N_ELEMENTS (languages);
+}
+
+const char *
+pl_ui_words_get_language_tag (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (languages), NULL);
+
+  return languages[position].tag;
+}
+
+const char *
+pl_ui_words_get_language_name (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (languages), NULL);
+
+  return languages[position].name;
+}
+
+int
+pl_ui_words_find_language (const char *tag)
+{
+  gsize length;
+
+  if (tag == NULL)
+    return -1;
+  length = strcspn (tag, "-_");
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (strlen (languages[i].tag) == length &&
+        g_ascii_strncasecmp (languages[i].tag, tag, length) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+pl_ui_words_language_name (const char *tag)
+{
+  int position = pl_ui_words_find_language (tag);
+
+  return position >= 0 ? languages[position].name : tag;
+}

@@ -45,6 +45,16 @@ void        pl_ui_words_set_direction    (GtkWidget  *widget,
 /* Whether a language (a tag) is written right to left */
 gboolean pl_ui_words_language_is_rtl     (const char *language);
 
+/* The languages Plainly's words are translated into (po/LINGUAS), and
+ * English, each named in itself, in the order a choice shows them */
+guint       pl_ui_words_get_n_languages   (void);
+const char *pl_ui_words_get_language_tag  (guint       position);
+const char *pl_ui_words_get_language_name (guint       position);
+/* The position of the one tag is (its first subtag compared), or -1 */
+int         pl_ui_words_find_language     (const char *tag);
+/* tag named in itself ("Cymraeg"), or tag when Plainly does not know it */
+const char *pl_ui_words_language_name     (const char *tag);
+
 /* How many words the templates give the widgets of type, or 0 if type has
  * no template: for the tests, which check each is found */
 guint    pl_ui_words_count_for_template  (GType       type);

@@ -16,6 +16,7 @@
 
 #include "pl-change-words.h"
 #include "pl-document.h"
+#include "pl-plan-translation.h"
 #include "pl-symbol-choice.h"
 
 #define CHANGES_ANCHOR "changes-since-you-last-looked"
@@ -124,9 +125,10 @@ add_changes (PlStore    *store,
 }
 
 static PlDocument *
-build_plan (PlStore   *store,
-            PlViewer  *viewer,
-            GError   **error)
+build_plan (PlStore     *store,
+            PlViewer    *viewer,
+            const char  *language,
+            GError     **error)
 {
   gint64 person_id = pl_viewer_get_person_id (viewer);
   g_autoptr(PlDocument) document = NULL;
@@ -134,8 +136,8 @@ build_plan (PlStore   *store,
   g_autoptr(GError) local_error = NULL;
   gboolean seen_before = FALSE;
 
-  document = pl_document_build_plan_shared (store, person_id, pl_viewer_get_scopes (viewer),
-                                            error);
+  document = pl_document_build_plan_in (store, person_id, pl_viewer_get_scopes (viewer),
+                                        language, error);
   if (document == NULL)
     return NULL;
 
@@ -170,6 +172,30 @@ document_language (PlViewer       *viewer,
   return person->preferred_language;
 }
 
+/* The language the reader chose to read the plan in, when it is kept in
+ * more than one (pl-plan-translation.h), or NULL: as written. Staff making
+ * the person's copy make it in the person's choice. */
+static char *
+plan_reading_language (PlStore  *store,
+                       PlViewer *viewer)
+{
+  gint64 person_id = pl_viewer_get_person_id (viewer);
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pl_viewer_get_kind (viewer) == PL_VIEWER_CARER)
+    settings = pl_store_get_carer_settings (store, pl_viewer_get_carer_id (viewer), &error);
+  else
+    settings = pl_store_get_settings (store, person_id, &error);
+  /* Settings that cannot be read show the plan as written */
+  if (settings == NULL)
+    {
+      g_warning ("Cannot read the reader's settings: %s", error->message);
+      return NULL;
+    }
+  return pl_plan_translation_reading_language (store, person_id, settings->plan_language);
+}
+
 PlDocument *
 pl_document_build_for (PlStore         *store,
                        PlViewer        *viewer,
@@ -178,6 +204,7 @@ pl_document_build_for (PlStore         *store,
 {
   gint64 person_id;
   g_autoptr(PlPerson) person = NULL;
+  g_autofree char *plan_language = NULL;
   const char *language;
   PlCatalog *catalog;
   PlDocument *document = NULL;
@@ -193,12 +220,14 @@ pl_document_build_for (PlStore         *store,
   person_id = pl_viewer_get_person_id (viewer);
   person = pl_store_load_person (store, person_id, NULL);
   language = document_language (viewer, person);
+  if (kind == PL_DOCUMENT_PLAN && (plan_language = plan_reading_language (store, viewer)) != NULL)
+    language = plan_language;
   catalog = pl_catalog_for_language (language);
   pl_catalog_push_thread_default (catalog);
   switch (kind)
     {
     case PL_DOCUMENT_PLAN:
-      document = build_plan (store, viewer, error);
+      document = build_plan (store, viewer, plan_language, error);
       break;
     case PL_DOCUMENT_DIARY:
       document = pl_document_build_diary (store, person_id, 0, error);

@@ -16,6 +16,7 @@
 
 #include "pl-document-private.h"
 #include "pl-needs.h"
+#include "pl-plan-translation.h"
 
 typedef struct
 {
@@ -32,6 +33,7 @@ typedef struct
   GPtrArray  *visits;
   GPtrArray  *medicines;
   GPtrArray  *risks;
+  gboolean    partly_translated;  /* read in another language, some of it not yet in it */
 } PlanData;
 
 static void
@@ -154,6 +156,181 @@ plan_data_index_sections (PlanData *data)
       if (section->easy_read != NULL && *section->easy_read != '\0')
         data->easy_reads[section->kind] = section->easy_read;
     }
+}
+
+static gboolean is_person_involved (const PlContact *contact);
+
+/* Each text staff wrote that the plan shows, where a translation may stand
+ * in for it: text points at the record's own string. part and field are
+ * N_() names of where it is. */
+typedef void (*PlanTextFunc) (char       **text,
+                              const char  *part,
+                              const char  *field,
+                              gpointer     user_data);
+
+static void
+plan_data_foreach_text (PlanData     *data,
+                        PlanTextFunc  func,
+                        gpointer      user_data)
+{
+  /* In the order the plan shows them (build_plan below) */
+  static const PlSectionKind about_me[] = {
+    PL_SECTION_MOST_IMPORTANT, PL_SECTION_PEOPLE_IMPORTANT, PL_SECTION_HOW_I_COMMUNICATE,
+    PL_SECTION_WELLNESS, PL_SECTION_PLEASE_DO, PL_SECTION_PLEASE_DO_NOT,
+    PL_SECTION_HOW_AND_WHEN, PL_SECTION_ALSO_WORTH_KNOWING, PL_SECTION_LIFE_STORY,
+    PL_SECTION_STRENGTHS, PL_SECTION_ASPIRATIONS, PL_SECTION_SUPPORTED_BY,
+    PL_SECTION_PRIORITIES, PL_SECTION_FLEXIBLE_TIME, PL_SECTION_TELECARE,
+    PL_SECTION_MISSED_VISIT, PL_SECTION_CRISIS, PL_SECTION_CULTURE, PL_SECTION_MONEY,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (about_me); k++)
+    for (guint i = 0; i < data->sections->len; i++)
+      {
+        PlPlanSection *section = g_ptr_array_index (data->sections, i);
+
+        if (section->kind != about_me[k])
+          continue;
+        func (&section->body, pl_section_kind_nicks[section->kind], NULL, user_data);
+        func (&section->easy_read, pl_section_kind_nicks[section->kind], N_("In easy read"),
+              user_data);
+      }
+  for (guint i = 0; i < data->needs->len; i++)
+    {
+      PlCommNeed *need = g_ptr_array_index (data->needs, i);
+
+      func (&need->notes, pl_section_kind_nicks[PL_SECTION_HOW_I_COMMUNICATE],
+            pl_need_category_label (need->category), user_data);
+    }
+  for (guint i = 0; i < data->outcomes->len; i++)
+    {
+      PlOutcome *outcome = g_ptr_array_index (data->outcomes, i);
+
+      func (&outcome->outcome, "outcomes", NULL, user_data);
+      func (&outcome->measure, "outcomes", N_("How we will know it is working"), user_data);
+      func (&outcome->progress, "outcomes", N_("How it is going"), user_data);
+    }
+  for (guint i = 0; i < data->visits->len; i++)
+    {
+      PlVisit *visit = g_ptr_array_index (data->visits, i);
+
+      func (&visit->purpose, "visits", N_("What the visit is for"), user_data);
+      func (&visit->tasks, "visits", N_("What happens"), user_data);
+    }
+  for (guint i = 0; i < data->contacts->len; i++)
+    {
+      PlContact *contact = g_ptr_array_index (data->contacts, i);
+
+      /* Only the people the plan shows */
+      if (!is_person_involved (contact) && contact->role != PL_CONTACT_EMERGENCY)
+        continue;
+      func (&contact->relationship, "people", N_("How they are related to me"), user_data);
+      func (&contact->notes, "people", N_("Notes"), user_data);
+    }
+  for (guint i = 0; i < data->medicines->len; i++)
+    {
+      PlMedicine *medicine = g_ptr_array_index (data->medicines, i);
+
+      func (&medicine->name, "medicines", N_("Medicine"), user_data);
+      func (&medicine->purpose, "medicines", N_("What it is for"), user_data);
+      func (&medicine->dose, "medicines", N_("How much"), user_data);
+      func (&medicine->timing, "medicines", N_("When"), user_data);
+      func (&medicine->support, "medicines", N_("The help I get"), user_data);
+      func (&medicine->if_missed, "medicines", N_("If it is missed"), user_data);
+      func (&medicine->contact, "medicines", N_("Who to ask about it"), user_data);
+    }
+  for (guint i = 0; i < data->risks->len; i++)
+    {
+      PlRisk *risk = g_ptr_array_index (data->risks, i);
+
+      func (&risk->activity, "risks", NULL, user_data);
+      func (&risk->benefits, "risks", N_("What it gives me"), user_data);
+      func (&risk->strategies, "risks", N_("How we make it safer"), user_data);
+      func (&risk->implications_person, "risks", N_("What it means for me"), user_data);
+      func (&risk->implications_worker, "risks", N_("What it means for my care workers"),
+            user_data);
+    }
+  if (data->plan != NULL)
+    {
+      func (&data->plan->agreement, "agreement", NULL, user_data);
+      func (&data->plan->present, "agreement", N_("Who was there"), user_data);
+      func (&data->plan->participation, "agreement", N_("How I took part"), user_data);
+    }
+}
+
+typedef struct
+{
+  GHashTable *table;           /* source → translation */
+  gboolean    missing;         /* a text has none */
+} Translating;
+
+static void
+translate_text (char       **text,
+                const char  *part,
+                const char  *field,
+                gpointer     user_data)
+{
+  Translating *translating = user_data;
+  const char *translation;
+
+  if (pl_text_is_blank (*text))
+    return;
+  translation = g_hash_table_lookup (translating->table, *text);
+  if (translation == NULL)
+    {
+      translating->missing = TRUE;
+      return;
+    }
+  g_free (*text);
+  *text = g_strdup (translation);
+}
+
+/* The plan's texts in another language, where staff put them into it; a part's
+ * words not yet in it keep the language they were written in, so the voice
+ * still reads them right. Whether any text has no translation. */
+static gboolean
+plan_data_translate (PlanData   *data,
+                     GHashTable *table)
+{
+  Translating translating = { table, FALSE };
+  const char *written_in = data->person->preferred_language;
+
+  for (guint i = 0; i < data->sections->len; i++)
+    {
+      PlPlanSection *section = g_ptr_array_index (data->sections, i);
+      gboolean translated = !pl_text_is_blank (section->body) &&
+                            g_hash_table_contains (table, section->body);
+
+      if (translated)
+        g_clear_pointer (&section->language, g_free);
+      else if (section->language == NULL && !pl_text_is_blank (written_in))
+        section->language = g_strdup (written_in);
+    }
+  plan_data_foreach_text (data, translate_text, &translating);
+  plan_data_index_sections (data);
+  return translating.missing;
+}
+
+static const char *part_name (const char *anchor);
+
+static void
+collect_text (char       **text,
+              const char  *part,
+              const char  *field,
+              gpointer     user_data)
+{
+  GPtrArray *texts = user_data;
+  PlPlanText *item;
+
+  if (pl_text_is_blank (*text))
+    return;
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (((PlPlanText *) g_ptr_array_index (texts, i))->source, *text))
+      return;
+  item = g_new0 (PlPlanText, 1);
+  item->part = g_strdup (part_name (part));
+  item->field = field != NULL ? g_strdup (_(field)) : NULL;
+  item->source = g_strdup (*text);
+  g_ptr_array_add (texts, item);
 }
 
 /* Each part: its heading comes from the table, its content from the function */
@@ -661,6 +838,19 @@ part_title (const Part *part)
   return _(part->title);
 }
 
+/* The heading of the part at anchor: one of parts[], or a section's */
+static const char *
+part_name (const char *anchor)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_equal (parts[i].anchor, anchor))
+      return part_title (&parts[i]);
+  for (int kind = 0; kind < PL_SECTION_N_KINDS; kind++)
+    if (g_str_equal (pl_section_kind_nicks[kind], anchor))
+      return pl_section_kind_title (kind);
+  return anchor;
+}
+
 static char *
 plan_status_text (const PlPlan *plan)
 {
@@ -778,6 +968,10 @@ build_plan (PlanData  *data,
   title = g_strdup_printf (_("%s's care and support plan"), pl_document_person_name (data->person));
   document = pl_document_new (title);
   pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
+  if (data->partly_translated)
+    pl_document_add (document, PL_BLOCK_NOTICE, 0, "not-yet-translated", NULL,
+                     _("Some of this plan has not been put into this language yet. "
+                       "Those parts are shown as they were written."));
   if (data->plan != NULL)
     {
       g_autofree char *version = NULL;
@@ -829,6 +1023,16 @@ pl_document_build_plan_shared (PlStore  *store,
                                guint     scopes,
                                GError  **error)
 {
+  return pl_document_build_plan_in (store, person_id, scopes, NULL, error);
+}
+
+PlDocument *
+pl_document_build_plan_in (PlStore     *store,
+                           gint64       person_id,
+                           guint        scopes,
+                           const char  *language,
+                           GError     **error)
+{
   g_auto(PlanData) data = { 0 };
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -844,7 +1048,34 @@ pl_document_build_plan_shared (PlStore  *store,
   if (!plan_data_load (&data, store, person_id, error))
     return NULL;
 
+  if (language != NULL)
+    {
+      g_autoptr(GHashTable) table = pl_plan_translation_table (store, person_id, language,
+                                                               error);
+
+      if (table == NULL)
+        return NULL;
+      data.partly_translated = plan_data_translate (&data, table);
+    }
+
   return build_plan (&data, scopes, error);
+}
+
+GPtrArray *
+pl_plan_translation_texts (PlStore  *store,
+                           gint64    person_id,
+                           GError  **error)
+{
+  g_auto(PlanData) data = { 0 };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_plan_text_free);
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (!plan_data_load (&data, store, person_id, error))
+    return NULL;
+  if (data.plan != NULL)
+    plan_data_foreach_text (&data, collect_text, texts);
+  return g_steal_pointer (&texts);
 }
 
 PlDocument *

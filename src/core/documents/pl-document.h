@@ -182,6 +182,14 @@ PlDocument    *pl_document_build_plan_shared (PlStore  *store,
                                               gint64    person_id,
                                               guint     scopes,
                                               GError  **error);
+/* As above, in language: the words staff put into it (pl-plan-translation.h)
+ * stand in for the words written, and a notice says when some are not yet
+ * in it. NULL: as written. */
+PlDocument    *pl_document_build_plan_in   (PlStore     *store,
+                                            gint64       person_id,
+                                            guint        scopes,
+                                            const char  *language,
+                                            GError     **error);
 /* A plan as it is being written, before it is saved: the person, their
  * needs and contacts from the store, everything else from content */
 PlDocument    *pl_document_build_plan_content (PlStore              *store,

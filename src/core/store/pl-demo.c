@@ -110,6 +110,7 @@ static const Part person_parts[] = {
   { .member = "complaints", .type = &pl_complaint_type, .shape = SHAPE_ARRAY,
     .parts = complaint_parts },
   { .member = "pronunciations", .type = &pl_pronunciation_type, .shape = SHAPE_ARRAY },
+  { .member = "plan_translations", .type = &pl_plan_translation_type, .shape = SHAPE_ARRAY },
   { .member = NULL },
 };
 
@@ -122,6 +123,8 @@ static const Link carer_link_links[] = {
 static const Part carer_parts[] = {
   { .member = "supports", .type = &pl_carer_link_type, .shape = SHAPE_ARRAY,
     .links = carer_link_links },
+  { .member = "settings", .type = &pl_carer_settings_type, .shape = SHAPE_OBJECT,
+    .new_record = new_settings },
   { .member = NULL },
 };
 
@@ -820,7 +823,7 @@ describe_removal (PlStore        *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person->id);
   g_autofree char *list = NULL;
-  guint plans, diary, complaints, contacts, needs, settings, words;
+  guint plans, diary, complaints, contacts, needs, settings, words, translations;
 
   plans = count_owned (store, &pl_plan_type, person->id, &local_error);
   diary = local_error == NULL ? count_owned (store, &pl_diary_entry_type, person->id, &local_error) : 0;
@@ -829,6 +832,8 @@ describe_removal (PlStore        *store,
   needs = local_error == NULL ? count_owned (store, &pl_comm_need_type, person->id, &local_error) : 0;
   settings = local_error == NULL ? count_owned (store, &pl_settings_type, person->id, &local_error) : 0;
   words = local_error == NULL ? count_owned (store, &pl_pronunciation_type, person->id, &local_error) : 0;
+  translations = local_error == NULL ? count_owned (store, &pl_plan_translation_type, person->id,
+                                                    &local_error) : 0;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -854,6 +859,8 @@ describe_removal (PlStore        *store,
   if (words > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("how %u word is said",
                                                        "how %u words are said", words), words));
+  if (translations > 0)
+    g_ptr_array_add (parts, g_strdup (_("their plan in another language")));
   if (person->pin_hash != NULL)
     g_ptr_array_add (parts, g_strdup (_("their PIN")));
   if (settings > 0)

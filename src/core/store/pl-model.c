@@ -444,7 +444,8 @@ RECORD_TYPE (pl_comm_need, PlCommNeed, "comm_needs", N_("communication need"),
   BOOL (PlSettings, focus_mode, N_("focus mode")), \
   BOOL (PlSettings, easy_read, N_("easy read")), \
   ENUM (PlSettings, symbols, pl_symbol_place_nicks, N_("easy read pictures")), \
-  TEXT_AS (PlSettings, language, N_("screen language"), pl_form_language),
+  TEXT_AS (PlSettings, language, N_("screen language"), pl_form_language), \
+  TEXT_AS (PlSettings, plan_language, N_("language of the plan"), pl_form_language),
 
 static const PlField pl_settings_type_fields[] = {
   ID (PlSettings),
@@ -741,6 +742,18 @@ static const PlField pl_pronunciation_type_fields[] = {
 RECORD_TYPE (pl_pronunciation, PlPronunciation, "pronunciations", N_("pronunciation"),
              "person_id", "written COLLATE NOCASE, id");
 
+static const PlField pl_plan_translation_type_fields[] = {
+  ID (PlPlanTranslation),
+  REF (PlPlanTranslation, person_id, NULL),
+  NAME_AS (PlPlanTranslation, language, N_("language"), pl_form_language),
+  NAME (PlPlanTranslation, source, N_("words as written")),
+  NAME (PlPlanTranslation, translation, N_("words in the other language")),
+  STAMP (PlPlanTranslation, created_at),
+  STAMP (PlPlanTranslation, updated_at),
+};
+RECORD_TYPE (pl_plan_translation, PlPlanTranslation, "plan_translations",
+             N_("plan translation"), "person_id", "language, id");
+
 static const PlField pl_symbol_choice_type_fields[] = {
   ID (PlSymbolChoice),
   REF (PlSymbolChoice, service_id, NULL),
@@ -783,6 +796,7 @@ static const PlRecordType * const all_types[] = {
   &pl_service_response_type,
   &pl_symbol_choice_type,
   &pl_pronunciation_type,
+  &pl_plan_translation_type,
 };
 
 const PlRecordType * const *
@@ -828,6 +842,7 @@ DEFINE_RECORD (PlDiaryComment, pl_diary_comment, pl_diary_comment_type)
 DEFINE_RECORD (PlServiceResponse, pl_service_response, pl_service_response_type)
 DEFINE_RECORD (PlSymbolChoice, pl_symbol_choice, pl_symbol_choice_type)
 DEFINE_RECORD (PlPronunciation, pl_pronunciation, pl_pronunciation_type)
+DEFINE_RECORD (PlPlanTranslation, pl_plan_translation, pl_plan_translation_type)
 
 static const char *
 label_from (const char * const *labels,

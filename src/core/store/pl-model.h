@@ -238,6 +238,8 @@ struct _PlSettings
   PlSymbolPlace symbols;     /* where easy read's pictures go, or none */
   char   *language;           /* of Plainly's own words, a tag; NULL: their
                                * recorded language (a carer: the computer's) */
+  char   *plan_language;      /* the plan's words, when it is kept in more than
+                               * one language; NULL: as written */
 };
 
 struct _PlContact
@@ -605,6 +607,19 @@ struct _PlSymbolChoice
   char   *updated_at;
 };
 
+/* Words staff wrote in a person's plan, in another language
+ * (pl-plan-translation.h): keyed by the words they translate */
+struct _PlPlanTranslation
+{
+  gint64  id;
+  gint64  person_id;
+  char   *language;     /* "en-GB", "cy" */
+  char   *source;       /* the words as written in the plan */
+  char   *translation;  /* the same in language */
+  char   *created_at;
+  char   *updated_at;
+};
+
 /* The plan as the person last saw it (NG86 1.4.8), see pl-plan-version.h */
 typedef struct _PlPlanView PlPlanView;
 struct _PlPlanView
@@ -622,6 +637,7 @@ extern const PlRecordType pl_diary_comment_type;
 extern const PlRecordType pl_service_response_type;
 extern const PlRecordType pl_symbol_choice_type;
 extern const PlRecordType pl_pronunciation_type;
+extern const PlRecordType pl_plan_translation_type;
 
 PL_DECLARE_RECORD (PlDraft, pl_draft)
 PL_DECLARE_RECORD (PlPlanView, pl_plan_view)
@@ -629,5 +645,6 @@ PL_DECLARE_RECORD (PlDiaryComment, pl_diary_comment)
 PL_DECLARE_RECORD (PlServiceResponse, pl_service_response)
 PL_DECLARE_RECORD (PlSymbolChoice, pl_symbol_choice)
 PL_DECLARE_RECORD (PlPronunciation, pl_pronunciation)
+PL_DECLARE_RECORD (PlPlanTranslation, pl_plan_translation)
 
 G_END_DECLS

@@ -44,7 +44,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 11
+#define PL_STORE_SCHEMA_VERSION 12
 
 typedef struct
 {
@@ -180,6 +180,8 @@ PL_STORE_DEFINE_RECORD (PlDiaryComment, diary_comment, diary_comments, pl_diary_
 PL_STORE_DEFINE_RECORD (PlServiceResponse, service_response, service_responses, pl_service_response_type)
 PL_STORE_DEFINE_RECORD (PlSymbolChoice, symbol_choice, symbol_choices, pl_symbol_choice_type)
 PL_STORE_DEFINE_RECORD (PlPronunciation, pronunciation, pronunciations, pl_pronunciation_type)
+PL_STORE_DEFINE_RECORD (PlPlanTranslation, plan_translation, plan_translations,
+                        pl_plan_translation_type)
 
 /* Lookups beyond "by id" and "by owner" */
 PlPerson      *pl_store_find_person      (PlStore     *self,
