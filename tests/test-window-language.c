@@ -17,6 +17,7 @@
 #include "pl-gui-test-util.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
+#include "pl-plan-translation.h"
 #include "pl-settings-page.h"
 #include "pl-ui-words.h"
 #include "pl-window-test.h"
@@ -35,6 +36,7 @@ static const char polish_po[] =
   "msgid \"_Read Aloud\"\nmsgstr \"_Czytaj na głos\"\n\n"
   "msgid \"Read This _Part\"\nmsgstr \"Czytaj tę _część\"\n\n"
   "msgid \"Settings for %s\"\nmsgstr \"Ustawienia: %s\"\n\n"
+  "msgid \"My name\"\nmsgstr \"Moje imię\"\n\n"
   "msgid \"Each change is used and kept straight away.\"\n"
   "msgstr \"Każda zmiana działa i zostaje zapisana od razu.\"\n";
 
@@ -289,6 +291,72 @@ test_settings_choice (PlWindowFixture *f,
   g_assert_nonnull (find_label (GTK_WIDGET (f->window->settings_page), "Settings for Arthur"));
 }
 
+/* A plan kept in Polish too: My settings offers it, and the plan opens in
+ * it, Plainly's words and all, until the person chooses it as written */
+static void
+test_plan_language (PlWindowFixture *f,
+                    gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  PlDocument *document;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt (package gettext) is not installed");
+      return;
+    }
+
+  {
+    g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GPtrArray) texts = NULL;
+    g_autoptr(GHashTable) polish = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+    g_assert_no_error (error);
+    texts = pl_plan_translation_texts (store, f->person_id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < texts->len; i++)
+      {
+        const PlPlanText *text = g_ptr_array_index (texts, i);
+
+        g_hash_table_insert (polish, text->source, g_strconcat ("[pl] ", text->source, NULL));
+      }
+    g_assert_true (pl_plan_translation_save (store, f->person_id, "pl", polish, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  pl_window_test_open_plan (f, f->person_id);
+  document = pl_document_view_get_document (pl_window_get_document_view (f->window));
+  g_assert_cmpstr (pl_document_get_language (document), !=, "pl");
+
+  /* My settings, from her home */
+  pl_window_go_back (f->window);
+  pl_gui_test_run_frames (2);
+  g_assert_true (pl_window_open_settings (f->window));
+  pl_gui_test_run_frames (2);
+  row = pl_gui_test_find_named (GTK_WIDGET (f->window->settings_page), "plan-language");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))), 1),
+                   ==, "Polski");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  pl_gui_test_run_frames (2);
+  /* Only the plan changes: the words on screen stay the person's */
+  g_assert_cmpstr (pl_ui_words_get_language (GTK_WIDGET (f->window)), !=, "pl");
+
+  pl_window_go_back (f->window);
+  pl_gui_test_run_frames (2);
+  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
+  g_assert_true (pl_gui_test_wait_until (pl_window_test_is_reading, f));
+  document = pl_document_view_get_document (pl_window_get_document_view (f->window));
+  g_assert_cmpstr (pl_document_get_language (document), ==, "pl");
+  g_assert_true (g_str_has_prefix (pl_document_get_block (document, (guint) pl_document_find_anchor (document, "most-important") + 1)->text,
+                                   "[pl] "));
+  g_assert_cmpstr (pl_document_get_block (document, (guint) pl_document_find_anchor (document, "name"))->label,
+                   ==, "Moje imię");
+}
+
 /* Urdu mirrors the window */
 static void
 test_right_to_left (PlWindowFixture *f,
@@ -352,6 +420,7 @@ main (int argc, char **argv)
   PL_WINDOW_TEST_ADD ("/window-language/person", NULL, test_person_language);
   PL_WINDOW_TEST_ADD ("/window-language/settings", NULL, test_settings_choice);
   PL_WINDOW_TEST_ADD ("/window-language/right-to-left", NULL, test_right_to_left);
+  PL_WINDOW_TEST_ADD ("/window-language/plan-language", NULL, test_plan_language);
   g_test_add_func ("/window-language/templates", test_templates_read);
 
   status = g_test_run ();
