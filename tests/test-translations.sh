@@ -143,5 +143,39 @@ for line in sys.stdin:
   fi
 done
 
+# Welsh changes a word's first letter after some words (soft mutation:
+# "dydd Llun" becomes "o ddydd Llun"). A date in words is given whole, so
+# a Welsh message puts it where it needs no change (after a colon, or in
+# brackets), never straight after a word that would change it
+if [ -f "$src/po/cy.po" ]; then
+  wrong=$(msgattrib --translated --no-obsolete --no-wrap "$src/po/cy.po" 2>/dev/null |
+    python3 -c '
+import re, sys
+MUTATES = r"\b(ar|o|i|am|dan|dros|drwy|trwy|wrth|hyd|gan|heb|at|tan|dy|ei|yn|neu)\s+%(\d+\$)?s"
+date = False
+for line in sys.stdin:
+    line = line.rstrip("\n")
+    if line.startswith("#."):
+        # Times are figures ("8:30 y bore"), which are not mutated in writing
+        words = line.lower()
+        date = date or (re.search(r"\bdate\b.*in words", words) is not None and
+                        "time" not in words)
+        continue
+    m = re.match(r"msgstr(?:\[\d+\])? \"(.*)\"$", line)
+    if m:
+        if date and re.search(MUTATES, m.group(1), re.IGNORECASE):
+            print(m.group(1)[:70])
+        continue
+    if not line:
+        date = False
+')
+  if [ -z "$wrong" ]; then
+    ok "po/cy.po: a date in words never follows a word that would mutate it"
+  else
+    mapfile -t lines <<< "$wrong"
+    not_ok "po/cy.po: a date in words never follows a word that would mutate it" "${lines[@]}"
+  fi
+fi
+
 echo "1..$n"
 [ $failed -eq 0 ]
