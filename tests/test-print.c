@@ -18,6 +18,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-print.h"
+#include "pl-print-private.h"
 #include "pl-test-util.h"
 
 typedef struct
@@ -844,6 +845,76 @@ darkest_in_strip (PlPrintLayout *layout,
   return darkest;
 }
 
+/* The darkest pixel in a box of the page, rendered at 1 px a point */
+static guint
+darkest_in_box (PlPrintLayout *layout,
+                guint          page,
+                int            x0,
+                int            x1,
+                int            y0,
+                int            y1)
+{
+  cairo_surface_t *image;
+  cairo_t *cr;
+  guint darkest = 3 * 255;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) PL_PRINT_A4_WIDTH,
+                                      (int) PL_PRINT_A4_HEIGHT);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  pl_print_layout_render_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        unsigned char *pixel = cairo_image_surface_get_data (image) +
+                               y * cairo_image_surface_get_stride (image) + x * 4;
+
+        darkest = MIN (darkest, (guint) pixel[0] + pixel[1] + pixel[2]);
+      }
+  cairo_surface_destroy (image);
+  return darkest;
+}
+
+/* Urdu on paper reads from the right: a line starts at the right margin,
+ * even one that begins with a Latin word, and a change's line is in the
+ * right margin; English in the same document keeps to the left */
+static void
+test_right_to_left (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PlPrintOptions) options = options_at (24);
+  g_autoptr(PlDocument) urdu = pl_document_new ("منصوبہ");
+  g_autoptr(PlDocument) english = pl_document_new ("Plan");
+  g_autoptr(PlPrintLayout) right = NULL;
+  g_autoptr(PlPrintLayout) left = NULL;
+  /* The first line of text, 20 mm from the top, and the text's width */
+  const int top = 50, bottom = 100;
+  const int start = (int) MM_TO_PT (25.0) + 2;
+  const int end = (int) (PL_PRINT_A4_WIDTH - MM_TO_PT (25.0)) - 2;
+
+  pl_document_set_language (urdu, "ur");
+  pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, "NHS نمبر");
+  pl_document_set_block_flags (urdu, 0, PL_BLOCK_CHANGED);
+  pl_document_add (english, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, "NHS number");
+
+  right = pl_print_layout_new (urdu, options, NULL, 0, 0);
+  left = pl_print_layout_new (english, options, NULL, 0, 0);
+  pl_print_layout_paginate (right);
+  pl_print_layout_paginate (left);
+
+  /* The words: on the right in Urdu, on the left in English */
+  g_assert_cmpuint (darkest_in_box (right, 0, start, start + 120, top, bottom), ==, 3 * 255);
+  g_assert_cmpuint (darkest_in_box (right, 0, end - 60, end, top, bottom), <, 100);
+  g_assert_cmpuint (darkest_in_box (left, 0, start, start + 60, top, bottom), <, 100);
+  g_assert_cmpuint (darkest_in_box (left, 0, end - 120, end, top, bottom), ==, 3 * 255);
+  /* The change's line, beside where the line starts */
+  g_assert_cmpuint (darkest_in_box (right, 0, end + 4, end + 30, top, bottom), <, 100);
+  g_assert_cmpuint (darkest_in_box (right, 0, 5, start - 4, top, bottom), ==, 3 * 255);
+}
+
 /* A change is marked on paper as on the screen: a line beside it, in the
  * margin, where nothing else is drawn (NG86 1.4.8) */
 static void
@@ -909,6 +980,7 @@ main (int   argc,
   ADD ("async", test_async);
   ADD ("options-for-reader", test_options_for_reader);
   ADD ("changed-mark", test_changed_mark);
+  ADD ("right-to-left", test_right_to_left);
 #undef ADD
 
   return g_test_run ();

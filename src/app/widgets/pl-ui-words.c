@@ -325,16 +325,7 @@ get_templates (void)
 gboolean
 pl_ui_words_language_is_rtl (const char *language)
 {
-  static const char * const rtl[] = { "ar", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi" };
-  gsize length;
-
-  if (language == NULL)
-    return FALSE;
-  length = strcspn (language, "-_.@");
-  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (length == strlen (rtl[i]) && g_ascii_strncasecmp (language, rtl[i], length) == 0)
-      return TRUE;
-  return FALSE;
+  return pl_language_is_rtl (language);
 }
 
 guint

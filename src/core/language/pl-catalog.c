@@ -532,3 +532,35 @@ pl_ngettext (const char *msgid,
     return pl_catalog_ngettext (pl_catalog_get_thread_default (), msgid, msgid_plural, n);
   return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
 }
+
+gboolean
+pl_catalog_push_language (const char *language)
+{
+  if (language == NULL || *language == '\0')
+    return FALSE;
+  pl_catalog_push_thread_default (pl_catalog_for_language (language));
+  return TRUE;
+}
+
+void
+pl_catalog_pop_language (const char *language,
+                         gboolean    pushed)
+{
+  if (pushed)
+    pl_catalog_pop_thread_default (pl_catalog_for_language (language));
+}
+
+gboolean
+pl_language_is_rtl (const char *language)
+{
+  static const char * const rtl[] = { "ar", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi" };
+  gsize length;
+
+  if (language == NULL)
+    return FALSE;
+  length = strcspn (language, "-_.@");
+  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
+    if (length == strlen (rtl[i]) && g_ascii_strncasecmp (language, rtl[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -77,6 +77,13 @@ void        pl_catalog_push_thread_default (PlCatalog *catalog);
 void        pl_catalog_pop_thread_default  (PlCatalog *catalog);
 PlCatalog  *pl_catalog_get_thread_default  (void);
 gboolean    pl_catalog_has_thread_default  (void);
+/* Pushes language's catalogue when language is set; NULL (the computer's
+ * language) pushes nothing. Give what it returns to the pop. */
+gboolean    pl_catalog_push_language       (const char *language);
+void        pl_catalog_pop_language        (const char *language,
+                                            gboolean    pushed);
+/* Whether language (a tag: "ur", "ur-PK") is written right to left */
+gboolean    pl_language_is_rtl             (const char *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlCatalog, pl_catalog_unref)
 

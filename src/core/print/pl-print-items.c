@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "pl-document.h"
+#include "pl-catalog.h"
 #include "pl-print-private.h"
 #include "pl-text-chunk.h"
 
@@ -141,11 +142,19 @@ pl_print_layout_link_text (PlPrintLayout *self,
                            int            page)
 {
   g_autofree char *text = g_markup_escape_text (block->text, -1);
+  g_autofree char *reference = NULL;
+  const char *language = pl_document_get_language (self->document);
+  gboolean pushed;
 
   if (target < 0)
     return g_steal_pointer (&text);
   /* In-document links become page references: paper cannot be followed */
-  return g_strdup_printf (_("%s, see page %d"), text, page + 1);
+  pushed = pl_catalog_push_language (language);
+  reference = g_strdup_printf (_("%s, see page %d"), text, page + 1);
+  pl_catalog_pop_language (language, pushed);
+  if (pl_print_text_is_rtl (pl_block_get_language (block, self->document), block->text))
+    return pl_print_rtl_markup (reference);
+  return g_steal_pointer (&reference);
 }
 
 /* Email and web addresses are often longer than a large-print line; they
@@ -257,6 +266,64 @@ pl_print_layout_new_text_layout (PlPrintLayout *self,
   return layout;
 }
 
+/* markup with every paragraph begun by a right-to-left mark: each then
+ * reads from the right, even one that begins with a Latin name or a
+ * figure, as Pango takes a paragraph's direction from its first letter */
+static gboolean
+is_rtl_script (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_ARABIC || script == G_UNICODE_SCRIPT_HEBREW ||
+         script == G_UNICODE_SCRIPT_SYRIAC || script == G_UNICODE_SCRIPT_THAANA ||
+         script == G_UNICODE_SCRIPT_NKO;
+}
+
+/* Whether a line of a right-to-left document reads from the right: it has
+ * right-to-left letters, or no letters at all (a phone number). A line
+ * all in Latin letters (staff wrote it in English) keeps its own way. */
+static gboolean
+line_reads_rtl (const char *line,
+                gsize       length)
+{
+  gboolean has_ltr = FALSE;
+
+  for (const char *p = line; p < line + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_rtl_script (c))
+        return TRUE;
+      if (g_unichar_isalpha (c))
+        has_ltr = TRUE;
+    }
+  return !has_ltr;
+}
+
+gboolean
+pl_print_text_is_rtl (const char *language,
+                      const char *text)
+{
+  return pl_language_is_rtl (language) && text != NULL && line_reads_rtl (text, strlen (text));
+}
+
+char *
+pl_print_rtl_markup (const char *markup)
+{
+  g_auto(GStrv) lines = g_strsplit (markup, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (line_reads_rtl (lines[i], strlen (lines[i])))
+        g_string_append (out, PL_PRINT_RLM);
+      g_string_append (out, lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 pl_print_layout_build_items (PlPrintLayout *self)
 {
@@ -267,6 +334,8 @@ pl_print_layout_build_items (PlPrintLayout *self)
                                                   self->options->line_spacing);
   PangoRectangle first, second;
   double leading;
+  const char *language = pl_document_get_language (self->document);
+  gboolean pushed = pl_catalog_push_language (language);
 
   /* Pango puts the extra line spacing above every line but the first, so
    * the space between blocks adds it back, or blocks would sit closer
@@ -284,6 +353,10 @@ pl_print_layout_build_items (PlPrintLayout *self)
       double width = self->text_width;
       double item_size = size;
       double spacing = self->options->line_spacing;
+      double list_indent = 0.0;
+      /* Urdu reads from the right: its lines start there, lists hang there */
+      gboolean rtl = pl_print_text_is_rtl (pl_block_get_language (block, self->document),
+                                           block->text);
 
       item.block = i;
       item.target = -1;
@@ -298,7 +371,8 @@ pl_print_layout_build_items (PlPrintLayout *self)
           break;
 
         case PL_BLOCK_LIST_ITEM:
-          item.x = size * 1.5 * (CLAMP (block->level, 1, 4) - 1);
+          list_indent = size * 1.5 * (CLAMP (block->level, 1, 4) - 1);
+          item.x = list_indent;
           break;
 
         case PL_BLOCK_CONTACT:
@@ -333,6 +407,9 @@ pl_print_layout_build_items (PlPrintLayout *self)
 
       item.x += item.pad + item.border;
       width -= item.x + item.pad + item.border;
+      /* The indent on the right: drawn from the left edge, narrower */
+      if (rtl)
+        item.x -= list_indent;
 
       /* Space between parts; one-line runs of items or fields read as a group */
       if (previous == NULL)
@@ -370,6 +447,13 @@ pl_print_layout_build_items (PlPrintLayout *self)
           if (chunks->len > 1)
             g_strchomp (piece);
           markup = block_markup (self, block, piece, c == 0);
+          if (rtl)
+            {
+              char *right_to_left = pl_print_rtl_markup (markup);
+
+              g_free (markup);
+              markup = right_to_left;
+            }
           if (c > 0)
             {
               /* The next lines of the same text, a line's spacing below */
@@ -405,4 +489,5 @@ pl_print_layout_build_items (PlPrintLayout *self)
         }
       previous = block;
     }
+  pl_catalog_pop_language (language, pushed);
 }

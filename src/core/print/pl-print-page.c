@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "pl-document.h"
+#include "pl-catalog.h"
 #include "pl-print-private.h"
 
 /* The footer */
@@ -54,6 +55,13 @@ footer_layout (PlPrintLayout *self,
   g_autofree char *markup = NULL;
 
   markup = g_strdup_printf ("<b>%s</b>\n%s", page_text, escaped);
+  if (pl_language_is_rtl (pl_document_get_language (self->document)))
+    {
+      char *right_to_left = pl_print_rtl_markup (markup);
+
+      g_free (markup);
+      markup = right_to_left;
+    }
   /* The same size as the text: every word on the page is large print */
   layout = pl_print_layout_new_text_layout (self, self->options->text_size, self->text_width, 1.1);
   pango_layout_set_markup (layout, markup, -1);
@@ -118,6 +126,8 @@ pl_print_layout_render_page (PlPrintLayout *self,
   GArray *pieces;
   g_autoptr(PangoLayout) footer = NULL;
   double footer_top;
+  const char *language = pl_document_get_language (self->document);
+  gboolean pushed;
 
   g_return_if_fail (PL_IS_PRINT_LAYOUT (self));
   g_return_if_fail (cr != NULL);
@@ -126,6 +136,8 @@ pl_print_layout_render_page (PlPrintLayout *self,
   g_return_if_fail (page_no < self->pages->len);
   pieces = g_ptr_array_index (self->pages, page_no);
 
+  /* The page's own words ("Continued from page 2") in the document's language */
+  pushed = pl_catalog_push_language (language);
   cairo_save (cr);
 
   if (self->options->high_contrast)
@@ -142,6 +154,9 @@ pl_print_layout_render_page (PlPrintLayout *self,
       const PlPrintItem *item = &g_array_index (self->items, PlPrintItem, piece->item);
       double x = self->text_left + item->x;
       double y = self->text_top + piece->y;
+      const PlBlock *block = pl_document_get_block (self->document, item->block);
+      gboolean rtl = pl_print_text_is_rtl (pl_block_get_language (block, self->document),
+                                           block->text);
 
       if (item->border > 0)
         {
@@ -165,8 +180,12 @@ pl_print_layout_render_page (PlPrintLayout *self,
           double height = pl_print_item_lines_height (item, piece->first, piece->n_lines) +
                           2 * item->pad;
 
-          cairo_rectangle (cr, self->text_left - bar - self->options->text_size * 0.4,
-                           y - item->pad, bar, height);
+          double gap = self->options->text_size * 0.4;
+          /* Beside where the lines start: on the right in Urdu */
+          double bar_x = rtl ? self->text_left + self->text_width + gap
+                             : self->text_left - bar - gap;
+
+          cairo_rectangle (cr, bar_x, y - item->pad, bar, height);
           cairo_fill (cr);
         }
 
@@ -175,7 +194,8 @@ pl_print_layout_render_page (PlPrintLayout *self,
           g_autoptr(PangoLayout) label =
             pl_print_layout_new_text_layout (self, self->options->text_size, self->text_width, 1.0);
           g_autofree char *said = g_strdup_printf (_("Continued from page %u"), page_no);
-          g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", said);
+          g_autofree char *markup = g_markup_printf_escaped (rtl ? PL_PRINT_RLM "<i>%s</i>"
+                                                                 : "<i>%s</i>", said);
 
           pango_layout_set_markup (label, markup, -1);
           cairo_move_to (cr, x, y - pl_print_layout_continued_height (self));
@@ -208,4 +228,5 @@ pl_print_layout_render_page (PlPrintLayout *self,
   pango_cairo_show_layout (cr, footer);
 
   cairo_restore (cr);
+  pl_catalog_pop_language (language, pushed);
 }

@@ -73,6 +73,14 @@ struct _PlPrintLayout
   gboolean        paginated;
 };
 
+/* U+200F RIGHT-TO-LEFT MARK */
+#define PL_PRINT_RLM "\xe2\x80\x8f"
+/* Each line of markup that reads from the right begun with the mark */
+char       *pl_print_rtl_markup (const char *markup);
+/* Whether text, in language, is laid out from the right */
+gboolean    pl_print_text_is_rtl (const char *language,
+                                  const char *text);
+
 PlDocument *pl_print_layout_get_document (PlPrintLayout *self);
 /* Where the text of every page begins, in points from the top */
 double      pl_print_layout_get_text_top    (PlPrintLayout *self);

@@ -20,6 +20,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "pl-catalog.h"
 #include "pl-document.h"
 #include "pl-print.h"
 #include "pl-print-private.h"
@@ -83,6 +84,7 @@ pl_print_layout_new (PlDocument           *document,
 {
   PlPrintLayout *self;
   g_autofree char *note = NULL;
+  gboolean pushed;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), NULL);
@@ -124,6 +126,8 @@ pl_print_layout_new (PlDocument           *document,
                                              : PL_PRINT_FALLBACK_FAMILY);
     }
 
+  /* The layout's own words (the date, "Page 1 of 3") in the document's */
+  pushed = pl_catalog_push_language (pl_document_get_language (document));
   if (self->options->date == NULL || *self->options->date == '\0')
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -139,6 +143,7 @@ pl_print_layout_new (PlDocument           *document,
   self->text_top = MARGIN_TOP;
   self->text_width = self->page_width - 2 * MARGIN_SIDE;
   self->footer_height = pl_print_layout_measure_footer (self);
+  pl_catalog_pop_language (pl_document_get_language (document), pushed);
   self->text_height = self->page_height - MARGIN_TOP - MARGIN_BOTTOM -
                       self->footer_height - self->options->text_size;
   self->block_page = g_new (int, MAX (1, pl_document_get_n_blocks (document)));
