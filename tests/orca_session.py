@@ -69,6 +69,9 @@ def other_orca():
     return pids[0] if pids else None
 
 
+TAP_LINE = re.compile(r'^(ok\b|not ok\b|1\.\.|#|Bail out!|TAP version)')
+
+
 def run_in_private_session(argv):
     """Runs argv again inside dbus-run-session, with private folders, and
     returns its exit status. The accessibility bus is started by the new
@@ -94,8 +97,17 @@ def run_in_private_session(argv):
             'LC_ALL': 'C.UTF-8',
             'LANG': 'C.UTF-8',
         })
-        return subprocess.run(['dbus-run-session', '--', sys.executable] + argv,
-                              env=env).returncode
+        # The session's own services (the accessibility registry) print to
+        # the same output as the test: their lines become TAP comments
+        inner = subprocess.Popen(['dbus-run-session', '--', sys.executable] + argv,
+                                 env=env, stdout=subprocess.PIPE, text=True,
+                                 errors='replace')
+        for line in inner.stdout:
+            if not TAP_LINE.match(line):
+                line = '# ' + line
+            sys.stdout.write(line)
+            sys.stdout.flush()
+        return inner.wait()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
