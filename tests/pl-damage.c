@@ -70,6 +70,7 @@ static const struct
   { &pl_form_snomed_code, { "'12 34'", "'0123456'" } },
   { &pl_form_actor, { "'staff:abc'" } },
   { &pl_form_table, { "'no_such_table'" } },
+  { &pl_form_history_field, { "'no_such_field'", "'(made up)'" } },
   { &pl_form_nhs_number, { "'9434765918'", "'943 476 5919'" } },
   { &pl_form_written_words, { "'<speak>'", "'[[x]]'" } },
   { &pl_form_pronunciation, { "'[[w<b]]'", "'a & b'" } },

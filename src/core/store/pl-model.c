@@ -221,6 +221,22 @@ is_table (const char *text)
   return pl_record_type_for_table (text) != NULL;
 }
 
+/* What a change in the history changed: a field of a kind of record, or
+ * the whole record added or taken out */
+static gboolean
+is_history_field (const char *text)
+{
+  guint n_types;
+  const PlRecordType * const *types = pl_record_types (&n_types);
+
+  if (g_str_equal (text, "(created)") || g_str_equal (text, "(deleted)"))
+    return TRUE;
+  for (guint i = 0; i < n_types; i++)
+    if (pl_record_type_find_field (types[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* What a pronunciation is written as and said as reaches espeak-ng, which
  * reads "<" as markup and "[[" as phonemes: neither may come from the text
  * itself, and a line is enough for a name */
@@ -316,6 +332,9 @@ const PlTextForm pl_form_nhs_number = {
 };
 const PlTextForm pl_form_table = {
   is_table, NULL, N_("a kind of record Plainly keeps"), N_("nothing known")
+};
+const PlTextForm pl_form_history_field = {
+  is_history_field, NULL, N_("a part of a record Plainly keeps"), N_("details not known")
 };
 const PlTextForm pl_form_written_words = {
   is_written_words, NULL, N_("a word or a few words on one line, with no brackets"),
@@ -676,7 +695,7 @@ static const PlField pl_history_type_fields[] = {
   AUTO_AS (PlHistory, actor, N_("who made it"), pl_form_actor),
   AUTO_AS (PlHistory, table_name, N_("what was changed"), pl_form_table),
   FIELD (PlHistory, record_id, PL_FIELD_INT64, NULL, PL_FIELD_FLAG_AUTO, NULL),
-  AUTO (PlHistory, field),
+  AUTO_AS (PlHistory, field, N_("what part changed"), pl_form_history_field),
   AUTO (PlHistory, old_value),
   AUTO (PlHistory, new_value),
 };

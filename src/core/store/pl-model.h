@@ -136,6 +136,7 @@ extern const PlTextForm pl_form_secret;      /* an Argon2 hash */
 extern const PlTextForm pl_form_snomed_code; /* a SNOMED CT code */
 extern const PlTextForm pl_form_actor;       /* pl_actor_is_valid () */
 extern const PlTextForm pl_form_table;       /* a PlRecordType's table */
+extern const PlTextForm pl_form_history_field; /* a field's name, "(created)" or "(deleted)" */
 extern const PlTextForm pl_form_nhs_number;  /* "9434765919" */
 extern const PlTextForm pl_form_written_words; /* "Whitaker", "St Anne's": words, no markup */
 extern const PlTextForm pl_form_pronunciation; /* "Whit-acker" or "[[w'ItAk@]]" */
