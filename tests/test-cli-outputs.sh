@@ -140,12 +140,15 @@ for ext in wav mp3 ogg; do
   expect "speak writes a .$ext file" 0 "${speak_to[@]}" "$tmp/saved/welcome.$ext"
   check "the .$ext file is 0600" test "$(mode_of "$tmp/saved/welcome.$ext")" = 600
 done
+expect "export writes a FHIR bundle" 0 \
+  "$cli" --db "$db" export "$person" --format fhir --out "$tmp/saved/plan.json"
+check "the FHIR bundle is 0600" test "$(mode_of "$tmp/saved/plan.json")" = 600
 printf 'old\n' >"$tmp/saved/open.wav"
 chmod 0644 "$tmp/saved/open.wav"
 expect "speak replaces a file anyone could read" 0 "${speak_to[@]}" "$tmp/saved/open.wav"
 check "and what replaces it is 0600" test "$(mode_of "$tmp/saved/open.wav")" = 600
 check "nothing else is left in the folder" \
-  only_files "$tmp/saved" plan.pdf welcome.wav welcome.mp3 welcome.ogg open.wav
+  only_files "$tmp/saved" plan.pdf welcome.wav welcome.mp3 welcome.ogg plan.json open.wav
 # Through a link, the file it points to is replaced and the link kept
 printf 'old\n' >"$tmp/saved/real.pdf"
 ln -s real.pdf "$tmp/saved/link.pdf"
@@ -197,7 +200,7 @@ elif ! mount -t tmpfs -o size=64k,mode=0700 tmpfs "$full" 2>"$tmp/mount-err"; th
   skip "a full disk: mount -t tmpfs failed: $(head -c 200 "$tmp/mount-err")"
 else
   for fill in 0 40 56; do
-    for out in plan.pdf plan.wav plan.mp3 plan.ogg plan.brf plan.epub; do
+    for out in plan.pdf plan.wav plan.mp3 plan.ogg plan.brf plan.epub plan.json; do
       # A braille copy is small enough for an empty 64 KiB disk
       [ "$out" = plan.brf ] && [ "$fill" = 0 ] && continue
       rm -rf "${full:?}"/* "$full"/.[!.]* 2>/dev/null
@@ -210,6 +213,9 @@ else
         *.brf|*.epub)
                expect "${fill}k full: export to $out fails" 1 \
                  "$cli" --db "$db" export "$person" --format "${out##*.}" --out "$full/$out" ;;
+        *.json)
+               expect "${fill}k full: export to $out fails" 1 \
+                 "$cli" --db "$db" export "$person" --format fhir --out "$full/$out" ;;
         *)     expect "${fill}k full: speak to $out fails" 1 \
                  "$cli" --db "$db" speak "$person" --out "$full/$out" ;;
       esac
