@@ -12,7 +12,9 @@
 # Dot, her plan heard from its heading and read by Say All (fields with
 # their names) and from start to end with a word at every press, the
 # contents (F9), a link and Back, the read-aloud bar, changing the text
-# size with the change heard, the spacing, and the About window. Nothing it
+# size with the change heard, the spacing, and the About window; and that
+# Plainly, finding Orca on the accessibility bus, keeps Dot's talking
+# buttons quiet (its debug messages say what they said). Nothing it
 # says may be a GTK type name, the same words twice in a row (or a name
 # said again as its role: "Menu menu"), or "label" after plain text.
 # Speaks TAP; where Orca cannot run (not installed, or another Orca of this
@@ -68,6 +70,8 @@ CASES = [
     'settings: each spacing is one stop, said with its value, never "not selected" or "unselected"',
     'the complaint form: its question is said with its choices, and a box with its hint',
     'About Plainly: its parts are said by name, with no list box or type name',
+    'talking buttons: Dot has them on, and Plainly, knowing Orca runs (not from the desktop\'s '
+    'setting), keeps them quiet',
     'nothing spoken is a type name, said twice, or "label" after text',
 ]
 
@@ -158,7 +162,9 @@ def check(tap, session, run, plan_lines, headings):
     database = session.make_database()
     # Readable by others: Plainly makes it private and says so in a notice
     os.chmod(database, 0o644)
-    app = session.start_app(database)
+    # Its debug messages say whether it found a screen reader, and every
+    # word its talking buttons say or keep back
+    app = session.start_app(database, {'G_MESSAGES_DEBUG': 'Plainly'})
     appeared = session.log.wait(lambda lines: any('[application | plainly]' in line
                                                   for line in lines), mark, 60)
     if not tap.result(bool(appeared) and app.poll() is None,
@@ -443,7 +449,19 @@ def check(tap, session, run, plan_lines, headings):
                     or [f'no "About Plainly" in the menu: {joined(menu)}'])
                + [f'wrong: "{w}"' for w in wrong])
 
-    # 14: over everything heard
+    # 14: Dot's talking buttons are on; Orca was started from a terminal,
+    # so the desktop's setting says no screen reader: Plainly finds Orca
+    # on the accessibility bus and never speaks over it
+    plainly_log = os.path.join(session.folder, 'plainly.log')
+    with open(plainly_log, encoding='utf-8', errors='replace') as log:
+        said = log.read()
+    spoke = [line for line in said.splitlines() if 'Talking button says' in line]
+    ok = ('A screen reader is running' in said and 'quiet for the screen reader' in said
+          and not spoke)
+    tap.result(ok, spoke[:5] or ['Plainly never said it found a screen reader, or kept its '
+                                 'talking buttons quiet (plainly.log)'])
+
+    # 15: over everything heard
     problems = problems_in(run.heard, plan_lines)
     tap.result(not problems, problems[:30])
 

@@ -169,9 +169,7 @@ say_control (PlTalkingButtons *self,
 {
   g_autofree char *words = NULL;
 
-  if (!self->enabled || self->screen_reader || control == NULL)
-    return;
-  if (control == self->last_control)
+  if (!self->enabled || control == NULL || control == self->last_control)
     return;
 
   words = pl_widget_spoken_label (control);
@@ -179,6 +177,13 @@ say_control (PlTalkingButtons *self,
     return;
 
   g_set_weak_pointer (&self->last_control, control);
+  /* The screen reader says it: two voices at once say nothing clearly */
+  if (self->screen_reader)
+    {
+      g_debug ("Talking buttons quiet for the screen reader: “%s”", words);
+      return;
+    }
+  g_debug ("Talking button says “%s”", words);
   g_signal_emit (self, signals[SIGNAL_SPEAK], 0, words);
 }
 
