@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "pl-core-resources.h"
 #include "pl-document-example.h"
@@ -600,6 +601,92 @@ test_pdf (PlDocFixture  *f,
   g_assert_nonnull (error);
 }
 
+/* Whether any pixel of the page in a column strip is dark */
+static gboolean
+has_ink (GdkPixbuf *page,
+         int        x0,
+         int        x1,
+         int        y0,
+         int        y1)
+{
+  int stride = gdk_pixbuf_get_rowstride (page);
+  int channels = gdk_pixbuf_get_n_channels (page);
+  const guchar *pixels = gdk_pixbuf_read_pixels (page);
+
+  for (int y = y0; y < y1 && y < gdk_pixbuf_get_height (page); y++)
+    for (int x = x0; x < x1 && x < gdk_pixbuf_get_width (page); x++)
+      {
+        const guchar *p = pixels + y * stride + x * channels;
+
+        if (p[0] + p[1] + p[2] < 300)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The first page of an easy read PDF, drawn at 1 pixel a point */
+static GdkPixbuf *
+easy_read_page (PlDocument *document,
+                const char *dir,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPrintOptions) options = pl_print_options_new ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *stem = g_strconcat (path, "-page", NULL);
+  g_autofree char *png = g_strconcat (stem, ".png", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile",
+                         path, stem, NULL };
+  int status = 0;
+  GdkPixbuf *page;
+
+  g_assert_true (pl_print_save_easy_read_pdf (document, options, PL_SYMBOLS_BESIDE, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  page = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  return page;
+}
+
+/* In Urdu the picture is on the right and the words read from beside it:
+ * the column where English has its pictures is empty */
+static void
+test_pdf_right_to_left (PlDocFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PlDocument) urdu = pl_document_new ("چائے");
+  g_autoptr(PlDocument) english = pl_document_new ("Tea");
+  g_autoptr(GdkPixbuf) right = NULL;
+  g_autoptr(GdkPixbuf) left = NULL;
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  /* The picture column: 56 pt margins, pictures three times 24 pt */
+  const int margin = 56, picture = 72;
+  int width;
+
+  if (pdftoppm == NULL)
+    {
+      g_test_skip ("pdftoppm (poppler-utils) is not installed");
+      return;
+    }
+
+  pl_document_set_language (urdu, "ur");
+  pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, "میں tea پیتی ہوں۔");
+  pl_document_add (english, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, "I drink tea.");
+
+  right = easy_read_page (urdu, f->dir, "urdu.pdf");
+  left = easy_read_page (english, f->dir, "english.pdf");
+  width = gdk_pixbuf_get_width (right);
+
+  g_assert_true (has_ink (left, margin, margin + picture, margin, margin + picture));
+  g_assert_false (has_ink (left, width - margin - picture, width - margin, margin, margin + picture));
+  g_assert_true (has_ink (right, width - margin - picture, width - margin, margin, margin + picture));
+  g_assert_false (has_ink (right, margin, margin + picture, margin, margin + picture));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -618,6 +705,7 @@ main (int argc, char *argv[])
   PL_DOC_TEST_ADD ("/plainly/easyread/migrate", test_migrate);
   PL_DOC_TEST_ADD ("/plainly/easyread/document", test_document);
   PL_DOC_TEST_ADD ("/plainly/easyread/pdf", test_pdf);
+  PL_DOC_TEST_ADD ("/plainly/easyread/pdf-right-to-left", test_pdf_right_to_left);
 
   return g_test_run ();
 }

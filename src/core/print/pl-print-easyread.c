@@ -16,9 +16,11 @@
 
 #include "pl-i18n.h"
 
+#include "pl-catalog.h"
 #include "pl-easyread.h"
 #include "pl-output-file.h"
 #include "pl-print-easyread.h"
+#include "pl-print-private.h"
 
 #define MARGIN 56.0
 #define GAP 18.0
@@ -113,6 +115,11 @@ pl_print_save_easy_read_pdf (PlDocument           *document,
   g_autoptr(GHashTable) pictures = NULL;
   double width, height, size, picture, text_x, text_width, y;
   gboolean above = symbols == PL_SYMBOLS_ABOVE, none = symbols == PL_SYMBOLS_NONE;
+  const char *language = pl_document_get_language (document);
+  /* Urdu: the picture on the right, the words beside it reading from there */
+  gboolean rtl = pl_language_is_rtl (language);
+  double picture_x;
+  gboolean pushed;
   guint page = 0, n_pages;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -133,6 +140,12 @@ pl_print_save_easy_read_pdf (PlDocument           *document,
   picture = size * (symbols == PL_SYMBOLS_LARGER ? 5.0 : above ? 4.0 : 3.0);
   text_x = MARGIN + (above || none ? 0 : picture + GAP);
   text_width = width - MARGIN - text_x;
+  picture_x = MARGIN;
+  if (rtl)
+    {
+      text_x = MARGIN;
+      picture_x = above ? MARGIN + text_width - picture : width - MARGIN - picture;
+    }
 
   context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_cairo_context_set_resolution (context, 72.0);
@@ -168,7 +181,14 @@ pl_print_save_easy_read_pdf (PlDocument           *document,
           pango_layout_set_wrap (row.layout, PANGO_WRAP_WORD_CHAR);
           pango_layout_set_line_spacing (row.layout, (float) MAX (opts->line_spacing,
                                                                    PL_PRINT_MIN_LINE_SPACING));
-          pango_layout_set_text (row.layout, line->text, -1);
+          if (pl_print_text_is_rtl (language, line->text))
+            {
+              g_autofree char *from_right = g_strconcat (PL_PRINT_RLM, line->text, NULL);
+
+              pango_layout_set_text (row.layout, from_right, -1);
+            }
+          else
+            pango_layout_set_text (row.layout, line->text, -1);
           pango_layout_get_size (row.layout, NULL, &text_height);
 
           row.match = has_picture ? line->match : NULL;
@@ -202,6 +222,8 @@ pl_print_save_easy_read_pdf (PlDocument           *document,
                                     (GDestroyNotify) cairo_surface_destroy);
   footer = pango_layout_new (context);
 
+  /* The page's own words in the document's language */
+  pushed = pl_catalog_push_language (language);
   page = 0;
   for (guint i = 0; i <= rows->len; i++)
     {
@@ -222,7 +244,14 @@ pl_print_save_easy_read_pdf (PlDocument           *document,
             }
           pango_layout_set_font_description (footer, font);
           pango_layout_set_width (footer, pango_units_from_double (width - 2 * MARGIN));
-          pango_layout_set_text (footer, words, -1);
+          if (rtl)
+            {
+              g_autofree char *from_right = pl_print_rtl_markup (words);
+
+              pango_layout_set_text (footer, from_right, -1);
+            }
+          else
+            pango_layout_set_text (footer, words, -1);
           cairo_set_source_rgb (cr, 0, 0, 0);
           cairo_move_to (cr, MARGIN, height - MARGIN / 2 - (row == NULL ? 28 : 14));
           pango_cairo_show_layout (cr, footer);
@@ -244,7 +273,7 @@ pl_print_save_easy_read_pdf (PlDocument           *document,
               double scale = picture / cairo_image_surface_get_width (image);
 
               cairo_save (cr);
-              cairo_translate (cr, MARGIN, row->y);
+              cairo_translate (cr, picture_x, row->y);
               cairo_scale (cr, scale, scale);
               cairo_set_source_surface (cr, image, 0, 0);
               cairo_paint (cr);
@@ -266,6 +295,7 @@ pl_print_save_easy_read_pdf (PlDocument           *document,
       pango_cairo_show_layout (cr, row->layout);
     }
 
+  pl_catalog_pop_language (language, pushed);
   cairo_destroy (cr);
   g_clear_pointer (&pictures, g_hash_table_unref);
   g_clear_object (&footer);
