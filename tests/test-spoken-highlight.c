@@ -13,6 +13,7 @@
 #include "pl-document-view.h"
 #include "pl-document-view-private.h"
 #include "pl-read-aloud-bar-private.h"
+#include "pl-reader.h"
 #include "pl-spoken-highlight-private.h"
 #include "pl-talking-buttons.h"
 #include "pl-voice.h"
@@ -283,6 +284,104 @@ test_window (Fixture       *f,
   g_signal_handlers_disconnect_by_data (reading, &w);
 }
 
+typedef struct
+{
+  PlEasyReadView *view;
+  guint           sentences;
+  guint           wrong;     /* a line said but not shaded */
+  guint           finished;  /* the line written with her was said */
+  GPtrArray      *said;      /* (element-type utf8) each line's words, as said */
+} EasyWatch;
+
+static void
+easy_sentence_cb (PlSpeech  *speech,
+                  guint      block,
+                  guint      start,
+                  guint      end,
+                  EasyWatch *w)
+{
+  GtkWidget *words = pl_easy_read_view_get_line_words (w->view, block);
+
+  w->sentences++;
+  if (words == NULL || gtk_label_get_attributes (GTK_LABEL (words)) == NULL ||
+      !gtk_widget_has_css_class (gtk_widget_get_parent (words), "pl-spoken-line"))
+    w->wrong++;
+  else
+    g_ptr_array_add (w->said, g_strdup (gtk_label_get_text (GTK_LABEL (words))));
+  /* What matters most to Dot was written in easy read with her: it is
+   * what is said, near the start; the plan is not read to its end */
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (words)), "I want to stay in my flat.") == 0)
+    w->finished++;
+}
+
+static gboolean
+easy_finished (gpointer data)
+{
+  return ((EasyWatch *) data)->finished > 0;
+}
+
+/* Easy read is read aloud as it is shown: line by line, the part staff
+ * wrote in easy read rather than the words it stands for, each line
+ * shaded beside its picture as it is said */
+static void
+test_easy_read (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  PlVoice *voice = pl_window_get_voice (f->window);
+  PlSpeech *reading = pl_voice_get_reading (voice);
+  PlReadAloudBar *bar = pl_window_get_read_aloud_bar (f->window);
+  PlEasyReadView *view = pl_reader_get_easy_read_view (pl_window_get_reader (f->window));
+  PlDocument *lines;
+  EasyWatch w = { 0 };
+  gboolean said_written = FALSE;
+  guint start = 0;
+
+  settings = pl_settings_copy (f->window->reader_settings);
+  settings->easy_read = TRUE;
+  settings->read_aloud = FALSE;
+  pl_window_set_reader_settings (f->window, settings);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+
+  lines = pl_easy_read_view_get_spoken_document (view);
+  g_assert_nonnull (lines);
+  g_assert_true (pl_read_aloud_bar_get_document (bar) == lines);
+
+  w.view = view;
+  w.said = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (reading, "sentence", G_CALLBACK (easy_sentence_cb), &w);
+  /* From a few lines before the part written with her */
+  for (guint i = 0; i < pl_document_get_n_blocks (lines) && start == 0; i++)
+    if (g_str_equal (pl_document_get_block (lines, i)->text, "I want to stay in my flat."))
+      start = MAX (i, 4) - 4;
+  g_assert_cmpuint (start, >, 0);
+  pl_voice_read (voice, lines, start, 0, PL_SPEECH_TO_END);
+  g_assert_true (pl_gui_test_wait_until (easy_finished, &w));
+  pl_voice_stop (voice);
+  g_assert_cmpuint (w.sentences, >=, 4);
+  g_assert_cmpuint (w.wrong, ==, 0);
+  for (guint i = 0; i < w.said->len; i++)
+    said_written |= g_str_equal (w.said->pdata[i], "I want to stay in my flat.");
+  g_assert_true (said_written);
+  /* Stopped: no line is shaded */
+  for (guint i = 0; i < 10; i++)
+    {
+      GtkWidget *words = pl_easy_read_view_get_line_words (view, i);
+
+      g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (words), "pl-spoken-line"));
+    }
+
+  g_signal_handlers_disconnect_by_data (reading, &w);
+  g_ptr_array_unref (w.said);
+
+  /* Back to the words as written: the voice reads the document again */
+  settings->easy_read = FALSE;
+  pl_window_set_reader_settings (f->window, settings);
+  g_assert_true (pl_read_aloud_bar_get_document (bar) ==
+                 pl_document_view_get_document (pl_window_get_document_view (f->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +391,8 @@ main (int   argc,
   g_test_add_func ("/plainly/spoken-highlight/follows", test_follows);
   g_test_add ("/plainly/spoken-highlight/window", Fixture, NULL,
               fixture_setup, test_window, fixture_teardown);
+  g_test_add ("/plainly/spoken-highlight/easy-read", Fixture, NULL,
+              fixture_setup, test_easy_read, fixture_teardown);
 
   return g_test_run ();
 }

@@ -174,6 +174,9 @@ void pl_window_show_error (PlWindow   *self,
                            gboolean    offer_choose);
 void pl_window_show_document (PlWindow   *self,
                               PlDocument *document);
+/* The read-aloud bar given what the reader shows: the document, or in
+ * easy read its lines */
+void pl_window_update_read_aloud_document (PlWindow *self);
 void pl_window_update_window_title (PlWindow *self);
 void pl_window_update_reader_actions (PlWindow *self);
 
@@ -228,6 +231,9 @@ void pl_window_load_reader_settings (PlWindow *self,
                                      gint64    person_id,
                                      gint64    carer_id);
 void pl_window_settings_changed_cb (PlWindow *self);
+/* As if the reader had chosen settings in My settings: applied and kept */
+void pl_window_set_reader_settings (PlWindow         *self,
+                                    const PlSettings *settings);
 void pl_window_settings_reset_cb (PlWindow *self);
 void pl_window_settings_pin_cb (PlWindow   *self,
                                 const char *pin);

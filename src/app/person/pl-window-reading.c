@@ -73,6 +73,7 @@ pl_window_apply_reader_style (PlWindow *self)
       update_home_width (self, settings);
     }
   pl_reader_set_settings (self->reader, settings);
+  pl_window_update_read_aloud_document (self);
   pl_voice_set_settings (self->voice, settings, self->language);
   pl_spoken_highlight_set_theme (self->highlight, settings->theme);
 }
@@ -143,6 +144,8 @@ pl_window_init_voice (PlWindow *self)
   pl_read_aloud_bar_set_voice (self->read_aloud_bar, self->voice);
   self->highlight = pl_spoken_highlight_new (pl_voice_get_reading (self->voice),
                                              self->document_view);
+  pl_spoken_highlight_set_easy_read (self->highlight,
+                                     pl_reader_get_easy_read_view (self->reader));
 }
 
 PlVoice *
@@ -257,7 +260,13 @@ reader_settings_changed (PlWindow *self)
 void
 pl_window_settings_changed_cb (PlWindow *self)
 {
-  const PlSettings *chosen = pl_settings_page_get_settings (self->settings_page);
+  pl_window_set_reader_settings (self, pl_settings_page_get_settings (self->settings_page));
+}
+
+void
+pl_window_set_reader_settings (PlWindow         *self,
+                               const PlSettings *chosen)
+{
   PlSettings *settings;
 
   if (self->reader_settings == NULL || chosen == NULL)
@@ -561,5 +570,12 @@ pl_window_read_aloud_place_cb (gpointer  user_data,
 {
   PlWindow *self = user_data;
 
+  /* In easy read, the line with the focus of the lines being read */
+  if (self->reader_settings != NULL && self->reader_settings->easy_read)
+    {
+      *block = pl_easy_read_view_get_place (pl_reader_get_easy_read_view (self->reader));
+      *character = 0;
+      return;
+    }
   pl_document_view_get_place (self->document_view, block, character);
 }

@@ -158,8 +158,23 @@ void
 pl_window_show_document (PlWindow   *self,
                PlDocument *document)
 {
-  pl_read_aloud_bar_set_document (self->read_aloud_bar, document);
   pl_reader_set_document (self->reader, document);
+  pl_window_update_read_aloud_document (self);
+}
+
+/* The voice reads what is on screen: in easy read, its lines (the parts
+ * staff wrote in easy read in place of the words they stand for), a line
+ * at a time with the line shaded beside its picture */
+void
+pl_window_update_read_aloud_document (PlWindow *self)
+{
+  PlDocument *shown = pl_document_view_get_document (self->document_view);
+  PlDocument *read = shown;
+
+  if (shown != NULL && self->reader_settings != NULL && self->reader_settings->easy_read)
+    read = pl_easy_read_view_get_spoken_document (pl_reader_get_easy_read_view (self->reader));
+  if (read != pl_read_aloud_bar_get_document (self->read_aloud_bar))
+    pl_read_aloud_bar_set_document (self->read_aloud_bar, read);
 }
 
 void

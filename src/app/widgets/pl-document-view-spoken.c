@@ -15,33 +15,7 @@
 
 #include "pl-document-view.h"
 #include "pl-document-view-private.h"
-#include "pl-theme.h"
-
-static PangoAttribute *
-ranged (PangoAttribute *attribute,
-        guint           start,
-        guint           end)
-{
-  attribute->start_index = start;
-  attribute->end_index = end;
-  return attribute;
-}
-
-static void
-add_colors (PangoAttrList *attrs,
-            PlColor        text,
-            PlColor        background,
-            guint          start,
-            guint          end)
-{
-  pango_attr_list_insert (attrs, ranged (pango_attr_foreground_new (text.r * 257, text.g * 257,
-                                                                    text.b * 257),
-                                         start, end));
-  pango_attr_list_insert (attrs, ranged (pango_attr_background_new (background.r * 257,
-                                                                    background.g * 257,
-                                                                    background.b * 257),
-                                         start, end));
-}
+#include "pl-spoken-highlight.h"
 
 static guint
 byte_index (const char *text,
@@ -99,7 +73,6 @@ pl_document_view_set_spoken (PlDocumentView *self,
                              guint           word_end,
                              const char     *theme_id)
 {
-  const PlTheme *theme = pl_theme_lookup (theme_id);
   g_autoptr(PangoAttrList) attrs = NULL;
   const PlBlock *spoken;
   GtkWidget *widget;
@@ -128,16 +101,9 @@ pl_document_view_set_spoken (PlDocumentView *self,
   if (label == NULL)
     return;
 
-  /* The sentence shaded and the word highlighted, each in a pair of the
-   * theme's colours that reaches 7:1 (pl-theme.c, tested in test-theme) */
   text = gtk_label_get_text (GTK_LABEL (label));
-  attrs = pango_attr_list_new ();
-  if (sentence_end > sentence_start)
-    add_colors (attrs, theme->notice_text, theme->notice_background,
-                byte_index (text, sentence_start), byte_index (text, sentence_end));
-  if (word_end > word_start)
-    add_colors (attrs, theme->highlight_text, theme->highlight_background,
-                byte_index (text, word_start), byte_index (text, word_end));
+  attrs = pl_spoken_attributes (text, sentence_start, sentence_end, word_start, word_end,
+                                theme_id);
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
 
   keep_in_sight (self, GTK_LABEL (label),

@@ -18,6 +18,7 @@
 
 #include "pl-easy-read-view.h"
 #include "pl-easyread.h"
+#include "pl-spoken-highlight.h"
 
 /* Easy read is never smaller than this (points) */
 #define MIN_TEXT_SIZE 16
@@ -35,6 +36,9 @@ struct _PlEasyReadView
   PlSymbolPlace  symbols;
   gboolean       dirty;
   GHashTable    *textures;   /* "symbol@size" → GdkTexture */
+  GPtrArray     *rows;       /* each line's row, in the order of spoken_document */
+  PlDocument    *spoken_document;
+  GtkWidget     *spoken_words; /* (weak) the line shaded now */
 };
 
 G_DEFINE_FINAL_TYPE (PlEasyReadView, pl_easy_read_view, GTK_TYPE_WIDGET)
@@ -139,6 +143,17 @@ picture_new (PlEasyReadView      *self,
   return picture;
 }
 
+/* A line's own attributes: never under 16 pt, whatever the reader's size */
+static PangoAttrList *
+base_attributes (PlEasyReadView *self)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (self->text_size < MIN_TEXT_SIZE)
+    pango_attr_list_insert (attrs, pango_attr_size_new (MIN_TEXT_SIZE * PANGO_SCALE));
+  return attrs;
+}
+
 static GtkWidget *
 words_new (PlEasyReadView       *self,
            const PlEasyReadItem *item,
@@ -158,14 +173,9 @@ words_new (PlEasyReadView       *self,
                                    "max-width-chars", LINE_CHARS,
                                    "selectable", TRUE,
                                    NULL);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(PangoAttrList) attrs = base_attributes (self);
 
-  /* Never under 16 pt, whatever the reader's size */
-  if (self->text_size < MIN_TEXT_SIZE)
-    {
-      pango_attr_list_insert (attrs, pango_attr_size_new (MIN_TEXT_SIZE * PANGO_SCALE));
-      gtk_label_set_attributes (GTK_LABEL (label), attrs);
-    }
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
   gtk_widget_add_css_class (label, "pl-easy-read-words");
   if (heading)
     {
@@ -197,6 +207,7 @@ rebuild (PlEasyReadView *self)
 
   self->dirty = FALSE;
   clear_rows (self);
+  g_ptr_array_set_size (self->rows, 0);
   if (self->document == NULL)
     return;
 
@@ -219,6 +230,7 @@ rebuild (PlEasyReadView *self)
           if (j == 0 && item->block->kind == PL_BLOCK_HEADING && !item->written)
             gtk_widget_set_margin_top (row, 24);
           gtk_box_append (GTK_BOX (self->box), row);
+          g_ptr_array_add (self->rows, row);
         }
     }
 }
@@ -249,7 +261,10 @@ pl_easy_read_view_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->document);
+  g_clear_object (&self->spoken_document);
   g_clear_pointer (&self->textures, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->spoken_words);
 
   G_OBJECT_CLASS (pl_easy_read_view_parent_class)->dispose (object);
 }
@@ -274,6 +289,7 @@ pl_easy_read_view_init (PlEasyReadView *self)
 
   self->text_size = MIN_TEXT_SIZE;
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->rows = g_ptr_array_new ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   gtk_widget_set_margin_top (self->box, 24);
@@ -316,6 +332,7 @@ pl_easy_read_view_set_document (PlEasyReadView *self,
 
   if (!g_set_object (&self->document, document))
     return;
+  g_clear_object (&self->spoken_document);
   mark_dirty (self);
 }
 
@@ -342,4 +359,118 @@ pl_easy_read_view_get_first_line (PlEasyReadView *self)
 
   row = gtk_widget_get_first_child (self->box);
   return row != NULL ? gtk_widget_get_last_child (row) : NULL;
+}
+
+PlDocument *
+pl_easy_read_view_get_spoken_document (PlEasyReadView *self)
+{
+  g_return_val_if_fail (PL_IS_EASY_READ_VIEW (self), NULL);
+
+  if (self->spoken_document == NULL && self->document != NULL)
+    {
+      g_autoptr(GPtrArray) items = pl_easy_read_items (self->document,
+                                                       pl_symbol_index_get_default ());
+
+      self->spoken_document = pl_easy_read_document (self->document, items);
+    }
+  return self->spoken_document;
+}
+
+PlDocument *
+pl_easy_read_view_peek_spoken_document (PlEasyReadView *self)
+{
+  g_return_val_if_fail (PL_IS_EASY_READ_VIEW (self), NULL);
+
+  return self->spoken_document;
+}
+
+GtkWidget *
+pl_easy_read_view_get_line_words (PlEasyReadView *self,
+                                  guint           index)
+{
+  g_return_val_if_fail (PL_IS_EASY_READ_VIEW (self), NULL);
+
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  if (index >= self->rows->len)
+    return NULL;
+  return gtk_widget_get_last_child (g_ptr_array_index (self->rows, index));
+}
+
+/* Scrolls just enough that row, with some room, is in view */
+static void
+keep_in_sight (PlEasyReadView *self,
+               GtkWidget      *row)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double margin;
+
+  if (!gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller)),
+                                  &bounds))
+    return;
+  margin = MIN (bounds.size.height, page / 4);
+  if (bounds.origin.y - margin < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - margin);
+  else if (bounds.origin.y + bounds.size.height + margin > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + margin - page);
+}
+
+void
+pl_easy_read_view_set_spoken (PlEasyReadView *self,
+                              int             block,
+                              guint           sentence_start,
+                              guint           sentence_end,
+                              guint           word_start,
+                              guint           word_end,
+                              const char     *theme_id)
+{
+  GtkWidget *words = block >= 0 ? pl_easy_read_view_get_line_words (self, (guint) block) : NULL;
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autoptr(PangoAttrList) spoken = NULL;
+
+  g_return_if_fail (PL_IS_EASY_READ_VIEW (self));
+
+  if (self->spoken_words != NULL && self->spoken_words != words)
+    {
+      g_autoptr(PangoAttrList) base = base_attributes (self);
+
+      gtk_label_set_attributes (GTK_LABEL (self->spoken_words), base);
+      gtk_widget_remove_css_class (gtk_widget_get_parent (self->spoken_words), "pl-spoken-line");
+    }
+  g_set_weak_pointer (&self->spoken_words, words);
+  if (words == NULL)
+    return;
+
+  /* The line is one sentence: shaded whole, beside its picture, with its
+   * word highlighted, as in the document view */
+  attrs = base_attributes (self);
+  spoken = pl_spoken_attributes (gtk_label_get_text (GTK_LABEL (words)),
+                                 sentence_start, sentence_end, word_start, word_end, theme_id);
+  pango_attr_list_splice (attrs, spoken, 0, 0);
+  gtk_label_set_attributes (GTK_LABEL (words), attrs);
+  gtk_widget_add_css_class (gtk_widget_get_parent (words), "pl-spoken-line");
+  keep_in_sight (self, gtk_widget_get_parent (words));
+}
+
+guint
+pl_easy_read_view_get_place (PlEasyReadView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_return_val_if_fail (PL_IS_EASY_READ_VIEW (self), 0);
+
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    {
+      guint index;
+
+      if (g_ptr_array_find (self->rows, w, &index))
+        return index;
+    }
+  return 0;
 }

@@ -497,6 +497,14 @@ pl_read_aloud_bar_set_document (PlReadAloudBar *self,
   update_buttons (self);
 }
 
+PlDocument *
+pl_read_aloud_bar_get_document (PlReadAloudBar *self)
+{
+  g_return_val_if_fail (PL_IS_READ_ALOUD_BAR (self), NULL);
+
+  return self->document;
+}
+
 void
 pl_read_aloud_bar_set_voice (PlReadAloudBar *self,
                              PlVoice        *voice)

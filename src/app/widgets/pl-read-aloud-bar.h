@@ -25,6 +25,7 @@ GtkWidget  *pl_read_aloud_bar_new          (void);
 /* The document to read; NULL stops and empties the bar */
 void        pl_read_aloud_bar_set_document (PlReadAloudBar      *self,
                                             PlDocument          *document);
+PlDocument *pl_read_aloud_bar_get_document (PlReadAloudBar      *self);
 /* The window's voice (its owner applies the person's settings); the bar
  * reads with it and shows its reading's state. Without one the bar cannot
  * read. */

@@ -19,9 +19,6 @@ void            pl_reader_set_focus_mode       (PlReader         *self,
                                                 gboolean          focus_mode);
 /* The list of parts, one activatable row a heading; for tests */
 GtkListBox     *pl_reader_get_contents_list    (PlReader         *self);
-/* Easy read's view, shown in the document view's place when the reader's
- * settings ask for easy read */
-GtkWidget      *pl_reader_get_easy_read_view   (PlReader         *self);
 GtkListBoxRow  *pl_reader_get_current_part_row (PlReader         *self);
 
 G_END_DECLS

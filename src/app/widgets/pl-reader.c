@@ -527,12 +527,12 @@ pl_reader_set_document (PlReader   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
-GtkWidget *
+PlEasyReadView *
 pl_reader_get_easy_read_view (PlReader *self)
 {
   g_return_val_if_fail (PL_IS_READER (self), NULL);
 
-  return GTK_WIDGET (self->easy_read);
+  return self->easy_read;
 }
 
 PlDocumentView *

@@ -9,6 +9,7 @@
 
 #include "pl-document.h"
 #include "pl-document-view.h"
+#include "pl-easy-read-view.h"
 #include "pl-model.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,9 @@ PlDocument     *pl_reader_get_document         (PlReader         *self);
 void            pl_reader_set_document         (PlReader         *self,
                                                 PlDocument       *document);
 PlDocumentView *pl_reader_get_document_view    (PlReader         *self);
+/* Easy read's view, shown in the document view's place when the reader's
+ * settings ask for easy read */
+PlEasyReadView *pl_reader_get_easy_read_view   (PlReader         *self);
 /* Applies the reading aids (line focus, reading ruler) in the colours of
  * the person's theme, and focus mode when settings->focus_mode changes
  * from the last settings applied. Text size and colours come from the

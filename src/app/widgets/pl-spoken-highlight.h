@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "pl-document-view.h"
+#include "pl-easy-read-view.h"
 #include "pl-speech.h"
 
 G_BEGIN_DECLS
@@ -23,8 +24,22 @@ G_DECLARE_FINAL_TYPE (PlSpokenHighlight, pl_spoken_highlight, PL, SPOKEN_HIGHLIG
  * carry on. Both are kept until the highlight is disposed. */
 PlSpokenHighlight *pl_spoken_highlight_new       (PlSpeech          *speech,
                                                   PlDocumentView    *view);
+/* Also follows a reading of what an easy read view shows (its spoken
+ * document), on that view's lines; NULL stops */
+void               pl_spoken_highlight_set_easy_read (PlSpokenHighlight *self,
+                                                      PlEasyReadView    *view);
 /* The person's theme (pl-theme.h); NULL: the standard one */
 void               pl_spoken_highlight_set_theme (PlSpokenHighlight *self,
+                                                  const char        *theme_id);
+
+/* The sentence shaded and the word highlighted in text (ranges in
+ * characters; an empty range is not drawn), each in a pair of theme_id's
+ * colours that reaches 7:1 (pl-theme.c, tested in test-theme) */
+PangoAttrList     *pl_spoken_attributes          (const char        *text,
+                                                  guint              sentence_start,
+                                                  guint              sentence_end,
+                                                  guint              word_start,
+                                                  guint              word_end,
                                                   const char        *theme_id);
 
 G_END_DECLS

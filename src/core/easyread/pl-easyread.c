@@ -174,3 +174,34 @@ pl_easy_read_items (PlDocument    *document,
 
   return items;
 }
+
+PlDocument *
+pl_easy_read_document (PlDocument *document,
+                       GPtrArray  *items)
+{
+  PlDocument *lines;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+
+  lines = pl_document_new (pl_document_get_title (document));
+  pl_document_set_language (lines, pl_document_get_language (document));
+  pl_document_set_owner (lines, pl_document_get_owner (document));
+  pl_document_set_version (lines, pl_document_get_version (document));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PlEasyReadItem *item = items->pdata[i];
+      gboolean heading = item->block->kind == PL_BLOCK_HEADING && !item->written;
+
+      for (guint j = 0; j < item->lines->len; j++)
+        {
+          const PlEasyReadLine *line = item->lines->pdata[j];
+
+          pl_document_add (lines, heading ? PL_BLOCK_HEADING : PL_BLOCK_PARAGRAPH,
+                           heading ? item->block->level : 0, NULL, NULL, line->text);
+          pl_document_set_block_language (lines, pl_document_get_n_blocks (lines) - 1,
+                                          item->block->language);
+        }
+    }
+  return lines;
+}

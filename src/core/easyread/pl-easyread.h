@@ -43,6 +43,12 @@ GPtrArray *pl_easy_read_split       (const char     *text);
 GPtrArray *pl_easy_read_items       (PlDocument     *document,
                                      PlSymbolIndex  *index);
 
+/* items as a document of their own, one block a line in the same order
+ * (headings as headings, the rest paragraphs, each in its block's
+ * language), for the voice to read what easy read shows, a line at a time */
+PlDocument *pl_easy_read_document   (PlDocument     *document,
+                                     GPtrArray      *items);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlEasyReadItem, pl_easy_read_item_free)
 
 G_END_DECLS
