@@ -508,6 +508,97 @@ pl_fhir_extras_from_string (const char    *text,
   return TRUE;
 }
 
+/* A string the plan keeps in another language (pl-plan-translation.h)
+ * gets FHIR's translation extension beside it ("_valueString"), one for
+ * each language */
+static void
+add_translation_cb (JsonObject *obj,
+                    const char *name,
+                    JsonNode   *node,
+                    gpointer    user_data)
+{
+  GHashTable *by_source = user_data;
+  GPtrArray *translations;
+  g_autofree char *sibling = NULL;
+  JsonObject *extended;
+  JsonArray *extensions;
+
+  if (name[0] == '_' || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      (translations = g_hash_table_lookup (by_source, json_node_get_string (node))) == NULL)
+    return;
+
+  sibling = g_strconcat ("_", name, NULL);
+  extended = json_object_new ();
+  extensions = json_array_new ();
+  for (guint i = 0; i < translations->len; i++)
+    {
+      const PlPlanTranslation *translation = g_ptr_array_index (translations, i);
+      JsonObject *extension = json_object_new ();
+      JsonArray *parts = json_array_new ();
+      JsonObject *lang = json_object_new ();
+      JsonObject *content = json_object_new ();
+
+      json_object_set_string_member (lang, "url", "lang");
+      json_object_set_string_member (lang, "valueCode", translation->language);
+      json_object_set_string_member (content, "url", "content");
+      json_object_set_string_member (content, "valueString", translation->translation);
+      json_array_add_object_element (parts, lang);
+      json_array_add_object_element (parts, content);
+      json_object_set_array_member (extension, "extension", parts);
+      json_object_set_string_member (extension, "url", PL_FHIR_TRANSLATION);
+      json_array_add_object_element (extensions, extension);
+    }
+  json_object_set_array_member (extended, "extension", extensions);
+  json_object_set_object_member (obj, sibling, extended);
+}
+
+/* The plan in the other languages it is kept in travels with it */
+static gboolean
+add_translations (Export  *ex,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) translations = pl_store_list_plan_translations (ex->store, ex->person->id,
+                                                                       error);
+  g_autoptr(GHashTable) by_source = NULL;
+
+  if (translations == NULL)
+    return FALSE;
+  if (translations->len == 0)
+    return TRUE;
+
+  by_source = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                     (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < translations->len; i++)
+    {
+      PlPlanTranslation *translation = g_ptr_array_index (translations, i);
+      GPtrArray *same;
+
+      if (translation->source == NULL || pl_text_is_blank (translation->translation) ||
+          !pl_form_language.is_valid (translation->language))
+        continue;
+      same = g_hash_table_lookup (by_source, translation->source);
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (by_source, translation->source, same);
+        }
+      g_ptr_array_add (same, translation);
+    }
+
+  for (guint i = 0; i < json_array_get_length (ex->entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (ex->entries, i);
+      JsonObject *resource = json_object_get_object_member (entry, "resource");
+
+      /* Only what the plan shows is keyed by a translation: the person's
+       * own details, and the records around the plan, are left alone */
+      if (resource != NULL && !g_str_equal (json_object_get_string_member_with_default (resource, "resourceType", ""), "Patient"))
+        pl_fhir_foreach_member (resource, add_translation_cb, by_source);
+    }
+  return TRUE;
+}
+
 JsonNode *
 pl_fhir_export_bundle (PlStore       *store,
                        PlViewer      *viewer,
@@ -587,6 +678,8 @@ pl_fhir_export_bundle (PlStore       *store,
   if ((extras & PL_FHIR_EXTRA_COMPLAINTS) != 0 && !add_complaints (&ex, error))
     return NULL;
   if ((extras & PL_FHIR_EXTRA_DIARY) != 0 && !add_diary (&ex, error))
+    return NULL;
+  if (!add_translations (&ex, error))
     return NULL;
 
   bundle = json_object_new ();

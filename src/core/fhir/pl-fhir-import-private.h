@@ -46,6 +46,8 @@ struct _PlFhirImport
   GPtrArray     *complaint_events; /* a GPtrArray of PlComplaintEvent for each */
   GPtrArray     *diary;         /* PlDiaryEntry */
   int            bundle_version; /* meta.versionId of the plan; 0 when not given */
+  GHashTable    *translations;  /* language → (source → translation), from FHIR's
+                                 * translation extension on the plan's strings */
 
   GPtrArray     *read_lines;
   GPtrArray     *left_out_lines;

@@ -15,6 +15,7 @@
 #include "pl-i18n.h"
 
 #include "pl-fhir-import-private.h"
+#include "pl-plan-translation.h"
 
 typedef struct
 {
@@ -31,6 +32,7 @@ typedef struct
   guint          new_contacts;
   guint          n_changes;    /* between held_plan and the plan read */
   gboolean       adds_plan;
+  guint          new_translations;
 } Outcome;
 
 static void
@@ -331,6 +333,41 @@ import_records (PlFhirImport  *self,
 }
 
 /* Works out what saving would do; with save, does it */
+/* The plan's words in other languages, where they are not held already */
+static gboolean
+import_translations (PlFhirImport  *self,
+                     PlStore       *store,
+                     gboolean       save,
+                     Outcome       *outcome,
+                     gint64         person_id,
+                     GError       **error)
+{
+  GHashTableIter iter;
+  gpointer language, table;
+
+  g_hash_table_iter_init (&iter, self->translations);
+  while (g_hash_table_iter_next (&iter, &language, &table))
+    {
+      g_autoptr(GHashTable) held = NULL;
+      GHashTableIter texts;
+      gpointer source, translation;
+
+      if (outcome->held != NULL)
+        {
+          held = pl_plan_translation_table (store, person_id, language, error);
+          if (held == NULL)
+            return FALSE;
+        }
+      g_hash_table_iter_init (&texts, table);
+      while (g_hash_table_iter_next (&texts, &source, &translation))
+        if (held == NULL || g_strcmp0 (g_hash_table_lookup (held, source), translation) != 0)
+          outcome->new_translations++;
+      if (save && !pl_plan_translation_save (store, person_id, language, table, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_into (PlFhirImport  *self,
              PlStore       *store,
@@ -441,12 +478,13 @@ import_into (PlFhirImport  *self,
         }
     }
 
-  if (!import_records (self, store, save, outcome, person_id, error))
+  if (!import_records (self, store, save, outcome, person_id, error) ||
+      !import_translations (self, store, save, outcome, person_id, error))
     return FALSE;
 
   if (outcome->held != NULL && !outcome->adds_plan && outcome->new_needs == 0 &&
       outcome->new_contacts == 0 && outcome->new_complaints == 0 && outcome->new_diary == 0 &&
-      !outcome->new_pack)
+      outcome->new_translations == 0 && !outcome->new_pack)
     return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_ALREADY_HELD, NULL, NULL,
                          _("Plainly already holds all of this for %s: the same plan, needs, "
                            "people and records. Nothing was changed."),

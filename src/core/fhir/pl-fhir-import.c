@@ -50,6 +50,7 @@ pl_fhir_import_free (PlFhirImport *self)
   g_clear_pointer (&self->contact_for, g_hash_table_unref);
   g_clear_pointer (&self->plan, pl_plan_content_free);
   g_clear_pointer (&self->read_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->translations, g_hash_table_unref);
   g_clear_pointer (&self->left_out_lines, g_ptr_array_unref);
   g_free (self);
 }
@@ -525,7 +526,105 @@ import_new (void)
   self->contact_for = g_hash_table_new (NULL, NULL);
   self->read_lines = g_ptr_array_new_with_free_func (g_free);
   self->left_out_lines = g_ptr_array_new_with_free_func (g_free);
+  self->translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_hash_table_unref);
   return self;
+}
+
+/* One translation extension: its language and words, when both are there
+ * and are what Plainly can keep */
+static void
+read_translation (PlFhirImport *self,
+                  const char   *source,
+                  JsonObject   *extension)
+{
+  JsonNode *parts_node = json_object_get_member (extension, "extension");
+  const char *lang = NULL;
+  const char *content = NULL;
+  GHashTable *table;
+  JsonArray *parts;
+
+  if (parts_node == NULL || !JSON_NODE_HOLDS_ARRAY (parts_node))
+    return;
+  parts = json_node_get_array (parts_node);
+  for (guint i = 0; i < json_array_get_length (parts); i++)
+    {
+      JsonNode *part_node = json_array_get_element (parts, i);
+      JsonObject *part;
+      const char *url;
+
+      if (!JSON_NODE_HOLDS_OBJECT (part_node))
+        continue;
+      part = json_node_get_object (part_node);
+      url = pl_fhir_string_member (part, "url");
+      if (g_strcmp0 (url, "lang") == 0)
+        lang = pl_fhir_string_member (part, "valueCode");
+      else if (g_strcmp0 (url, "content") == 0)
+        content = pl_fhir_string_member (part, "valueString");
+    }
+  if (lang == NULL || !pl_form_language.is_valid (lang) || pl_text_is_blank (content))
+    return;
+
+  table = g_hash_table_lookup (self->translations, lang);
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (self->translations, g_strdup (lang), table);
+    }
+  g_hash_table_replace (table, g_strdup (source), g_strdup (content));
+}
+
+/* FHIR's translation extension on a string ("_valueString" beside
+ * "valueString"), kept as the plan's translations */
+static void
+read_translation_cb (JsonObject *obj,
+                     const char *name,
+                     JsonNode   *node,
+                     gpointer    user_data)
+{
+  PlFhirImport *self = user_data;
+  JsonNode *extensions;
+  const char *source;
+
+  if (name[0] != '_' || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  source = pl_fhir_string_member (obj, name + 1);
+  extensions = json_object_get_member (json_node_get_object (node), "extension");
+  if (pl_text_is_blank (source) || extensions == NULL || !JSON_NODE_HOLDS_ARRAY (extensions))
+    return;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (extensions)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (extensions), i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) &&
+          g_strcmp0 (pl_fhir_string_member (json_node_get_object (element), "url"),
+                     PL_FHIR_TRANSLATION) == 0)
+        read_translation (self, source, json_node_get_object (element));
+    }
+}
+
+static void
+read_all_translations (PlFhirImport *self)
+{
+  GHashTableIter iter;
+  gpointer language, table;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      PlFhirEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->resource != NULL)
+        pl_fhir_foreach_member (entry->resource, read_translation_cb, self);
+    }
+
+  g_hash_table_iter_init (&iter, self->translations);
+  while (g_hash_table_iter_next (&iter, &language, &table))
+    pl_fhir_read_line (self, g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: a language's code, then how many */
+                                          "The plan in %s too: %u text",
+                                          "The plan in %s too: %u texts",
+                                          g_hash_table_size (table)),
+                       (const char *) language, g_hash_table_size (table));
 }
 
 PlFhirImport *
@@ -603,6 +702,7 @@ pl_fhir_import_read (const char  *json,
 
   if (!index_entries (self, bundle, error) || !pl_fhir_import_resources (self, error))
     return NULL;
+  read_all_translations (self);
 
   /* What was read is copied out; the parsed bundle is no longer needed */
   g_clear_pointer (&self->by_reference, g_hash_table_unref);

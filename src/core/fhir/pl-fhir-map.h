@@ -29,6 +29,8 @@ G_BEGIN_DECLS
 #define PL_FHIR_SNOMED          "http://snomed.info/sct"
 #define PL_FHIR_NHS_NUMBER      "https://fhir.nhs.uk/Id/nhs-number"
 #define PL_FHIR_BCP47           "urn:ietf:bcp:47"
+/* FHIR's own extension for a string in another language, on the string */
+#define PL_FHIR_TRANSLATION     "http://hl7.org/fhir/StructureDefinition/translation"
 /* NHS England reasonable adjustment flags (RA-FlagCategory) */
 #define PL_FHIR_RA_CATEGORY     "https://fhir.nhs.uk/CodeSystem/RARecord-FlagCategory"
 /* Plainly's own: extensions, code systems and identifiers where FHIR R4
@@ -135,6 +137,18 @@ JsonNode   *pl_fhir_path_get     (JsonObject   *obj,
 void        pl_fhir_path_set     (JsonObject   *obj,
                                   const char   *path,
                                   JsonNode     *value);
+
+/* Calls func with each member of obj and of the objects in it, at any
+ * depth and in arrays too; a member func adds is not visited. FHIR's
+ * extensions of a primitive ("_valueString") are given but not walked
+ * into. */
+typedef void (*PlFhirMemberFunc) (JsonObject *obj,
+                                  const char *name,
+                                  JsonNode   *node,
+                                  gpointer    user_data);
+void        pl_fhir_foreach_member (JsonObject       *obj,
+                                    PlFhirMemberFunc  func,
+                                    gpointer          user_data);
 
 /* Writes record's fields into resource (JSON object of the resource, or of
  * the element) by map, and the fixed members. Empty text is not written.

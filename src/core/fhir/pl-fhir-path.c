@@ -245,3 +245,33 @@ pl_fhir_path_set (JsonObject *obj,
       obj = json_node_get_object (element);
     }
 }
+
+void
+pl_fhir_foreach_member (JsonObject       *obj,
+                        PlFhirMemberFunc  func,
+                        gpointer          user_data)
+{
+  g_autoptr(GList) names = json_object_get_members (obj);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *node = json_object_get_member (obj, name);
+
+      func (obj, name, node, user_data);
+      /* func may have replaced it */
+      node = json_object_get_member (obj, name);
+      if (node == NULL || name[0] == '_')
+        continue;
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        pl_fhir_foreach_member (json_node_get_object (node), func, user_data);
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+              pl_fhir_foreach_member (json_array_get_object_element (array, i), func, user_data);
+        }
+    }
+}
