@@ -12,6 +12,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 
 #include "pl-gui-test-util.h"
 #include "pl-printing.h"
@@ -113,12 +114,53 @@ test_save (void)
   pl_test_remove_dir (dir);
 }
 
+/* What the print dialog draws: in easy read the easy read pages, pictures
+ * and their credit, on the printer's paper; as written the large-print
+ * pages. Drawn here into a PDF surface as the printer's cairo context. */
+static void
+test_print_pages (void)
+{
+  g_autofree char *dir = pl_test_make_dir ("plainly-print-pages");
+  g_autoptr(PlDocument) document = tea_document ();
+  g_autoptr(PlPrintOptions) options = pl_print_options_new ();
+  const double width = 8.5 * 72, height = 11 * 72;   /* US Letter, not A4 */
+
+  for (int easy_read = 0; easy_read <= 1; easy_read++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/printed-%d.pdf", dir, easy_read);
+      cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *text = NULL;
+      guint n_pages;
+
+      n_pages = pl_printing_draw_pages (document, options, easy_read, PL_SYMBOLS_BESIDE, cr,
+                                        width, height);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+      g_assert_cmpuint (n_pages, >=, 1);
+
+      text = pdf_text (path);
+      if (text == NULL)
+        continue;
+      g_assert_nonnull (strstr (text, "tea"));
+      /* Only easy read has pictures, and so their credit */
+      if (easy_read)
+        g_assert_nonnull (strstr (text, "Mulberry"));
+      else
+        g_assert_null (strstr (text, "Mulberry"));
+    }
+  pl_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   pl_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/printing/save", test_save);
+  g_test_add_func ("/printing/print-pages", test_print_pages);
 
   return g_test_run ();
 }

@@ -194,7 +194,11 @@ print_action_cb (GSimpleAction *action,
   g_autoptr(PlPrintOptions) options = NULL;
   PlDocument *document = document_to_print (self, &options);
 
-  if (document != NULL)
+  /* Whoever reads in easy read has their paper copy in it too */
+  if (document != NULL && self->reader_settings != NULL && self->reader_settings->easy_read)
+    pl_printing_print_easy_read (GTK_WINDOW (self), document, options,
+                                 self->reader_settings->symbols);
+  else if (document != NULL)
     pl_printing_print (GTK_WINDOW (self), document, options);
 }
 

@@ -20,9 +20,12 @@
 
 typedef struct
 {
-  PlDocument     *document;
-  PlPrintOptions *options;
-  PlPrintLayout  *layout;
+  PlDocument       *document;
+  PlPrintOptions   *options;
+  gboolean          easy_read;
+  PlSymbolPlace     symbols;
+  PlPrintLayout    *layout;       /* the pages as laid out for the printer */
+  PlEasyReadLayout *easy_layout;  /* or in easy read */
 } PrintJob;
 
 static void
@@ -31,7 +34,38 @@ print_job_free (PrintJob *job)
   g_clear_object (&job->document);
   g_clear_pointer (&job->options, pl_print_options_free);
   g_clear_object (&job->layout);
+  g_clear_pointer (&job->easy_layout, pl_easy_read_layout_free);
   g_free (job);
+}
+
+/* Lays the job out for paper of width by height points: how many pages */
+static guint
+lay_out (PrintJob     *job,
+         PangoContext *pango,
+         double        width,
+         double        height)
+{
+  g_clear_object (&job->layout);
+  g_clear_pointer (&job->easy_layout, pl_easy_read_layout_free);
+  if (job->easy_read)
+    {
+      job->easy_layout = pl_easy_read_layout_new (job->document, job->options, job->symbols,
+                                                   pango, width, height);
+      return pl_easy_read_layout_get_n_pages (job->easy_layout);
+    }
+  job->layout = pl_print_layout_new (job->document, job->options, pango, width, height);
+  return pl_print_layout_paginate (job->layout);
+}
+
+static void
+draw_page (PrintJob *job,
+           cairo_t  *cr,
+           guint     page)
+{
+  if (job->easy_layout != NULL)
+    pl_easy_read_layout_render_page (job->easy_layout, cr, page);
+  else
+    pl_print_layout_render_page (job->layout, cr, page);
 }
 
 static void
@@ -40,13 +74,11 @@ begin_print_cb (GtkPrintOperation *operation,
                 PrintJob          *job)
 {
   PangoContext *pango = gtk_print_context_create_pango_context (context);
+  guint n_pages = lay_out (job, pango, gtk_print_context_get_width (context),
+                           gtk_print_context_get_height (context));
 
-  g_clear_object (&job->layout);
-  job->layout = pl_print_layout_new (job->document, job->options, pango,
-                                     gtk_print_context_get_width (context),
-                                     gtk_print_context_get_height (context));
   g_object_unref (pango);
-  gtk_print_operation_set_n_pages (operation, (int) pl_print_layout_paginate (job->layout));
+  gtk_print_operation_set_n_pages (operation, (int) n_pages);
 }
 
 static void
@@ -55,14 +87,39 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page_nr,
               PrintJob          *job)
 {
-  pl_print_layout_render_page (job->layout, gtk_print_context_get_cairo_context (context),
-                               (guint) page_nr);
+  draw_page (job, gtk_print_context_get_cairo_context (context), (guint) page_nr);
 }
 
-void
-pl_printing_print (GtkWindow            *parent,
-                   PlDocument           *document,
-                   const PlPrintOptions *options)
+guint
+pl_printing_draw_pages (PlDocument           *document,
+                        const PlPrintOptions *options,
+                        gboolean              easy_read,
+                        PlSymbolPlace         symbols,
+                        cairo_t              *cr,
+                        double                page_width,
+                        double                page_height)
+{
+  PrintJob job = { document, (PlPrintOptions *) options, easy_read, symbols, NULL, NULL };
+  PangoContext *pango = pango_cairo_create_context (cr);
+  guint n_pages = lay_out (&job, pango, page_width, page_height);
+
+  g_object_unref (pango);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      draw_page (&job, cr, page);
+      cairo_show_page (cr);
+    }
+  g_clear_object (&job.layout);
+  g_clear_pointer (&job.easy_layout, pl_easy_read_layout_free);
+  return n_pages;
+}
+
+static void
+print_document (GtkWindow            *parent,
+                PlDocument           *document,
+                const PlPrintOptions *options,
+                gboolean              easy_read,
+                PlSymbolPlace         symbols)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -74,6 +131,8 @@ pl_printing_print (GtkWindow            *parent,
 
   job->document = g_object_ref (document);
   job->options = pl_print_options_copy (options);
+  job->easy_read = easy_read;
+  job->symbols = symbols;
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -94,6 +153,23 @@ pl_printing_print (GtkWindow            *parent,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
+}
+
+void
+pl_printing_print (GtkWindow            *parent,
+                   PlDocument           *document,
+                   const PlPrintOptions *options)
+{
+  print_document (parent, document, options, FALSE, PL_SYMBOLS_BESIDE);
+}
+
+void
+pl_printing_print_easy_read (GtkWindow            *parent,
+                             PlDocument           *document,
+                             const PlPrintOptions *options,
+                             PlSymbolPlace         symbols)
+{
+  print_document (parent, document, options, TRUE, symbols);
 }
 
 typedef struct

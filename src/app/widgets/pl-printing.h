@@ -17,6 +17,20 @@ G_BEGIN_DECLS
 void            pl_printing_print         (GtkWindow        *parent,
                                            PlDocument       *document,
                                            const PlPrintOptions *options);
+/* The same in easy read, with the easy read PDF's pages */
+void            pl_printing_print_easy_read (GtkWindow            *parent,
+                                             PlDocument           *document,
+                                             const PlPrintOptions *options,
+                                             PlSymbolPlace         symbols);
+/* What the print dialog would be given to draw: its pages, each drawn on
+ * cr as on paper of page_width by page_height points; for the tests */
+guint           pl_printing_draw_pages    (PlDocument           *document,
+                                           const PlPrintOptions *options,
+                                           gboolean              easy_read,
+                                           PlSymbolPlace         symbols,
+                                           cairo_t              *cr,
+                                           double                page_width,
+                                           double                page_height);
 /* Asks where, then writes the PDF; done (may be NULL) is told the result
  * in words for the person */
 void            pl_printing_save_pdf      (GtkWindow        *parent,
