@@ -142,12 +142,32 @@ more_menu_first_label (PlWindowFixture *f)
   return label;
 }
 
+/* The first widget under widget with css_class */
+static GtkWidget *
+find_css_class (GtkWidget  *widget,
+                const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_person_language (PlWindowFixture *f,
                       gconstpointer    data)
 {
   g_autofree char *item = NULL;
   const char *home;
+  GtkWidget *close;
 
   if (locale_dir == NULL)
     {
@@ -169,6 +189,11 @@ test_person_language (PlWindowFixture *f,
   g_assert_cmpstr (item, ==, "Czytaj tę _część");
   g_clear_pointer (&item, g_free);
   g_assert_cmpint (gtk_widget_get_direction (f->window->contents_button), ==, GTK_TEXT_DIR_LTR);
+  /* The window's own Close button in GTK's Polish, where the computer has it */
+  close = find_css_class (GTK_WIDGET (f->window), "close");
+  g_assert_nonnull (close);
+  if (g_file_test ("/usr/share/locale/pl/LC_MESSAGES/gtk40.mo", G_FILE_TEST_EXISTS))
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (close), "pl-ui-words-label"), ==, "Zamknij");
 
   /* Her home, and her settings, built in Polish when first opened */
   pl_window_go_back (f->window);

@@ -639,6 +639,90 @@ pl_ui_words_scope_free (PlUiWordsScope *scope)
   g_free (scope);
 }
 
+static void
+unref_catalog (gpointer catalog)
+{
+  if (catalog != NULL)
+    pl_catalog_unref (catalog);
+}
+
+/* GTK's own words (the window's Close, Minimize and Maximize), from GTK's
+ * catalogue for language where the computer has it: GtkBuilder never
+ * sees them, and GTK says them in the computer's language */
+static const char *
+gtk_words (const char *language,
+           const char *msgid)
+{
+  static GHashTable *catalogs;   /* language → PlCatalog, or NULL for none */
+  PlCatalog *catalog = NULL;
+
+  if (language == NULL)
+    return g_dgettext ("gtk40", msgid);
+
+  if (catalogs == NULL)
+    catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_catalog);
+  if (!g_hash_table_lookup_extended (catalogs, language, NULL, (gpointer *) &catalog))
+    {
+      const char * const *dirs = g_get_system_data_dirs ();
+      g_autofree char *tag = g_strdelimit (g_strdup (language), "-", '_');
+
+      for (guint i = 0; dirs[i] != NULL && catalog == NULL; i++)
+        {
+          g_autofree char *localedir = g_build_filename (dirs[i], "locale", NULL);
+
+          catalog = pl_catalog_load (tag, localedir, "gtk40", NULL);
+        }
+      g_hash_table_insert (catalogs, g_strdup (language), catalog);
+    }
+  return catalog != NULL ? pl_catalog_gettext (catalog, msgid) : msgid;
+}
+
+/* The window's own buttons, named in the reader's language */
+static void
+give_window_control_words (GtkWidget  *widget,
+                           const char *language)
+{
+  if (GTK_IS_WINDOW_CONTROLS (widget))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      gboolean maximized = GTK_IS_WINDOW (root) && gtk_window_is_maximized (GTK_WINDOW (root));
+
+      for (GtkWidget *button = gtk_widget_get_first_child (widget);
+           button != NULL;
+           button = gtk_widget_get_next_sibling (button))
+        {
+          const char *msgid = NULL;
+
+          if (gtk_widget_has_css_class (button, "close"))
+            msgid = "Close";
+          else if (gtk_widget_has_css_class (button, "minimize"))
+            msgid = "Minimize";
+          else if (gtk_widget_has_css_class (button, "maximize"))
+            msgid = maximized ? "Restore" : "Maximize";
+          if (msgid != NULL)
+            {
+              gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              gtk_words (language, msgid), -1);
+              g_object_set_data_full (G_OBJECT (button), "pl-ui-words-label",
+                                      g_strdup (gtk_words (language, msgid)), g_free);
+            }
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    give_window_control_words (child, language);
+}
+
+static void
+maximized_cb (GtkWidget *root)
+{
+  const char *language = g_object_get_data (G_OBJECT (root), "pl-ui-words-language");
+
+  give_window_control_words (root, language != NULL && *language != '\0' ? language : NULL);
+}
+
 void
 pl_ui_words_translate (GtkWidget  *root,
                        const char *language)
@@ -662,6 +746,13 @@ pl_ui_words_translate (GtkWidget  *root,
       target.direction = pl_ui_words_language_is_rtl (language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
     }
   give_tree_words (root, NULL, &target, TRUE);
+  give_window_control_words (root, language);
+  /* GTK makes the window's buttons again when it is maximized or restored */
+  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (root), "pl-ui-words-controls") == NULL)
+    {
+      g_object_set_data (G_OBJECT (root), "pl-ui-words-controls", GINT_TO_POINTER (TRUE));
+      g_signal_connect_after (root, "notify::maximized", G_CALLBACK (maximized_cb), NULL);
+    }
 }
 
 /* Each named in itself: whoever looks for their language finds it written
