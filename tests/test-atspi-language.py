@@ -47,7 +47,7 @@ UNTRANSLATED = {
     'Dot', 'Dorothy', 'May', 'Whitaker', 'Paul', 'Krystyna', 'Kowalczyk', 'Plainly',
     'DejaVu', 'Sans', 'Atkinson', 'Hyperlegible', 'Next', 'OpenDyslexic',
     'Noto', 'English', 'Cymraeg', 'Polski', 'Română', 'Aa',
-    # The window's own buttons, in GTK's words and the computer's language
+    # The window's own buttons, in GTK's words: GTK has no pseudo-language
     'Close', 'Maximize', 'Minimize',
 }
 
