@@ -154,7 +154,24 @@ test_other_system (Fixture       *f,
 
   /* A coded need and one in another system's codes, kept in words; the
    * flag no longer in force is not */
-  g_assert_cmpuint (pl_fhir_import_get_needs (import)->len, ==, 2);
+  g_assert_cmpuint (pl_fhir_import_get_needs (import)->len, ==, 3);
+  /* Its category in the STU3 system of an older record */
+  {
+    GPtrArray *read = pl_fhir_import_get_needs (import);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < read->len; i++)
+      {
+        const PlCommNeed *need = read->pdata[i];
+
+        if (g_str_has_prefix (need->description, "A British Sign Language interpreter"))
+          {
+            g_assert_cmpint (need->category, ==, PL_NEED_COMMUNICATION_PROFESSIONAL);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
   g_assert_cmpuint (pl_fhir_import_get_contacts (import)->len, ==, 2);
 
   /* What was left out is said, each naming its resource */
@@ -189,7 +206,7 @@ test_other_system (Fixture       *f,
   g_assert_cmpstr (((PlContact *) contacts->pdata[1])->name, ==, "Nkem Achebe");
   needs = pl_store_list_comm_needs (f->store, person_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (needs->len, ==, 2);
+  g_assert_cmpuint (needs->len, ==, 3);
   held = pl_plan_content_load (f->store, plan_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (held->plan->version, ==, 3);

@@ -388,6 +388,22 @@ read_flag (PlFhirImport  *self,
   need->category = -1;
   if (!pl_fhir_read_record (self, map, entry, entry->resource, need, NULL, error))
     return FALSE;
+  /* A record made before NHS England's 2024 draft names the same
+   * categories in the STU3 system */
+  if ((int) need->category < 0)
+    {
+      JsonNode *code = pl_fhir_path_get (entry->resource,
+                                         "category[0].coding[system=" PL_FHIR_RA_CATEGORY_STU3
+                                         "].code");
+      const char *value = code != NULL && JSON_NODE_HOLDS_VALUE (code) &&
+                          json_node_get_value_type (code) == G_TYPE_STRING
+                          ? json_node_get_string (code) : NULL;
+      guint64 number = 0;
+
+      if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, PL_NEED_COMMUNITY_LANGUAGE + 1,
+                                                       &number, NULL))
+        need->category = (PlNeedCategory) (number - 1);
+    }
   if (!pl_fhir_read_flag_other (self, entry, need, error))
     return FALSE;
   if (pl_text_is_blank (need->description))

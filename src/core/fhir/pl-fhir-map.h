@@ -32,7 +32,10 @@ G_BEGIN_DECLS
 /* FHIR's own extension for a string in another language, on the string */
 #define PL_FHIR_TRANSLATION     "http://hl7.org/fhir/StructureDefinition/translation"
 /* NHS England reasonable adjustment flags (RA-FlagCategory) */
-#define PL_FHIR_RA_CATEGORY     "https://fhir.nhs.uk/CodeSystem/RARecord-FlagCategory"
+/* NHS England's reasonable adjustment flag categories (RA-FlagCategory,
+ * draft of February 2024), and the STU3 system before it, still read */
+#define PL_FHIR_RA_CATEGORY     "https://fhir.nhs.uk/England/CodeSystem/RA-FlagCategory"
+#define PL_FHIR_RA_CATEGORY_STU3 "https://fhir.nhs.uk/CodeSystem/RARecord-FlagCategory"
 /* Plainly's own: extensions, code systems and identifiers where FHIR R4
  * and UK Core have nothing (the README lists them) */
 #define PL_FHIR_LOCAL           "https://plainly.org.uk/fhir"
