@@ -9,8 +9,11 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "pl-access.h"
 #include "pl-actor.h"
 #include "pl-demo.h"
+#include "pl-document.h"
+#include "pl-plan-translation.h"
 #include "pl-record-json.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
@@ -232,6 +235,13 @@ test_install (Fixture       *f,
   g_assert_cmpint (settings->text_size, >=, 24);   /* the 24 point need */
   {
     g_autoptr(GPtrArray) rows = list_ok (f->store, &pl_settings_type, person_id);
+    g_autoptr(GPtrArray) carers = list_ok (f->store, &pl_carer_type, 0);
+
+    /* Each setting is chosen by someone in the example, a person or a
+     * carer (Krystyna's daughter-in-law reads her plan in English) */
+    for (guint i = 0; i < carers->len; i++)
+      g_ptr_array_extend_and_steal (rows, list_ok (f->store, &pl_carer_settings_type,
+                                                   ((PlCarer *) carers->pdata[i])->id));
     assert_every_field_used (&pl_settings_type, rows);
   }
 
@@ -496,6 +506,36 @@ test_second_person (Fixture       *f,
 
   diary = list_ok (f->store, &pl_diary_entry_type, person->id);
   g_assert_cmpuint (diary->len, >=, 3);
+
+  /* Her plan is kept in English too, every word of it, for Anna, who
+   * reads it in English */
+  {
+    g_autoptr(GPtrArray) texts = pl_plan_translation_texts (f->store, person->id, &error);
+    g_autoptr(GHashTable) english = pl_plan_translation_table (f->store, person->id, "en",
+                                                               &error);
+    g_autoptr(GPtrArray) carers = list_ok (f->store, &pl_carer_type, 0);
+    const PlCarer *anna = NULL;
+    g_autoptr(PlViewer) carer = NULL;
+    g_autoptr(PlViewer) reading = NULL;
+    g_autoptr(PlDocument) document = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < carers->len; i++)
+      if (g_strcmp0 (((PlCarer *) carers->pdata[i])->name, "Anna Kowalczyk") == 0)
+        anna = carers->pdata[i];
+    g_assert_nonnull (anna);
+    g_assert_cmpuint (texts->len, >, 50);
+    g_assert_cmpuint (pl_plan_translation_count_done (texts, english), ==, texts->len);
+    carer = pl_access_open_carer (f->store, anna->id, NULL, &error);
+    g_assert_no_error (error);
+    reading = pl_viewer_for_person (f->store, carer, person->id, &error);
+    g_assert_no_error (error);
+    document = pl_document_build_for (f->store, reading, PL_DOCUMENT_PLAN, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (pl_document_get_language (document), ==, "en");
+    g_assert_cmpint (pl_document_find_anchor (document, "not-yet-translated"), <, 0);
+    g_assert_nonnull (strstr (pl_document_get_block (document, 0)->text, "care and support plan"));
+  }
 }
 
 /* Running demo again changes nothing at all: the same number, not one row

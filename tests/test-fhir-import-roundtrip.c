@@ -5,7 +5,8 @@
  * The example person is exported with everything (the welcome pack,
  * complaints and the diary too) and imported into an empty database:
  * every kind of document then says the same words, word for word, as the
- * person reads it in each.
+ * person reads it in each; for both example people, and Krystyna's plan
+ * in English as well as in Polish.
  */
 
 #include "config.h"
@@ -17,6 +18,7 @@
 #include "pl-document.h"
 #include "pl-fhir-export.h"
 #include "pl-fhir-import.h"
+#include "pl-plan-translation.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
 
@@ -35,23 +37,19 @@ document_text (PlStore        *store,
   return pl_document_to_text (document);
 }
 
-static void
-test_example_person (void)
+/* person_id exported from from and imported into to: the id it has there */
+static gint64
+round_trip (PlStore *from,
+            PlStore *to,
+            gint64   person_id)
 {
-  g_autofree char *from_dir = pl_test_make_dir ("plainly-fhir-from");
-  g_autofree char *to_dir = pl_test_make_dir ("plainly-fhir-to");
-  g_autoptr(PlStore) from = pl_test_open_store (from_dir, NULL);
-  g_autoptr(PlStore) to = pl_test_open_store (to_dir, NULL);
   g_autoptr(PlViewer) viewer = NULL;
   g_autoptr(PlFhirImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   gsize len = 0;
-  gint64 person_id = 0;
   gint64 imported_id = 0;
 
-  g_assert_true (pl_demo_install (from, &person_id, &error));
-  g_assert_no_error (error);
   viewer = pl_access_open_person (from, person_id, NULL, &error);
   g_assert_no_error (error);
   json = pl_fhir_export_to_data (from, viewer, PL_FHIR_EXTRAS_ALL, &len, &error);
@@ -75,6 +73,65 @@ test_example_person (void)
                       strlen (before));
       g_assert_cmpstr (after, ==, before);
     }
+  return imported_id;
+}
+
+/* The plan in English too travels with it (FHIR's translation extension):
+ * read in English, the same words after as before */
+static void
+assert_same_translation (PlStore    *from,
+                         gint64      from_id,
+                         PlStore    *to,
+                         gint64      to_id,
+                         const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = pl_plan_translation_table (from, from_id, language, &error);
+  g_autoptr(GHashTable) after = pl_plan_translation_table (to, to_id, language, &error);
+  g_autoptr(PlDocument) read_before = NULL;
+  g_autoptr(PlDocument) read_after = NULL;
+  g_autofree char *text_before = NULL;
+  g_autofree char *text_after = NULL;
+  GHashTableIter iter;
+  gpointer source, translation;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (before), >, 0);
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &source, &translation))
+    g_assert_cmpstr (g_hash_table_lookup (after, source), ==, translation);
+
+  read_before = pl_document_build_plan_in (from, from_id, PL_SCOPES_ALL, language, &error);
+  g_assert_no_error (error);
+  read_after = pl_document_build_plan_in (to, to_id, PL_SCOPES_ALL, language, &error);
+  g_assert_no_error (error);
+  text_before = pl_document_to_text (read_before);
+  text_after = pl_document_to_text (read_after);
+  g_assert_cmpstr (text_after, ==, text_before);
+}
+
+static void
+test_example_people (void)
+{
+  g_autofree char *from_dir = pl_test_make_dir ("plainly-fhir-from");
+  g_autofree char *to_dir = pl_test_make_dir ("plainly-fhir-to");
+  g_autoptr(PlStore) from = pl_test_open_store (from_dir, NULL);
+  g_autoptr(PlStore) to = pl_test_open_store (to_dir, NULL);
+  g_autoptr(PlPerson) krystyna = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id = 0;
+  gint64 imported_id;
+
+  g_assert_true (pl_demo_install (from, &person_id, &error));
+  g_assert_no_error (error);
+  round_trip (from, to, person_id);
+
+  /* Krystyna, whose plan is in Polish and kept in English too */
+  krystyna = pl_store_find_person_by_external_id (from, "DEMO-0002", &error);
+  g_assert_no_error (error);
+  imported_id = round_trip (from, to, krystyna->id);
+  assert_same_translation (from, krystyna->id, to, imported_id, "en");
 
   g_clear_pointer (&from, pl_store_unref);
   g_clear_pointer (&to, pl_store_unref);
@@ -88,7 +145,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/plainly/fhir-import/round-trip", test_example_person);
+  g_test_add_func ("/plainly/fhir-import/round-trip", test_example_people);
 
   return g_test_run ();
 }

@@ -106,6 +106,34 @@ map_knows_extension (const PlFhirRecordMap *map,
 
 /* Lists what obj has beyond what map reads, and extensions it does not know;
  * also names the extra members given in more (NULL-terminated, or NULL) */
+/* A primitive's extensions (member "_name") that are all FHIR's
+ * translations: read with the plan's other languages */
+static gboolean
+only_translations (JsonNode   *node,
+                   const char *name)
+{
+  JsonNode *extensions;
+  JsonArray *array;
+
+  if (name[0] != '_' || !JSON_NODE_HOLDS_OBJECT (node) ||
+      json_object_get_size (json_node_get_object (node)) != 1)
+    return FALSE;
+  extensions = json_object_get_member (json_node_get_object (node), "extension");
+  if (extensions == NULL || !JSON_NODE_HOLDS_ARRAY (extensions))
+    return FALSE;
+  array = json_node_get_array (extensions);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (item) ||
+          g_strcmp0 (pl_fhir_string_member (json_node_get_object (item), "url"),
+                     PL_FHIR_TRANSLATION) != 0)
+        return FALSE;
+    }
+  return json_array_get_length (array) > 0;
+}
+
 void
 pl_fhir_note_left_out (PlFhirImport          *self,
                        const PlFhirEntry     *entry,
@@ -121,7 +149,8 @@ pl_fhir_note_left_out (PlFhirImport          *self,
     {
       if (g_strv_contains (housekeeping, l->data) || g_str_equal (l->data, "extension") ||
           (map != NULL && map_knows_member (map, l->data)) ||
-          (more != NULL && g_strv_contains (more, l->data)))
+          (more != NULL && g_strv_contains (more, l->data)) ||
+          only_translations (json_object_get_member (obj, l->data), l->data))
         continue;
       if (names->len > 0)
         g_string_append (names, ", ");

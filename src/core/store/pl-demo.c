@@ -60,6 +60,7 @@ struct _Part
   gpointer          (*new_record) (void);  /* NULL: every field empty */
   const char         *match_field;  /* a record with the same value here is reused… */
   gboolean            replace;      /* …or, if set, removed with all it owns first */
+  gboolean            one_per_owner; /* the owner's one record, if stored, is given the data */
   const char         *service_ref;  /* a field that takes the imported service's id */
   const Part         *parts;        /* nested records, ending with a NULL member */
   const Link         *links;        /* ending with a NULL member */
@@ -123,8 +124,9 @@ static const Link carer_link_links[] = {
 static const Part carer_parts[] = {
   { .member = "supports", .type = &pl_carer_link_type, .shape = SHAPE_ARRAY,
     .links = carer_link_links },
+  /* A carer already here (demo --reset) keeps their one row of settings */
   { .member = "settings", .type = &pl_carer_settings_type, .shape = SHAPE_OBJECT,
-    .new_record = new_settings },
+    .new_record = new_settings, .one_per_owner = TRUE },
   { .member = NULL },
 };
 
@@ -513,6 +515,19 @@ import_object (Import      *imp,
         }
     }
 
+  if (record == NULL && part->one_per_owner)
+    {
+      g_autoptr(GPtrArray) held = pl_store_list (imp->store, part->type, owner_id, error);
+
+      if (held == NULL)
+        return FALSE;
+      /* As shipped: the defaults and the data, in the row already there */
+      if (held->len > 0)
+        {
+          record = part->new_record != NULL ? part->new_record () : pl_record_new (part->type);
+          PL_RECORD_ID (record) = PL_RECORD_ID (g_ptr_array_index (held, 0));
+        }
+    }
   if (record == NULL)
     record = part->new_record != NULL ? part->new_record () : pl_record_new (part->type);
 
