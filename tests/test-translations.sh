@@ -152,7 +152,7 @@ if [ -f "$src/po/cy.po" ]; then
     python3 -c '
 import re, sys
 MUTATES = r"\b(ar|o|i|am|dan|dros|drwy|trwy|wrth|hyd|gan|heb|at|tan|dy|ei|yn|neu)\s+%(\d+\$)?s"
-date = False
+date = on_date = False
 for line in sys.stdin:
     line = line.rstrip("\n")
     if line.startswith("#."):
@@ -161,13 +161,19 @@ for line in sys.stdin:
         date = date or (re.search(r"\bdate\b.*in words", words) is not None and
                         "time" not in words)
         continue
+    # A message that puts a date after "on" in English may hold one: its
+    # Welsh is never "ar" or "o" straight before a placeholder
+    m = re.match(r"msgid \"(.*)\"$", line)
+    if m and re.search(r"\bon %(\d+\$)?s", m.group(1)):
+        on_date = True
     m = re.match(r"msgstr(?:\[\d+\])? \"(.*)\"$", line)
     if m:
-        if date and re.search(MUTATES, m.group(1), re.IGNORECASE):
+        if (date and re.search(MUTATES, m.group(1), re.IGNORECASE)) or \
+           (on_date and re.search(r"\b(ar|o)\s+%(\d+\$)?s", m.group(1), re.IGNORECASE)):
             print(m.group(1)[:70])
         continue
     if not line:
-        date = False
+        date = on_date = False
 ')
   if [ -z "$wrong" ]; then
     ok "po/cy.po: a date in words never follows a word that would mutate it"
