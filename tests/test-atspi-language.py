@@ -40,11 +40,12 @@ CASES = [
 LANGUAGE = 'qps'
 OPEN, CLOSE = '\u27e6', '\u27e7'
 
-# Words that are the same in every language: the names of the people on
-# the start screen (GTK 4.8 calls its hidden pages visible), the fonts'
-# names, each language named in itself, the sample letters of the sizes
+# Words that are the same in every language: the fonts' names, each
+# language named in itself, the sample letters of the sizes. The names of
+# the people and carers on the start screen (GTK 4.8 calls its hidden pages
+# visible) are added from the database.
 UNTRANSLATED = {
-    'Dot', 'Dorothy', 'May', 'Whitaker', 'Paul', 'Krystyna', 'Kowalczyk', 'Plainly',
+    'Plainly',
     'DejaVu', 'Sans', 'Atkinson', 'Hyperlegible', 'Next', 'OpenDyslexic',
     'Noto', 'English', 'Cymraeg', 'Polski', 'Română', 'Aa',
     # The window's own buttons, in GTK's words: GTK has no pseudo-language
@@ -96,6 +97,10 @@ def prepare(build_root, tmp, database):
     locale_dir = os.path.join(tmp, 'locale')
     if make_pseudo(locale_dir, tmp):
         with sqlite3.connect(database) as db:
+            for (name,) in db.execute('SELECT full_name FROM people UNION ALL '
+                                      'SELECT preferred_name FROM people UNION ALL '
+                                      'SELECT name FROM carers'):
+                UNTRANSLATED.update(re.findall(r'[A-Za-z][A-Za-z’\']+', name or ''))
             db.execute('UPDATE settings SET language = ? WHERE person_id = '
                        '(SELECT id FROM people WHERE external_id = ?)', (LANGUAGE, 'DEMO-0001'))
     return {'PLAINLY_LOCALEDIR': locale_dir}
