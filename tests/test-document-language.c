@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "pl-access.h"
+#include "pl-braille.h"
 #include "pl-catalog.h"
 #include "pl-document-example.h"
 #include "pl-epub.h"
@@ -18,6 +19,7 @@
 #include "pl-speech-say.h"
 #include "pl-test-util.h"
 
+#include <pango/pangocairo.h>
 #include <string.h>
 
 static char *locale_dir;
@@ -50,6 +52,28 @@ static const char welsh_po[] =
   "msgstr[3] \"%1$s phunt %2$s\"\n"
   "msgstr[4] \"%1$s phunt %2$s\"\n"
   "msgstr[5] \"%1$s punt %2$s\"\n";
+
+/* Urdu, written right to left; the messages as po/ur.po has them */
+static const char urdu_po[] =
+  "msgid \"\"\n"
+  "msgstr \"\"\n"
+  "\"Language: ur\\n\"\n"
+  "\"MIME-Version: 1.0\\n\"\n"
+  "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+  "\"Content-Transfer-Encoding: 8bit\\n\"\n"
+  "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n"
+  "\n"
+  "msgid \"%s, phone %s\"\n"
+  "msgstr \"\u200f%s، فون %s\"\n"
+  "\n"
+  "msgid \"Phone: %s\"\n"
+  "msgstr \"فون: %s\"\n"
+  "\n"
+  "msgid \"%s's care and support plan\"\n"
+  "msgstr \"\u200f%s کا نگہداشت اور مدد کا منصوبہ\"\n"
+  "\n"
+  "msgid \"This plan is for %s, who likes to be called %s.\"\n"
+  "msgstr \"یہ منصوبہ %s کے لیے ہے، جنہیں %s کہلوانا پسند ہے۔\"\n";
 
 static void
 set_language (PlStore    *store,
@@ -485,6 +509,103 @@ test_money_language (void)
   g_assert_false (pl_catalog_has_thread_default ());
 }
 
+/* Where text starts (its first character's x), laid out as a paragraph */
+static int
+x_of (const char *text,
+      const char *part)
+{
+  g_autoptr(GObject) context = (GObject *) pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoLayout) layout = pango_layout_new (PANGO_CONTEXT (context));
+  PangoRectangle at;
+
+  pango_layout_set_text (layout, text, -1);
+  g_assert_nonnull (strstr (text, part));
+  pango_layout_index_to_pos (layout, (int) (strstr (text, part) - text), &at);
+  return PANGO_PIXELS (MIN (at.x, at.x + at.width));
+}
+
+/* In Urdu, what staff typed goes into a sentence inside an isolate: a
+ * phone number keeps its groups in order, a Latin name its direction.
+ * Speech, braille and file names never see the isolates; English and
+ * Welsh documents have none. */
+static void
+test_isolates (PlDocFixture  *f,
+               gconstpointer  data)
+{
+  PlDocIds ids;
+  g_autoptr(PlViewer) person = NULL;
+  g_autoptr(PlDocument) plan = NULL;
+  g_autoptr(PlDocument) welsh = NULL;
+  g_autoptr(PlSpeechSay) said = NULL;
+  g_autoptr(PlBrailleOptions) braille = pl_braille_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_title = NULL;
+  g_autofree char *dots = NULL;
+  g_autofree char *bare = NULL;
+  const char *coordinator;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt (package gettext) is not installed");
+      return;
+    }
+
+  pl_doc_test_add_example (f, &ids);
+  person = pl_access_open_person (f->store, ids.person, NULL, &error);
+  g_assert_no_error (error);
+  set_language (f->store, ids.person, "ur");
+  plan = build (f->store, person, PL_DOCUMENT_PLAN);
+
+  coordinator = pl_doc_test_at_anchor (plan, "summary-coordinator")->text;
+  g_assert_cmpstr (coordinator, ==,
+                   "\u200f\u2068Sam Patel\u2069، فون \u206801632 960123\u2069");
+  g_assert_cmpstr (pl_document_get_title (plan), ==,
+                   "\u200f\u2068Zoë\u2069 کا نگہداشت اور مدد کا منصوبہ");
+  g_assert_nonnull (strstr (pl_doc_test_at_anchor (plan, "summary-who")->text,
+                            "\u2068" TEXT_ACCENTS "\u2069"));
+  /* A contact's card, each line of it */
+  {
+    g_autofree char *text = pl_document_to_text (plan);
+
+    g_assert_nonnull (strstr (text, "\u2068Siân Llŷr\u2069 (\u2068daughter\u2069)"));
+    g_assert_nonnull (strstr (text, "فون: \u206807700 900123\u2069"));
+  }
+
+  /* On the screen: the number reads 01632 then 960123, left to right,
+   * inside a line that starts at the right */
+  g_assert_cmpint (x_of (coordinator, "01632"), <, x_of (coordinator, "960123"));
+  bare = pl_catalog_strip_isolates (coordinator);
+  g_assert_cmpint (x_of (bare, "01632"), >, x_of (bare, "960123"));
+  g_assert_cmpint (x_of (coordinator, "Sam"), >, x_of (coordinator, "01632"));
+
+  /* Heard and felt: no isolate reaches the voice or the braille */
+  said = pl_speech_say_new (coordinator, "ur");
+  g_assert_null (g_utf8_strchr (said->text, -1, 0x2068));
+  g_assert_null (g_utf8_strchr (said->text, -1, 0x2069));
+  g_assert_nonnull (strstr (said->text, "Sam Patel"));
+  dots = pl_braille_translate (braille, "\u2068Sam\u2069", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *plain = pl_braille_translate (braille, "Sam", NULL);
+
+    g_assert_cmpstr (dots, ==, plain);
+  }
+  /* Nor the name of a file */
+  file_title = pl_document_dup_file_title (plan);
+  g_assert_cmpstr (file_title, ==, "Zoë کا نگہداشت اور مدد کا منصوبہ");
+
+  /* Left to right, nothing is added */
+  set_language (f->store, ids.person, "cy-GB");
+  welsh = build (f->store, person, PL_DOCUMENT_PLAN);
+  for (guint i = 0; i < pl_document_get_n_blocks (welsh); i++)
+    {
+      const PlBlock *block = pl_document_get_block (welsh, i);
+
+      g_assert_null (g_utf8_strchr (block->text, -1, 0x2068));
+      g_assert_true (block->label == NULL || g_utf8_strchr (block->label, -1, 0x2068) == NULL);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,7 +616,8 @@ main (int argc, char **argv)
 
   /* Before any catalogue is looked for: they are loaded once a process */
   dir = pl_test_make_dir ("plainly-language");
-  if (pl_test_make_catalog (dir, "cy", welsh_po))
+  if (pl_test_make_catalog (dir, "cy", welsh_po) &&
+      pl_test_make_catalog (dir, "ur", urdu_po))
     {
       locale_dir = g_strdup (dir);
       g_setenv ("PLAINLY_LOCALEDIR", locale_dir, TRUE);
@@ -505,6 +627,7 @@ main (int argc, char **argv)
   PL_DOC_TEST_ADD ("/document-language/part", test_part_language);
   PL_DOC_TEST_ADD ("/document-language/plan-translation", test_plan_translation);
   g_test_add_func ("/document-language/money", test_money_language);
+  PL_DOC_TEST_ADD ("/document-language/isolates", test_isolates);
 
   status = g_test_run ();
   pl_test_remove_dir (dir);

@@ -26,6 +26,10 @@ clean (const char *text,
       gunichar c = g_utf8_get_char (p);
       gboolean bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 
+      /* The isolates Plainly puts around a name in an Urdu sentence are
+       * dropped: taking one away cannot turn what follows */
+      if (c == 0x2068 || c == 0x2069)
+        continue;
       if ((g_unichar_iscntrl (c) || bidi) && (c >= 0x80 || strchr (keep, (int) c) == NULL))
         g_string_append_unichar (out, 0xFFFD);
       else

@@ -310,7 +310,11 @@ pl_complaint_form_fill_sent (PlComplaintForm *self)
   const PlComplaint *c = self->complaint;
 
   /* Translators: the reference given to a complaint, e.g. C-2026-0007 */
-  g_string_append_printf (hint, _("Your reference is %s."), c->reference);
+  {
+    g_autofree char *reference = pl_catalog_isolate (c->reference);
+
+    g_string_append_printf (hint, _("Your reference is %s."), reference);
+  }
   if (!pl_text_is_blank (c->response_due))
     {
       g_autofree char *due = pl_date_to_words (c->response_due);

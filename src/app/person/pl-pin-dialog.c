@@ -235,6 +235,7 @@ pl_pin_dialog_new (GtkWindow    *parent,
 {
   PlPinDialog *self;
   g_autofree char *heading = NULL;
+  g_autofree char *isolated = NULL;
   g_autoptr(GError) error = NULL;
   guint wait;
 
@@ -251,7 +252,8 @@ pl_pin_dialog_new (GtkWindow    *parent,
   self->id = id;
 
   /* Translators: %s is the name the person likes to be called */
-  heading = g_strdup_printf (_("Hello, %s"), name);
+  isolated = pl_catalog_isolate (name);
+  heading = g_strdup_printf (_("Hello, %s"), isolated);
   gtk_label_set_label (self->heading, heading);
 
   /* Typing starts at once */

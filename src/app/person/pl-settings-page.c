@@ -576,8 +576,12 @@ pl_settings_page_set_person_name (PlSettingsPage *self,
   g_return_if_fail (PL_IS_SETTINGS_PAGE (self));
 
   if (name != NULL && name[0] != '\0')
-    /* TRANSLATORS: the heading of the settings page, with the person's preferred name (NG86 1.4.2) */
-    heading = g_strdup_printf (_("Settings for %s"), name);
+    {
+      g_autofree char *isolated = pl_catalog_isolate (name);
+
+      /* TRANSLATORS: the heading of the settings page, with the person's preferred name (NG86 1.4.2) */
+      heading = g_strdup_printf (_("Settings for %s"), isolated);
+    }
   else
     heading = g_strdup (_("My settings"));
   gtk_label_set_text (self->heading, heading);

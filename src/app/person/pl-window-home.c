@@ -216,6 +216,7 @@ open_home_as (PlWindow *self,
   g_autoptr(PlPerson) person = NULL;
   g_autoptr(PlCarer) carer = NULL;
   g_autofree char *greeting = NULL;
+  g_autofree char *name = NULL;
   GtkWidget *first = NULL;
   gint64 person_id = pl_viewer_get_person_id (viewer);
   gint64 carer_id = pl_viewer_get_carer_id (viewer);
@@ -247,11 +248,16 @@ open_home_as (PlWindow *self,
   pl_window_set_words_language (self, pl_window_reader_words_language (self));
   words = pl_ui_words_scope_new (GTK_WIDGET (self));
   pl_window_show_document (self, NULL);
+  name = pl_catalog_isolate (pl_window_person_display_name (person));
 
-  /* Translators: the heading of the home page; %s is the name the person
-   * (or their carer) wants to be called */
-  greeting = g_strdup_printf (_("Hello, %s"), carer != NULL ? carer->name
-                                                             : pl_window_person_display_name (person));
+  {
+    g_autofree char *reader = pl_catalog_isolate (carer != NULL ? carer->name
+                                                                : pl_window_person_display_name (person));
+
+    /* Translators: the heading of the home page; %s is the name the person
+     * (or their carer) wants to be called */
+    greeting = g_strdup_printf (_("Hello, %s"), reader);
+  }
   gtk_label_set_label (self->home_heading, greeting);
 
   if (carer != NULL)
@@ -261,12 +267,11 @@ open_home_as (PlWindow *self,
       /* NG86 1.1.14-1.1.15: say whose documents these are, and that the
        * person chose what is shown */
       if (scopes == 0)
-        note = g_strdup_printf (_("%s has not shared anything with you yet."),
-                                pl_window_person_display_name (person));
+        note = g_strdup_printf (_("%s has not shared anything with you yet."), name);
       else
         /* Translators: both %s are the name the person likes to be called */
         note = g_strdup_printf (_("You are reading %s’s documents. %s chose what you can see."),
-                                pl_window_person_display_name (person), pl_window_person_display_name (person));
+                                name, name);
       gtk_label_set_label (self->home_note, note);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->home_note), carer != NULL);
@@ -448,9 +453,10 @@ pl_window_open_carer_as (PlWindow *self,
   pl_window_set_words_language (self, pl_window_reader_words_language (self));
   {
     g_autoptr(PlUiWordsScope) words = pl_ui_words_scope_new (GTK_WIDGET (self));
+    g_autofree char *name = pl_catalog_isolate (carer->name);
 
     /* Translators: %s is the carer's name */
-    heading = g_strdup_printf (_("Hello, %s. Whose documents would you like to read?"), carer->name);
+    heading = g_strdup_printf (_("Hello, %s. Whose documents would you like to read?"), name);
   }
   gtk_label_set_label (self->supported_heading, heading);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->supported_page),

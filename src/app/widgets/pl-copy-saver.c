@@ -188,6 +188,7 @@ pl_copy_saver_ask (GtkWindow     *parent,
   PlCopySaver *self = pl_copy_saver_new (parent, document, speech, options, kind);
   gboolean book = kind == PL_COPY_TALKING_BOOK;
   g_autofree char *name = NULL;
+  g_autofree char *file_title = pl_document_dup_file_title (document);
   GtkFileChooser *chooser;
 
   self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)),
@@ -200,7 +201,7 @@ pl_copy_saver_ask (GtkWindow     *parent,
     {
       add_filter (chooser, _("Talking book (EPUB), read and heard together"), "*.epub");
       /* Translators: the suggested file name; %s is the document's title */
-      name = g_strdup_printf (_("%s.epub"), pl_document_get_title (document));
+      name = g_strdup_printf (_("%s.epub"), file_title);
     }
   else
     {
@@ -208,9 +209,8 @@ pl_copy_saver_ask (GtkWindow     *parent,
       add_filter (chooser, _("Ogg Vorbis sound"), "*.ogg");
       add_filter (chooser, _("WAV sound, not compressed"), "*.wav");
       /* Translators: the suggested file name; %s is the document's title */
-      name = g_strdup_printf (_("%s.mp3"), pl_document_get_title (document));
+      name = g_strdup_printf (_("%s.mp3"), file_title);
     }
-  g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (chooser, name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (self->chooser);

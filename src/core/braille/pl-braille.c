@@ -317,9 +317,20 @@ pl_braille_translate (const PlBrailleOptions *self,
   g_return_val_if_fail (text != NULL, NULL);
 
   chars = g_utf8_to_ucs4_fast (text, -1, &length);
-  for (glong i = 0; i < length; i++)
-    if (chars[i] == '\n' || chars[i] == '\t' || chars[i] == '\r')
-      chars[i] = ' ';
+  {
+    glong kept = 0;
+
+    /* Direction controls are for the screen: braille runs one way */
+    for (glong i = 0; i < length; i++)
+      {
+        gunichar c = chars[i];
+
+        if (pl_unichar_is_direction_control (c))
+          continue;
+        chars[kept++] = (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+      }
+    length = kept;
+  }
 
   while (start < length)
     {

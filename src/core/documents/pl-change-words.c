@@ -110,6 +110,17 @@ pl_change_words_value (PlStore    *store,
   return shorten (value);
 }
 
+/* A value said inside a message, isolated where it is right to left */
+static char *
+isolated_value (PlStore    *store,
+                const char *field,
+                const char *value)
+{
+  g_autofree char *words = pl_change_words_value (store, field, value);
+
+  return pl_catalog_isolate (words);
+}
+
 char *
 pl_change_words_describe (PlStore            *store,
                           const PlPlanChange *change)
@@ -124,15 +135,15 @@ pl_change_words_describe (PlStore            *store,
   switch (change->kind)
     {
     case PL_PLAN_CHANGE_ADDED:
-      now = pl_change_words_value (store, NULL, change->new_value);
+      now = isolated_value (store, NULL, change->new_value);
       return g_strdup_printf (_("%s: added “%s”."), part, now);
     case PL_PLAN_CHANGE_REMOVED:
-      was = pl_change_words_value (store, NULL, change->old_value);
+      was = isolated_value (store, NULL, change->old_value);
       return g_strdup_printf (_("%s: taken out “%s”."), part, was);
     case PL_PLAN_CHANGE_CHANGED:
     default:
-      was = pl_change_words_value (store, change->field, change->old_value);
-      now = pl_change_words_value (store, change->field, change->new_value);
+      was = isolated_value (store, change->field, change->old_value);
+      now = isolated_value (store, change->field, change->new_value);
       return g_strdup_printf (_("%s: the %s changed from “%s” to “%s”."),
                               part, _(change->label), was, now);
     }

@@ -108,7 +108,7 @@ add_timeline (PlDocument *document,
       pl_document_append_line (text, event->note);
       if (has_text (event->actor))
         /* Translators: who wrote an update on a complaint */
-        pl_document_append_linef (text, _("By %s"), event->actor);
+        pl_document_append_value (text, _("By %s"), event->actor);
 
       pl_document_add (document, PL_BLOCK_FIELD, 0, anchor, when, text->str);
     }
@@ -240,6 +240,7 @@ pl_document_build_complaint (PlStore  *store,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(PlDocument) document = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -289,7 +290,8 @@ pl_document_build_complaint (PlStore  *store,
   if (events == NULL)
     return NULL;
 
-  title = make_title (complaint->kind, pl_document_person_name (person));
+  name = pl_document_person_name (person);
+  title = make_title (complaint->kind, name);
   document = pl_document_new (title);
   pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
 

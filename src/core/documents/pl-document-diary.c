@@ -96,7 +96,11 @@ add_comments (PlDocument          *document,
         label = g_strdup (_("Your comment"));
       else
         /* Translators: %s is the name a carer signed their comment with */
-        label = g_strdup_printf (_("Comment from %s"), comment->author);
+        {
+          g_autofree char *author = pl_catalog_isolate (comment->author);
+
+          label = g_strdup_printf (_("Comment from %s"), author);
+        }
       pl_document_add (document, PL_BLOCK_FIELD, 0, anchor, label, comment->body);
       pl_document_set_block_record (document, pl_document_get_n_blocks (document) - 1,
                                     &pl_diary_comment_type, comment->id);
@@ -159,6 +163,7 @@ pl_document_build_diary (PlStore  *store,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(PlDocument) document = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
   const char *day = NULL;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -174,7 +179,8 @@ pl_document_build_diary (PlStore  *store,
     return NULL;
 
   /* Translators: the diary's title, with the person's preferred name */
-  title = g_strdup_printf (_("%s's care diary"), pl_document_person_name (person));
+  name = pl_document_person_name (person);
+  title = g_strdup_printf (_("%s's care diary"), name);
   document = pl_document_new (title);
   pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
 

@@ -19,15 +19,15 @@
 #include "pl-record.h"
 #include "pl-document-private.h"
 
-const char *
+char *
 pl_document_person_name (const PlPerson *person)
 {
-  g_return_val_if_fail (person != NULL, "");
+  g_return_val_if_fail (person != NULL, g_strdup (""));
 
   /* NG86 1.4.2: use the name the person prefers */
   if (person->preferred_name != NULL && *person->preferred_name != '\0')
-    return person->preferred_name;
-  return person->full_name != NULL ? person->full_name : "";
+    return pl_catalog_isolate (person->preferred_name);
+  return pl_catalog_isolate (person->full_name);
 }
 
 /* "- tea", "* tea", "• tea": the item's text, else NULL. Two or more spaces
@@ -178,17 +178,18 @@ pl_document_append_line (GString    *out,
 }
 
 void
-pl_document_append_linef (GString    *out,
+pl_document_append_value (GString    *out,
                           const char *format,
-                          ...)
+                          const char *value)
 {
+  g_autofree char *isolated = pl_catalog_isolate (value);
   g_autofree char *line = NULL;
-  va_list args;
 
-  va_start (args, format);
-  line = g_strdup_vprintf (format, args);
-  va_end (args);
-
+  /* format is a translated message of one %s, as msgfmt --check sees */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  line = g_strdup_printf (format, isolated);
+#pragma GCC diagnostic pop
   pl_document_append_line (out, line);
 }
 
@@ -204,9 +205,11 @@ pl_document_contact_text (const PlContact *contact)
     {
       g_autofree char *relationship = g_strstrip (g_strdup (contact->relationship));
 
+      g_autofree char *name = pl_catalog_isolate (contact->name);
+      g_autofree char *isolated = pl_catalog_isolate (relationship);
+
       /* Translators: a name and how they are related: "Anna Brontë (daughter)" */
-      g_string_append_printf (out, _("%s (%s)"), contact->name != NULL ? contact->name : "",
-                              relationship);
+      g_string_append_printf (out, _("%s (%s)"), name, isolated);
     }
   else
     {
@@ -215,13 +218,13 @@ pl_document_contact_text (const PlContact *contact)
   pl_document_append_line (out, contact->organisation);
   if (!pl_text_is_blank (contact->phone))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (out, _("Phone: %s"), contact->phone);
+    pl_document_append_value (out, _("Phone: %s"), contact->phone);
   if (!pl_text_is_blank (contact->email))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (out, _("Email: %s"), contact->email);
+    pl_document_append_value (out, _("Email: %s"), contact->email);
   if (!pl_text_is_blank (contact->address))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (out, _("Address: %s"), contact->address);
+    pl_document_append_value (out, _("Address: %s"), contact->address);
   pl_document_append_line (out, contact->notes);
 
   return g_string_free (out, FALSE);
@@ -365,16 +368,16 @@ pl_document_add_service_card (PlDocument      *self,
   pl_document_append_line (text, service->name);
   if (!pl_text_is_blank (service->phone))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (text, _("Phone: %s"), service->phone);
+    pl_document_append_value (text, _("Phone: %s"), service->phone);
   if (!pl_text_is_blank (service->email))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (text, _("Email: %s"), service->email);
+    pl_document_append_value (text, _("Email: %s"), service->email);
   if (!pl_text_is_blank (service->address))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (text, _("Address: %s"), service->address);
+    pl_document_append_value (text, _("Address: %s"), service->address);
   if (!pl_text_is_blank (service->hours))
     /* Translators: a line of a contact card: when the office is open */
-    pl_document_append_linef (text, _("Open: %s"), service->hours);
+    pl_document_append_value (text, _("Open: %s"), service->hours);
 
   if (text->len == 0)
     return FALSE;
@@ -395,10 +398,10 @@ pl_document_add_commissioner_card (PlDocument      *self,
   pl_document_append_line (text, service->commissioner);
   if (!pl_text_is_blank (service->commissioner_phone))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (text, _("Phone: %s"), service->commissioner_phone);
+    pl_document_append_value (text, _("Phone: %s"), service->commissioner_phone);
   if (!pl_text_is_blank (service->commissioner_email))
     /* Translators: a line of a contact card */
-    pl_document_append_linef (text, _("Email: %s"), service->commissioner_email);
+    pl_document_append_value (text, _("Email: %s"), service->commissioner_email);
 
   if (text->len == 0)
     return FALSE;

@@ -886,6 +886,8 @@ add_summary (PlDocument *document,
   const PlPlan *plan = data->plan;
   const PlContact *coordinator = pl_document_find_coordinator (data->contacts, plan);
   g_autofree char *who = NULL;
+  g_autofree char *full_name = pl_catalog_isolate (person->full_name);
+  g_autofree char *preferred_name = pl_catalog_isolate (person->preferred_name);
 
   /* NG21 1.3.13: a short summary first, with a way to every part */
   pl_document_add (document, PL_BLOCK_HEADING, 2, "summary", NULL, _("Summary"));
@@ -893,9 +895,9 @@ add_summary (PlDocument *document,
   if (person->preferred_name != NULL && *person->preferred_name != '\0' &&
       g_strcmp0 (person->preferred_name, person->full_name) != 0)
     who = g_strdup_printf (_("This plan is for %s, who likes to be called %s."),
-                           person->full_name, person->preferred_name);
+                           full_name, preferred_name);
   else
-    who = g_strdup_printf (_("This plan is for %s."), person->full_name);
+    who = g_strdup_printf (_("This plan is for %s."), full_name);
   pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, "summary-who", NULL, who);
 
   if (plan == NULL)
@@ -939,7 +941,12 @@ add_summary (PlDocument *document,
 
       if (coordinator->phone != NULL && *coordinator->phone != '\0')
         /* Translators: the coordinator's name and phone number */
-        text = g_strdup_printf (_("%s, phone %s"), coordinator->name, coordinator->phone);
+        {
+          g_autofree char *name = pl_catalog_isolate (coordinator->name);
+          g_autofree char *phone = pl_catalog_isolate (coordinator->phone);
+
+          text = g_strdup_printf (_("%s, phone %s"), name, phone);
+        }
       else
         text = g_strdup (coordinator->name);
       pl_document_add (document, PL_BLOCK_FIELD, 0, "summary-coordinator",
@@ -963,9 +970,10 @@ build_plan (PlanData  *data,
 {
   g_autoptr(PlDocument) document = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *name = pl_document_person_name (data->person);
 
   /* Translators: the plan's title, with the name the person likes to be called */
-  title = g_strdup_printf (_("%s's care and support plan"), pl_document_person_name (data->person));
+  title = g_strdup_printf (_("%s's care and support plan"), name);
   document = pl_document_new (title);
   pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
   if (data->partly_translated)
@@ -994,8 +1002,7 @@ build_plan (PlanData  *data,
           g_autofree char *text = NULL;
 
           /* Translators: %s is the name the person likes to be called */
-          text = g_strdup_printf (_("%s has not chosen to share this part with you."),
-                                  pl_document_person_name (data->person));
+          text = g_strdup_printf (_("%s has not chosen to share this part with you."), name);
           pl_document_add (document, PL_BLOCK_NOTICE, 0, NULL, NULL, text);
           pl_document_set_block_flags (document, pl_document_get_n_blocks (document) - 1,
                                        PL_BLOCK_NOT_SHARED);

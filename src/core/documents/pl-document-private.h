@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* The name a person asked to be called by (NG86 1.4.2), else their full name */
-const char *pl_document_person_name    (const PlPerson  *person);
+/* The name a person asked to be called by (NG86 1.4.2), else their full
+ * name, ready to go into a message: isolated where it is right to left */
+char       *pl_document_person_name    (const PlPerson  *person);
 
 /* Free text as typed: blank lines part paragraphs, lines starting "- ", "* "
  * or "• " become list items. Returns FALSE, adding nothing, if it is empty. */
@@ -76,9 +77,11 @@ void        pl_document_add_ombudsman  (PlDocument      *self,
 /* A line of a card, skipped when blank; lines are joined with "\n" */
 void        pl_document_append_line    (GString         *out,
                                         const char      *text);
-void        pl_document_append_linef   (GString         *out,
+/* A line of a card that is a message around one value ("Phone: %s"):
+ * the value is isolated where the message is right to left */
+void        pl_document_append_value   (GString         *out,
                                         const char      *format,
-                                        ...) G_GNUC_PRINTF (2, 3);
+                                        const char      *value);
 
 /* "a, b and c" */
 char       *pl_document_join_words     (GPtrArray       *words);

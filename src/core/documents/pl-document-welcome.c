@@ -57,7 +57,7 @@ add_service_contacts (PlDocument      *document,
   if (has_text (service->out_of_hours))
     {
       /* Translators: a line of a contact card */
-      pl_document_append_linef (out_of_hours, _("Phone: %s"), service->out_of_hours);
+      pl_document_append_value (out_of_hours, _("Phone: %s"), service->out_of_hours);
       pl_document_add (document, PL_BLOCK_CONTACT, 0, "contact-out-of-hours",
                        _("When the office is closed"), out_of_hours->str);
     }
@@ -70,7 +70,7 @@ add_service_contacts (PlDocument      *document,
       pl_document_append_line (regulator, service->regulator);
       if (has_text (service->regulator_phone))
         /* Translators: a line of a contact card */
-        pl_document_append_linef (regulator, _("Phone: %s"), service->regulator_phone);
+        pl_document_append_value (regulator, _("Phone: %s"), service->regulator_phone);
       pl_document_add (document, PL_BLOCK_CONTACT, 0, "contact-regulator",
                        _("Who checks the care service"), regulator->str);
     }
@@ -131,6 +131,7 @@ pl_document_build_welcome (PlStore  *store,
   g_autoptr(PlDocument) document = NULL;
   g_autofree char *title = NULL;
   g_autofree char *hello = NULL;
+  g_autofree char *name = NULL;
   const PlContact *coordinator;
   gint64 service_id;
 
@@ -178,7 +179,11 @@ pl_document_build_welcome (PlStore  *store,
   if (pack != NULL && has_text (pack->title))
     title = g_strdup (pack->title);
   else if (service != NULL && has_text (service->name))
-    title = g_strdup_printf (_("Welcome to %s"), service->name);
+    {
+      g_autofree char *service_name = pl_catalog_isolate (service->name);
+
+      title = g_strdup_printf (_("Welcome to %s"), service_name);
+    }
   else
     title = g_strdup (_("Welcome"));
 
@@ -186,9 +191,10 @@ pl_document_build_welcome (PlStore  *store,
   pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);
 
   /* NG86 1.4.2: the name the person likes to be called */
+  name = pl_document_person_name (person);
   hello = g_strdup_printf (_("Hello %s. This pack is for you. It tells you what to expect "
                              "from us, your rights, and who to talk to."),
-                           pl_document_person_name (person));
+                           name);
   pl_document_add (document, PL_BLOCK_PARAGRAPH, 0, "hello", NULL, hello);
   if (pack == NULL)
     pl_document_add (document, PL_BLOCK_NOTICE, 0, "no-pack", NULL,

@@ -148,6 +148,14 @@ pl_document_get_title (PlDocument *self)
   return self->title;
 }
 
+char *
+pl_document_dup_file_title (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
+
+  return g_strdelimit (pl_catalog_strip_isolates (self->title), "/\\", '-');
+}
+
 guint
 pl_document_get_n_blocks (PlDocument *self)
 {

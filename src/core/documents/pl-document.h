@@ -69,6 +69,8 @@ G_DECLARE_FINAL_TYPE (PlDocument, pl_document, PL, DOCUMENT, GObject)
 
 PlDocument    *pl_document_new           (const char   *title);
 const char    *pl_document_get_title     (PlDocument   *self);
+/* The title as a file's name: no direction controls, no folder marks */
+char          *pl_document_dup_file_title (PlDocument  *self);
 guint          pl_document_get_n_blocks  (PlDocument   *self);
 const PlBlock *pl_document_get_block     (PlDocument   *self,
                                           guint         index);

@@ -564,3 +564,54 @@ pl_language_is_rtl (const char *language)
       return TRUE;
   return FALSE;
 }
+
+gboolean
+pl_catalog_is_rtl (void)
+{
+  const char * const *computer;
+
+  if (pl_catalog_has_thread_default ())
+    {
+      PlCatalog *catalog = pl_catalog_get_thread_default ();
+
+      /* NULL is English, the words as written */
+      return catalog != NULL && pl_language_is_rtl (pl_catalog_get_language (catalog));
+    }
+  computer = g_get_language_names ();
+  return computer[0] != NULL && pl_language_is_rtl (computer[0]);
+}
+
+char *
+pl_catalog_isolate (const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (!pl_catalog_is_rtl ())
+    return g_strdup (text);
+  return g_strconcat ("\u2068", text, "\u2069", NULL);
+}
+
+gboolean
+pl_unichar_is_direction_control (gunichar c)
+{
+  return c == 0x200E || c == 0x200F || c == 0x061C ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+pl_catalog_strip_isolates (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!pl_unichar_is_direction_control (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

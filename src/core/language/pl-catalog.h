@@ -84,6 +84,20 @@ void        pl_catalog_pop_language        (const char *language,
                                             gboolean    pushed);
 /* Whether language (a tag: "ur", "ur-PK") is written right to left */
 gboolean    pl_language_is_rtl             (const char *language);
+/* Whether the words _() gives on this thread are */
+gboolean    pl_catalog_is_rtl              (void);
+
+/* text (a name, a phone number, a reference) to go into a message of the
+ * current language. Where that is written right to left, it comes inside
+ * Unicode's first-strong isolate, U+2068 … U+2069: else "0161 496 0512"
+ * shows as "0512 496 0161" in an Urdu sentence, and a Latin name ending in
+ * a full stop takes the sentence's punctuation with it. Elsewhere a copy. */
+char       *pl_catalog_isolate             (const char *text);
+/* text without the isolates above (and the other direction controls),
+ * for what reads characters rather than shows them: speech, braille,
+ * file names */
+char       *pl_catalog_strip_isolates      (const char *text);
+gboolean    pl_unichar_is_direction_control (gunichar c);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlCatalog, pl_catalog_unref)
 

@@ -303,6 +303,9 @@ emit_char (Builder  *b,
 {
   char buf[8];
 
+  /* Isolates keep a number's direction on screen; a voice has none */
+  if (pl_unichar_is_direction_control (c))
+    return;
   if (b->ssml && (c == '&' || c == '<' || c == '>'))
     {
       emit (b, c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;", source);
