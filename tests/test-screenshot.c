@@ -321,6 +321,122 @@ test_huge_text_not_cut_off (Fixture       *f,
   }
 }
 
+static void
+assert_left_edge_clear (const Picture *picture,
+                        const char    *what)
+{
+  PlColor background, text;
+
+  dominant_colors (picture, &background, &text);
+  for (int y = TOP_MARGIN; y < picture->height - EDGE_MARGIN; y++)
+    {
+      int drawn = 0;
+
+      for (int x = EDGE_MARGIN; x < picture->width - EDGE_MARGIN; x++)
+        if (!near (pixel (picture, x, y), background))
+          drawn++;
+      if (drawn > (picture->width - 2 * EDGE_MARGIN) * 9 / 10)
+        continue;
+
+      for (int x = 12; x < 28; x++)
+        if (!near (pixel (picture, x, y), background))
+          g_error ("%s: something is drawn at the left edge, at %d,%d", what, x, y);
+    }
+}
+
+/* Where the text's own colour is drawn in the upper half, below the
+ * header: its leftmost and rightmost x */
+static void
+text_span (const Picture *picture,
+           int           *left,
+           int           *right)
+{
+  PlColor background, text;
+
+  dominant_colors (picture, &background, &text);
+  *left = picture->width;
+  *right = -1;
+  for (int y = TOP_MARGIN; y < picture->height / 2; y++)
+    for (int x = EDGE_MARGIN; x < picture->width - EDGE_MARGIN; x++)
+      if (near (pixel (picture, x, y), text))
+        {
+          *left = MIN (*left, x);
+          *right = MAX (*right, x);
+        }
+  g_assert_cmpint (*right, >, *left);
+}
+
+/* Dot, reading in Urdu */
+static void
+set_urdu (Fixture *f)
+{
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pl_store_open (f->db, PL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  person = pl_store_find_person_by_external_id (store, "DEMO-0001", &error);
+  g_assert_no_error (error);
+  g_free (person->preferred_language);
+  person->preferred_language = g_strdup ("ur");
+  g_assert_true (pl_store_save_person (store, person, &error));
+  settings = pl_store_get_settings (store, person->id, &error);
+  g_assert_no_error (error);
+  g_free (settings->language);
+  settings->language = g_strdup ("ur");
+  g_assert_true (pl_store_save_settings (store, settings, &error));
+  g_assert_no_error (error);
+}
+
+/* In Urdu the window mirrors and the plan is written from the right: a
+ * short line ends at the right and stops short of the left; at 400% nothing
+ * runs off either side (WCAG 1.4.10) */
+static void
+test_right_to_left (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *anchors[] = { "top", "summary-coordinator", "people", "medicines", "crisis" };
+  g_auto(Picture) english = { 0 };
+  g_auto(Picture) urdu = { 0 };
+  int left, right;
+
+  take (f, &english, "--person", "DEMO-0001", "--page", "plan", "--text-size", "56",
+        "--anchor", "summary-coordinator", NULL);
+  text_span (&english, &left, &right);
+  g_assert_cmpint (left, <, 60);
+  g_assert_cmpint (right, <, english.width - 60);
+
+  set_urdu (f);
+  take (f, &urdu, "--person", "DEMO-0001", "--page", "plan", "--text-size", "56",
+        "--anchor", "summary-coordinator", NULL);
+  g_assert_cmpint (urdu.width, ==, english.width);
+  text_span (&urdu, &left, &right);
+  g_assert_cmpint (right, >, urdu.width - 60);
+  g_assert_cmpint (left, >, 60);
+
+  for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
+    {
+      g_auto(Picture) picture = { 0 };
+
+      take (f, &picture, "--person", "DEMO-0001", "--page", "plan", "--text-size", "56",
+            "--theme", "black-on-white", "--anchor", anchors[i], NULL);
+      g_assert_cmpint (picture.width, ==, english.width);
+      assert_left_edge_clear (&picture, anchors[i]);
+      assert_right_edge_clear (&picture, anchors[i]);
+    }
+  {
+    g_auto(Picture) picture = { 0 };
+
+    take (f, &picture, "--person", "DEMO-0001", "--page", "home", "--text-size", "56",
+          "--theme", "yellow-on-black", NULL);
+    g_assert_cmpint (picture.width, ==, english.width);
+    assert_left_edge_clear (&picture, "home");
+    assert_right_edge_clear (&picture, "home");
+  }
+}
+
 /* A wrong request fails with a message, not a picture of something else */
 static void
 test_bad_request (Fixture       *f,
@@ -428,6 +544,13 @@ main (int   argc,
       return 1;
     }
   plainly_path = argv[1];
+  /* The catalogues as built, for the Urdu window */
+  {
+    g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+    if (g_getenv ("PLAINLY_LOCALEDIR") == NULL)
+      g_setenv ("PLAINLY_LOCALEDIR", po, TRUE);
+  }
 
   themes = pl_themes (&n_themes);
   for (guint i = 0; i < n_themes; i++)
@@ -438,6 +561,8 @@ main (int   argc,
     }
   g_test_add ("/plainly/screenshot/huge-text-not-cut-off", Fixture, NULL,
               fixture_setup, test_huge_text_not_cut_off, fixture_teardown);
+  g_test_add ("/plainly/screenshot/right-to-left", Fixture, NULL,
+              fixture_setup, test_right_to_left, fixture_teardown);
   g_test_add ("/plainly/screenshot/bad-request", Fixture, NULL,
               fixture_setup, test_bad_request, fixture_teardown);
   g_test_add ("/plainly/screenshot/pin-person", Fixture, NULL,

@@ -202,11 +202,15 @@ link_new (PlDocumentView *self,
   GtkWidget *button;
   GtkWidget *label;
 
-  /* A link, not a button, to a screen reader: it goes somewhere */
+  /* A link, not a button, to a screen reader: it goes somewhere. It
+   * fills the line: given only the width its words measure, GTK 4.8
+   * wraps them under the person's letter spacing (Pango counts one more
+   * space when it breaks lines than when it measures) into a second line
+   * drawn over the next link; and a wide link is easier to hit. */
   button = g_object_new (GTK_TYPE_BUTTON,
                          "accessible-role", GTK_ACCESSIBLE_ROLE_LINK,
                          "label", block->text,
-                         "halign", GTK_ALIGN_START,
+                         "halign", GTK_ALIGN_FILL,
                          NULL);
   gtk_widget_add_css_class (button, "pl-link");
 
