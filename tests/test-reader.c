@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "pl-demo.h"
@@ -650,6 +651,111 @@ test_ruler (Fixture       *f,
   g_assert_cmpint (blueness (ruled, x, below), >, 100);
 }
 
+/* The bounds, in the reader, of the pixels that differ between two renders
+ * inside area; FALSE if none do */
+static gboolean
+changed_span (GdkTexture            *before,
+              GdkTexture            *after,
+              const graphene_rect_t *area,
+              int                   *left,
+              int                   *right)
+{
+  int width = gdk_texture_get_width (before);
+  int height = gdk_texture_get_height (before);
+  g_autofree guchar *a = g_malloc ((gsize) width * height * 4);
+  g_autofree guchar *b = g_malloc ((gsize) width * height * 4);
+
+  gdk_texture_download (before, a, width * 4);
+  gdk_texture_download (after, b, width * 4);
+  *left = width;
+  *right = -1;
+  for (int y = MAX ((int) area->origin.y, 0); y < MIN ((int) (area->origin.y + area->size.height), height); y++)
+    for (int x = MAX ((int) area->origin.x, 0); x < MIN ((int) (area->origin.x + area->size.width), width); x++)
+      if (memcmp (a + ((gsize) y * width + x) * 4, b + ((gsize) y * width + x) * 4, 3) != 0)
+        {
+          *left = MIN (*left, x);
+          *right = MAX (*right, x);
+        }
+  return *right >= *left;
+}
+
+/* In Urdu the text starts at the right, and the aids follow it there: the
+ * reading line and line focus keep a short line's words bright at the
+ * right, and the spoken word's highlight is drawn over the first word,
+ * which is the rightmost */
+static void
+test_right_to_left (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PlDocument) urdu = pl_document_new ("میرا منصوبہ");
+  const char *long_text = "میں صبح آٹھ بجے چائے پیتی ہوں، دودھ کے ساتھ اور چینی کے بغیر۔ "
+                          "براہ کرم دروازہ کھٹکھٹائیں اور انتظار کریں، میں آہستہ چلتی ہوں۔ "
+                          "میری بیٹی ہر اتوار کو آتی ہے اور ہم ساتھ کھانا کھاتے ہیں۔";
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) focused = NULL;
+  g_autoptr(GdkTexture) spoken = NULL;
+  graphene_rect_t short_box, long_box;
+  GtkWidget *short_widget;
+  int left, right;
+
+  pl_document_set_language (urdu, "ur");
+  pl_document_add (urdu, PL_BLOCK_HEADING, 1, "top", NULL, "میرا منصوبہ");
+  pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, "long", NULL, long_text);
+  pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, "short", NULL, "چائے، شکریہ۔");
+  pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, "after", NULL, long_text);
+  pl_reader_set_document (f->reader, urdu);
+  settle (f);
+
+  short_widget = pl_document_view_get_anchor_widget (f->view, "short");
+  g_assert_nonnull (short_widget);
+  g_assert_true (gtk_widget_compute_bounds (short_widget, GTK_WIDGET (f->reader), &short_box));
+  g_assert_true (gtk_widget_compute_bounds (pl_document_view_get_anchor_widget (f->view, "long"),
+                                            GTK_WIDGET (f->reader), &long_box));
+
+  /* The short line's words at the right of its block, none at the left */
+  plain = render (GTK_WIDGET (f->reader));
+  g_assert_cmpint (darkest (plain, (int) short_box.origin.x,
+                            (int) (short_box.origin.x + short_box.size.width / 2),
+                            (int) short_box.origin.y,
+                            (int) (short_box.origin.y + short_box.size.height)), >, 150);
+  g_assert_cmpint (darkest (plain, (int) (short_box.origin.x + short_box.size.width / 2),
+                            (int) (short_box.origin.x + short_box.size.width),
+                            (int) short_box.origin.y,
+                            (int) (short_box.origin.y + short_box.size.height)), <, 100);
+
+  /* Line focus on the short line: its words stay dark, the long
+   * paragraph above fades */
+  pl_document_view_focus_block_widget (short_widget);
+  apply_settings (f, 14, "standard", 1, FALSE);
+  settle (f);
+  g_assert_true (gtk_widget_compute_bounds (short_widget, GTK_WIDGET (f->reader), &short_box));
+  g_assert_true (gtk_widget_compute_bounds (pl_document_view_get_anchor_widget (f->view, "long"),
+                                            GTK_WIDGET (f->reader), &long_box));
+  focused = render (GTK_WIDGET (f->reader));
+  g_assert_cmpint (darkest (focused, (int) (short_box.origin.x + short_box.size.width / 2),
+                            (int) (short_box.origin.x + short_box.size.width),
+                            (int) short_box.origin.y,
+                            (int) (short_box.origin.y + short_box.size.height)), <, 100);
+  g_assert_cmpint (darkest (focused, (int) long_box.origin.x,
+                            (int) (long_box.origin.x + long_box.size.width),
+                            (int) long_box.origin.y,
+                            (int) (long_box.origin.y + long_box.size.height)), >, 150);
+
+  /* The first word spoken ("چائے", four characters) is lit at the right */
+  apply_settings (f, 14, "standard", 0, FALSE);
+  settle (f);
+  g_assert_true (gtk_widget_compute_bounds (short_widget, GTK_WIDGET (f->reader), &short_box));
+  g_clear_object (&plain);
+  plain = render (GTK_WIDGET (f->reader));
+  pl_document_view_set_spoken (f->view, pl_document_find_anchor (urdu, "short"), 0, 12, 0, 4, "standard");
+  g_assert_true (pl_gui_test_run_ticks (f->view, 3));
+  spoken = render (GTK_WIDGET (f->reader));
+  g_assert_true (changed_span (plain, spoken, &short_box, &left, &right));
+  g_assert_cmpint (left, >, (int) (short_box.origin.x + short_box.size.width / 2));
+  g_assert_cmpint (right, >, (int) (short_box.origin.x + short_box.size.width * 3 / 4));
+  pl_document_view_set_spoken (f->view, -1, 0, 0, 0, 0, "standard");
+}
+
 static gboolean
 contents_hidden (gpointer data)
 {
@@ -744,6 +850,8 @@ main (int   argc,
               fixture_setup, test_line_focus, fixture_teardown);
   g_test_add ("/plainly/reader/ruler", Fixture, &wide,
               fixture_setup, test_ruler, fixture_teardown);
+  g_test_add ("/plainly/reader/right-to-left", Fixture, &wide,
+              fixture_setup, test_right_to_left, fixture_teardown);
   g_test_add ("/plainly/reader/focus-mode", Fixture, &wide,
               fixture_setup, test_focus_mode, fixture_teardown);
   g_test_add ("/plainly/reader/fold-large-text", Fixture, &small_screen,
