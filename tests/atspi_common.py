@@ -153,6 +153,16 @@ def name_problem(acc):
         return f'is named only by its widget type "{label}"'
     if RAW_MNEMONIC.search(label):
         return f'has a mnemonic underscore in its name "{label}"'
+    # GTK 4.8 joins a name with the names of what labels it: "Stop Stop"
+    words = label.split()
+    half = len(words) // 2
+    if half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return f'says its name twice "{label}"'
+    # ...or its name and then its own label's words: "Save braille copy Save…"
+    shown = shown_text(acc)
+    if shown and label != shown and label.endswith(' ' + shown) and \
+            role(acc) in (R.PUSH_BUTTON, R.TOGGLE_BUTTON):
+        return f'says its label\'s words after its name "{label}"'
     return None
 
 

@@ -33,6 +33,7 @@ struct _PlBrailleDialog
   GtkExpander      *preview_expander;
   PlBraillePreview *preview;
   GtkWidget        *save_button;
+  GtkWidget        *cancel_button;
 
   PlDocument       *document;
   char             *language;
@@ -297,6 +298,7 @@ pl_braille_dialog_class_init (PlBrailleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, preview_expander);
   gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, PlBrailleDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
@@ -307,6 +309,9 @@ static void
 pl_braille_dialog_init (PlBrailleDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "Cancel", not "_Cancel Cancel"; "Save braille copy", not with "Save…" after */
+  pl_widget_fix_mnemonic_buttons (GTK_WIDGET (self->cancel_button));
+  pl_widget_name_mnemonic_button (self->save_button, _("Save braille copy"));
   gtk_spin_button_set_range (self->cells_spin, PL_BRAILLE_MIN_CELLS, PL_BRAILLE_MAX_CELLS);
   gtk_spin_button_set_range (self->lines_spin, PL_BRAILLE_MIN_LINES, PL_BRAILLE_MAX_LINES);
   self->preview_stale = TRUE;

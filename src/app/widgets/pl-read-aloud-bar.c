@@ -147,16 +147,9 @@ update_buttons (PlReadAloudBar *self)
   gtk_label_set_label (self->compact_play_label, label);
   gtk_image_set_from_icon_name (self->play_icon, icon);
   gtk_image_set_from_icon_name (self->compact_play_icon, icon);
-  /* Named by name alone: GTK 4.8 would add the words of each label that
-   * names it by its mnemonic ("Read Aloud Read aloud Read Aloud") */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->play_button),
-                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->compact_play_button),
-                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_play_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* Named by name alone, not "Read Aloud Read aloud Read Aloud" */
+  pl_widget_set_name (GTK_WIDGET (self->play_button), name);
+  pl_widget_set_name (GTK_WIDGET (self->compact_play_button), name);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "read-aloud.toggle", has_document);
   /* The menu's items stay enabled (they do nothing without a document):
@@ -586,10 +579,8 @@ name_buttons (GtkWidget *widget)
             for (GtkWidget *part = gtk_widget_get_first_child (inner);
                  part != NULL;
                  part = gtk_widget_get_next_sibling (part))
-              if (GTK_IS_LABEL (part))
-                gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                gtk_label_get_text (GTK_LABEL (part)), -1);
+              if (GTK_IS_LABEL (part) && gtk_label_get_mnemonic_widget (GTK_LABEL (part)) != child)
+                pl_widget_set_name (child, gtk_label_get_text (GTK_LABEL (part)));
         }
       name_buttons (child);
     }

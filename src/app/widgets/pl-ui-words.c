@@ -17,6 +17,7 @@
 #include <string.h>
 #include "pl-catalog.h"
 #include "pl-ui-words.h"
+#include "pl-widget-util.h"
 
 #define UI_RESOURCES "/org/plainly/Plainly/ui"
 
@@ -415,12 +416,12 @@ give_words (GObject      *object,
       g_object_set (object, words->property, to, NULL);
       /* A button the code named after its label's words (to leave out
        * the underline) kept the old words beside the new ones in GTK 4.8
-       * ("Stop Zatrzymaj"): named after the new */
+       * ("Stop Zatrzymaj"): named after the new. GTK 4.8 joins a name
+       * with the names of what labels it, so the label, whose words these
+       * are, no longer does ("Dismiss Dismiss" otherwise). */
       if (GTK_IS_LABEL (object) && gtk_label_get_mnemonic_widget (GTK_LABEL (object)) != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_label_get_mnemonic_widget (GTK_LABEL (object))),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        gtk_label_get_text (GTK_LABEL (object)),
-                                        -1);
+        pl_widget_set_name (gtk_label_get_mnemonic_widget (GTK_LABEL (object)),
+                            gtk_label_get_text (GTK_LABEL (object)));
     }
   g_object_set_qdata_full (object, quark, g_strdup (to), g_free);
 }

@@ -11,6 +11,17 @@
 
 #include "pl-widget-util.h"
 
+void
+pl_widget_set_name (GtkWidget  *widget,
+                    const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : "", -1);
+}
+
 static void
 name_buttons (GtkWidget *widget)
 {
@@ -66,10 +77,9 @@ pl_widget_fix_mnemonic_buttons (GtkWidget *root)
 
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), root);
       gtk_button_set_child (GTK_BUTTON (root), label);
-      /* The button named itself after its old label: the words as shown */
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      gtk_label_get_text (GTK_LABEL (label)), -1);
+      /* The button named itself after its old label, underscore and all:
+       * its new label, which GTK keeps labelling it, names it alone */
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
 
@@ -77,6 +87,23 @@ pl_widget_fix_mnemonic_buttons (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     pl_widget_fix_mnemonic_buttons (child);
+}
+
+void
+pl_widget_name_mnemonic_button (GtkWidget  *button,
+                                const char *name)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+  g_return_if_fail (name != NULL);
+
+  if (gtk_button_get_label (GTK_BUTTON (button)) != NULL)
+    {
+      text = g_strdup (gtk_button_get_label (GTK_BUTTON (button)));
+      gtk_button_set_child (GTK_BUTTON (button), gtk_label_new_with_mnemonic (text));
+    }
+  pl_widget_set_name (button, name);
 }
 
 void

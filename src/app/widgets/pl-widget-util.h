@@ -15,6 +15,11 @@ G_BEGIN_DECLS
  * AdwPasswordEntryRow unnamed, so a screen reader says "GtkImage": names
  * every such button under root */
 void       pl_widget_name_password_toggles (GtkWidget  *root);
+/* Names widget name and nothing more: GTK 4.8 joins a widget's name with
+ * the names of the labels that label it (its mnemonic label, say), so a
+ * button named after its own label's words would be "Stop Stop" */
+void       pl_widget_set_name              (GtkWidget  *widget,
+                                            const char *name);
 /* GTK 4.8 names a button made with a mnemonic label "_Save Save",
  * underscore and all. A button whose mnemonic label is a child of its own
  * is named "Save": */
@@ -22,6 +27,11 @@ GtkWidget *pl_widget_button_new_with_mnemonic (const char *text);
 /* …and this gives every such button under root a label child instead, for
  * buttons made by templates and libraries */
 void       pl_widget_fix_mnemonic_buttons  (GtkWidget  *root);
+/* A button made with a mnemonic label, named name rather than its words
+ * ("Save braille copy" for "_Save…"): its words become a label that does
+ * not name it (the mnemonic still reaches the button, its ancestor) */
+void       pl_widget_name_mnemonic_button  (GtkWidget  *button,
+                                            const char *name);
 /* GTK 4.8's GtkDropDown leaves its inner button unnamed ("GtkToggleButton"):
  * names each after the text of the label that labels its drop-down */
 void       pl_widget_name_drop_downs       (GtkWidget  *root,
