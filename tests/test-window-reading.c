@@ -93,6 +93,51 @@ test_easy_read (PlWindowFixture *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pl_reader_get_document_view (reader))));
 }
 
+/* Every easy read line's words start at the same place: a line that wraps
+ * beside its picture, at a large size, lines up with the others */
+static void
+test_easy_read_lines_aligned (PlWindowFixture *f,
+                              gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  PlEasyReadView *view;
+  GtkWidget *words;
+  double first_x = -1;
+  guint wrapped_beside_picture = 0;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  settings = pl_store_get_settings (pl_window_get_store (f->window), f->person_id, &error);
+  g_assert_no_error (error);
+  settings->easy_read = TRUE;
+  settings->text_size = 32;
+  g_assert_true (pl_store_save_settings (pl_window_get_store (f->window), settings, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
+  view = pl_reader_get_easy_read_view (pl_window_get_reader (f->window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  g_assert_true (pl_gui_test_run_ticks (view, 5));
+
+  for (guint i = 0; (words = pl_easy_read_view_get_line_words (view, i)) != NULL; i++)
+    {
+      GtkWidget *row = gtk_widget_get_parent (words);
+      GtkWidget *picture = gtk_widget_get_first_child (row);
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (words));
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (words, GTK_WIDGET (view), &bounds));
+      if (first_x < 0)
+        first_x = bounds.origin.x;
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x, first_x, 1.0);
+      if (GTK_IS_IMAGE (picture) && pango_layout_get_line_count (layout) > 1)
+        wrapped_beside_picture++;
+    }
+  /* The case that went wrong is there to be checked */
+  g_assert_cmpuint (wrapped_beside_picture, >, 0);
+}
+
 static PlSettings *
 stored_settings (Fixture *f)
 {
@@ -484,6 +529,7 @@ main (int   argc,
   PL_WINDOW_TEST_ADD ("/plainly/reader/line-length", small_screen, test_line_length);
   PL_WINDOW_TEST_ADD ("/plainly/reader/huge-text-reflows", small_screen, test_huge_text_reflows);
   PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read", NULL, test_easy_read);
+  PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read-lines-aligned", NULL, test_easy_read_lines_aligned);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "pl-screenshot.h"
 #include "pl-screenshot-private.h"
+#include "pl-window-private.h"
 
 /* Frames to wait after each step, so layout and scrolling have settled */
 #define SETTLE_FRAMES 8
@@ -134,6 +135,18 @@ open_request (PlWindow             *window,
   return TRUE;
 }
 
+/* The part asked for, in whichever view the reader reads in */
+static gboolean
+scroll_to_anchor (PlWindow   *window,
+                  const char *anchor)
+{
+  PlEasyReadView *easy_read = pl_reader_get_easy_read_view (pl_window_get_reader (window));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (easy_read)))
+    return pl_easy_read_view_scroll_to_anchor (easy_read, anchor);
+  return pl_document_view_scroll_to_anchor (pl_window_get_document_view (window), anchor);
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -166,8 +179,7 @@ tick_cb (GtkWidget     *widget,
     case STEP_SCROLL:
       shot->step = STEP_SAVE;
       if (shot->request.anchor != NULL &&
-          !pl_document_view_scroll_to_anchor (pl_window_get_document_view (window),
-                                              shot->request.anchor))
+          !scroll_to_anchor (window, shot->request.anchor))
         {
           g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        _("This document has no part called “%s”."), shot->request.anchor);

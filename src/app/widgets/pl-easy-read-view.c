@@ -125,8 +125,11 @@ picture_new (PlEasyReadView      *self,
       return picture;
     }
 
-  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  /* An image of one size, not a GtkPicture: a picture measured for the
+   * height of a line that wraps grows as wide as that is high, and pushes
+   * its words further in than the lines around them */
+  picture = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), size);
   gtk_widget_set_size_request (picture, size, size);
   gtk_widget_set_valign (picture, GTK_ALIGN_START);
   gtk_widget_set_halign (picture, GTK_ALIGN_START);
@@ -229,6 +232,9 @@ rebuild (PlEasyReadView *self)
           gtk_widget_add_css_class (row, "pl-easy-read-line");
           if (j == 0 && item->block->kind == PL_BLOCK_HEADING && !item->written)
             gtk_widget_set_margin_top (row, 24);
+          if (j == 0 && item->block->anchor != NULL)
+            g_object_set_data_full (G_OBJECT (row), "pl-anchor",
+                                    g_strdup (item->block->anchor), g_free);
           gtk_box_append (GTK_BOX (self->box), row);
           g_ptr_array_add (self->rows, row);
         }
@@ -359,6 +365,30 @@ pl_easy_read_view_get_first_line (PlEasyReadView *self)
 
   row = gtk_widget_get_first_child (self->box);
   return row != NULL ? gtk_widget_get_last_child (row) : NULL;
+}
+
+gboolean
+pl_easy_read_view_scroll_to_anchor (PlEasyReadView *self,
+                                    const char     *anchor)
+{
+  g_return_val_if_fail (PL_IS_EASY_READ_VIEW (self), FALSE);
+  g_return_val_if_fail (anchor != NULL, FALSE);
+
+  if (self->dirty)
+    rebuild (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      graphene_point_t at;
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "pl-anchor"), anchor) != 0)
+        continue;
+      if (gtk_widget_compute_point (row, self->box, &GRAPHENE_POINT_INIT (0, 0), &at))
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                                  at.y);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 PlDocument *

@@ -46,6 +46,10 @@ GtkWidget  *pl_easy_read_view_get_line_words (PlEasyReadView *self,
                                               guint           index);
 /* The widget of the first line, for the focus and the tests */
 GtkWidget  *pl_easy_read_view_get_first_line (PlEasyReadView *self);
+/* Scrolls the first line of the part with anchor to the top; FALSE when
+ * the document has no such part */
+gboolean    pl_easy_read_view_scroll_to_anchor (PlEasyReadView *self,
+                                                const char     *anchor);
 
 /* A symbol Plainly ships drawn size pixels square, for any widget that
  * shows one (easy read, staff choosing a picture) */
