@@ -703,6 +703,9 @@ test_right_to_left (Fixture       *f,
   pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, "long", NULL, long_text);
   pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, "short", NULL, "چائے، شکریہ۔");
   pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, "after", NULL, long_text);
+  /* Urdu that begins with a Latin name, which Pango alone would set from
+   * the left */
+  pl_document_add (urdu, PL_BLOCK_PARAGRAPH, 0, "latin", NULL, "Sam ہر پیر کو آتا ہے۔");
   pl_reader_set_document (f->reader, urdu);
   settle (f);
 
@@ -722,6 +725,45 @@ test_right_to_left (Fixture       *f,
                             (int) (short_box.origin.x + short_box.size.width),
                             (int) short_box.origin.y,
                             (int) (short_box.origin.y + short_box.size.height)), <, 100);
+
+  /* The line that begins with "Sam" is set from the right too */
+  {
+    graphene_rect_t latin_box;
+
+    g_assert_true (pl_document_view_scroll_to_anchor (f->view, "latin"));
+    settle (f);
+    g_assert_true (gtk_widget_compute_bounds (pl_document_view_get_anchor_widget (f->view, "latin"),
+                                              GTK_WIDGET (f->reader), &latin_box));
+    g_clear_object (&plain);
+    plain = render (GTK_WIDGET (f->reader));
+    g_assert_cmpint (darkest (plain, (int) latin_box.origin.x,
+                              (int) (latin_box.origin.x + latin_box.size.width / 2),
+                              (int) latin_box.origin.y,
+                              (int) (latin_box.origin.y + latin_box.size.height)), >, 150);
+    g_assert_cmpint (darkest (plain, (int) (latin_box.origin.x + latin_box.size.width / 2),
+                              (int) (latin_box.origin.x + latin_box.size.width),
+                              (int) latin_box.origin.y,
+                              (int) (latin_box.origin.y + latin_box.size.height)), <, 100);
+    /* ...with "Sam" first from the right, not at the left of the line */
+    {
+      GtkWidget *label = pl_document_view_get_anchor_widget (f->view, "latin");
+      PangoLayout *layout;
+      const char *text;
+      PangoRectangle name, end;
+
+      while (label != NULL && !GTK_IS_LABEL (label))
+        label = gtk_widget_get_first_child (label);
+      g_assert_nonnull (label);
+      layout = gtk_label_get_layout (GTK_LABEL (label));
+      text = pango_layout_get_text (layout);
+      pango_layout_index_to_pos (layout, (int) (strstr (text, "Sam") - text), &name);
+      pango_layout_index_to_pos (layout, (int) (strstr (text, "۔") - text), &end);
+      g_assert_cmpint (name.x, >, end.x);
+    }
+    g_assert_true (pl_document_view_scroll_to_anchor (f->view, "top"));
+    settle (f);
+    g_assert_true (gtk_widget_compute_bounds (short_widget, GTK_WIDGET (f->reader), &short_box));
+  }
 
   /* Line focus on the short line: its words stay dark, the long
    * paragraph above fades */

@@ -106,12 +106,47 @@ pl_document_view_label_start (GtkWidget *label)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "pl-chunk-start"));
 }
 
+guint
+pl_document_view_label_shift (GtkWidget *label)
+{
+  return g_object_get_data (G_OBJECT (label), "pl-rlm") != NULL ? 1 : 0;
+}
+
+/* Pango takes a paragraph's direction from its first letter, so Urdu that
+ * begins "NHS نمبر" would be laid left to right: a right-to-left mark
+ * before each text, as on paper (pl_print_rtl_markup ()) */
+static void
+lead_right_to_left (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text != NULL && *text != '\0' && !g_str_has_prefix (text, "\u200f") &&
+          !gtk_label_get_use_markup (GTK_LABEL (widget)) &&
+          !gtk_label_get_use_underline (GTK_LABEL (widget)))
+        {
+          g_autofree char *led = g_strconcat ("\u200f", text, NULL);
+
+          gtk_label_set_text (GTK_LABEL (widget), led);
+          g_object_set_data (G_OBJECT (widget), "pl-rlm", GINT_TO_POINTER (TRUE));
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lead_right_to_left (child);
+}
+
 /* The label showing exactly the block's own text: its value, not its name */
 static GtkWidget *
 text_label_of (GtkWidget  *widget,
                const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (GTK_IS_LABEL (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)) + (pl_document_view_label_shift (widget) ? 3 : 0),
+                 text) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -380,6 +415,8 @@ pl_document_view_block_new (PlDocumentView *self,
   /* Urdu from the right, whatever the window's language; English from
    * the left in an Urdu window */
   pl_ui_words_set_direction (widget, pl_block_get_language (block, self->document));
+  if (pl_ui_words_language_is_rtl (pl_block_get_language (block, self->document)))
+    lead_right_to_left (widget);
 
   if (long_text != NULL)
     g_object_set_data (G_OBJECT (widget), "pl-long-text-box", long_text);

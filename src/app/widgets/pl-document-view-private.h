@@ -94,6 +94,9 @@ GtkWidget *pl_document_view_block_label_at (GtkWidget      *widget,
 /* Where label's text starts in its block's text, in characters: 0 but for
  * the later labels of a long text */
 guint      pl_document_view_label_start    (GtkWidget      *label);
+/* Characters a label shows before its block's own text: 1 where a
+ * right-to-left mark leads a line that starts with a Latin letter */
+guint      pl_document_view_label_shift    (GtkWidget      *label);
 
 /* Orca's Say All reads the focused text and then the text its flows-to
  * relation names, and so on: each piece of the document's text (a heading,

@@ -102,6 +102,15 @@ pl_document_view_set_spoken (PlDocumentView *self,
     return;
 
   text = gtk_label_get_text (GTK_LABEL (label));
+  /* Past the right-to-left mark that leads it, if one does */
+  {
+    guint shift = pl_document_view_label_shift (label);
+
+    sentence_start += shift;
+    sentence_end += shift;
+    word_start += shift;
+    word_end += shift;
+  }
   attrs = pl_spoken_attributes (text, sentence_start, sentence_end, word_start, word_end,
                                 theme_id);
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
@@ -153,7 +162,8 @@ pl_document_view_get_place (PlDocumentView *self,
       int start, end;
 
       if (gtk_label_get_selection_bounds (GTK_LABEL (focus), &start, &end))
-        *out_character = pl_document_view_label_start (focus) + (guint) MIN (start, end);
+        *out_character = pl_document_view_label_start (focus) +
+                         (guint) MAX (MIN (start, end) - (int) pl_document_view_label_shift (focus), 0);
     }
   return TRUE;
 }
