@@ -138,6 +138,66 @@ test_easy_read_lines_aligned (PlWindowFixture *f,
   g_assert_cmpuint (wrapped_beside_picture, >, 0);
 }
 
+/* In Urdu each easy read line is set from the right, though it begin with
+ * a Latin letter; the spoken word is still the word spoken */
+static void
+test_easy_read_right_to_left (PlWindowFixture *f,
+                              gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  PlEasyReadView *view;
+  GtkWidget *words;
+  PangoLayout *layout;
+  const char *text;
+  PangoAttrIterator *iter;
+  gboolean lit = FALSE;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  person = pl_store_load_person (pl_window_get_store (f->window), f->person_id, &error);
+  g_assert_no_error (error);
+  g_free (person->preferred_language);
+  person->preferred_language = g_strdup ("ur");
+  g_assert_true (pl_store_save_person (pl_window_get_store (f->window), person, &error));
+  settings = pl_store_get_settings (pl_window_get_store (f->window), f->person_id, &error);
+  g_assert_no_error (error);
+  settings->easy_read = TRUE;
+  g_assert_true (pl_store_save_settings (pl_window_get_store (f->window), settings, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pl_window_open_person (f->window, f->person_id));
+  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
+  view = pl_reader_get_easy_read_view (pl_window_get_reader (f->window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  g_assert_true (pl_gui_test_run_ticks (view, 3));
+
+  /* The plan's title, which begins with her name in Latin letters, is a
+   * right-to-left line */
+  words = pl_easy_read_view_get_line_words (view, 0);
+  g_assert_nonnull (words);
+  layout = gtk_label_get_layout (GTK_LABEL (words));
+  text = pango_layout_get_text (layout);
+  g_assert_true (g_str_has_prefix (text, "\u200f"));
+  g_assert_cmpint (pango_layout_line_get_resolved_direction (pango_layout_get_line_readonly (layout, 0)),
+                   ==, PANGO_DIRECTION_RTL);
+
+  /* Its first word lit: the attributes start after the mark */
+  pl_easy_read_view_set_spoken (view, 0, 0, 3, 0, 3, "standard");
+  iter = pango_attr_list_get_iterator (gtk_label_get_attributes (GTK_LABEL (words)));
+  do
+    {
+      int start, end;
+
+      pango_attr_iterator_range (iter, &start, &end);
+      if (pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL && start == (int) strlen ("\u200f"))
+        lit = TRUE;
+    }
+  while (pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  g_assert_true (lit);
+}
+
 static PlSettings *
 stored_settings (Fixture *f)
 {
@@ -530,6 +590,7 @@ main (int   argc,
   PL_WINDOW_TEST_ADD ("/plainly/reader/huge-text-reflows", small_screen, test_huge_text_reflows);
   PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read", NULL, test_easy_read);
   PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read-lines-aligned", NULL, test_easy_read_lines_aligned);
+  PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read-right-to-left", NULL, test_easy_read_right_to_left);
 
   return g_test_run ();
 }

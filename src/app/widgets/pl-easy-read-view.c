@@ -19,6 +19,7 @@
 #include "pl-easy-read-view.h"
 #include "pl-easyread.h"
 #include "pl-spoken-highlight.h"
+#include "pl-ui-words.h"
 
 /* Easy read is never smaller than this (points) */
 #define MIN_TEXT_SIZE 16
@@ -163,10 +164,14 @@ words_new (PlEasyReadView       *self,
            const char           *text)
 {
   gboolean heading = item->block->kind == PL_BLOCK_HEADING && !item->written;
+  /* An Urdu line from the right even when it begins with a Latin name
+   * (Pango takes a line's direction from its first letter) */
+  gboolean rtl = pl_ui_words_language_is_rtl (pl_block_get_language (item->block, self->document));
+  g_autofree char *shown = rtl ? g_strconcat ("\u200f", text, NULL) : g_strdup (text);
   GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
                                    "accessible-role", heading ? GTK_ACCESSIBLE_ROLE_HEADING
                                                               : GTK_ACCESSIBLE_ROLE_LABEL,
-                                   "label", text,
+                                   "label", shown,
                                    "wrap", TRUE,
                                    "wrap-mode", PANGO_WRAP_WORD_CHAR,
                                    "xalign", 0.0f,
@@ -178,6 +183,8 @@ words_new (PlEasyReadView       *self,
                                    NULL);
   g_autoptr(PangoAttrList) attrs = base_attributes (self);
 
+  if (rtl)
+    g_object_set_data (G_OBJECT (label), "pl-rlm", GINT_TO_POINTER (TRUE));
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
   gtk_widget_add_css_class (label, "pl-easy-read-words");
   if (heading)
@@ -479,6 +486,14 @@ pl_easy_read_view_set_spoken (PlEasyReadView *self,
   /* The line is one sentence: shaded whole, beside its picture, with its
    * word highlighted, as in the document view */
   attrs = base_attributes (self);
+  /* Past the right-to-left mark that leads an Urdu line */
+  if (g_object_get_data (G_OBJECT (words), "pl-rlm") != NULL)
+    {
+      sentence_start++;
+      sentence_end++;
+      word_start++;
+      word_end++;
+    }
   spoken = pl_spoken_attributes (gtk_label_get_text (GTK_LABEL (words)),
                                  sentence_start, sentence_end, word_start, word_end, theme_id);
   pango_attr_list_splice (attrs, spoken, 0, 0);
