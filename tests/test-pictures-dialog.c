@@ -51,6 +51,32 @@ find_stack (GtkWidget *widget)
   return NULL;
 }
 
+/* Everything shown that can be pressed is at least 44 pixels each way
+ * (WCAG 2.5.5): staff choose pictures with the person beside them, often
+ * on a touch screen */
+static guint
+check_targets (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_FLOW_BOX_CHILD (widget)) &&
+      gtk_widget_get_sensitive (widget))
+    {
+      if (gtk_widget_get_height (widget) < 44 || gtk_widget_get_width (widget) < 44)
+        g_error ("%s \"%s\" is %d×%d pixels, under 44", G_OBJECT_TYPE_NAME (widget),
+                 gtk_widget_get_name (widget), gtk_widget_get_width (widget),
+                 gtk_widget_get_height (widget));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_targets (child);
+  return n;
+}
+
 static void
 test_change_and_remove (PlDocFixture  *f,
                         gconstpointer  data)
@@ -76,6 +102,8 @@ test_change_and_remove (PlDocFixture  *f,
       line = i;
   g_assert_cmpuint (line, !=, G_MAXUINT);
   pl_gui_test_save_png (GTK_WIDGET (dialog), "pictures-dialog-lines");
+  g_assert_true (pl_gui_test_run_ticks (dialog, 3));
+  g_assert_cmpuint (check_targets (GTK_WIDGET (dialog)), >, 10);
 
   /* Another picture, found by a word */
   g_assert_true (pl_pictures_dialog_change_line (dialog, line));
@@ -90,6 +118,8 @@ test_change_and_remove (PlDocFixture  *f,
   gtk_flow_box_select_child (GTK_FLOW_BOX (pl_gui_test_find_named (GTK_WIDGET (dialog), "results")),
                              GTK_FLOW_BOX_CHILD (result));
   pl_gui_test_save_png (GTK_WIDGET (dialog), "pictures-dialog-choose");
+  g_assert_true (pl_gui_test_run_ticks (dialog, 3));
+  g_assert_cmpuint (check_targets (GTK_WIDGET (dialog)), >, 3);
   {
     g_autofree char *kept = g_strdup (chosen);
 
