@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "pl-i18n.h"
@@ -204,7 +203,6 @@ pl_document_contact_text (const PlContact *contact)
   if (!pl_text_is_blank (contact->relationship))
     {
       g_autofree char *relationship = g_strstrip (g_strdup (contact->relationship));
-
       g_autofree char *name = pl_catalog_isolate (contact->name);
       g_autofree char *isolated = pl_catalog_isolate (relationship);
 
