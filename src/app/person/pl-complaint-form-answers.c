@@ -309,10 +309,10 @@ pl_complaint_form_fill_sent (PlComplaintForm *self)
   g_autoptr(GString) hint = g_string_new (NULL);
   const PlComplaint *c = self->complaint;
 
-  /* Translators: the reference given to a complaint, e.g. C-2026-0007 */
   {
     g_autofree char *reference = pl_catalog_isolate (c->reference);
 
+    /* Translators: the reference given to a complaint, e.g. C-2026-0007 */
     g_string_append_printf (hint, _("Your reference is %s."), reference);
   }
   if (!pl_text_is_blank (c->response_due))

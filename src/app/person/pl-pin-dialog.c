@@ -251,8 +251,8 @@ pl_pin_dialog_new (GtkWindow    *parent,
   self->kind = kind;
   self->id = id;
 
-  /* Translators: %s is the name the person likes to be called */
   isolated = pl_catalog_isolate (name);
+  /* Translators: %s is the name the person likes to be called */
   heading = g_strdup_printf (_("Hello, %s"), isolated);
   gtk_label_set_label (self->heading, heading);
 

@@ -219,8 +219,8 @@ save_clicked_cb (PlBrailleDialog *self)
   gtk_file_filter_add_pattern (brf, "*.brf");
   gtk_file_filter_add_pattern (brf, "*.BRF");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), brf);
-  /* Translators: the suggested file name; %s is the document's title */
   file_title = pl_document_dup_file_title (self->document);
+  /* Translators: the suggested file name; %s is the document's title */
   name = g_strdup_printf (_("%s.brf"), file_title);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);

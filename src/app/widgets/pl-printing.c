@@ -332,8 +332,8 @@ save_pdf (GtkWindow            *parent,
   chooser = gtk_file_chooser_native_new (_("Save as PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the suggested file name; %s is the document's title */
   file_title = pl_document_dup_file_title (document);
+  /* Translators: the suggested file name; %s is the document's title */
   name = g_strdup_printf (_("%s.pdf"), file_title);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), job);

@@ -95,10 +95,10 @@ add_comments (PlDocument          *document,
       if (pl_diary_comment_is_persons (comment, person))
         label = g_strdup (_("Your comment"));
       else
-        /* Translators: %s is the name a carer signed their comment with */
         {
           g_autofree char *author = pl_catalog_isolate (comment->author);
 
+          /* Translators: %s is the name a carer signed their comment with */
           label = g_strdup_printf (_("Comment from %s"), author);
         }
       pl_document_add (document, PL_BLOCK_FIELD, 0, anchor, label, comment->body);
@@ -178,8 +178,8 @@ pl_document_build_diary (PlStore  *store,
   if (entries == NULL)
     return NULL;
 
-  /* Translators: the diary's title, with the person's preferred name */
   name = pl_document_person_name (person);
+  /* Translators: the diary's title, with the person's preferred name */
   title = g_strdup_printf (_("%s's care diary"), name);
   document = pl_document_new (title);
   pl_document_add (document, PL_BLOCK_HEADING, 1, "top", NULL, title);

@@ -940,11 +940,11 @@ add_summary (PlDocument *document,
       g_autofree char *text = NULL;
 
       if (coordinator->phone != NULL && *coordinator->phone != '\0')
-        /* Translators: the coordinator's name and phone number */
         {
           g_autofree char *name = pl_catalog_isolate (coordinator->name);
           g_autofree char *phone = pl_catalog_isolate (coordinator->phone);
 
+          /* Translators: the coordinator's name and phone number */
           text = g_strdup_printf (_("%s, phone %s"), name, phone);
         }
       else

@@ -192,6 +192,7 @@ pl_document_build_welcome (PlStore  *store,
 
   /* NG86 1.4.2: the name the person likes to be called */
   name = pl_document_person_name (person);
+  /* Translators: %s is the name the person likes to be called */
   hello = g_strdup_printf (_("Hello %s. This pack is for you. It tells you what to expect "
                              "from us, your rights, and who to talk to."),
                            name);
