@@ -200,6 +200,203 @@ words_new (PlEasyReadView       *self,
   return label;
 }
 
+/* One line: its picture and its words, beside or above. Laid out here
+ * rather than by a GtkBox: a box asks its words how wide they would be at
+ * given heights, and a wrapping label answers that by laying its text out
+ * again and again, which for a plan's few hundred lines kept the window
+ * from answering for seconds. Here the words are asked only their width
+ * and their height for the width they get. */
+#define PL_TYPE_EASY_READ_ROW (pl_easy_read_row_get_type ())
+G_DECLARE_FINAL_TYPE (PlEasyReadRow, pl_easy_read_row, PL, EASY_READ_ROW, GtkWidget)
+
+struct _PlEasyReadRow
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *picture;  /* NULL with pictures off */
+  GtkWidget *words;
+  gboolean   above;
+};
+
+G_DEFINE_FINAL_TYPE (PlEasyReadRow, pl_easy_read_row, GTK_TYPE_WIDGET)
+
+/* Between a picture and its words */
+#define SPACING_BESIDE 24
+#define SPACING_ABOVE 8
+
+static int
+row_spacing (PlEasyReadRow *self)
+{
+  if (self->picture == NULL || !gtk_widget_should_layout (self->picture))
+    return 0;
+  return self->above ? SPACING_ABOVE : SPACING_BESIDE;
+}
+
+/* The picture's size in orientation, 0 when there is none */
+static void
+measure_picture (PlEasyReadRow  *self,
+                 GtkOrientation  orientation,
+                 int            *minimum,
+                 int            *natural)
+{
+  *minimum = *natural = 0;
+  if (self->picture != NULL && gtk_widget_should_layout (self->picture))
+    gtk_widget_measure (self->picture, orientation, -1, minimum, natural, NULL, NULL);
+}
+
+static GtkSizeRequestMode
+pl_easy_read_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+pl_easy_read_row_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  PlEasyReadRow *self = PL_EASY_READ_ROW (widget);
+  int spacing = row_spacing (self);
+  int picture_min, picture_nat, words_min, words_nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* A width is the same at any height */
+      measure_picture (self, orientation, &picture_min, &picture_nat);
+      gtk_widget_measure (self->words, orientation, -1, &words_min, &words_nat, NULL, NULL);
+      if (self->above)
+        {
+          *minimum = MAX (picture_min, words_min);
+          *natural = MAX (picture_nat, words_nat);
+        }
+      else
+        {
+          *minimum = picture_min + spacing + words_min;
+          *natural = picture_nat + spacing + words_nat;
+        }
+      return;
+    }
+
+  measure_picture (self, orientation, &picture_min, &picture_nat);
+  if (self->above)
+    {
+      gtk_widget_measure (self->words, orientation, for_size, &words_min, &words_nat, NULL, NULL);
+      *minimum = picture_min + spacing + words_min;
+      *natural = picture_nat + spacing + words_nat;
+    }
+  else
+    {
+      int words_width = -1;
+
+      if (for_size >= 0)
+        {
+          int picture_width, unused, words_width_min;
+
+          measure_picture (self, GTK_ORIENTATION_HORIZONTAL, &unused, &picture_width);
+          gtk_widget_measure (self->words, GTK_ORIENTATION_HORIZONTAL, -1,
+                              &words_width_min, NULL, NULL, NULL);
+          words_width = MAX (words_width_min, for_size - picture_width - spacing);
+        }
+      gtk_widget_measure (self->words, orientation, words_width, &words_min, &words_nat, NULL, NULL);
+      *minimum = MAX (picture_min, words_min);
+      *natural = MAX (picture_nat, words_nat);
+    }
+}
+
+static void
+pl_easy_read_row_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PlEasyReadRow *self = PL_EASY_READ_ROW (widget);
+  int spacing = row_spacing (self);
+  int picture_min, picture_size;
+
+  if (self->above)
+    {
+      measure_picture (self, GTK_ORIENTATION_VERTICAL, &picture_min, &picture_size);
+      if (self->picture != NULL && gtk_widget_should_layout (self->picture))
+        gtk_widget_size_allocate (self->picture,
+                                  &(GtkAllocation) { 0, 0, width, picture_size }, -1);
+      gtk_widget_size_allocate (self->words,
+                                &(GtkAllocation) { 0, picture_size + spacing, width,
+                                                   MAX (0, height - picture_size - spacing) },
+                                -1);
+    }
+  else
+    {
+      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+      int words_width;
+
+      /* The picture on the side the lines start from */
+      measure_picture (self, GTK_ORIENTATION_HORIZONTAL, &picture_min, &picture_size);
+      words_width = MAX (0, width - picture_size - spacing);
+      if (self->picture != NULL && gtk_widget_should_layout (self->picture))
+        gtk_widget_size_allocate (self->picture,
+                                  &(GtkAllocation) { rtl ? width - picture_size : 0, 0,
+                                                     picture_size, height },
+                                  -1);
+      gtk_widget_size_allocate (self->words,
+                                &(GtkAllocation) { rtl ? 0 : picture_size + spacing, 0,
+                                                   words_width, height },
+                                -1);
+    }
+}
+
+static void
+pl_easy_read_row_dispose (GObject *object)
+{
+  PlEasyReadRow *self = PL_EASY_READ_ROW (object);
+
+  g_clear_pointer (&self->picture, gtk_widget_unparent);
+  g_clear_pointer (&self->words, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (pl_easy_read_row_parent_class)->dispose (object);
+}
+
+static void
+pl_easy_read_row_class_init (PlEasyReadRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_easy_read_row_dispose;
+  widget_class->get_request_mode = pl_easy_read_row_get_request_mode;
+  widget_class->measure = pl_easy_read_row_measure;
+  widget_class->size_allocate = pl_easy_read_row_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "easyreadline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
+}
+
+static void
+pl_easy_read_row_init (PlEasyReadRow *self)
+{
+}
+
+/* picture: (nullable) */
+static GtkWidget *
+pl_easy_read_row_new (GtkWidget *picture,
+                      GtkWidget *words,
+                      gboolean   above)
+{
+  PlEasyReadRow *self = g_object_new (PL_TYPE_EASY_READ_ROW, NULL);
+
+  self->above = above;
+  self->picture = picture;
+  self->words = words;
+  /* Picture first: the words are the row's last child */
+  if (picture != NULL)
+    gtk_widget_set_parent (picture, GTK_WIDGET (self));
+  gtk_widget_set_parent (words, GTK_WIDGET (self));
+  return GTK_WIDGET (self);
+}
+
 static void
 clear_rows (PlEasyReadView *self)
 {
@@ -229,13 +426,13 @@ rebuild (PlEasyReadView *self)
       for (guint j = 0; j < item->lines->len; j++)
         {
           const PlEasyReadLine *line = item->lines->pdata[j];
-          gboolean above = self->symbols == PL_SYMBOLS_ABOVE;
-          GtkWidget *row = gtk_box_new (above ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL,
-                                        above ? 8 : 24);
+          GtkWidget *picture = NULL;
+          GtkWidget *row;
 
           if (self->symbols != PL_SYMBOLS_NONE)
-            gtk_box_append (GTK_BOX (row), picture_new (self, line->match, size));
-          gtk_box_append (GTK_BOX (row), words_new (self, item, line->text));
+            picture = picture_new (self, line->match, size);
+          row = pl_easy_read_row_new (picture, words_new (self, item, line->text),
+                                      self->symbols == PL_SYMBOLS_ABOVE);
           gtk_widget_add_css_class (row, "pl-easy-read-line");
           if (j == 0 && item->block->kind == PL_BLOCK_HEADING && !item->written)
             gtk_widget_set_margin_top (row, 24);
