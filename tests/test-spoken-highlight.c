@@ -343,6 +343,8 @@ test_easy_read (Fixture       *f,
   settings->read_aloud = FALSE;
   pl_window_set_reader_settings (f->window, settings);
   g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  /* Laid out before the voice starts: the wait for a line is the voice's */
+  pl_gui_test_run_frames (1);
 
   lines = pl_easy_read_view_get_spoken_document (view);
   g_assert_nonnull (lines);
