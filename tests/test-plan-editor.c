@@ -684,6 +684,41 @@ test_about_me (Fixture       *f,
   g_assert_true (found);
 }
 
+/* The plain words hints are for the way the person reads: easy read's
+ * shorter sentences for someone who reads in it, from the plan's opening */
+static void
+test_hints_for_reader (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSettings) settings = pl_store_get_settings (f->store, f->person_id, &error);
+  GtkWidget *check;
+
+  g_assert_no_error (error);
+  settings->easy_read = FALSE;
+  g_assert_true (pl_store_save_settings (f->store, settings, &error));
+  g_assert_no_error (error);
+  new_editor (f, f->coordinator);
+  check = pl_gui_test_find_named (GTK_WIDGET (f->editor), "easy-read");
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  drop_editor (f);
+
+  settings->easy_read = TRUE;
+  g_assert_true (pl_store_save_settings (f->store, settings, &error));
+  g_assert_no_error (error);
+  new_editor (f, f->coordinator);
+  check = pl_gui_test_find_named (GTK_WIDGET (f->editor), "easy-read");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  /* Staff can still write for everyone */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  /* The next person's plan is for the way they read */
+  pl_plan_editor_set_context (f->editor, f->store, f->coordinator, f->person_id);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  drop_editor (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +733,7 @@ main (int   argc,
   ADD ("/plainly/plan-editor/errors-lose-nothing", test_errors_lose_nothing);
   ADD ("/plainly/plan-editor/people", test_people);
   ADD ("/plainly/plan-editor/about-me", test_about_me);
+  ADD ("/plainly/plan-editor/hints-for-reader", test_hints_for_reader);
 #undef ADD
 
   return g_test_run ();

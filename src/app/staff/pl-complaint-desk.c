@@ -418,6 +418,9 @@ show_detail (PlComplaintDesk *self)
   complaint = pl_store_load_complaint (self->store, self->selected, &error);
   if (complaint != NULL)
     person = pl_store_load_person (self->store, complaint->person_id, &error);
+  /* The answer's hints for the way the person reads it */
+  if (person != NULL)
+    pl_plain_words_pane_set_reader (self->plain_words, self->store, person->id);
   if (person != NULL)
     events = pl_store_list_complaint_events (self->store, complaint->id, &error);
   if (events == NULL)

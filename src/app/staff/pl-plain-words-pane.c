@@ -392,6 +392,26 @@ pl_plain_words_pane_set_audience (PlPlainWordsPane *self,
   gtk_check_button_set_active (self->easy_read_check, audience == PL_PLAIN_EASY_READ);
 }
 
+void
+pl_plain_words_pane_set_reader (PlPlainWordsPane *self,
+                                PlStore          *store,
+                                gint64            person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+
+  g_return_if_fail (PL_IS_PLAIN_WORDS_PANE (self));
+  g_return_if_fail (store != NULL);
+
+  /* Unreadable settings leave the hints for everyone: the form shows the
+   * error that matters */
+  settings = person_id != 0 ? pl_store_get_settings (store, person_id, &error) : NULL;
+  if (error != NULL)
+    g_debug ("The plain words hints are for everyone: %s", error->message);
+  pl_plain_words_pane_set_audience (self, settings != NULL && settings->easy_read
+                                          ? PL_PLAIN_EASY_READ : PL_PLAIN_STANDARD);
+}
+
 static void
 easy_read_toggled_cb (PlPlainWordsPane *self)
 {

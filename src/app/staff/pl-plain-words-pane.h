@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "pl-plain-words.h"
+#include "pl-store.h"
 #include "pl-voice.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,12 @@ void        pl_plain_words_pane_watch        (PlPlainWordsPane *self,
 /* Easy read keeps sentences shorter and to one idea */
 void        pl_plain_words_pane_set_audience (PlPlainWordsPane *self,
                                               PlPlainAudience   audience);
+/* Easy read when the person the words are for reads in it: their own
+ * settings, or their recorded needs when they have chosen none. Staff can
+ * still change it; it lasts until the next person. */
+void        pl_plain_words_pane_set_reader   (PlPlainWordsPane *self,
+                                              PlStore          *store,
+                                              gint64            person_id);
 /* The voice hints are read in; without one, the staff window's */
 void        pl_plain_words_pane_set_voice    (PlPlainWordsPane *self,
                                               PlVoice          *voice);

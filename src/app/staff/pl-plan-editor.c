@@ -280,6 +280,8 @@ pl_plan_editor_set_context (PlPlanEditor  *self,
   pl_plan_editor_show_message (self, NULL);
 
   pl_plan_editor_load_contacts (self);
+  /* Hints for the way the person reads their plan */
+  pl_plain_words_pane_set_reader (PL_PLAIN_WORDS_PANE (self->plain_words), store, person_id);
   plan = pl_store_current_plan (store, person_id, &error);
   if (plan == NULL && !g_error_matches (error, PL_STORE_ERROR, PL_STORE_ERROR_NOT_FOUND))
     pl_plan_editor_show_error (self, _("The plan could not be read."), error);
