@@ -63,8 +63,9 @@ check "demo is idempotent: the same row counts, history too" \
   diff "$tmp/check-1" "$tmp/out"
 
 expect "list shows the people" 0 "$cli" --db "$db" list
-check "list prints the two example people" test "$(grep -c . "$tmp/out")" -eq 2
+check "list prints the three example people" test "$(grep -c . "$tmp/out")" -eq 3
 check "the second reads in Polish" grep -q -P '^[0-9]+\tKrystyna \(Krystyna Kowalczyk\)$' "$tmp/out"
+check "the third reads in easy read" grep -q -P '^[0-9]+\tJordan \(Jordan Lee Ellis\)$' "$tmp/out"
 person=$(head -n 1 "$tmp/out" | grep -o -E '[0-9]+' | head -n 1)
 check "list prints an id" test -n "$person"
 check "list prints the id, a tab, then the name" grep -q -P '^[0-9]+\t\S' "$tmp/out"

@@ -13,6 +13,7 @@
 #include "pl-actor.h"
 #include "pl-demo.h"
 #include "pl-document.h"
+#include "pl-needs.h"
 #include "pl-plan-translation.h"
 #include "pl-record-json.h"
 #include "pl-store.h"
@@ -191,9 +192,10 @@ test_install (Fixture       *f,
   g_assert_cmpstr (person->preferred_name, !=, NULL);
   g_assert_null (person->pin_hash);
 
-  /* Dot, and Krystyna who reads in Polish (test_second_person) */
+  /* Dot, Krystyna who reads in Polish (test_second_person) and Jordan who
+   * reads in easy read (test_easy_read_person) */
   people = list_ok (f->store, &pl_person_type, 0);
-  g_assert_cmpuint (people->len, ==, 2);
+  g_assert_cmpuint (people->len, ==, 3);
   assert_every_field_used (&pl_person_type, people);
 
   /* The service, with its commissioner and regulator (NG21 1.4.6) */
@@ -568,7 +570,7 @@ test_idempotent (Fixture       *f,
   g_assert_nonnull (strstr (done, "Nothing was changed"));
   second = row_counts (f->store, TRUE);
   assert_same_counts (first, second);
-  g_assert_cmpint (count (second, "people"), ==, 3);
+  g_assert_cmpint (count (second, "people"), ==, 4);
   assert_still_added (f->store, before);
 
   /* A third time changes nothing either */
@@ -576,6 +578,85 @@ test_idempotent (Fixture       *f,
   g_clear_pointer (&first, g_hash_table_unref);
   first = row_counts (f->store, TRUE);
   assert_same_counts (first, second);
+}
+
+/* The third example person reads in easy read: his recorded needs ask for
+ * it, his plan opens in it, and parts of it were written in easy read with
+ * him (NG86 1.1.5) */
+static void
+test_easy_read_person (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) dot = NULL;
+  g_autoptr(PlPerson) person = NULL;
+  g_autoptr(PlPlan) plan = NULL;
+  g_autoptr(PlSettings) settings = NULL;
+  g_autoptr(PlSettings) from_needs = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
+  gboolean kinds[PL_SECTION_N_KINDS] = { FALSE, };
+  guint n_easy_read = 0;
+
+  install (f->store);
+  dot = pl_store_find_person_by_external_id (f->store, "DEMO-0001", &error);
+  g_assert_no_error (error);
+  person = pl_store_find_person_by_external_id (f->store, "DEMO-0003", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (person->full_name, ==, "Jordan Lee Ellis");
+  g_assert_cmpint (person->service_id, ==, dot->service_id);
+  g_assert_true (pl_text_is_nhs_number (person->nhs_number));
+
+  /* His needs alone would open his plan in easy read; his settings do */
+  needs = list_ok (f->store, &pl_comm_need_type, person->id);
+  from_needs = pl_settings_for_needs (person->id, needs);
+  g_assert_true (from_needs->easy_read);
+  settings = pl_store_get_settings (f->store, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (settings->easy_read);
+  g_assert_cmpint (settings->symbols, ==, PL_SYMBOLS_BESIDE);
+
+  plan = pl_store_current_plan (f->store, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->status, ==, PL_PLAN_AGREED);
+
+  /* Every part written, some in easy read with him, each line of those a
+   * sentence of 15 words or fewer */
+  sections = list_ok (f->store, &pl_plan_section_type, plan->id);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const PlPlanSection *section = g_ptr_array_index (sections, i);
+
+      if (!is_blank (section->body))
+        kinds[section->kind] = TRUE;
+      if (!is_blank (section->easy_read))
+        {
+          g_auto(GStrv) lines = g_strsplit (section->easy_read, "\n", -1);
+
+          n_easy_read++;
+          for (guint j = 0; lines[j] != NULL; j++)
+            {
+              g_auto(GStrv) words = g_strsplit (lines[j], " ", -1);
+
+              g_assert_cmpuint (g_strv_length (words), <=, 15);
+            }
+        }
+    }
+  for (guint i = 0; i < PL_SECTION_N_KINDS; i++)
+    if (!kinds[i])
+      g_error ("Jordan's plan has nothing in “%s”", pl_section_kind_nicks[i]);
+  g_assert_cmpuint (n_easy_read, ==, 3);
+
+  medicines = list_ok (f->store, &pl_medicine_type, plan->id);
+  g_assert_cmpuint (medicines->len, ==, 2);
+  for (guint i = 0; i < medicines->len; i++)
+    {
+      const PlMedicine *medicine = g_ptr_array_index (medicines, i);
+
+      g_assert_false (is_blank (medicine->purpose));
+      g_assert_false (is_blank (medicine->if_missed));
+    }
 }
 
 /* demo --reset: the example as shipped, having said all it removes; the
@@ -875,6 +956,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/plainly/demo/install", test_install);
   ADD ("/plainly/demo/second-person", test_second_person);
+  ADD ("/plainly/demo/easy-read-person", test_easy_read_person);
   ADD ("/plainly/demo/reset", test_reset);
   ADD ("/plainly/demo/deep-nesting", test_deep_nesting);
   ADD ("/plainly/demo/idempotent", test_idempotent);

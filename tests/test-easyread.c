@@ -14,6 +14,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "pl-core-resources.h"
+#include "pl-demo.h"
 #include "pl-document-example.h"
 #include "pl-easyread.h"
 #include "pl-needs.h"
@@ -687,6 +688,61 @@ test_pdf_right_to_left (PlDocFixture  *f,
   g_assert_false (has_ink (right, margin, margin + picture, margin, margin + picture));
 }
 
+/* What staff wrote in easy read with the person stands for the part's own
+ * words only: Jordan's crisis part in easy read still gives the number to
+ * ring, and his way of communicating still lists his recorded needs */
+static void
+test_written_keeps_the_rest (PlDocFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) jordan = NULL;
+  g_autoptr(PlViewer) viewer = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  const char *written_in[] = { "most-important", "how-i-communicate", "crisis" };
+  guint n_written = 0, n_needs = 0, n_crisis_contacts = 0;
+  gboolean saw_own_words = FALSE;
+  gint64 dot = 0;
+
+  g_assert_true (pl_demo_install (f->store, &dot, &error));
+  g_assert_no_error (error);
+  jordan = pl_store_find_person_by_external_id (f->store, "DEMO-0003", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jordan);
+  viewer = pl_access_open_person (f->store, jordan->id, NULL, &error);
+  g_assert_no_error (error);
+  document = pl_document_build_for (f->store, viewer, PL_DOCUMENT_PLAN, &error);
+  g_assert_no_error (error);
+  items = pl_easy_read_items (document, pl_symbol_index_get_default ());
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PlEasyReadItem *item = items->pdata[i];
+      const char *anchor = item->block->anchor != NULL ? item->block->anchor : "";
+
+      if (item->written)
+        {
+          g_assert_cmpuint (n_written, <, G_N_ELEMENTS (written_in));
+          g_assert_cmpstr (anchor, ==, written_in[n_written]);
+          n_written++;
+          continue;
+        }
+      if (g_str_has_prefix (anchor, "need-"))
+        n_needs++;
+      if (g_str_has_prefix (anchor, "crisis-contact-"))
+        n_crisis_contacts++;
+      /* The words the easy read stands for are not shown beside it */
+      for (guint j = 0; j < item->lines->len; j++)
+        saw_own_words |= strstr (((PlEasyReadLine *) item->lines->pdata[j])->text,
+                                 "Move hard things away") != NULL;
+    }
+  g_assert_cmpuint (n_written, ==, G_N_ELEMENTS (written_in));
+  g_assert_cmpuint (n_needs, ==, 3);
+  g_assert_cmpuint (n_crisis_contacts, ==, 1);
+  g_assert_false (saw_own_words);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -701,6 +757,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plainly/easyread/search", test_search);
   g_test_add_func ("/plainly/easyread/needs", test_needs);
   g_test_add_func ("/plainly/easyread/split", test_split);
+  PL_DOC_TEST_ADD ("/plainly/easyread/written-keeps-the-rest", test_written_keeps_the_rest);
   PL_DOC_TEST_ADD ("/plainly/easyread/choices-stored", test_choices_stored);
   PL_DOC_TEST_ADD ("/plainly/easyread/migrate", test_migrate);
   PL_DOC_TEST_ADD ("/plainly/easyread/document", test_document);

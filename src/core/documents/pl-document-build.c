@@ -47,7 +47,7 @@ copy_block (PlDocument    *to,
   pl_document_set_block_flags (to, index, block->flags);
   pl_document_set_block_record (to, index, block->record_type, block->record_id);
   if (block->kind == PL_BLOCK_HEADING)
-    pl_document_set_block_easy_read (to, index, block->easy_read);
+    pl_document_set_block_easy_read (to, index, block->easy_read, block->easy_read_span);
   pl_document_set_block_language (to, index, block->language);
 }
 

@@ -347,28 +347,41 @@ typedef struct
   guint          scope;     /* a PL_SCOPE_BIT a carer needs beyond the plan's own, or 0 */
 } Part;
 
+/* The section's own words, after its heading (the block before them), and
+ * the easy read written with the person standing for them alone: not for
+ * what the part adds after them, such as the needs or the numbers to ring.
+ * Never made from the words. */
+static gboolean
+add_section_words (PlDocument    *document,
+                   PlanData      *data,
+                   PlSectionKind  kind,
+                   gboolean       notice_if_empty)
+{
+  guint heading = pl_document_get_n_blocks (document) - 1;
+  guint first = heading + 1;
+  gboolean has_body;
+
+  has_body = pl_document_add_body (document, data->bodies[kind]);
+  if (has_body)
+    pl_document_mark_language (document, first, data->languages[kind]);
+  else if (notice_if_empty)
+    pl_document_add_empty_notice (document);
+  pl_document_set_block_easy_read (document, heading, data->easy_reads[kind],
+                                   pl_document_get_n_blocks (document) - first);
+  return has_body;
+}
+
+/* heading_level 0: the part's own heading is the block before */
 static void
 add_section (PlDocument    *document,
              PlanData      *data,
              PlSectionKind  kind,
              int            heading_level)
 {
-  const char *anchor = pl_section_kind_nicks[kind];
-  guint first;
-
   if (heading_level > 0)
-    {
-      pl_document_add (document, PL_BLOCK_HEADING, heading_level, anchor, NULL,
-                       pl_section_kind_title (kind));
-      /* Shown by easy read in place of the words below; never made from them */
-      pl_document_set_block_easy_read (document, pl_document_get_n_blocks (document) - 1,
-                                       data->easy_reads[kind]);
-    }
-  first = pl_document_get_n_blocks (document);
-  if (pl_document_add_body (document, data->bodies[kind]))
-    pl_document_mark_language (document, first, data->languages[kind]);
-  else
-    pl_document_add_empty_notice (document);
+    pl_document_add (document, PL_BLOCK_HEADING, heading_level, pl_section_kind_nicks[kind], NULL,
+                     pl_section_kind_title (kind));
+  add_section_words (document, data, kind, TRUE);
 }
 
 static void
@@ -376,14 +389,10 @@ add_communication (PlDocument *document,
                    PlanData   *data)
 {
   gboolean has_body;
-  guint first;
 
   pl_document_add (document, PL_BLOCK_HEADING, 3, "how-i-communicate", NULL,
                    pl_section_kind_title (PL_SECTION_HOW_I_COMMUNICATE));
-  first = pl_document_get_n_blocks (document);
-  has_body = pl_document_add_body (document, data->bodies[PL_SECTION_HOW_I_COMMUNICATE]);
-  if (has_body)
-    pl_document_mark_language (document, first, data->languages[PL_SECTION_HOW_I_COMMUNICATE]);
+  has_body = add_section_words (document, data, PL_SECTION_HOW_I_COMMUNICATE, FALSE);
 
   /* NG86 1.1.5, Accessible Information Standard: the recorded needs, each
    * with its category, so they are met wherever the plan is read */
@@ -702,12 +711,8 @@ add_crisis (PlDocument  *document,
   gboolean has_body;
   guint n = 0;
 
-  /* NG86 1.3.17 */
-  n = pl_document_get_n_blocks (document);
-  has_body = pl_document_add_body (document, data->bodies[PL_SECTION_CRISIS]);
-  if (has_body)
-    pl_document_mark_language (document, n, data->languages[PL_SECTION_CRISIS]);
-  n = 0;
+  /* NG86 1.3.17; the part's heading is the block before */
+  has_body = add_section_words (document, data, PL_SECTION_CRISIS, FALSE);
 
   for (guint i = 0; i < data->contacts->len; i++)
     {

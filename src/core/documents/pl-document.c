@@ -322,7 +322,8 @@ pl_document_add (PlDocument  *self,
 void
 pl_document_set_block_easy_read (PlDocument *self,
                                  guint       index,
-                                 const char *easy_read)
+                                 const char *easy_read,
+                                 guint       span)
 {
   PlBlock *block;
 
@@ -333,6 +334,8 @@ pl_document_set_block_easy_read (PlDocument *self,
   g_return_if_fail (block->kind == PL_BLOCK_HEADING);
   g_free (block->easy_read);
   block->easy_read = pl_text_is_blank (easy_read) ? NULL : g_strdup (easy_read);
+  /* The blocks it stands for may not be added yet (a copy made in order) */
+  block->easy_read_span = block->easy_read != NULL ? span : 0;
 }
 
 void
@@ -580,7 +583,7 @@ pl_document_equal (PlDocument *a,
           x->record_type != y->record_type || x->record_id != y->record_id ||
           g_strcmp0 (x->anchor, y->anchor) != 0 || g_strcmp0 (x->label, y->label) != 0 ||
           g_strcmp0 (x->text, y->text) != 0 || g_strcmp0 (x->target, y->target) != 0 ||
-          g_strcmp0 (x->easy_read, y->easy_read) != 0 ||
+          g_strcmp0 (x->easy_read, y->easy_read) != 0 || x->easy_read_span != y->easy_read_span ||
           g_strcmp0 (x->language, y->language) != 0)
         return FALSE;
     }

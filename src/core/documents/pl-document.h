@@ -55,9 +55,11 @@ struct _PlBlock
   const PlRecordType  *record_type;
   gint64               record_id;
   /* HEADING only: the part under it in easy read, written by staff with the
-   * person; easy read shows it in place of the blocks up to the next heading
-   * of its level or higher. NULL when there is none. */
+   * person; easy read shows it in place of the easy_read_span blocks after
+   * the heading (the part's own words, not what the plan adds after them,
+   * such as the numbers to ring in a crisis). NULL when there is none. */
   char                *easy_read;
+  guint                easy_read_span;
   /* What text is written in, when staff wrote it in another language than
    * the document's (a part in English in a Welsh plan): the voice reads it
    * in that language. NULL: the document's (pl_block_get_language ()). */
@@ -107,7 +109,8 @@ gint64         pl_document_record_near      (PlDocument         *self,
  * copy is current (NG21 1.2.6); NULL for documents without versions */
 void           pl_document_set_block_easy_read (PlDocument   *self,
                                                 guint         index,
-                                                const char   *easy_read);
+                                                const char   *easy_read,
+                                                guint         span);
 /* The pictures staff chose for the reader's easy read (element-type
  * PlSymbolChoice), their own before their service's; NULL when none */
 void           pl_document_set_block_language (PlDocument   *self,

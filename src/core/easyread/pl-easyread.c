@@ -162,14 +162,7 @@ pl_easy_read_items (PlDocument    *document,
       item = item_new (block, TRUE);
       add_lines (item, index, rules, n_rules, NULL, block->easy_read);
       g_ptr_array_add (items, item);
-      while (i + 1 < n)
-        {
-          const PlBlock *next = pl_document_get_block (document, i + 1);
-
-          if (next->kind == PL_BLOCK_HEADING && next->level <= block->level)
-            break;
-          i++;
-        }
+      i += MIN (block->easy_read_span, n - i - 1);
     }
 
   return items;

@@ -29,6 +29,7 @@
 static const char * const example_resources[] = {
   PL_RESOURCE_BASE "/core/demo/example.json",
   PL_RESOURCE_BASE "/core/demo/example-pl.json",
+  PL_RESOURCE_BASE "/core/demo/example-easy-read.json",
 };
 
 typedef enum

@@ -21,7 +21,7 @@ typedef enum
 
 /* Creates the example people from the JSON compiled into the core library
  * (data/demo/example.json, Dot, in English; example-pl.json, Krystyna, in
- * Polish). One already there is not changed at all: what was added to them
+ * Polish; example-easy-read.json, Jordan, in easy read). One already there is not changed at all: what was added to them
  * (diary, PIN, settings) stays theirs. out_person_id: Dot's. */
 gboolean pl_demo_install     (PlStore     *store,
                               gint64      *out_person_id,
