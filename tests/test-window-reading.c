@@ -12,6 +12,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-document-view.h"
 #include "pl-document-view-private.h"
@@ -576,6 +577,60 @@ test_header_controls (Fixture       *f,
   g_assert_nonnull (strstr (zoom_out, "<Control>minus"));
   g_assert_nonnull (strstr (zoom_reset, "<Control>0"));
 }
+static gboolean
+person_open (gpointer data)
+{
+  return pl_window_get_person_id (((PlWindowFixture *) data)->window) != 0;
+}
+
+/* Jordan reads in easy read from the start: chosen from the start screen,
+ * with nothing set for the test, his plan opens a line each beside its
+ * picture, the part written with him in place of its words */
+static void
+test_easy_read_person (PlWindowFixture *f,
+                       gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPerson) jordan = NULL;
+  PlReader *reader;
+  PlEasyReadView *view;
+  GtkWidget *words;
+  gboolean found = FALSE;
+
+  {
+    g_autoptr(PlStore) store = pl_store_open (f->path, PL_STORE_OPEN_NO_CREATE, &error);
+    gint64 dot = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (pl_demo_install (store, &dot, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  jordan = pl_store_find_person_by_external_id (pl_window_get_store (f->window), "DEMO-0003",
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jordan);
+  g_assert_true (gtk_widget_activate (pl_window_get_person_button (f->window, jordan->id)));
+  g_assert_true (pl_gui_test_wait_until (person_open, f));
+  g_assert_cmpint (pl_window_get_person_id (f->window), ==, jordan->id);
+  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
+  reader = pl_window_get_reader (f->window);
+  view = pl_reader_get_easy_read_view (reader);
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pl_reader_get_document_view (reader))));
+
+  for (guint i = 0; (words = pl_easy_read_view_get_line_words (view, i)) != NULL && !found; i++)
+    {
+      GtkWidget *picture = gtk_widget_get_first_child (gtk_widget_get_parent (words));
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (words)), "I want to live in my own flat.") != 0)
+        continue;
+      found = TRUE;
+      g_assert_true (GTK_IS_IMAGE (picture));
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +646,7 @@ main (int   argc,
   PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read", NULL, test_easy_read);
   PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read-lines-aligned", NULL, test_easy_read_lines_aligned);
   PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read-right-to-left", NULL, test_easy_read_right_to_left);
+  PL_WINDOW_TEST_ADD ("/plainly/reader/easy-read-person", NULL, test_easy_read_person);
 
   return g_test_run ();
 }
