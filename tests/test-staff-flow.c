@@ -18,6 +18,7 @@
 #include "pl-document.h"
 #include "pl-history-page-private.h"
 #include "pl-person-pages-private.h"
+#include "pl-plain-words-pane-private.h"
 #include "pl-plan-editor.h"
 #include "pl-plan-version.h"
 #include "pl-reader.h"
@@ -196,7 +197,20 @@ test_together_to_agreed (Fixture       *f,
   n_versions = pl_history_page_get_n_versions (history);
 
   /* Together mode: the person's view follows what the coordinator types */
-  pl_person_pages_set_together (pages, TRUE);
+  {
+    PlPlainWordsPane *pane = PL_PLAIN_WORDS_PANE (pl_gui_test_find_named (editor, "plain-words"));
+
+    g_assert_nonnull (pane);
+    g_assert_true (pl_plain_words_pane_get_voice (pane) == pl_staff_window_get_voice (f->window));
+    pl_person_pages_set_together (pages, TRUE);
+    /* A hint read aloud beside the person's view speaks through its voice,
+     * so the two never talk at once */
+    g_assert_nonnull (pl_together_view_get_voice (together));
+    g_assert_true (pl_plain_words_pane_get_voice (pane) == pl_together_view_get_voice (together));
+    pl_person_pages_set_together (pages, FALSE);
+    g_assert_true (pl_plain_words_pane_get_voice (pane) == pl_staff_window_get_voice (f->window));
+    pl_person_pages_set_together (pages, TRUE);
+  }
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (together)));
   choose_part (editor, "outcomes");
   {

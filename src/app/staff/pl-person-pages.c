@@ -103,6 +103,10 @@ together_toggled_cb (PlPersonPages *self)
   gboolean together = gtk_toggle_button_get_active (self->together_button);
 
   gtk_widget_set_visible (GTK_WIDGET (self->together), together);
+  /* Beside the person's view, a hint read aloud stops its reading rather
+   * than talking over it */
+  pl_plan_editor_set_hint_voice (self->editor,
+                                 together ? pl_together_view_get_voice (self->together) : NULL);
   if (together)
     update_together (self);
   else

@@ -25,5 +25,7 @@ GtkWidget  *pl_plain_words_pane_get_read_button (PlPlainWordsPane *self,
                                                  guint             index);
 GtkWidget  *pl_plain_words_pane_get_show_button (PlPlainWordsPane *self,
                                                  guint             index);
+/* The voice a hint is read in now */
+PlVoice    *pl_plain_words_pane_get_voice      (PlPlainWordsPane *self);
 
 G_END_DECLS

@@ -443,6 +443,14 @@ voice_for (PlPlainWordsPane *self)
   return PL_IS_STAFF_WINDOW (root) ? pl_staff_window_get_voice (PL_STAFF_WINDOW (root)) : NULL;
 }
 
+PlVoice *
+pl_plain_words_pane_get_voice (PlPlainWordsPane *self)
+{
+  g_return_val_if_fail (PL_IS_PLAIN_WORDS_PANE (self), NULL);
+
+  return voice_for (self);
+}
+
 static const PlPlainHint *
 hint_of (PlPlainWordsPane *self,
          GtkButton        *button)

@@ -1009,3 +1009,12 @@ pl_plan_editor_init (PlPlanEditor *self)
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->parts_list), 0));
   update_buttons (self);
 }
+
+void
+pl_plan_editor_set_hint_voice (PlPlanEditor *self,
+                               PlVoice      *voice)
+{
+  g_return_if_fail (PL_IS_PLAN_EDITOR (self));
+
+  pl_plain_words_pane_set_voice (PL_PLAIN_WORDS_PANE (self->plain_words), voice);
+}

@@ -9,6 +9,7 @@
 
 #include "pl-store.h"
 #include "pl-plan-version.h"
+#include "pl-voice.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,9 @@ const PlPlanContent *pl_plan_editor_get_content (PlPlanEditor   *self);
 /* The document anchor of the part or record being edited ("outcomes",
  * "outcome-12", "about-me"…), see pl_plan_anchor_for() */
 const char          *pl_plan_editor_get_anchor  (PlPlanEditor   *self);
+/* The voice the plain words hints are read in; NULL: the staff window's */
+void                 pl_plan_editor_set_hint_voice (PlPlanEditor *self,
+                                                    PlVoice      *voice);
 
 /* Signals: "content-changed" () after every edit, undo or redo;
  * "saved" (gint64 new_plan_id) after Save */

@@ -349,6 +349,14 @@ pl_together_view_read_back (PlTogetherView *self)
   update_speech_buttons (self);
 }
 
+PlVoice *
+pl_together_view_get_voice (PlTogetherView *self)
+{
+  g_return_val_if_fail (PL_IS_TOGETHER_VIEW (self), NULL);
+
+  return self->voice;
+}
+
 void
 pl_together_view_stop (PlTogetherView *self)
 {

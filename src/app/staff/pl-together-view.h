@@ -11,6 +11,7 @@
 #include "pl-reader.h"
 #include "pl-speech.h"
 #include "pl-store.h"
+#include "pl-voice.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,9 @@ void         pl_together_view_set_content (PlTogetherView      *self,
                                            const char          *anchor);
 gboolean     pl_together_view_get_whole_plan (PlTogetherView   *self);
 void         pl_together_view_stop        (PlTogetherView      *self);
+/* The voice the view speaks in, with the person's settings: what else
+ * speaks beside the view (the plain words hints) speaks through it, so the
+ * two never talk at once */
+PlVoice     *pl_together_view_get_voice   (PlTogetherView      *self);
 
 G_END_DECLS
