@@ -16,6 +16,7 @@
 
 #include "pl-access.h"
 #include "pl-demo.h"
+#include "pl-plan-version.h"
 #include "pl-fhir-export.h"
 #include "pl-test-util.h"
 
@@ -36,6 +37,28 @@ write_one (PlStore      *store,
     }
   g_print ("%s\n", name);
   return TRUE;
+}
+
+/* The plan agreed again: two versions, the first replaced by the second */
+static gboolean
+write_versions (PlStore    *store,
+                PlViewer   *viewer,
+                gint64      person_id,
+                const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_store_current_plan (store, person_id, &error);
+  gint64 next = 0;
+
+  if (plan == NULL ||
+      !pl_plan_new_version (store, plan->id, NULL, &next, &error) ||
+      !pl_plan_mark_agreed (store, next, "Dot, with Julie", "Yes, that is right.", "2026-12-01",
+                            NULL, &error))
+    {
+      g_printerr ("person-versions.json: %s\n", error->message);
+      return FALSE;
+    }
+  return write_one (store, viewer, PL_FHIR_EXTRA_NONE, folder, "person-versions.json");
 }
 
 int
@@ -75,7 +98,8 @@ main (int    argc,
                 write_one (store, person, PL_FHIR_EXTRA_DIARY, argv[1], "person-diary.json") &&
                 write_one (store, person, PL_FHIR_EXTRAS_ALL, argv[1], "person-all.json") &&
                 write_one (store, carer_reading, PL_FHIR_EXTRA_NONE, argv[1], "carer-plan.json") &&
-                write_one (store, carer_reading, PL_FHIR_EXTRA_DIARY, argv[1], "carer-diary.json");
+                write_one (store, carer_reading, PL_FHIR_EXTRA_DIARY, argv[1], "carer-diary.json") &&
+                write_versions (store, person, person_id, argv[1]);
 
   g_clear_pointer (&store, pl_store_unref);
   pl_test_remove_dir (dir);

@@ -15,7 +15,9 @@
 #include "pl-access.h"
 #include "pl-demo.h"
 #include "pl-fhir-export.h"
+#include "pl-fhir-import.h"
 #include "pl-fhir-map.h"
+#include "pl-plan-version.h"
 #include "pl-test-util.h"
 
 typedef struct
@@ -388,6 +390,87 @@ test_nhs_number (void)
   g_assert_false (pl_text_is_nhs_number ("943476591"));
 }
 
+/* History travels: each version of the plan, with who agreed it, the
+ * newest replacing the one before; a receiver (Plainly too) takes the
+ * newest and says what came before it */
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) first = pl_store_current_plan (f->store, f->person_id, &error);
+  g_autoptr(JsonNode) bundle = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) provenances = NULL;
+  g_autoptr(PlFhirImport) import = NULL;
+  g_autofree char *data_text = NULL;
+  g_autofree char *first_version = NULL;
+  g_autofree char *second_version = NULL;
+  JsonObject *newest;
+  JsonObject *earlier;
+  const char *earlier_id;
+  const char * const *left_out;
+  gboolean said_earlier = FALSE;
+  guint n_attesters = 0;
+  gint64 next = 0;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (pl_plan_new_version (f->store, first->id, NULL, &next, &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_plan_mark_agreed (f->store, next, "Dot, with Julie", "Yes, that is right.",
+                                      "2026-12-01", NULL, &error));
+  g_assert_no_error (error);
+
+  bundle = export (f, f->person, PL_FHIR_EXTRA_NONE);
+  plans = resources_of (bundle, "CarePlan");
+  g_assert_cmpuint (plans->len, ==, 2);
+  newest = g_ptr_array_index (plans, 0);
+  earlier = g_ptr_array_index (plans, 1);
+  first_version = g_strdup_printf ("%d", first->version);
+  second_version = g_strdup_printf ("%d", first->version + 1);
+  g_assert_cmpstr (json_node_get_string (pl_fhir_path_get (newest, "meta.versionId")), ==,
+                   second_version);
+  g_assert_cmpstr (json_node_get_string (pl_fhir_path_get (newest, "status")), ==, "active");
+  g_assert_cmpstr (json_node_get_string (pl_fhir_path_get (earlier, "meta.versionId")), ==,
+                   first_version);
+  g_assert_cmpstr (json_node_get_string (pl_fhir_path_get (earlier, "status")), ==, "revoked");
+  earlier_id = json_object_get_string_member (earlier, "id");
+  g_assert_true (g_str_has_suffix (json_node_get_string (pl_fhir_path_get (newest,
+                                     "replaces[0].reference")), earlier_id));
+  /* The earlier one's words are not copied: only the newest has goals */
+  g_assert_true (json_object_has_member (newest, "goal"));
+  g_assert_false (json_object_has_member (earlier, "goal"));
+
+  /* Who made and who agreed each version */
+  provenances = resources_of (bundle, "Provenance");
+  g_assert_cmpuint (provenances->len, ==, 2);
+  for (guint i = 0; i < provenances->len; i++)
+    {
+      JsonObject *provenance = g_ptr_array_index (provenances, i);
+      JsonNode *attester = pl_fhir_path_get (provenance, "agent[1].who.display");
+
+      g_assert_nonnull (pl_fhir_path_get (provenance, "agent[0].type"));
+      if (attester != NULL)
+        n_attesters++;
+      if (attester != NULL && i == 0)
+        g_assert_cmpstr (json_node_get_string (attester), ==, "Dot, with Julie");
+    }
+  g_assert_cmpuint (n_attesters, ==, 2);
+
+  /* Read back, the newest is the plan, and the earlier one is said */
+  data_text = pl_fhir_export_to_data (f->store, f->person, PL_FHIR_EXTRA_NONE, &length, &error);
+  g_assert_no_error (error);
+  import = pl_fhir_import_read (data_text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_fhir_import_get_plan (import)->plan->version, ==, first->version + 1);
+  g_assert_cmpstr (pl_fhir_import_get_plan (import)->plan->agreed_by, ==, "Dot, with Julie");
+  left_out = pl_fhir_import_get_left_out (import);
+  for (guint i = 0; left_out != NULL && left_out[i] != NULL; i++)
+    said_earlier |= strstr (left_out[i], "an earlier version of the plan") != NULL;
+  g_assert_true (said_earlier);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +486,8 @@ main (int    argc,
   g_test_add ("/plainly/fhir-export/same-ids", Fixture, NULL, fixture_setup, test_same_ids,
               fixture_teardown);
   g_test_add ("/plainly/fhir-export/save", Fixture, NULL, fixture_setup, test_save,
+              fixture_teardown);
+  g_test_add ("/plainly/fhir-export/versions", Fixture, NULL, fixture_setup, test_versions,
               fixture_teardown);
   g_test_add_func ("/plainly/fhir-export/every-field-mapped", test_every_field_mapped);
   g_test_add_func ("/plainly/fhir-export/read-back", test_read_back);

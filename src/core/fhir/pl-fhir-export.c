@@ -301,6 +301,54 @@ add_provenance (Export       *ex,
     }
 }
 
+static int
+by_version_newest_first (gconstpointer a,
+                         gconstpointer b)
+{
+  const PlPlan *x = *(const PlPlan * const *) a;
+  const PlPlan *y = *(const PlPlan * const *) b;
+
+  return (y->version > x->version) - (y->version < x->version);
+}
+
+/* The versions before plan, newest first, each a CarePlan the one after it
+ * replaces, with its Provenance: when it was made, by whom and who agreed
+ * it. Their words stay in the record they were written in: a receiver
+ * takes the newest, and the list says what came before it. */
+static gboolean
+add_earlier_versions (Export       *ex,
+                      const PlPlan *plan,
+                      JsonObject   *care_plan,
+                      const char   *bundle_time,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) versions = pl_store_list_plans (ex->store, ex->person->id, error);
+  JsonObject *newer = care_plan;
+
+  if (versions == NULL)
+    return FALSE;
+  g_ptr_array_sort (versions, by_version_newest_first);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const PlPlan *earlier = g_ptr_array_index (versions, i);
+      JsonObject *resource;
+      const char *url;
+
+      if (earlier->id == plan->id || earlier->version >= plan->version)
+        continue;
+      url = register_record (ex, pl_plan_type.table, earlier->id);
+      resource = add_record (ex, &pl_plan_type, earlier, NULL);
+      /* Replaced, whatever it was when it was current */
+      set_string (resource, "status", "revoked");
+      if (ex->care_team_url != NULL)
+        set_reference (resource, "careTeam[0]", ex->care_team_url);
+      set_reference (newer, "replaces[0]", url);
+      add_provenance (ex, earlier, url, bundle_time);
+      newer = resource;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_plan (Export      *ex,
           const char  *bundle_time,
@@ -363,7 +411,7 @@ add_plan (Export      *ex,
   add_all (ex, &pl_medicine_type, medicines, plan_url);
   add_all (ex, &pl_risk_type, risks, plan_url);
   add_provenance (ex, plan, plan_url, bundle_time);
-  return TRUE;
+  return add_earlier_versions (ex, plan, care_plan, bundle_time, error);
 }
 
 /* The people involved, what each may see, and the team they make */

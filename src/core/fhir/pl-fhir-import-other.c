@@ -565,6 +565,13 @@ pl_fhir_read_provenance (PlFhirImport  *self,
         return FALSE;
       if (target == self->plan_entry)
         entry->read = TRUE;
+      else if (g_str_equal (target->type, "CarePlan") && pl_fhir_replaced_by (self, target) != NULL)
+        {
+          /* Said once, with the version it tells of */
+          pl_fhir_left_out (self, _("%s: who made and agreed %s, an earlier version of the "
+                                    "plan."), entry->name, target->name);
+          entry->read = TRUE;
+        }
     }
   return TRUE;
 }

@@ -106,6 +106,14 @@ gboolean     pl_fhir_get_date       (const PlFhirEntry  *entry,
                                      gboolean           *partial,
                                      GError            **error);
 
+/* The CarePlan in the bundle that replaces entry (a later version of the
+ * same plan), or NULL */
+PlFhirEntry *pl_fhir_replaced_by    (PlFhirImport       *self,
+                                     PlFhirEntry        *entry);
+/* The resource ref names in the bundle, or NULL, quietly (a reference may
+ * rightly name something held elsewhere) */
+PlFhirEntry *pl_fhir_lookup         (PlFhirImport       *self,
+                                     const char         *ref);
 /* The resource reference points at, or an error naming entry and field
  * when it points at nothing in the bundle */
 PlFhirEntry *pl_fhir_resolve        (PlFhirImport       *self,

@@ -628,6 +628,41 @@ read_plan_lists (PlFhirImport  *self,
   return TRUE;
 }
 
+/* The CarePlan in the bundle that replaces entry (a later version of the
+ * same plan), or NULL */
+PlFhirEntry *
+pl_fhir_replaced_by (PlFhirImport *self,
+                     PlFhirEntry  *entry)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      PlFhirEntry *other = g_ptr_array_index (self->entries, i);
+      JsonNode *node;
+      JsonArray *replaces;
+
+      if (other == entry || !g_str_equal (other->type, "CarePlan"))
+        continue;
+      node = json_object_get_member (other->resource, "replaces");
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      replaces = json_node_get_array (node);
+      for (guint j = 0; j < json_array_get_length (replaces); j++)
+        {
+          JsonNode *element = json_array_get_element (replaces, j);
+          JsonObject *reference = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element)
+                                                                    : NULL;
+          JsonNode *ref = reference != NULL ? json_object_get_member (reference, "reference")
+                                            : NULL;
+
+          if (ref != NULL && JSON_NODE_HOLDS_VALUE (ref) &&
+              json_node_get_value_type (ref) == G_TYPE_STRING &&
+              pl_fhir_lookup (self, json_node_get_string (ref)) == entry)
+            return other;
+        }
+    }
+  return NULL;
+}
+
 static gboolean
 read_care_plan (PlFhirImport  *self,
                 PlFhirEntry   *entry,
@@ -637,12 +672,23 @@ read_care_plan (PlFhirImport  *self,
   const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_plan_type);
   g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (Link));
   PlFhirEntry *coordinator;
+  PlFhirEntry *replacing;
   gboolean about;
 
   if (!pl_fhir_is_about_patient (self, entry, map->patient_path, &about, error))
     return FALSE;
   if (!about)
     return TRUE;
+  /* An earlier version, listed for its history: the newest is the plan */
+  replacing = pl_fhir_replaced_by (self, entry);
+  if (replacing != NULL)
+    {
+      pl_fhir_left_out (self, _("%s: an earlier version of the plan, which %s replaces. "
+                                "Plainly keeps the newest; the earlier one's words stay in "
+                                "the record it came from."), entry->name, replacing->name);
+      entry->read = TRUE;
+      return TRUE;
+    }
   if (self->plan_entry != NULL)
     {
       pl_fhir_left_out (self, _("%s: a second care plan; Plainly reads the first."), entry->name);

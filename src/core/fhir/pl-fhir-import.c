@@ -322,6 +322,34 @@ pl_fhir_get_date (const PlFhirEntry  *entry,
 }
 
 PlFhirEntry *
+pl_fhir_lookup (PlFhirImport *self,
+                const char   *ref)
+{
+  PlFhirEntry *target;
+
+  if (ref == NULL)
+    return NULL;
+  target = g_hash_table_lookup (self->by_reference, ref);
+  if (target == NULL)
+    {
+      /* An absolute URL, or a version of a resource, names the resource
+       * by its last "Type/id": ".../fhir/Patient/p1/_history/2" */
+      g_auto(GStrv) steps = g_strsplit (ref, "/", -1);
+      guint n = g_strv_length (steps);
+
+      if (n >= 4 && g_str_equal (steps[n - 2], "_history"))
+        n -= 2;
+      if (n >= 2)
+        {
+          g_autofree char *tail = g_strdup_printf ("%s/%s", steps[n - 2], steps[n - 1]);
+
+          target = g_hash_table_lookup (self->by_reference, tail);
+        }
+    }
+  return target;
+}
+
+PlFhirEntry *
 pl_fhir_resolve (PlFhirImport       *self,
                  const PlFhirEntry  *entry,
                  JsonObject         *reference,
@@ -342,23 +370,7 @@ pl_fhir_resolve (PlFhirImport       *self,
       return NULL;
     }
 
-  target = g_hash_table_lookup (self->by_reference, ref);
-  if (target == NULL)
-    {
-      /* An absolute URL, or a version of a resource, names the resource
-       * by its last "Type/id": ".../fhir/Patient/p1/_history/2" */
-      g_auto(GStrv) steps = g_strsplit (ref, "/", -1);
-      guint n = g_strv_length (steps);
-
-      if (n >= 4 && g_str_equal (steps[n - 2], "_history"))
-        n -= 2;
-      if (n >= 2)
-        {
-          g_autofree char *tail = g_strdup_printf ("%s/%s", steps[n - 2], steps[n - 1]);
-
-          target = g_hash_table_lookup (self->by_reference, tail);
-        }
-    }
+  target = pl_fhir_lookup (self, ref);
   if (target != NULL)
     return target;
 
