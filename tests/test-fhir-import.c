@@ -565,6 +565,50 @@ test_new_version (Fixture       *f,
   g_assert_true (visit_changed);
 }
 
+/* Resources contained in another, as GP systems send a medicine's
+ * Medication and a plan's author: found by "#id" from inside it */
+static void
+test_contained (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PlFhirImport) import = read_bundle ("contained.json");
+  GPtrArray *contacts = pl_fhir_import_get_contacts (import);
+  g_autoptr(GError) error = NULL;
+  const PlPlanContent *plan = pl_fhir_import_get_plan (import);
+  const char * const *left_out = pl_fhir_import_get_left_out (import);
+  gsize len = 0;
+  g_autofree char *json = read_data ("contained.json", &len);
+  g_autofree char *broken = NULL;
+  g_autoptr(PlFhirImport) refused = NULL;
+  gboolean author_found = FALSE, said_no_id = FALSE;
+  gint64 person_id = 0, plan_id = 0;
+
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (plan->parts[PL_PLAN_PART_MEDICINES]->len, ==, 1);
+  g_assert_cmpstr (((PlMedicine *) plan->parts[PL_PLAN_PART_MEDICINES]->pdata[0])->name, ==,
+                   "Amlodipine 5 mg tablets");
+  for (guint i = 0; i < contacts->len; i++)
+    author_found |= strstr (((PlContact *) contacts->pdata[i])->name, "Amara Okoye") != NULL;
+  g_assert_true (author_found);
+  for (guint i = 0; left_out != NULL && left_out[i] != NULL; i++)
+    said_no_id |= strstr (left_out[i], "which nothing can point to") != NULL;
+  g_assert_true (said_no_id);
+  g_assert_true (pl_fhir_import_save (import, f->store, NULL, &person_id, &plan_id, &error));
+  g_assert_no_error (error);
+
+  /* "#id" names only what is inside the same resource */
+  {
+    g_auto(GStrv) pieces = g_strsplit (json, "\"#author\"", -1);
+
+    broken = g_strjoinv ("\"#nobody\"", pieces);
+  }
+  refused = pl_fhir_import_read (broken, strlen (broken), &error);
+  g_assert_null (refused);
+  g_assert_error (error, PL_FHIR_IMPORT_ERROR, PL_FHIR_IMPORT_ERROR_BROKEN_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "#nobody"));
+  g_assert_nonnull (strstr (error->message, "cp-88"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +617,8 @@ main (int   argc,
 
   g_test_add ("/plainly/fhir-import/other-system", Fixture, NULL, fixture_setup,
               test_other_system, fixture_teardown);
+  g_test_add ("/plainly/fhir-import/contained", Fixture, NULL, fixture_setup,
+              test_contained, fixture_teardown);
   g_test_add ("/plainly/fhir-import/minimal", Fixture, NULL, fixture_setup,
               test_minimal, fixture_teardown);
   g_test_add ("/plainly/fhir-import/any-script", Fixture, NULL, fixture_setup,

@@ -332,6 +332,28 @@ pl_fhir_read_part_other (PlFhirImport  *self,
             g_free (medicine->name);
             medicine->name = dup_or_null (pl_fhir_concept_words (concept));
           }
+        /* Named by a Medication, often one contained in the statement */
+        if (pl_text_is_blank (medicine->name))
+          {
+            JsonObject *reference;
+            PlFhirEntry *medication;
+            JsonObject *code;
+
+            if (!pl_fhir_get_object (entry, entry->resource, "medicationReference",
+                                     "medicationReference", &reference, error))
+              return FALSE;
+            if (reference != NULL)
+              {
+                medication = pl_fhir_resolve (self, entry, reference, "medicationReference", error);
+                if (medication == NULL ||
+                    !pl_fhir_get_object (medication, medication->resource, "code", "code", &code,
+                                         error))
+                  return FALSE;
+                g_free (medicine->name);
+                medicine->name = dup_or_null (pl_fhir_concept_words (code));
+                medication->read = TRUE;
+              }
+          }
         if (pl_text_is_blank (medicine->name))
           return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry,
                                "medicationCodeableConcept",

@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* One resource of the bundle */
-typedef struct
+typedef struct _PlFhirEntry PlFhirEntry;
+struct _PlFhirEntry
 {
   JsonObject *resource;
   const char *type;    /* resourceType */
@@ -21,7 +22,10 @@ typedef struct
   const char *full_url;
   char       *name;    /* “Patient “pat-1”” for messages */
   gboolean    read;    /* something of it was kept */
-} PlFhirEntry;
+  /* The resource it is contained in ("contained", referred to as "#id"
+   * from inside that resource), or NULL for one of the bundle's own */
+  PlFhirEntry *container;
+};
 
 struct _PlFhirImport
 {
@@ -111,8 +115,10 @@ gboolean     pl_fhir_get_date       (const PlFhirEntry  *entry,
 PlFhirEntry *pl_fhir_replaced_by    (PlFhirImport       *self,
                                      PlFhirEntry        *entry);
 /* The resource ref names in the bundle, or NULL, quietly (a reference may
- * rightly name something held elsewhere) */
+ * rightly name something held elsewhere); "#id" names one contained in
+ * the resource from is in */
 PlFhirEntry *pl_fhir_lookup         (PlFhirImport       *self,
+                                     const PlFhirEntry  *from,
                                      const char         *ref);
 /* The resource reference points at, or an error naming entry and field
  * when it points at nothing in the bundle */

@@ -656,7 +656,7 @@ pl_fhir_replaced_by (PlFhirImport *self,
 
           if (ref != NULL && JSON_NODE_HOLDS_VALUE (ref) &&
               json_node_get_value_type (ref) == G_TYPE_STRING &&
-              pl_fhir_lookup (self, json_node_get_string (ref)) == entry)
+              pl_fhir_lookup (self, other, json_node_get_string (ref)) == entry)
             return other;
         }
     }
@@ -972,7 +972,7 @@ find_patient (PlFhirImport  *self,
     {
       PlFhirEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (!g_str_equal (entry->type, "Patient"))
+      if (!g_str_equal (entry->type, "Patient") || entry->container != NULL)
         continue;
       if (self->patient != NULL)
         return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_NO_PATIENT, entry, NULL,

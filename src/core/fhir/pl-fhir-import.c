@@ -321,14 +321,32 @@ pl_fhir_get_date (const PlFhirEntry  *entry,
   }
 }
 
+/* Contained resources are found by their container and "#id" */
+static char *
+contained_key (const PlFhirEntry *container,
+               const char        *ref)
+{
+  return g_strdup_printf ("%p%s", (const void *) container, ref);
+}
+
 PlFhirEntry *
-pl_fhir_lookup (PlFhirImport *self,
-                const char   *ref)
+pl_fhir_lookup (PlFhirImport      *self,
+                const PlFhirEntry *from,
+                const char        *ref)
 {
   PlFhirEntry *target;
 
   if (ref == NULL)
     return NULL;
+  if (ref[0] == '#')
+    {
+      g_autofree char *key = NULL;
+
+      if (from == NULL)
+        return NULL;
+      key = contained_key (from->container != NULL ? from->container : from, ref);
+      return g_hash_table_lookup (self->by_reference, key);
+    }
   target = g_hash_table_lookup (self->by_reference, ref);
   if (target == NULL)
     {
@@ -370,7 +388,7 @@ pl_fhir_resolve (PlFhirImport       *self,
       return NULL;
     }
 
-  target = pl_fhir_lookup (self, ref);
+  target = pl_fhir_lookup (self, entry, ref);
   if (target != NULL)
     return target;
 
@@ -454,6 +472,58 @@ ordinal_name (const char *type,
   return g_strdup_printf (_("%s (entry %u)"), type, i + 1);
 }
 
+/* The resources contained in entry's, each an entry of its own that the
+ * readers read like the bundle's, found as "#id" from inside entry */
+static gboolean
+index_contained (PlFhirImport  *self,
+                 PlFhirEntry   *entry,
+                 GError       **error)
+{
+  JsonArray *contained;
+
+  if (!pl_fhir_get_array (entry, entry->resource, "contained", "contained", &contained, error))
+    return FALSE;
+  for (guint i = 0; contained != NULL && i < json_array_get_length (contained); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("contained[%u]", i);
+      g_autofree char *ref = NULL;
+      g_autofree char *shown = NULL;
+      PlFhirEntry *inner;
+      JsonObject *resource;
+      const char *type;
+      const char *id;
+
+      if (!pl_fhir_get_element (entry, contained, i, "contained", &resource, error) ||
+          !pl_fhir_get_string (entry, resource, "resourceType", where, &type, error) ||
+          !pl_fhir_get_string (entry, resource, "id", where, &id, error))
+        return FALSE;
+      if (type == NULL)
+        return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, where,
+                             _("this resource does not say what it is: it has no "
+                               "“resourceType”."));
+      /* Nothing can point at it, so nothing of it is part of the record */
+      if (id == NULL)
+        {
+          pl_fhir_left_out (self, _("%s: a %s inside it with no “id”, which nothing can "
+                                    "point to."), entry->name, type);
+          continue;
+        }
+
+      inner = g_new0 (PlFhirEntry, 1);
+      inner->resource = resource;
+      inner->type = type;
+      inner->id = id;
+      inner->container = entry;
+      shown = pl_fhir_quote (id);
+      /* TRANSLATORS: a resource inside another: Practitioner “#author” in CarePlan “cp-1” */
+      inner->name = g_strdup_printf (_("%s “#%s” in %s"), type, shown, entry->name);
+      g_ptr_array_add (self->entries, inner);
+      ref = g_strconcat ("#", id, NULL);
+      g_hash_table_insert (self->by_reference, contained_key (entry, ref), inner);
+    }
+  return TRUE;
+}
+
 static gboolean
 index_entries (PlFhirImport  *self,
                JsonObject    *bundle,
@@ -518,6 +588,8 @@ index_entries (PlFhirImport  *self,
         entry->name = ordinal_name (type, i);
       if (full_url != NULL)
         g_hash_table_insert (self->by_reference, g_strdup (full_url), entry);
+      if (!index_contained (self, entry, error))
+        return FALSE;
     }
   return TRUE;
 }
