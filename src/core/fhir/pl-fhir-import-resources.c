@@ -684,7 +684,7 @@ read_care_plan (PlFhirImport  *self,
   if (replacing != NULL)
     {
       pl_fhir_left_out (self, _("%s: an earlier version of the plan, which %s replaces. "
-                                "Plainly keeps the newest; the earlier one's words stay in "
+                                "Plainly keeps the newest; the earlier one’s words stay in "
                                 "the record it came from."), entry->name, replacing->name);
       entry->read = TRUE;
       return TRUE;
