@@ -17,6 +17,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-fhir-export.h"
+#include "pl-easyread.h"
 #include "pl-fhir-import.h"
 #include "pl-plan-translation.h"
 #include "pl-store.h"
@@ -35,6 +36,25 @@ document_text (PlStore        *store,
   document = pl_document_build_for (store, viewer, kind, &error);
   g_assert_no_error (error);
   return pl_document_to_text (document);
+}
+
+/* The plan as easy read shows it, a line each */
+static char *
+easy_read_text (PlStore *store,
+                gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlViewer) viewer = pl_access_open_person (store, person_id, NULL, &error);
+  g_autoptr(PlDocument) document = NULL;
+  g_autoptr(PlDocument) lines = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_assert_no_error (error);
+  document = pl_document_build_for (store, viewer, PL_DOCUMENT_PLAN, &error);
+  g_assert_no_error (error);
+  items = pl_easy_read_items (document, pl_symbol_index_get_default ());
+  lines = pl_easy_read_document (document, items);
+  return pl_document_to_text (lines);
 }
 
 /* person_id exported from from and imported into to: the id it has there */
@@ -119,6 +139,7 @@ test_example_people (void)
   g_autoptr(PlStore) from = pl_test_open_store (from_dir, NULL);
   g_autoptr(PlStore) to = pl_test_open_store (to_dir, NULL);
   g_autoptr(PlPerson) krystyna = NULL;
+  g_autoptr(PlPerson) jordan = NULL;
   g_autoptr(GError) error = NULL;
   gint64 person_id = 0;
   gint64 imported_id;
@@ -132,6 +153,19 @@ test_example_people (void)
   g_assert_no_error (error);
   imported_id = round_trip (from, to, krystyna->id);
   assert_same_translation (from, krystyna->id, to, imported_id, "en");
+
+  /* Jordan, who reads in easy read: the parts written in easy read with
+   * him travel too, and stand for the same words */
+  jordan = pl_store_find_person_by_external_id (from, "DEMO-0003", &error);
+  g_assert_no_error (error);
+  imported_id = round_trip (from, to, jordan->id);
+  {
+    g_autofree char *before = easy_read_text (from, jordan->id);
+    g_autofree char *after = easy_read_text (to, imported_id);
+
+    g_assert_nonnull (strstr (before, "I want to live in my own flat."));
+    g_assert_cmpstr (after, ==, before);
+  }
 
   g_clear_pointer (&from, pl_store_unref);
   g_clear_pointer (&to, pl_store_unref);
