@@ -109,28 +109,16 @@ pl_document_view_label_start (GtkWidget *label)
 guint
 pl_document_view_label_shift (GtkWidget *label)
 {
-  return g_object_get_data (G_OBJECT (label), "pl-rlm") != NULL ? 1 : 0;
+  return pl_ui_words_lead_length (GTK_LABEL (label));
 }
 
-/* Pango takes a paragraph's direction from its first letter, so Urdu that
- * begins "NHS نمبر" would be laid left to right: a right-to-left mark
- * before each text, as on paper (pl_print_rtl_markup ()) */
+/* Each text of an Urdu block from the right, "NHS نمبر" too */
 static void
 lead_right_to_left (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
     {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
-
-      if (text != NULL && *text != '\0' && !g_str_has_prefix (text, "\u200f") &&
-          !gtk_label_get_use_markup (GTK_LABEL (widget)) &&
-          !gtk_label_get_use_underline (GTK_LABEL (widget)))
-        {
-          g_autofree char *led = g_strconcat ("\u200f", text, NULL);
-
-          gtk_label_set_text (GTK_LABEL (widget), led);
-          g_object_set_data (G_OBJECT (widget), "pl-rlm", GINT_TO_POINTER (TRUE));
-        }
+      pl_ui_words_lead_right_to_left (GTK_LABEL (widget));
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -144,9 +132,7 @@ static GtkWidget *
 text_label_of (GtkWidget  *widget,
                const char *text)
 {
-  if (GTK_IS_LABEL (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)) + (pl_document_view_label_shift (widget) ? 3 : 0),
-                 text) == 0)
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (pl_ui_words_label_words (GTK_LABEL (widget)), text) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

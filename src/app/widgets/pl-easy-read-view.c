@@ -167,11 +167,10 @@ words_new (PlEasyReadView       *self,
   /* An Urdu line from the right even when it begins with a Latin name
    * (Pango takes a line's direction from its first letter) */
   gboolean rtl = pl_ui_words_language_is_rtl (pl_block_get_language (item->block, self->document));
-  g_autofree char *shown = rtl ? g_strconcat ("\u200f", text, NULL) : g_strdup (text);
   GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
                                    "accessible-role", heading ? GTK_ACCESSIBLE_ROLE_HEADING
                                                               : GTK_ACCESSIBLE_ROLE_LABEL,
-                                   "label", shown,
+                                   "label", text,
                                    "wrap", TRUE,
                                    "wrap-mode", PANGO_WRAP_WORD_CHAR,
                                    "xalign", 0.0f,
@@ -184,7 +183,7 @@ words_new (PlEasyReadView       *self,
   g_autoptr(PangoAttrList) attrs = base_attributes (self);
 
   if (rtl)
-    g_object_set_data (G_OBJECT (label), "pl-rlm", GINT_TO_POINTER (TRUE));
+    pl_ui_words_lead_right_to_left (GTK_LABEL (label));
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
   gtk_widget_add_css_class (label, "pl-easy-read-words");
   if (heading)
@@ -666,6 +665,7 @@ pl_easy_read_view_set_spoken (PlEasyReadView *self,
   GtkWidget *words = block >= 0 ? pl_easy_read_view_get_line_words (self, (guint) block) : NULL;
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autoptr(PangoAttrList) spoken = NULL;
+  guint shift;
 
   g_return_if_fail (PL_IS_EASY_READ_VIEW (self));
 
@@ -684,13 +684,11 @@ pl_easy_read_view_set_spoken (PlEasyReadView *self,
    * word highlighted, as in the document view */
   attrs = base_attributes (self);
   /* Past the right-to-left mark that leads an Urdu line */
-  if (g_object_get_data (G_OBJECT (words), "pl-rlm") != NULL)
-    {
-      sentence_start++;
-      sentence_end++;
-      word_start++;
-      word_end++;
-    }
+  shift = pl_ui_words_lead_length (GTK_LABEL (words));
+  sentence_start += shift;
+  sentence_end += shift;
+  word_start += shift;
+  word_end += shift;
   spoken = pl_spoken_attributes (gtk_label_get_text (GTK_LABEL (words)),
                                  sentence_start, sentence_end, word_start, word_end, theme_id);
   pango_attr_list_splice (attrs, spoken, 0, 0);

@@ -329,6 +329,45 @@ pl_ui_words_language_is_rtl (const char *language)
   return pl_language_is_rtl (language);
 }
 
+#define RLM "\u200f"
+#define RLM_KEY "pl-rlm"
+
+void
+pl_ui_words_lead_right_to_left (GtkLabel *label)
+{
+  const char *text;
+  g_autofree char *led = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  text = gtk_label_get_text (label);
+  if (text == NULL || *text == '\0' || pl_ui_words_lead_length (label) > 0 ||
+      gtk_label_get_use_markup (label) || gtk_label_get_use_underline (label))
+    return;
+  led = g_strconcat (RLM, text, NULL);
+  gtk_label_set_text (label, led);
+  g_object_set_data (G_OBJECT (label), RLM_KEY, GINT_TO_POINTER (TRUE));
+}
+
+guint
+pl_ui_words_lead_length (GtkLabel *label)
+{
+  g_return_val_if_fail (GTK_IS_LABEL (label), 0);
+
+  return g_object_get_data (G_OBJECT (label), RLM_KEY) != NULL ? 1 : 0;
+}
+
+const char *
+pl_ui_words_label_words (GtkLabel *label)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+
+  text = gtk_label_get_text (label);
+  return g_utf8_offset_to_pointer (text, pl_ui_words_lead_length (label));
+}
+
 guint
 pl_ui_words_count_for_template (GType type)
 {

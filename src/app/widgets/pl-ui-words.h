@@ -45,6 +45,17 @@ void        pl_ui_words_set_direction    (GtkWidget  *widget,
 /* Whether a language (a tag) is written right to left */
 gboolean pl_ui_words_language_is_rtl     (const char *language);
 
+/* Pango takes a paragraph's direction from its first letter, so Urdu that
+ * begins with a Latin name ("Sam ہر پیر کو آتا ہے") would be set from the
+ * left: leads label's text with a right-to-left mark, as on paper
+ * (pl_print_rtl_markup ()). Not for markup or mnemonics, or no text. */
+void        pl_ui_words_lead_right_to_left (GtkLabel *label);
+/* Characters label shows before its own words (the mark, or none):
+ * offsets into its words are this much further into its text */
+guint       pl_ui_words_lead_length      (GtkLabel   *label);
+/* label's own words, after the mark */
+const char *pl_ui_words_label_words      (GtkLabel   *label);
+
 /* The languages Plainly's words are translated into (po/LINGUAS), and
  * English, each named in itself, in the order a choice shows them */
 guint       pl_ui_words_get_n_languages   (void);
