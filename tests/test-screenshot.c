@@ -261,16 +261,16 @@ test_theme_contrast (Fixture       *f,
   g_assert_cmpfloat (pl_color_contrast (theme->focus, background), >=, 3.0);
 }
 
-/* At 400% (56 pt) in a 1024×768 window, a band along the right edge holds
- * nothing but the page: text that did not wrap would run into it. The last
- * pixels are the window border and the overlay scroll indicator. */
+/* Nothing but the page between columns from and to, on every row that is
+ * not a rule drawn right across the window */
 static void
-assert_right_edge_clear (const Picture *picture,
-                         const char    *what)
+assert_columns_clear (const Picture *picture,
+                      int            from,
+                      int            to,
+                      const char    *side,
+                      const char    *what)
 {
   PlColor background, text;
-  int from = picture->width - 28;
-  int to = picture->width - 12;
 
   dominant_colors (picture, &background, &text);
   for (int y = TOP_MARGIN; y < picture->height - EDGE_MARGIN; y++)
@@ -287,8 +287,18 @@ assert_right_edge_clear (const Picture *picture,
 
       for (int x = from; x < to; x++)
         if (!near (pixel (picture, x, y), background))
-          g_error ("%s: something is drawn at the right edge, at %d,%d", what, x, y);
+          g_error ("%s: something is drawn at the %s edge, at %d,%d", what, side, x, y);
     }
+}
+
+/* At 400% (56 pt) in a 1024×768 window, a band along the right edge holds
+ * nothing but the page: text that did not wrap would run into it. The last
+ * pixels are the window border and the overlay scroll indicator. */
+static void
+assert_right_edge_clear (const Picture *picture,
+                         const char    *what)
+{
+  assert_columns_clear (picture, picture->width - 28, picture->width - 12, "right", what);
 }
 
 static void
@@ -325,23 +335,7 @@ static void
 assert_left_edge_clear (const Picture *picture,
                         const char    *what)
 {
-  PlColor background, text;
-
-  dominant_colors (picture, &background, &text);
-  for (int y = TOP_MARGIN; y < picture->height - EDGE_MARGIN; y++)
-    {
-      int drawn = 0;
-
-      for (int x = EDGE_MARGIN; x < picture->width - EDGE_MARGIN; x++)
-        if (!near (pixel (picture, x, y), background))
-          drawn++;
-      if (drawn > (picture->width - 2 * EDGE_MARGIN) * 9 / 10)
-        continue;
-
-      for (int x = 12; x < 28; x++)
-        if (!near (pixel (picture, x, y), background))
-          g_error ("%s: something is drawn at the left edge, at %d,%d", what, x, y);
-    }
+  assert_columns_clear (picture, 12, 28, "left", what);
 }
 
 /* Where the text's own colour is drawn in the upper half, below the

@@ -71,26 +71,41 @@ save_person_settings (Fixture    *f,
   g_assert_no_error (error);
 }
 
-/* Someone who reads in easy read has their plan in it from the start */
-static void
-test_easy_read (PlWindowFixture *f,
-                gconstpointer    data)
+/* The person's plan opened from their home, in easy read at text_size
+ * (0: as it is): the easy read view, laid out */
+static PlEasyReadView *
+open_in_easy_read (PlWindowFixture *f,
+                   int              text_size)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlSettings) settings = NULL;
-  PlReader *reader;
+  PlEasyReadView *view;
 
-  g_assert_true (pl_window_open_database (f->window, f->path));
   settings = pl_store_get_settings (pl_window_get_store (f->window), f->person_id, &error);
   g_assert_no_error (error);
   settings->easy_read = TRUE;
+  if (text_size > 0)
+    settings->text_size = text_size;
   g_assert_true (pl_store_save_settings (pl_window_get_store (f->window), settings, &error));
   g_assert_no_error (error);
 
   g_assert_true (pl_window_open_person (f->window, f->person_id));
   g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
+  view = pl_reader_get_easy_read_view (pl_window_get_reader (f->window));
+  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  return view;
+}
+
+/* Someone who reads in easy read has their plan in it from the start */
+static void
+test_easy_read (PlWindowFixture *f,
+                gconstpointer    data)
+{
+  PlReader *reader;
+
+  g_assert_true (pl_window_open_database (f->window, f->path));
+  open_in_easy_read (f, 0);
   reader = pl_window_get_reader (f->window);
-  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, pl_reader_get_easy_read_view (reader)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pl_reader_get_document_view (reader))));
 }
 
@@ -100,25 +115,13 @@ static void
 test_easy_read_lines_aligned (PlWindowFixture *f,
                               gconstpointer    data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlSettings) settings = NULL;
   PlEasyReadView *view;
   GtkWidget *words;
   double first_x = -1;
   guint wrapped_beside_picture = 0;
 
   g_assert_true (pl_window_open_database (f->window, f->path));
-  settings = pl_store_get_settings (pl_window_get_store (f->window), f->person_id, &error);
-  g_assert_no_error (error);
-  settings->easy_read = TRUE;
-  settings->text_size = 32;
-  g_assert_true (pl_store_save_settings (pl_window_get_store (f->window), settings, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
-  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
-  view = pl_reader_get_easy_read_view (pl_window_get_reader (f->window));
-  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  view = open_in_easy_read (f, 32);
   g_assert_true (pl_gui_test_run_ticks (view, 5));
 
   for (guint i = 0; (words = pl_easy_read_view_get_line_words (view, i)) != NULL; i++)
@@ -146,7 +149,6 @@ test_easy_read_right_to_left (PlWindowFixture *f,
                               gconstpointer    data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlSettings) settings = NULL;
   g_autoptr(PlPerson) person = NULL;
   PlEasyReadView *view;
   GtkWidget *words;
@@ -161,16 +163,8 @@ test_easy_read_right_to_left (PlWindowFixture *f,
   g_free (person->preferred_language);
   person->preferred_language = g_strdup ("ur");
   g_assert_true (pl_store_save_person (pl_window_get_store (f->window), person, &error));
-  settings = pl_store_get_settings (pl_window_get_store (f->window), f->person_id, &error);
   g_assert_no_error (error);
-  settings->easy_read = TRUE;
-  g_assert_true (pl_store_save_settings (pl_window_get_store (f->window), settings, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (pl_window_open_person (f->window, f->person_id));
-  g_assert_true (gtk_widget_activate (pl_window_get_home_button (f->window, PL_DOCUMENT_PLAN)));
-  view = pl_reader_get_easy_read_view (pl_window_get_reader (f->window));
-  g_assert_true (pl_gui_test_wait_until (pl_gui_test_is_mapped, view));
+  view = open_in_easy_read (f, 0);
   g_assert_true (pl_gui_test_run_ticks (view, 3));
 
   /* The plan's title, which begins with her name in Latin letters, is a
