@@ -39,6 +39,31 @@ write_one (PlStore      *store,
   return TRUE;
 }
 
+/* A comment on the latest visit, so the diary's comments are checked too */
+static gboolean
+add_comment (PlStore *store,
+             gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = pl_store_recent_diary (store, person_id, 1, &error);
+  g_autoptr(PlDiaryComment) comment = pl_diary_comment_new ();
+
+  if (entries == NULL || entries->len == 0)
+    {
+      g_printerr ("No diary to comment on: %s\n", error != NULL ? error->message : "none");
+      return FALSE;
+    }
+  comment->entry_id = ((PlDiaryEntry *) g_ptr_array_index (entries, 0))->id;
+  comment->author = g_strdup ("Dot");
+  comment->body = g_strdup ("Bernie made me laugh about the cat.");
+  if (!pl_store_save_diary_comment (store, comment, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The plan agreed again: two versions, the first replaced by the second */
 static gboolean
 write_versions (PlStore    *store,
@@ -92,6 +117,11 @@ main (int    argc,
       return 1;
     }
 
+  if (!add_comment (store, person_id))
+    {
+      pl_test_remove_dir (dir);
+      return 1;
+    }
   all_written = write_one (store, person, PL_FHIR_EXTRA_NONE, argv[1], "person-plan.json") &&
                 write_one (store, person, PL_FHIR_EXTRA_WELCOME, argv[1], "person-welcome.json") &&
                 write_one (store, person, PL_FHIR_EXTRA_COMPLAINTS, argv[1], "person-complaints.json") &&

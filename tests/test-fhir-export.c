@@ -286,7 +286,7 @@ kept_at_home (const PlRecordType *type,
 {
   static const char * const home[] = {
     "id", "person_id", "plan_id", "contact_id", "service_id", "complaint_id", "pin_hash",
-    "updated_at", NULL
+    "updated_at", "entry_id", "carer_id", NULL
   };
 
   /* A sharing's contact is its Consent's actor */

@@ -57,6 +57,38 @@ easy_read_text (PlStore *store,
   return pl_document_to_text (lines);
 }
 
+/* Comments on Dot's latest visit: her own, and her son's */
+static void
+add_comments (PlStore *store,
+              gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = pl_store_recent_diary (store, person_id, 0, &error);
+  g_autoptr(GPtrArray) carers = NULL;
+  g_autoptr(PlDiaryComment) hers = pl_diary_comment_new ();
+  g_autoptr(PlDiaryComment) his = pl_diary_comment_new ();
+  const PlDiaryEntry *entry;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 0);
+  entry = g_ptr_array_index (entries, 0);
+  carers = pl_store_list_carers (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (carers->len, >, 0);
+
+  hers->entry_id = entry->id;
+  hers->author = g_strdup ("Dot");
+  hers->body = g_strdup ("Bernie made me laugh about the cat.");
+  g_assert_true (pl_store_save_diary_comment (store, hers, &error));
+  g_assert_no_error (error);
+  his->entry_id = entry->id;
+  his->carer_id = ((PlCarer *) g_ptr_array_index (carers, 0))->id;
+  his->author = g_strdup ("Paul");
+  his->body = g_strdup ("Thank you for ringing me after the visit.");
+  g_assert_true (pl_store_save_diary_comment (store, his, &error));
+  g_assert_no_error (error);
+}
+
 /* person_id exported from from and imported into to: the id it has there */
 static gint64
 round_trip (PlStore *from,
@@ -146,7 +178,15 @@ test_example_people (void)
 
   g_assert_true (pl_demo_install (from, &person_id, &error));
   g_assert_no_error (error);
-  round_trip (from, to, person_id);
+  add_comments (from, person_id);
+  imported_id = round_trip (from, to, person_id);
+  /* Dot's own comment is still hers, and her son's still his */
+  {
+    g_autofree char *diary = document_text (to, imported_id, PL_DOCUMENT_DIARY);
+
+    g_assert_nonnull (strstr (diary, "Your comment"));
+    g_assert_nonnull (strstr (diary, "Comment from Paul"));
+  }
 
   /* Krystyna, whose plan is in Polish and kept in English too */
   krystyna = pl_store_find_person_by_external_id (from, "DEMO-0002", &error);

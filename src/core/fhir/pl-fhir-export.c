@@ -501,7 +501,17 @@ add_diary (Export  *ex,
   if (entries == NULL)
     return FALSE;
   register_all (ex, &pl_diary_entry_type, entries);
-  add_all (ex, &pl_diary_entry_type, entries, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PlDiaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GPtrArray) comments = pl_store_list_diary_comments (ex->store, entry->id, error);
+      JsonObject *resource;
+
+      if (comments == NULL)
+        return FALSE;
+      resource = add_record (ex, &pl_diary_entry_type, entry, NULL);
+      add_listed (ex, resource, &pl_diary_comment_type, comments);
+    }
   return TRUE;
 }
 

@@ -48,6 +48,7 @@ struct _PlFhirImport
   PlFhirEntry   *plan_entry;    /* the CarePlan read, while reading */
   GPtrArray     *complaints;    /* PlComplaint */
   GPtrArray     *complaint_events; /* a GPtrArray of PlComplaintEvent for each */
+  GPtrArray     *diary_comments; /* a GPtrArray of PlDiaryComment for each diary entry */
   GPtrArray     *diary;         /* PlDiaryEntry */
   int            bundle_version; /* meta.versionId of the plan; 0 when not given */
   GHashTable    *translations;  /* language → (source → translation), from FHIR's

@@ -924,7 +924,11 @@ read_encounter (PlFhirImport  *self,
                 GError       **error)
 {
   const PlFhirRecordMap *map = pl_fhir_map_for_type (&pl_diary_entry_type);
+  const PlFhirRecordMap *comment_map = pl_fhir_map_for_type (&pl_diary_comment_type);
+  const char *comment_url = PL_FHIR_EXTENSION ("diary_entries", "comment");
   g_autoptr(PlDiaryEntry) diary = pl_diary_entry_new ();
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_diary_comment_free);
+  JsonArray *extensions;
   gboolean about;
 
   if (!pl_fhir_is_about_patient (self, entry, map->patient_path, &about, error))
@@ -940,7 +944,34 @@ read_encounter (PlFhirImport  *self,
       entry->read = TRUE;
       return TRUE;
     }
+
+  /* Comments on the visit, in the person's or a carer's own words */
+  if (!pl_fhir_get_array (entry, entry->resource, "extension", "extension", &extensions, error))
+    return FALSE;
+  for (guint i = 0; extensions != NULL && i < json_array_get_length (extensions); i++)
+    {
+      g_autoptr(PlDiaryComment) comment = NULL;
+      JsonObject *extension;
+      const char *url;
+
+      if (!pl_fhir_get_element (entry, extensions, i, "extension", &extension, error) ||
+          !pl_fhir_get_string (entry, extension, "url", "extension.url", &url, error))
+        return FALSE;
+      if (g_strcmp0 (url, comment_url) != 0)
+        continue;
+      comment = pl_diary_comment_new ();
+      if (!pl_fhir_read_record (self, comment_map, entry, extension, comment, NULL, error))
+        return FALSE;
+      if (pl_text_is_blank (comment->body))
+        continue;
+      if (pl_text_is_blank (comment->author))
+        return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "extension.author",
+                             _("a comment on the visit does not say who wrote it."));
+      g_ptr_array_add (comments, g_steal_pointer (&comment));
+    }
+
   g_ptr_array_add (self->diary, g_steal_pointer (&diary));
+  g_ptr_array_add (self->diary_comments, g_steal_pointer (&comments));
   entry->read = TRUE;
   pl_fhir_note_left_out (self, entry, map, entry->resource, NULL);
   return TRUE;

@@ -309,6 +309,7 @@ import_records (PlFhirImport  *self,
     {
       const PlDiaryEntry *entry = g_ptr_array_index (self->diary, i);
       g_autoptr(PlDiaryEntry) copy = NULL;
+      GPtrArray *comments;
       gboolean held = FALSE;
 
       for (guint j = 0; held_diary != NULL && j < held_diary->len && !held; j++)
@@ -328,6 +329,18 @@ import_records (PlFhirImport  *self,
       copy->person_id = person_id;
       if (!pl_store_save_diary_entry (store, copy, error))
         return FALSE;
+      comments = g_ptr_array_index (self->diary_comments, i);
+      for (guint j = 0; j < comments->len; j++)
+        {
+          g_autoptr(PlDiaryComment) comment = pl_diary_comment_copy (g_ptr_array_index (comments, j));
+
+          /* Signed with their name; their account here, if any, is not known */
+          comment->id = 0;
+          comment->entry_id = copy->id;
+          comment->carer_id = 0;
+          if (!pl_store_save_diary_comment (store, comment, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }

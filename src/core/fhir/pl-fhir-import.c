@@ -43,6 +43,7 @@ pl_fhir_import_free (PlFhirImport *self)
   g_clear_pointer (&self->welcome_pack, pl_welcome_pack_free);
   g_clear_pointer (&self->complaints, g_ptr_array_unref);
   g_clear_pointer (&self->complaint_events, g_ptr_array_unref);
+  g_clear_pointer (&self->diary_comments, g_ptr_array_unref);
   g_clear_pointer (&self->diary, g_ptr_array_unref);
   g_clear_pointer (&self->needs, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
@@ -606,6 +607,7 @@ import_new (void)
   self->contact_scopes = g_array_new (FALSE, TRUE, sizeof (guint));
   self->complaints = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_complaint_free);
   self->complaint_events = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->diary_comments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->diary = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_diary_entry_free);
   self->contact_for = g_hash_table_new (NULL, NULL);
   self->read_lines = g_ptr_array_new_with_free_func (g_free);

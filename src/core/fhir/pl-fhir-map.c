@@ -329,6 +329,19 @@ static const PlFhirFixed diary_entry_fixed[] = {
   FIXED_END
 };
 
+/* A comment on a visit in the person's or a carer's own words: an extension
+ * of its Encounter, as a complaint's updates are of the complaint. Who
+ * signed it travels; the carer's account here does not. */
+static const PlFhirField diary_comment_fields[] = {
+  F ("author", "extension[url=author].valueString", PL_FHIR_STRING),
+  F ("body", "extension[url=body].valueString", PL_FHIR_STRING),
+  F ("created_at", "extension[url=created_at].valueDateTime", PL_FHIR_DATE_TIME),
+};
+static const PlFhirFixed diary_comment_fixed[] = {
+  FIXED ("url", PL_FHIR_EXTENSION ("diary_entries", "comment")),
+  FIXED_END
+};
+
 /* In the order a bundle lists them: the person, who is involved, the plan
  * and its parts, then what is exported on request */
 static const PlFhirRecordMap maps[] = {
@@ -361,11 +374,13 @@ static const PlFhirRecordMap maps[] = {
        complaint_event_fields, complaint_event_fixed),
   MAP (pl_diary_entry_type, "Encounter", UK_CORE "Encounter", FALSE, "subject", NULL, NULL,
        diary_entry_fields, diary_entry_fixed),
+  MAP (pl_diary_comment_type, "extension", NULL, TRUE, NULL, NULL, "extension",
+       diary_comment_fields, diary_comment_fixed),
 };
 
 static const PlFhirRecordMap * const all_maps[] = {
   &maps[0], &maps[1], &maps[2], &maps[3], &maps[4], &maps[5], &maps[6], &maps[7],
-  &maps[8], &maps[9], &maps[10], &maps[11], &maps[12], &maps[13], &maps[14],
+  &maps[8], &maps[9], &maps[10], &maps[11], &maps[12], &maps[13], &maps[14], &maps[15],
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (all_maps) == G_N_ELEMENTS (maps));
 
