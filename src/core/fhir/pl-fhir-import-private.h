@@ -33,6 +33,7 @@ struct _PlFhirImport
   JsonParser    *parser;
   GPtrArray     *entries;       /* (element-type PlFhirEntry) */
   GHashTable    *by_reference;  /* "Type/id" and fullUrl → PlFhirEntry */
+  GHashTable    *replaced_by;   /* a CarePlan → the CarePlan that replaces it */
   PlFhirEntry   *patient;
 
   /* What was read */
@@ -112,7 +113,7 @@ gboolean     pl_fhir_get_date       (const PlFhirEntry  *entry,
                                      GError            **error);
 
 /* The CarePlan in the bundle that replaces entry (a later version of the
- * same plan), or NULL */
+ * same plan), or NULL; known once the resources are being read */
 PlFhirEntry *pl_fhir_replaced_by    (PlFhirImport       *self,
                                      PlFhirEntry        *entry);
 /* The resource ref names in the bundle, or NULL, quietly (a reference may

@@ -628,39 +628,44 @@ read_plan_lists (PlFhirImport  *self,
   return TRUE;
 }
 
-/* The CarePlan in the bundle that replaces entry (a later version of the
- * same plan), or NULL */
-PlFhirEntry *
-pl_fhir_replaced_by (PlFhirImport *self,
-                     PlFhirEntry  *entry)
+/* Which CarePlan replaces which (a later version of the same plan), once
+ * for the bundle: a reference to one held elsewhere is no error here */
+static void
+find_replaced (PlFhirImport *self)
 {
   for (guint i = 0; i < self->entries->len; i++)
     {
-      PlFhirEntry *other = g_ptr_array_index (self->entries, i);
+      PlFhirEntry *entry = g_ptr_array_index (self->entries, i);
       JsonNode *node;
       JsonArray *replaces;
 
-      if (other == entry || !g_str_equal (other->type, "CarePlan"))
+      if (!g_str_equal (entry->type, "CarePlan"))
         continue;
-      node = json_object_get_member (other->resource, "replaces");
+      node = json_object_get_member (entry->resource, "replaces");
       if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
         continue;
       replaces = json_node_get_array (node);
       for (guint j = 0; j < json_array_get_length (replaces); j++)
         {
           JsonNode *element = json_array_get_element (replaces, j);
-          JsonObject *reference = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element)
-                                                                    : NULL;
-          JsonNode *ref = reference != NULL ? json_object_get_member (reference, "reference")
-                                            : NULL;
+          PlFhirEntry *earlier;
 
-          if (ref != NULL && JSON_NODE_HOLDS_VALUE (ref) &&
-              json_node_get_value_type (ref) == G_TYPE_STRING &&
-              pl_fhir_lookup (self, other, json_node_get_string (ref)) == entry)
-            return other;
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          earlier = pl_fhir_lookup (self, entry,
+                                    pl_fhir_string_member (json_node_get_object (element),
+                                                           "reference"));
+          if (earlier != NULL && earlier != entry && g_str_equal (earlier->type, "CarePlan"))
+            g_hash_table_insert (self->replaced_by, earlier, entry);
         }
     }
-  return NULL;
+}
+
+PlFhirEntry *
+pl_fhir_replaced_by (PlFhirImport *self,
+                     PlFhirEntry  *entry)
+{
+  return g_hash_table_lookup (self->replaced_by, entry);
 }
 
 static gboolean
@@ -1084,6 +1089,7 @@ pl_fhir_import_resources (PlFhirImport  *self,
 
   if (!find_patient (self, error) || !read_patient (self, self->patient, error))
     return FALSE;
+  find_replaced (self);
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     if (!read_all_of (self, readers[i].type, readers[i].func, error))
       return FALSE;

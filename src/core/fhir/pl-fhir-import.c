@@ -36,6 +36,7 @@ pl_fhir_import_free (PlFhirImport *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->by_reference, g_hash_table_unref);
+  g_clear_pointer (&self->replaced_by, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->parser);
   g_clear_pointer (&self->person, pl_person_free);
@@ -602,6 +603,7 @@ import_new (void)
 
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->by_reference = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->replaced_by = g_hash_table_new (NULL, NULL);
   self->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_comm_need_free);
   self->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_contact_free);
   self->contact_scopes = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -792,6 +794,7 @@ pl_fhir_import_read (const char  *json,
 
   /* What was read is copied out; the parsed bundle is no longer needed */
   g_clear_pointer (&self->by_reference, g_hash_table_unref);
+  g_clear_pointer (&self->replaced_by, g_hash_table_unref);
   g_hash_table_remove_all (self->contact_for);
   self->patient = NULL;
   self->plan_entry = NULL;
