@@ -108,14 +108,17 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      PlStaffWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = NULL;
 
-      if (file != NULL)
-        pl_staff_window_import_file (self, file);
-    }
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+
+  /* Signed out while the chooser was open: the file is not read */
+  if (file != NULL && pl_staff_window_get_staff (self) != NULL)
+    pl_staff_window_import_file (self, file);
+  g_object_unref (self);
 }
 
 void
@@ -150,6 +153,6 @@ pl_staff_window_import_action_cb (GtkWidget  *widget,
   gtk_file_filter_set_name (everything, _("All files"));
   gtk_file_filter_add_pattern (everything, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
