@@ -292,6 +292,10 @@ kept_at_home (const PlRecordType *type,
   /* A sharing's contact is its Consent's actor */
   if (type == &pl_sharing_type && g_str_equal (field->name, "contact_id"))
     return FALSE;
+  /* Who wrote a version in another care record, and when, is its
+   * Provenance's author and time */
+  if (type == &pl_plan_type && g_str_has_prefix (field->name, "written_elsewhere_"))
+    return TRUE;
   /* Who made a complaint's update is its own field */
   return g_strv_contains (home, field->name) ||
          (type == &pl_person_type && g_str_equal (field->name, "created_at"));

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <json-glib/json-glib.h>
 
 #include "pl-access.h"
 #include "pl-demo.h"
@@ -89,6 +90,63 @@ add_comments (PlStore *store,
   g_assert_no_error (error);
 }
 
+/* Who wrote the newest version of the plan in an export, and when, as its
+ * Provenance says: "author at recorded" */
+static char *
+newest_authorship (const char *json,
+                   gsize       len)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *entries;
+  const char *plan_url = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, (gssize) len, &error));
+  g_assert_no_error (error);
+  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "entry");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      JsonObject *resource = json_object_get_object_member (entry, "resource");
+
+      if (g_str_equal (json_object_get_string_member (resource, "resourceType"), "CarePlan") &&
+          !g_str_equal (json_object_get_string_member (resource, "status"), "revoked"))
+        plan_url = json_object_get_string_member (entry, "fullUrl");
+    }
+  g_assert_nonnull (plan_url);
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (json_array_get_object_element (entries, i),
+                                                            "resource");
+      JsonArray *agents;
+      JsonObject *target;
+
+      if (!g_str_equal (json_object_get_string_member (resource, "resourceType"), "Provenance"))
+        continue;
+      target = json_array_get_object_element (json_object_get_array_member (resource, "target"), 0);
+      if (!g_str_equal (json_object_get_string_member (target, "reference"), plan_url))
+        continue;
+      agents = json_object_get_array_member (resource, "agent");
+      for (guint j = 0; j < json_array_get_length (agents); j++)
+        {
+          JsonObject *agent = json_array_get_object_element (agents, j);
+          JsonObject *coding = json_array_get_object_element (
+            json_object_get_array_member (json_object_get_object_member (agent, "type"), "coding"), 0);
+          JsonObject *who = json_object_get_object_member (agent, "who");
+
+          if (g_str_equal (json_object_get_string_member (coding, "code"), "author"))
+            return g_strdup_printf ("%s at %s",
+                                    json_object_get_string_member_with_default (who, "display",
+                                                                                "(a reference)"),
+                                    json_object_get_string_member (resource, "recorded"));
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
 /* person_id exported from from and imported into to: the id it has there */
 static gint64
 round_trip (PlStore *from,
@@ -115,6 +173,24 @@ round_trip (PlStore *from,
   g_assert_null (pl_fhir_import_get_left_out (import)[0]);
   g_assert_true (pl_fhir_import_save (import, to, NULL, &imported_id, NULL, &error));
   g_assert_no_error (error);
+
+  /* Exported again from there, the plan was still written by whoever wrote
+   * it here, when they did: not by whoever imported it */
+  {
+    g_autoptr(PlViewer) there = pl_access_open_person (to, imported_id, NULL, &error);
+    g_autofree char *again = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+    gsize again_len = 0;
+
+    g_assert_no_error (error);
+    again = pl_fhir_export_to_data (to, there, PL_FHIR_EXTRAS_ALL, &again_len, &error);
+    g_assert_no_error (error);
+    first = newest_authorship (json, len);
+    second = newest_authorship (again, again_len);
+    g_test_message ("written by %s", first);
+    g_assert_cmpstr (second, ==, first);
+  }
 
   for (int kind = 0; kind < PL_N_DOCUMENT_KINDS; kind++)
     {

@@ -129,6 +129,10 @@ test_other_system (Fixture       *f,
   g_assert_nonnull (plan);
   g_assert_cmpint (plan->plan->status, ==, PL_PLAN_AGREED);
   g_assert_cmpstr (plan->plan->start_date, ==, "2026-09-01");
+  /* Who wrote it there, and when: its Provenance's author, not the first
+   * agent, at the time recorded */
+  g_assert_cmpstr (plan->plan->written_elsewhere_by, ==, "Joy Mensah, social worker");
+  g_assert_cmpstr (plan->plan->written_elsewhere_at, ==, "2026-10-01T09:00:00Z");
   g_assert_cmpuint (plan->parts[PL_PLAN_PART_OUTCOMES]->len, ==, 2);
   g_assert_cmpstr (((PlOutcome *) plan->parts[PL_PLAN_PART_OUTCOMES]->pdata[1])->outcome, ==,
                    "Able to prepare a hot drink");
@@ -211,6 +215,8 @@ test_other_system (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (held->plan->version, ==, 3);
   g_assert_cmpuint (held->parts[PL_PLAN_PART_VISITS]->len, ==, 2);
+  g_assert_cmpstr (held->plan->written_elsewhere_by, ==, "Joy Mensah, social worker");
+  g_assert_cmpstr (held->plan->written_elsewhere_at, ==, "2026-10-01T09:00:00Z");
 }
 
 static void
@@ -593,6 +599,11 @@ test_contained (Fixture       *f,
   for (guint i = 0; left_out != NULL && left_out[i] != NULL; i++)
     said_no_id |= strstr (left_out[i], "which nothing can point to") != NULL;
   g_assert_true (said_no_id);
+  /* The only agent of a Provenance is its author, named by the resource
+   * it contains */
+  g_assert_cmpstr (plan->plan->written_elsewhere_by, ==, "Amara Okoye");
+  /* and not a second person involved in it */
+  g_assert_cmpuint (contacts->len, ==, 1);
   g_assert_true (pl_fhir_import_save (import, f->store, NULL, &person_id, &plan_id, &error));
   g_assert_no_error (error);
 

@@ -157,6 +157,41 @@ test_compare (Fixture       *f,
   g_assert_true (pl_gui_test_run_ticks (page, 2));
 }
 
+/* A version written in another care record says who wrote it there and
+ * when, and when it came; the next version, written here, does not */
+static void
+test_written_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPlan) plan = pl_store_load_plan (f->store, f->plan_id, &error);
+  PlHistoryPage *page = PL_HISTORY_PAGE (pl_history_page_new ());
+  gint64 v2 = 0;
+
+  g_assert_no_error (error);
+  plan->written_elsewhere_by = g_strdup ("Joy Mensah, social worker");
+  plan->written_elsewhere_at = g_strdup ("2026-10-01T09:00:00Z");
+  save (f->store, &pl_plan_type, plan);
+  g_assert_true (pl_plan_new_version (f->store, f->plan_id, f->sam_actor, &v2, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_child (f->window, GTK_WIDGET (page));
+  gtk_window_present (f->window);
+  g_assert_true (pl_history_page_set_person (page, f->store, f->person_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_history_page_get_n_versions (page), ==, 2);
+  g_assert_true (any_text_has (page, pl_history_page_get_n_versions,
+                               pl_history_page_get_version_text, "Version 1",
+                               "Written in another care record, Thursday 1 October 2026 at"));
+  g_assert_true (any_text_has (page, pl_history_page_get_n_versions,
+                               pl_history_page_get_version_text, "Version 1",
+                               ", by Joy Mensah, social worker. Imported "));
+  g_assert_true (any_text_has (page, pl_history_page_get_n_versions,
+                               pl_history_page_get_version_text, "Version 2", "Written "));
+  g_assert_false (any_text_has (page, pl_history_page_get_n_versions,
+                                pl_history_page_get_version_text, "Version 2", "another"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +200,8 @@ main (int   argc,
 
   g_test_add ("/plainly/history-page/compare", Fixture, NULL,
               fixture_setup, test_compare, fixture_teardown);
+  g_test_add ("/plainly/history-page/written-elsewhere", Fixture, NULL,
+              fixture_setup, test_written_elsewhere, fixture_teardown);
 
   return g_test_run ();
 }

@@ -124,7 +124,34 @@ version_text (const PlPlan *plan)
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, _("Version %d: %s."), plan->version, status_words (plan->status));
-  if (plan->created_at != NULL)
+  /* A version written in another care record: by whom and when there,
+   * then when it came here */
+  if (!pl_text_is_blank (plan->written_elsewhere_by) || plan->written_elsewhere_at != NULL)
+    {
+      g_autofree char *there = plan->written_elsewhere_at != NULL
+                               ? when_words (plan->written_elsewhere_at) : NULL;
+
+      g_string_append_c (text, ' ');
+      if (there != NULL && !pl_text_is_blank (plan->written_elsewhere_by))
+        /* Translators: "Written in another care record, 1 October 2026 at
+         * 10:00, by Joy Mensah." */
+        g_string_append_printf (text, _("Written in another care record, %s, by %s."), there,
+                                plan->written_elsewhere_by);
+      else if (there != NULL)
+        g_string_append_printf (text, _("Written in another care record, %s."), there);
+      else
+        g_string_append_printf (text, _("Written in another care record by %s."),
+                                plan->written_elsewhere_by);
+      if (plan->created_at != NULL)
+        {
+          g_autofree char *when = when_words (plan->created_at);
+
+          g_string_append_c (text, ' ');
+          /* Translators: when a version written elsewhere was brought into Plainly */
+          g_string_append_printf (text, _("Imported %s."), when);
+        }
+    }
+  else if (plan->created_at != NULL)
     {
       g_autofree char *when = when_words (plan->created_at);
 

@@ -17,7 +17,6 @@
 #include "pl-output-file.h"
 #include "pl-plan-version.h"
 
-#define PARTICIPANT_TYPE "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 #define DATA_OPERATION   "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 
 typedef struct
@@ -251,8 +250,11 @@ add_provenance (Export       *ex,
 {
   const char *url = register_record (ex, "provenance", plan->id);
   JsonObject *provenance = add_entry (ex, "Provenance", url, NULL);
-  g_autofree char *recorded = pl_fhir_date_time (plan->updated_at != NULL ? plan->updated_at
-                                                                          : plan->created_at);
+  /* A version written in another care record: when it was written there */
+  g_autofree char *recorded = pl_fhir_date_time (plan->written_elsewhere_at != NULL
+                                                 ? plan->written_elsewhere_at
+                                                 : plan->updated_at != NULL ? plan->updated_at
+                                                                            : plan->created_at);
   g_autoptr(GPtrArray) history = NULL;
   g_autofree char *author = NULL;
   guint n_agents = 0;
@@ -266,8 +268,12 @@ add_provenance (Export       *ex,
   set_string (provenance, "activity.coding[system=" DATA_OPERATION "].code",
               plan->version <= 1 ? "CREATE" : "UPDATE");
 
-  /* Who made the version, as the history keeps it */
-  history = pl_store_list_history (ex->store, &pl_plan_type, plan->id, NULL);
+  /* Who made the version: whoever wrote it in the care record it came
+   * from, else as the history keeps it */
+  if (!pl_text_is_blank (plan->written_elsewhere_by))
+    author = g_strdup (plan->written_elsewhere_by);
+  else
+    history = pl_store_list_history (ex->store, &pl_plan_type, plan->id, NULL);
   if (history != NULL && history->len > 0)
     {
       const PlHistory *first = g_ptr_array_index (history, 0);
@@ -278,22 +284,24 @@ add_provenance (Export       *ex,
   if (author == NULL && plan->coordinator_id != 0 &&
       url_for (ex, &pl_contact_type, plan->coordinator_id) != NULL)
     {
-      set_string (provenance, "agent[0].type.coding[system=" PARTICIPANT_TYPE "].code", "author");
+      set_string (provenance, "agent[0].type.coding[system=" PL_FHIR_PARTICIPANT_TYPE "].code",
+                  "author");
       set_reference (provenance, "agent[0].who",
                      url_for (ex, &pl_contact_type, plan->coordinator_id));
       n_agents++;
     }
   else
     {
-      set_string (provenance, "agent[0].type.coding[system=" PARTICIPANT_TYPE "].code", "author");
+      set_string (provenance, "agent[0].type.coding[system=" PL_FHIR_PARTICIPANT_TYPE "].code",
+                  "author");
       set_string (provenance, "agent[0].who.display", author != NULL ? author : "Plainly");
       n_agents++;
     }
   /* Who agreed it, as the plan says (NG86 1.1.4) */
   if (!pl_text_is_blank (plan->agreed_by))
     {
-      g_autofree char *type = g_strdup_printf ("agent[%u].type.coding[system=" PARTICIPANT_TYPE
-                                               "].code", n_agents);
+      g_autofree char *type = g_strdup_printf ("agent[%u].type.coding[system="
+                                               PL_FHIR_PARTICIPANT_TYPE "].code", n_agents);
       g_autofree char *who = g_strdup_printf ("agent[%u].who.display", n_agents);
 
       set_string (provenance, type, "attester");

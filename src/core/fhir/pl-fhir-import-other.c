@@ -564,8 +564,111 @@ pl_fhir_read_care_team (PlFhirImport  *self,
   return TRUE;
 }
 
-/* Provenance of the plan read: its version and who agreed it are the
- * plan's own fields; another's is history Plainly does not keep */
+/* The name of who an agent is: as the reference shows it, else the name of
+ * the resource it leads to (a HumanName, or an Organization's name) */
+static gboolean
+agent_name (PlFhirImport  *self,
+            PlFhirEntry   *entry,
+            JsonObject    *who,
+            char         **out,
+            GError       **error)
+{
+  const char *display = NULL;
+  PlFhirEntry *target;
+  JsonNode *name;
+
+  *out = NULL;
+  if (!pl_fhir_get_string (entry, who, "display", "agent.who.display", &display, error))
+    return FALSE;
+  if (!pl_text_is_blank (display))
+    {
+      *out = g_strdup (display);
+      return TRUE;
+    }
+  if (pl_fhir_string_member (who, "reference") == NULL)
+    return TRUE;
+  target = pl_fhir_resolve (self, entry, who, "agent.who", error);
+  if (target == NULL)
+    return FALSE;
+  name = json_object_get_member (target->resource, "name");
+  if (name == NULL)
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING)
+    *out = dup_or_null (json_node_get_string (name));
+  else if (JSON_NODE_HOLDS_ARRAY (name) && json_array_get_length (json_node_get_array (name)) > 0 &&
+           JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (name), 0)))
+    *out = name_words (json_array_get_object_element (json_node_get_array (name), 0));
+  return TRUE;
+}
+
+/* Who wrote the plan read, and when, in the record it comes from: kept
+ * with the version, so History says so and an export from here says the
+ * same. The author is the agent typed "author", else the only agent. */
+static gboolean
+read_plan_author (PlFhirImport  *self,
+                  PlFhirEntry   *entry,
+                  GError       **error)
+{
+  PlPlan *plan = self->plan->plan;
+  JsonArray *agents;
+  JsonObject *author = NULL;
+  const char *recorded = NULL;
+  g_autofree char *name = NULL;
+  guint n_agents;
+
+  if (!pl_fhir_get_array (entry, entry->resource, "agent", "agent", &agents, error) ||
+      !pl_fhir_get_string (entry, entry->resource, "recorded", "recorded", &recorded, error))
+    return FALSE;
+  n_agents = agents != NULL ? json_array_get_length (agents) : 0;
+  for (guint i = 0; i < n_agents; i++)
+    {
+      JsonObject *agent;
+      JsonObject *type;
+
+      if (!pl_fhir_get_element (entry, agents, i, "agent", &agent, error) ||
+          !pl_fhir_get_object (entry, agent, "type", "agent.type", &type, error))
+        return FALSE;
+      if (g_strcmp0 (pl_fhir_code_in (type, PL_FHIR_PARTICIPANT_TYPE, NULL), "author") == 0 ||
+          (n_agents == 1 && type == NULL))
+        {
+          author = agent;
+          break;
+        }
+    }
+  if (author != NULL)
+    {
+      JsonObject *who;
+
+      if (!pl_fhir_get_object (entry, author, "who", "agent.who", &who, error) ||
+          (who != NULL && !agent_name (self, entry, who, &name, error)))
+        return FALSE;
+    }
+  if (recorded != NULL)
+    {
+      g_autofree char *at = pl_fhir_date_time (recorded);
+
+      if (at == NULL)
+        {
+          g_autofree char *shown = pl_fhir_quote (recorded);
+
+          return pl_fhir_fail (error, PL_FHIR_IMPORT_ERROR_INVALID, entry, "recorded",
+                               _("“%s” is not a date and time. FHIR writes them like "
+                                 "2026-11-23T09:30:00Z."), shown);
+        }
+      g_free (plan->written_elsewhere_at);
+      plan->written_elsewhere_at = g_steal_pointer (&at);
+    }
+  if (name != NULL)
+    {
+      g_free (plan->written_elsewhere_by);
+      plan->written_elsewhere_by = g_steal_pointer (&name);
+    }
+  return TRUE;
+}
+
+/* Provenance of the plan read: who wrote it and when are kept with it, and
+ * its version and who agreed it are the plan's own fields; another's is
+ * history Plainly does not keep */
 gboolean
 pl_fhir_read_provenance (PlFhirImport  *self,
                          PlFhirEntry   *entry,
@@ -585,8 +688,12 @@ pl_fhir_read_provenance (PlFhirImport  *self,
       target = pl_fhir_resolve (self, entry, reference, "target", error);
       if (target == NULL)
         return FALSE;
-      if (target == self->plan_entry)
-        entry->read = TRUE;
+      if (target == self->plan_entry && !entry->read)
+        {
+          if (!read_plan_author (self, entry, error))
+            return FALSE;
+          entry->read = TRUE;
+        }
       else if (g_str_equal (target->type, "CarePlan") && pl_fhir_replaced_by (self, target) != NULL)
         {
           /* Said once, with the version it tells of */

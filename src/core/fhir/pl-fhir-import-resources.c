@@ -494,6 +494,14 @@ read_contact (PlFhirImport  *self,
               PlFhirEntry   *entry,
               GError       **error)
 {
+  /* Who a Provenance holds wrote a record: their name is read with it
+   * (pl_fhir_read_provenance ()), and they are not one of the people
+   * involved in the plan */
+  if (entry->container != NULL && g_str_equal (entry->container->type, "Provenance"))
+    {
+      entry->read = TRUE;
+      return TRUE;
+    }
   return pl_fhir_contact_for (self, entry, error) >= 0;
 }
 

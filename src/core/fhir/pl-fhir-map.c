@@ -440,6 +440,7 @@ pl_fhir_date_time (const char *timestamp)
   g_autofree char *iso = NULL;
   g_autoptr(GTimeZone) utc = NULL;
   g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
 
   if (timestamp == NULL || *timestamp == '\0' || !pl_form_timestamp.is_valid (timestamp))
     return NULL;
@@ -451,7 +452,10 @@ pl_fhir_date_time (const char *timestamp)
   parsed = g_date_time_new_from_iso8601 (iso, utc);
   if (parsed == NULL)
     return NULL;
-  return g_date_time_format_iso8601 (parsed);
+  /* In UTC, as Plainly keeps times: GLib writes another offset as "+01",
+   * which FHIR does not take */
+  in_utc = g_date_time_to_utc (parsed);
+  return g_date_time_format_iso8601 (in_utc);
 }
 
 static const char * const weekday_codes[] = {

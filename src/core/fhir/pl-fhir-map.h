@@ -29,6 +29,8 @@ G_BEGIN_DECLS
 #define PL_FHIR_SNOMED          "http://snomed.info/sct"
 #define PL_FHIR_NHS_NUMBER      "https://fhir.nhs.uk/Id/nhs-number"
 #define PL_FHIR_BCP47           "urn:ietf:bcp:47"
+/* How an agent took part in a Provenance: "author", "attester" */
+#define PL_FHIR_PARTICIPANT_TYPE "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 /* FHIR's own extension for a string in another language, on the string */
 #define PL_FHIR_TRANSLATION     "http://hl7.org/fhir/StructureDefinition/translation"
 /* NHS England reasonable adjustment flags (RA-FlagCategory) */

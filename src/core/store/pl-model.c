@@ -509,6 +509,9 @@ static const PlField pl_plan_type_fields[] = {
   TEXT (PlPlan, agreement, N_("agreement")),
   TEXT (PlPlan, present, N_("who was there")),
   TEXT (PlPlan, participation, N_("how I took part")),
+  TEXT (PlPlan, written_elsewhere_by, N_("written in another care record by")),
+  TEXT_AS (PlPlan, written_elsewhere_at, N_("written in another care record on"),
+           pl_form_timestamp),
   STAMP (PlPlan, created_at),
   STAMP (PlPlan, updated_at),
 };

@@ -280,6 +280,10 @@ struct _PlPlan
   char         *agreement;     /* the person's agreement in their own words */
   char         *present;       /* who was there when it was written */
   char         *participation; /* how the person took part (NG86 1.1.4, 1.1.9) */
+  /* Who wrote this version, and when, in another care record it was
+   * imported from; NULL for a version written in Plainly */
+  char         *written_elsewhere_by;
+  char         *written_elsewhere_at;
   char         *created_at;
   char         *updated_at;
 };

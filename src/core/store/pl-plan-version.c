@@ -301,6 +301,9 @@ copy_version (PlStore     *store,
   g_clear_pointer (&copy->agreed_on, g_free);
   g_clear_pointer (&copy->agreed_by, g_free);
   g_clear_pointer (&copy->agreement, g_free);
+  /* and is written here, whoever wrote the one before */
+  g_clear_pointer (&copy->written_elsewhere_by, g_free);
+  g_clear_pointer (&copy->written_elsewhere_at, g_free);
   g_clear_pointer (&copy->created_at, g_free);
   g_clear_pointer (&copy->updated_at, g_free);
   if (!pl_store_save_plan (store, copy, error))
@@ -444,6 +447,8 @@ draft_in_new_version (PlStore        *store,
       g_clear_pointer (&plan->agreed_on, g_free);
       g_clear_pointer (&plan->agreed_by, g_free);
       g_clear_pointer (&plan->agreement, g_free);
+      g_clear_pointer (&plan->written_elsewhere_by, g_free);
+      g_clear_pointer (&plan->written_elsewhere_at, g_free);
     }
 
   *out_type = type;

@@ -44,7 +44,7 @@ typedef enum
 } PlStoreOpenFlags;
 
 /* The schema version this build writes; see data/schema/ */
-#define PL_STORE_SCHEMA_VERSION 12
+#define PL_STORE_SCHEMA_VERSION 13
 
 typedef struct
 {
