@@ -71,6 +71,7 @@ test_shows_then_saves (Fixture       *f,
   /* Before anything is saved: what it would do, what was read, what was left out */
   g_assert_true (strstr (pl_fhir_import_dialog_get_summary (dialog), "as someone new") != NULL);
   g_assert_true (strstr (pl_fhir_import_dialog_get_read (dialog), "• 2 visits.") != NULL);
+  pl_gui_test_save_png (GTK_WIDGET (dialog), "fhir-import-dialog");
   g_assert_true (strstr (pl_fhir_import_dialog_get_left_out (dialog),
                          "AllergyIntolerance “al-1”: not something Plainly keeps.") != NULL);
   people = pl_store_list_people (f->store, 0, &error);

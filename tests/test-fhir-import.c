@@ -187,6 +187,8 @@ test_other_system (Fixture       *f,
   g_assert_true (lines_contain (left_out, "Key safe by the back door"));
   g_assert_true (lines_contain (left_out, "gender"));
   g_assert_true (lines_contain (pl_fhir_import_get_read (import), "Grace Adaeze Okonkwo"));
+  g_assert_true (lines_contain (pl_fhir_import_get_read (import),
+                                "The plan was written by Joy Mensah, social worker."));
 
   description = pl_fhir_import_describe (import, f->store, &error);
   g_assert_no_error (error);

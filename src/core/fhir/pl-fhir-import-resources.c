@@ -1047,6 +1047,10 @@ say_what_was_read (PlFhirImport *self)
         pl_fhir_read_line (self, _("A care plan, version %d."), self->bundle_version);
       else
         pl_fhir_read_line (self, _("A care plan."));
+      /* Who wrote it there, which History will show */
+      if (!pl_text_is_blank (self->plan->plan->written_elsewhere_by))
+        pl_fhir_read_line (self, _("The plan was written by %s."),
+                           self->plan->plan->written_elsewhere_by);
       n = self->plan->parts[PL_PLAN_PART_SECTIONS]->len;
       if (n > 0)
         pl_fhir_read_line (self, ngettext ("%u written part of the plan.",
