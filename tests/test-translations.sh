@@ -109,6 +109,19 @@ EOF
     mapfile -t lines <<< "$problems"
     not_ok "every message is whole and says what it joins" "${lines[@]}"
   fi
+
+  # Each language has every message of the sources as they are now, not
+  # only those of the last catalogue made: one added since, and never
+  # translated, would be shown in English
+  for lang in "${languages[@]}"; do
+    [ -f "$src/po/$lang.po" ] || continue
+    if out=$(msgcmp "$src/po/$lang.po" "$tmp/c.pot" 2>&1); then
+      ok "po/$lang.po translates every message of the C sources"
+    else
+      mapfile -t lines < <(printf '%s\n' "$out" | grep -v '^msgcmp: found' | head -n 20)
+      not_ok "po/$lang.po translates every message of the C sources" "${lines[@]}"
+    fi
+  done
 fi
 
 # In a language written right to left, a message that begins with Latin
