@@ -48,6 +48,23 @@ test_model_anchors (void)
   g_assert_cmpstr (block->anchor, ==, "part-3");
 
   g_assert_cmpuint (pl_document_get_n_blocks (document), ==, 7);
+
+  /* Headings given no anchor are numbered, each after none before it, and
+   * what follows each is named after it */
+  {
+    g_autoptr(PlDocument) unnamed = pl_document_new ("Unnamed");
+
+    for (guint i = 1; i <= 3; i++)
+      {
+        g_autofree char *heading = g_strdup_printf ("heading-%u", i);
+        g_autofree char *after = g_strdup_printf ("heading-%u-1", i);
+
+        block = pl_document_add (unnamed, PL_BLOCK_HEADING, 2, NULL, NULL, "A part");
+        g_assert_cmpstr (block->anchor, ==, heading);
+        block = pl_document_add (unnamed, PL_BLOCK_PARAGRAPH, 0, NULL, NULL, "Its words");
+        g_assert_cmpstr (block->anchor, ==, after);
+      }
+  }
   g_assert_cmpint (pl_document_find_anchor (document, "part"), ==, 3);
   g_assert_cmpint (pl_document_find_anchor (document, "part-3"), ==, 6);
   g_assert_cmpint (pl_document_find_anchor (document, "nowhere"), ==, -1);

@@ -25,6 +25,7 @@ struct _PlDocument
   GHashTable *anchors;         /* anchor → index + 1 */
   char       *heading_anchor;  /* the last heading's, the base for derived anchors */
   guint       n_derived;       /* anchors derived from it so far */
+  guint       n_headings;      /* headings given no anchor so far */
   GPtrArray  *symbol_choices;  /* (element-type PlSymbolChoice) (nullable) */
 };
 
@@ -267,7 +268,18 @@ append_block (PlDocument  *self,
   if (kind_has_label (kind) && label != NULL)
     block->label = valid_text (label);
 
-  if (anchor == NULL || *anchor == '\0')
+  if ((anchor == NULL || *anchor == '\0') && kind == PL_BLOCK_HEADING)
+    {
+      /* Numbered through the document, never from the heading before: a
+       * heading named after the one before would grow with each heading */
+      do
+        {
+          g_free (block->anchor);
+          block->anchor = g_strdup_printf ("heading-%u", ++self->n_headings);
+        }
+      while (g_hash_table_contains (self->anchors, block->anchor));
+    }
+  else if (anchor == NULL || *anchor == '\0')
     {
       const char *base = self->heading_anchor != NULL ? self->heading_anchor : "top";
 

@@ -189,9 +189,13 @@ pl_easy_read_document (PlDocument *document,
       for (guint j = 0; j < item->lines->len; j++)
         {
           const PlEasyReadLine *line = item->lines->pdata[j];
+          /* The first line keeps its block's anchor, so a place in the
+           * plan is the same place in easy read */
+          const char *anchor = j == 0 && pl_document_find_anchor (lines, item->block->anchor) < 0
+                               ? item->block->anchor : NULL;
 
           pl_document_add (lines, heading ? PL_BLOCK_HEADING : PL_BLOCK_PARAGRAPH,
-                           heading ? item->block->level : 0, NULL, NULL, line->text);
+                           heading ? item->block->level : 0, anchor, NULL, line->text);
           pl_document_set_block_language (lines, pl_document_get_n_blocks (lines) - 1,
                                           item->block->language);
         }
