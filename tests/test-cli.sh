@@ -132,6 +132,15 @@ check "every word spoken is in the text show prints" \
   "$tmp/plan" "$tmp/events"
 check "the same audio with or without --events" cmp -s "$tmp/plan.wav" "$tmp/plan2.wav"
 
+# Someone who reads in easy read hears its lines, as their window reads
+# them: "I work at the café", not "My job at the Canal Café"
+expect "speak reads easy read to one who reads in it" 0 \
+  "$cli" --db "$db" speak Jordan --out "$tmp/jordan.wav" --events
+check "the easy read line" grep -qP '^most-important[^\t]*\t[0-9]+\t[0-9]+\t[0-9]+\tcafé$' "$tmp/out"
+check "not the words it stands for" sh -c '! grep -qP "^most-important[^\t]*\t.*\t(Linden|Castlebridge)$" "$1"' \
+  sh "$tmp/out"
+check "each line keeps the anchor of its part" grep -qP '^crisis' "$tmp/out"
+
 expect "speak --document welcome" 0 "$cli" --db "$db" speak "$person" --document welcome --out "$tmp/welcome.wav"
 check "the welcome pack's audio is there" test -s "$tmp/welcome.wav"
 

@@ -38,6 +38,7 @@
 #include "pl-needs.h"
 #include "pl-output-file.h"
 #include "pl-print.h"
+#include "pl-easyread.h"
 #include "pl-print-easyread.h"
 #include "pl-secret-prompt.h"
 #include "pl-speech.h"
@@ -488,17 +489,29 @@ command_speak (PlStore        *store,
   g_autoptr(PlPerson) person = NULL;
   g_autoptr(PlDocument) document = NULL;
   g_autoptr(PlSpeech) speech = NULL;
+  g_autoptr(PlSettings) settings = NULL;
   g_autoptr(GPtrArray) words = NULL;
 
   document = load_document (store, who, kind, &person);
   if (document == NULL)
     return EXIT_FAILED;
 
-  speech = person_speech (store, person, NULL, &error);
+  speech = person_speech (store, person, &settings, &error);
   if (speech == NULL)
     {
       say_error (error->message);
       return EXIT_FAILED;
+    }
+
+  /* Someone who reads in easy read hears its lines, as their window reads
+   * them, not the words it stands for */
+  if (settings->easy_read)
+    {
+      g_autoptr(GPtrArray) items = pl_easy_read_items (document, pl_symbol_index_get_default ());
+      PlDocument *lines = pl_easy_read_document (document, items);
+
+      g_object_unref (document);
+      document = lines;
     }
 
   if (!pl_speech_save_audio (speech, document, 0, PL_SPEECH_TO_END, opt_out,
