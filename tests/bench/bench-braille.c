@@ -27,6 +27,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-store.h"
+#include "pl-bench-util.h"
 
 #define TARGET_SECONDS 0.5
 
@@ -38,27 +39,6 @@ static const GOptionEntry entries[] = {
   { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the files made in this folder", "DIR" },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len == 0)
-    return 0;
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
 
 /* The process's largest resident size so far, in MiB */
 static double
@@ -163,7 +143,7 @@ main (int   argc,
 
           g_array_append_val (times, seconds);
         }
-      typical = median (times);
+      typical = pl_bench_median_array (times);
       worst = MAX (worst, MAX (first, typical));
       pages = count_pages (path, &size);
 

@@ -22,6 +22,7 @@
 #include "pl-demo.h"
 #include "pl-draft.h"
 #include "pl-store.h"
+#include "pl-bench-util.h"
 
 /* A keystroke's save should not be felt: well under one frame at 60 Hz */
 #define TARGET_MS 16.0
@@ -34,15 +35,6 @@ static const GOptionEntry entries[] = {
   { "saves", 0, 0, G_OPTION_ARG_INT, &n_saves, "Saves to time (200)", "N" },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 remove_store_files (const char *path)
@@ -136,7 +128,7 @@ main (int   argc,
     }
   apply_ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  qsort (times, n_saves, sizeof (double), compare_doubles);
+  pl_bench_sort (times, n_saves);
   g_print ("Database: %s\n", path);
   g_print ("Draft save (one transaction, synchronous=FULL), %d saves:\n", n_saves);
   g_print ("  median %.2f ms, 90th percentile %.2f ms, slowest %.2f ms (target %.0f ms)\n",

@@ -25,6 +25,7 @@
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
+#include "pl-bench-util.h"
 
 /* Orca gives up on a window silent for 0.8 s; well under it, opening feels
  * immediate */
@@ -37,21 +38,12 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 report (const char *what,
         double     *times,
         int         n)
 {
-  qsort (times, n, sizeof (double), compare_doubles);
+  pl_bench_sort (times, n);
   g_print ("%s: median %.0f ms, slowest %.0f ms (aim: under %.0f ms)\n",
            what, times[n / 2], times[n - 1], TARGET_MS);
 }

@@ -33,6 +33,7 @@
 #include "pl-speech.h"
 #include "pl-store.h"
 #include "pl-test-util.h"
+#include "pl-bench-util.h"
 
 #define TARGET_MS 100.0
 /* Sound compared to find a word in what was heard: 20 ms at 22,050 Hz,
@@ -89,15 +90,6 @@ error_cb (PlSpeech     *speech,
 {
   reading->error = g_error_copy (error);
   reading->done = TRUE;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 static double
@@ -303,8 +295,8 @@ main (int   argc,
   if (n_found == 0)
     g_error ("No word's sound was found in what the sink played");
 
-  g_array_sort (lags, compare_doubles);
-  g_array_sort (sizes, compare_doubles);
+  pl_bench_sort_array (lags);
+  pl_bench_sort_array (sizes);
   g_print ("Highlight against the voice (%.0f s of the example plan, %u words, %d words a minute,\n"
            "a PulseAudio null sink; positive: the highlight comes after the word is heard):\n",
            (double) rendered->len / rate, words->len, words_a_minute);

@@ -43,6 +43,7 @@
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
+#include "pl-bench-util.h"
 
 #define TARGET_OPEN_MS 1000.0
 
@@ -59,23 +60,6 @@ static const GOptionEntry entries[] = {
   { "no-pdf", 0, 0, G_OPTION_ARG_NONE, &no_pdf, "Leave out the PDF export", NULL },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-}
 
 /* This process's CPU time (user + system) so far, in ms: on a busy
  * machine wall time says more about the other programs */
@@ -268,7 +252,7 @@ median_of (const Opening *runs,
 
   for (int i = 0; i < n; i++)
     values[i] = *(const double *) ((const char *) &runs[i] + offset);
-  return median (values, n);
+  return pl_bench_median (values, n);
 }
 
 #define MEDIAN(runs, field) median_of ((runs), n_runs, G_STRUCT_OFFSET (Opening, field))
@@ -368,7 +352,7 @@ main (int   argc,
            "example plan as shipped (%u blocks); medians of %d runs, wall time (CPU time)\n\n",
            strlen (text) / 1e6, n_words, paragraph_words > 0 ? "in paragraphs" : "one paragraph",
            n_blocks, n_example_blocks, n_runs);
-  g_print ("%-46s %9.1f ms\n", "Building the document", median (build, n_runs));
+  g_print ("%-46s %9.1f ms\n", "Building the document", pl_bench_median (build, n_runs));
   g_print ("%-46s %9.1f ms (%7.1f ms)\n", "Opening the example plan, to its first frame",
            MEDIAN (example, open_ms), MEDIAN (example, open_cpu_ms));
   g_print ("%-46s %9.1f ms (%7.1f ms)   %s\n", "Opening the long plan, to its first frame",
@@ -378,10 +362,11 @@ main (int   argc,
            MEDIAN (opening, end_ms));
   g_print ("%-46s %9.1f ms\n", "  then the part's last words, focused, shown",
            MEDIAN (opening, last_words_ms));
-  g_print ("%-46s %9.1f ms\n", "The voice's words (pl_speech_spoken_text)", median (spoken, n_runs));
+  g_print ("%-46s %9.1f ms\n", "The voice's words (pl_speech_spoken_text)",
+           pl_bench_median (spoken, n_runs));
   if (!no_pdf)
     g_print ("%-46s %9.1f ms   %u pages\n", "PDF export, in the person's settings",
-             median (pdf, n_runs), n_pages);
+             pl_bench_median (pdf, n_runs), n_pages);
 
   {
     struct rusage usage;

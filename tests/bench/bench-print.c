@@ -25,6 +25,7 @@
 #include "pl-document.h"
 #include "pl-print.h"
 #include "pl-store.h"
+#include "pl-bench-util.h"
 
 #define WORDS_A_PAGE 500
 
@@ -40,27 +41,6 @@ static const GOptionEntry entries[] = {
   { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the files made in this folder", "DIR" },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len == 0)
-    return 0;
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
 
 static guint
 count_words (const char *text)
@@ -219,7 +199,7 @@ time_export (PlDocument *document,
       seconds = (g_get_monotonic_time () - start) / 1e6;
       g_array_append_val (times, seconds);
     }
-  return median (times);
+  return pl_bench_median_array (times);
 }
 
 static char *
@@ -279,7 +259,7 @@ time_libreoffice (const char *soffice,
       if (run >= 0)
         g_array_append_val (times, seconds);
     }
-  return median (times);
+  return pl_bench_median_array (times);
 }
 
 static guint

@@ -26,6 +26,7 @@
 #include "pl-document.h"
 #include "pl-speech.h"
 #include "pl-store.h"
+#include "pl-bench-util.h"
 
 #define TARGET_FIRST_AUDIO_MS 150.0
 #define WORDS_A_PAGE 500
@@ -39,27 +40,6 @@ static const GOptionEntry entries[] = {
   { "pages", 0, 0, G_OPTION_ARG_INT, &n_pages, "Pages in the long plan (40)", "N" },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len == 0)
-    return 0;
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
 
 /* The peak resident memory of this process, in MB */
 static double
@@ -186,8 +166,8 @@ bench_languages (PlSpeech *speech)
           audio_s = (double) pcm->len / pl_speech_get_sample_rate ();
         }
       g_print ("    %-6s first audio %6.1f ms (target %.0f ms), %4.1f s of speech made at %3.0f× real time\n",
-               language_samples[i].language, median (first), TARGET_FIRST_AUDIO_MS,
-               audio_s, audio_s / MAX (median (render), 1e-6));
+               language_samples[i].language, pl_bench_median_array (first), TARGET_FIRST_AUDIO_MS,
+               audio_s, audio_s / MAX (pl_bench_median_array (render), 1e-6));
     }
   pl_speech_set_language (speech, "en-GB");
 }
@@ -330,15 +310,16 @@ main (int   argc,
   audio_s = (double) pcm->len / pl_speech_get_sample_rate ();
 
   g_print ("  first audio, example plan (median of %d)    %8.1f ms   (target %.0f ms)\n",
-           n_runs, median (first_plan), TARGET_FIRST_AUDIO_MS);
+           n_runs, pl_bench_median_array (first_plan), TARGET_FIRST_AUDIO_MS);
   g_print ("  first audio, %d-page plan (median of %d)    %8.1f ms   (target %.0f ms)\n",
-           n_pages, n_runs, median (first_long), TARGET_FIRST_AUDIO_MS);
+           n_pages, n_runs, pl_bench_median_array (first_long), TARGET_FIRST_AUDIO_MS);
   g_print ("  first audio, first request (starts espeak) %8.1f ms\n", cold_ms);
   g_print ("  example plan to WAV: Plainly               %8.3f s for %.0f s of speech (%.0f× real time)\n",
-           median (ours), audio_s, audio_s / median (ours));
+           pl_bench_median_array (ours), audio_s, audio_s / pl_bench_median_array (ours));
   if (theirs->len > 0)
     g_print ("  example plan to WAV: espeak-ng command     %8.3f s; Plainly takes %.2f× its time\n",
-             median (theirs), median (ours) / median (theirs));
+             pl_bench_median_array (theirs),
+             pl_bench_median_array (ours) / pl_bench_median_array (theirs));
   else
     g_print ("  example plan to WAV: espeak-ng command     not found\n");
   g_print ("  reading the %d-page plan to the end        %8.1f s\n", n_pages, read_s);

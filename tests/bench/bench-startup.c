@@ -35,6 +35,7 @@
 
 #include "pl-demo.h"
 #include "pl-test-util.h"
+#include "pl-bench-util.h"
 
 /* Issue 11: start-up at most 1.3 times a bare libadwaita window's */
 #define TARGET_RATIO 1.3
@@ -62,15 +63,6 @@ static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "A database instead of the example one", "FILE" },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* The children run as a person's session would: without the tests' slow
  * malloc checks, the same renderer as the other GUI benchmarks, and the
@@ -209,8 +201,7 @@ median (const Run *runs,
 
       for (int i = 0; i < n; i++)
         values[i] = *(const double *) ((const char *) &runs[i] + offset);
-      qsort (values, n, sizeof (double), compare_doubles);
-      *fields[f] = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+      *fields[f] = pl_bench_median (values, n);
     }
   return result;
 }

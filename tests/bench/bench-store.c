@@ -25,6 +25,7 @@
 
 #include "pl-document.h"
 #include "pl-store.h"
+#include "pl-bench-util.h"
 
 #define TARGET_MS 20.0
 #define TARGET_MB 64.0
@@ -525,24 +526,6 @@ usable (const char *path)
   }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, (size_t) n, sizeof *values, compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 static double
 elapsed_ms (gint64 start)
 {
@@ -680,10 +663,12 @@ run_measurements (const char *path)
   g_print ("\nMedian of %d runs; the plan has %u blocks; searches return up to %d entries.\n\n",
            n_runs, blocks, SEARCH_LIMIT);
   g_print ("  %-46s %9s %-3s  %-8s %s\n", "", "median", "", "", "target");
-  print_row ("open + plan document + latest 50 diary entries", median (open_ms, n_runs), "ms", TARGET_MS);
-  print_row ("save one diary entry (durable)", median (save_ms, n_runs), "ms", TARGET_MS);
-  print_row ("search all diary entries (FTS5)", median (search_ms, n_runs), "ms", TARGET_MS);
-  print_row ("search one person's diary (FTS5)", median (search_one_ms, n_runs), "ms", 0);
+  print_row ("open + plan document + latest 50 diary entries", pl_bench_median (open_ms, n_runs),
+             "ms", TARGET_MS);
+  print_row ("save one diary entry (durable)", pl_bench_median (save_ms, n_runs), "ms", TARGET_MS);
+  print_row ("search all diary entries (FTS5)", pl_bench_median (search_ms, n_runs), "ms",
+             TARGET_MS);
+  print_row ("search one person's diary (FTS5)", pl_bench_median (search_one_ms, n_runs), "ms", 0);
   print_row ("peak memory while measuring", usage.ru_maxrss / 1024.0, "MB", TARGET_MB);
   g_print ("\n");
 

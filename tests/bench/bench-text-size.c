@@ -26,6 +26,7 @@
 #include "pl-window-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
+#include "pl-bench-util.h"
 
 /* Orca's own patience with a window (AT-SPI calls time out after 0.8 s);
  * well under it, a change feels immediate */
@@ -37,15 +38,6 @@ static const GOptionEntry entries[] = {
   { "changes", 0, 0, G_OPTION_ARG_INT, &n_changes, "Size changes to time (20)", "N" },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static gboolean
 is_reading (gpointer data)
@@ -86,8 +78,8 @@ time_changes (PlWindow   *window,
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
       cpu[i] = cpu_ms () - cpu_start;
     }
-  qsort (times, n_changes, sizeof (double), compare_doubles);
-  qsort (cpu, n_changes, sizeof (double), compare_doubles);
+  pl_bench_sort (times, n_changes);
+  pl_bench_sort (cpu, n_changes);
   g_print ("%s: change to frame: median %.0f ms (%.0f ms of processor time), "
            "slowest %.0f ms (aim: under %.0f ms)\n",
            where, times[n_changes / 2], cpu[n_changes / 2], times[n_changes - 1], TARGET_MS);

@@ -25,6 +25,7 @@
 #include "pl-together-view-private.h"
 #include "pl-gui-test-util.h"
 #include "pl-test-util.h"
+#include "pl-bench-util.h"
 
 /* A keystroke should show within a frame or two at 60 Hz */
 #define TARGET_MS 33.0
@@ -35,15 +36,6 @@ static const GOptionEntry entries[] = {
   { "keys", 0, 0, G_OPTION_ARG_INT, &n_keys, "Keystrokes to time (100)", "N" },
   { NULL }
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int   argc,
@@ -128,12 +120,12 @@ main (int   argc,
         document = pl_document_build_plan_content (store, content, NULL);
         build[i] = (g_get_monotonic_time () - start) / 1000.0;
       }
-    qsort (build, n_keys, sizeof (double), compare_doubles);
+    pl_bench_sort (build, n_keys);
     g_print ("Building the document alone: median %.1f ms\n", build[n_keys / 2]);
   }
 
-  qsort (times, n_keys, sizeof (double), compare_doubles);
-  qsort (set_times, n_keys, sizeof (double), compare_doubles);
+  pl_bench_sort (times, n_keys);
+  pl_bench_sort (set_times, n_keys);
   g_print ("Rebuilding the view, before layout: median %.1f ms\n", set_times[n_keys / 2]);
   g_print ("Plan blocks: %u\n",
            pl_document_get_n_blocks (pl_reader_get_document (pl_together_view_get_reader (view))));
