@@ -6,7 +6,8 @@
  *
  * Writes into FOLDER the bundle of the example person as the person, with
  * and without each part given on request, and as their son Paul, a carer
- * who may see the plan and the diary: test-fhir-validate.sh checks each
+ * who may see the plan and the diary; and a bundle from another system
+ * imported and exported again: test-fhir-validate.sh checks each
  * against the FHIR R4 definitions. Prints the names written, one a line.
  */
 
@@ -18,6 +19,7 @@
 #include "pl-demo.h"
 #include "pl-plan-version.h"
 #include "pl-fhir-export.h"
+#include "pl-fhir-import.h"
 #include "pl-test-util.h"
 
 static gboolean
@@ -86,6 +88,30 @@ write_versions (PlStore    *store,
   return write_one (store, viewer, PL_FHIR_EXTRA_NONE, folder, "person-versions.json");
 }
 
+/* A bundle from another system, imported and exported again: the plan's
+ * Provenance then gives who wrote it there, and when */
+static gboolean
+write_imported (PlStore    *store,
+                const char *folder)
+{
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : ".", "data", "fhir",
+                                            "other-system.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlFhirImport) import = pl_fhir_import_read_file (file, NULL, &error);
+  g_autoptr(PlViewer) viewer = NULL;
+  gint64 person_id = 0;
+
+  if (import == NULL || !pl_fhir_import_save (import, store, NULL, &person_id, NULL, &error) ||
+      (viewer = pl_access_open_person (store, person_id, NULL, &error)) == NULL)
+    {
+      g_printerr ("imported-other-system.json: %s\n", error->message);
+      return FALSE;
+    }
+  return write_one (store, viewer, PL_FHIR_EXTRA_NONE, folder, "imported-other-system.json");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -129,7 +155,8 @@ main (int    argc,
                 write_one (store, person, PL_FHIR_EXTRAS_ALL, argv[1], "person-all.json") &&
                 write_one (store, carer_reading, PL_FHIR_EXTRA_NONE, argv[1], "carer-plan.json") &&
                 write_one (store, carer_reading, PL_FHIR_EXTRA_DIARY, argv[1], "carer-diary.json") &&
-                write_versions (store, person, person_id, argv[1]);
+                write_versions (store, person, person_id, argv[1]) &&
+                write_imported (store, argv[1]);
 
   g_clear_pointer (&store, pl_store_unref);
   pl_test_remove_dir (dir);
