@@ -79,7 +79,9 @@ const PlBlock *pl_document_get_block     (PlDocument   *self,
 /* Returns the index of the block with this anchor, or -1 */
 int            pl_document_find_anchor   (PlDocument   *self,
                                           const char   *anchor);
-/* Appends a block; anchor NULL makes one from the last heading's anchor */
+/* Appends a block; anchor NULL makes one from the last heading's anchor
+ * ("part-2"), or for a heading, numbers it through the document
+ * ("heading-3") */
 const PlBlock *pl_document_add           (PlDocument   *self,
                                           PlBlockKind   kind,
                                           int           level,
