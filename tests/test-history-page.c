@@ -190,6 +190,7 @@ test_written_elsewhere (Fixture       *f,
                                pl_history_page_get_version_text, "Version 2", "Written "));
   g_assert_false (any_text_has (page, pl_history_page_get_n_versions,
                                 pl_history_page_get_version_text, "Version 2", "another"));
+  pl_gui_test_save_png (GTK_WIDGET (f->window), "history-written-elsewhere");
 }
 
 int
