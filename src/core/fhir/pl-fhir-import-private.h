@@ -200,6 +200,13 @@ gboolean     pl_fhir_read_part_other    (PlFhirImport   *self,
                                          PlPlanPart      part,
                                          gpointer        record,
                                          GError        **error);
+/* pl-fhir-import-extras.c: the welcome pack, complaints and the diary */
+gboolean     pl_fhir_read_basic         (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         GError        **error);
+gboolean     pl_fhir_read_encounter     (PlFhirImport   *self,
+                                         PlFhirEntry    *entry,
+                                         GError        **error);
 /* About Me as a document: a Composition with a section for each part */
 gboolean     pl_fhir_read_composition   (PlFhirImport   *self,
                                          PlFhirEntry    *entry,
